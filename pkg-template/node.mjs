@@ -1,0 +1,8 @@
+// Node.js, Bun and Deno (ESM): the .wasm is read from the package directory
+// and instantiated synchronously at import time.
+import { readFileSync } from 'node:fs';
+import { initSync } from './wasm/idp_users.js';
+
+initSync({ module: readFileSync(new URL('./wasm/idp_users_bg.wasm', import.meta.url)) });
+
+export { KindeUsersApi, IdpUsersError } from './wasm/idp_users.js';

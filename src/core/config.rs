@@ -1,0 +1,194 @@
+//! Reading the options object callers pass to a client and to each call.
+
+use super::error::Error;
+use super::value::{Kind, Value};
+
+/// Default time a request (token request included) may take.
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+/// Longest timeout accepted (10 minutes).
+pub const MAX_TIMEOUT_MS: u32 = 600_000;
+
+/// Rejects keys the options object does not know, naming the nearest known
+/// spelling when the caller used snake_case for a camelCase option.
+pub fn check_keys<V: Value>(options: &V, label: &str, known: &[&str]) -> Result<(), Error> {
+    if options.kind() != Kind::Object {
+        return Err(Error::invalid(label, format!("must be an object (got {})", options.kind().describe())));
+    }
+    for key in options.keys() {
+        if !known.contains(&key.as_str()) {
+            let camel = camel_case(&key);
+            let hint = if known.contains(&camel.as_str()) && camel != key {
+                format!(" (did you mean \"{camel}\"?)")
+            } else {
+                format!(" (known options: {})", known.join(", "))
+            };
+            return Err(Error::invalid(format!("{label}.{key}"), format!("is not a known option{hint}")));
+        }
+    }
+    Ok(())
+}
+
+fn camel_case(key: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// An optional non-empty string option.
+pub fn opt_string<V: Value>(options: &V, label: &str, key: &str) -> Result<Option<String>, Error> {
+    let v = options.get(key);
+    match v.kind() {
+        Kind::Undefined => Ok(None),
+        Kind::String => match v.as_string() {
+            Some(s) if !s.trim().is_empty() => Ok(Some(s)),
+            _ => Err(Error::invalid(format!("{label}.{key}"), "must not be empty")),
+        },
+        k => Err(Error::invalid(format!("{label}.{key}"), format!("must be a string (got {})", k.describe()))),
+    }
+}
+
+/// Whether an optional function option is set (its value stays on the JS side).
+pub fn has_function<V: Value>(options: &V, label: &str, key: &str) -> Result<bool, Error> {
+    match options.get(key).kind() {
+        Kind::Undefined => Ok(false),
+        Kind::Function => Ok(true),
+        k => Err(Error::invalid(format!("{label}.{key}"), format!("must be a function (got {})", k.describe()))),
+    }
+}
+
+/// Normalises an API origin: `acme.kinde.com` and `https://acme.kinde.com/`
+/// both become `https://acme.kinde.com`. `http://` is kept (local fakes and
+/// proxies); a path prefix is kept; query and fragment are refused.
+pub fn base_url(raw: &str, label: &str) -> Result<String, Error> {
+    let raw = raw.trim();
+    let lower = raw.to_ascii_lowercase();
+    let (scheme, rest) = if lower.starts_with("https://") {
+        ("https://", raw.get(8..).unwrap_or_default())
+    } else if lower.starts_with("http://") {
+        ("http://", raw.get(7..).unwrap_or_default())
+    } else if raw.contains("://") {
+        return Err(Error::invalid(label, "must use http or https"));
+    } else {
+        ("https://", raw)
+    };
+    let rest = rest.trim_end_matches('/');
+    let host = rest.split('/').next().unwrap_or_default();
+    let bad_char = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\' | '@');
+    if host.is_empty() || rest.chars().any(bad_char) {
+        return Err(Error::invalid(label, "must be a host name such as acme.kinde.com, or an http(s) URL without query or fragment"));
+    }
+    Ok(format!("{scheme}{rest}"))
+}
+
+/// Header names and values from an object of strings, names lowercased.
+pub fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, String)>, Error> {
+    match value.kind() {
+        Kind::Undefined => return Ok(Vec::new()),
+        Kind::Object => {}
+        k => return Err(Error::invalid(label, format!("must be an object of strings (got {})", k.describe()))),
+    }
+    let mut out: Vec<(String, String)> = Vec::new();
+    for key in value.keys() {
+        let at = format!("{label}.{key}");
+        let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+        if key.is_empty() || !key.chars().all(token) {
+            return Err(Error::invalid(at, "is not a valid header name"));
+        }
+        let name = key.to_ascii_lowercase();
+        if name == "authorization" {
+            return Err(Error::invalid(at, "cannot be set here; authentication comes from the client's credentials"));
+        }
+        let v = value.get(&key);
+        let Some(text) = v.as_string() else {
+            return Err(Error::invalid(at, format!("must be a string (got {})", v.kind().describe())));
+        };
+        if text.contains(['\r', '\n', '\0']) {
+            return Err(Error::invalid(at, "must not contain line breaks"));
+        }
+        out.retain(|(n, _)| *n != name);
+        out.push((name, text));
+    }
+    Ok(out)
+}
+
+/// An optional timeout in milliseconds (a positive integer up to 10 minutes).
+pub fn timeout_ms<V: Value>(options: &V, label: &str) -> Result<Option<u32>, Error> {
+    let v = options.get("timeoutMs");
+    if v.kind() == Kind::Undefined {
+        return Ok(None);
+    }
+    let at = format!("{label}.timeoutMs");
+    match v.as_f64() {
+        Some(n) if n.fract() == 0.0 && n >= 1.0 && n <= f64::from(MAX_TIMEOUT_MS) => Ok(Some(n as u32)),
+        Some(_) => Err(Error::invalid(at, format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}"))),
+        None => Err(Error::invalid(at, format!("must be a number (got {})", v.kind().describe()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::value::json::j;
+
+    #[test]
+    fn base_urls_are_normalised() {
+        assert_eq!(base_url("acme.kinde.com", "d").as_deref(), Ok("https://acme.kinde.com"));
+        assert_eq!(base_url(" https://acme.kinde.com/ ", "d").as_deref(), Ok("https://acme.kinde.com"));
+        assert_eq!(base_url("HTTP://127.0.0.1:8790", "d").as_deref(), Ok("http://127.0.0.1:8790"));
+        assert_eq!(base_url("https://proxy.test/kinde/", "d").as_deref(), Ok("https://proxy.test/kinde"));
+        for bad in ["", "https://", "ftp://x", "acme.kinde.com?x=1", "a b.com", "https://u:p@x.com", "x.com#f"] {
+            assert!(base_url(bad, "d").is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn headers_are_checked_and_lowercased() {
+        let h = headers(&j(r#"{"X-Trace":"1","x-trace":"2","Accept-Language":"en"}"#), "headers");
+        // The later spelling wins (test JSON objects iterate in sorted key order).
+        assert_eq!(h, Ok(vec![("accept-language".into(), "en".into()), ("x-trace".into(), "2".into())]));
+        for bad in [r#"{"Authorization":"Bearer x"}"#, r#"{"a b":"1"}"#, r#"{"x":1}"#, r#"{"x":"a\nb"}"#, "[]", "\"x\""] {
+            assert!(headers(&j(bad), "headers").is_err(), "{bad}");
+        }
+        assert_eq!(headers(&j(""), "headers"), Ok(vec![]));
+    }
+
+    #[test]
+    fn unknown_options_get_a_hint() {
+        let e = check_keys(&j(r#"{"client_id":"x"}"#), "config", &["clientId", "domain"]).expect_err("unknown"); // ok: test
+        assert_eq!(e.param.as_deref(), Some("config.client_id"));
+        assert!(e.message.contains("did you mean \"clientId\""), "{}", e.message);
+        let e = check_keys(&j(r#"{"zzz":1}"#), "config", &["domain"]).expect_err("unknown"); // ok: test
+        assert!(e.message.contains("known options: domain"), "{}", e.message);
+        assert!(check_keys(&j("5"), "config", &[]).is_err());
+    }
+
+    #[test]
+    fn timeouts() {
+        assert_eq!(timeout_ms(&j(r#"{"timeoutMs":2500}"#), "o"), Ok(Some(2500)));
+        assert_eq!(timeout_ms(&j("{}"), "o"), Ok(None));
+        for bad in [r#"{"timeoutMs":0}"#, r#"{"timeoutMs":1.5}"#, r#"{"timeoutMs":"5"}"#, r#"{"timeoutMs":600001}"#] {
+            assert!(timeout_ms(&j(bad), "o").is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn strings_and_functions() {
+        let o = j(r#"{"a":"x","b":"","c":3}"#);
+        assert_eq!(opt_string(&o, "config", "a"), Ok(Some("x".into())));
+        assert_eq!(opt_string(&o, "config", "z"), Ok(None));
+        assert!(opt_string(&o, "config", "b").is_err());
+        assert!(opt_string(&o, "config", "c").is_err());
+        assert_eq!(has_function(&o, "config", "z"), Ok(false));
+        assert!(has_function(&o, "config", "a").is_err());
+    }
+}

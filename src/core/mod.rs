@@ -1,0 +1,14 @@
+//! Provider-independent machinery: values, schemas, operations, encoding,
+//! validation, errors, auth and the client flow. Everything here runs (and
+//! is tested) natively; only `crate::wasm` touches JavaScript.
+
+pub mod auth;
+pub mod client;
+pub mod config;
+pub mod encode;
+pub mod error;
+pub mod op;
+pub mod request;
+pub mod schema;
+pub mod transport;
+pub mod value;

@@ -1,0 +1,106 @@
+//! Operations as data: method, path, arguments, body and result type.
+
+use super::schema::{Model, Ty, ts};
+
+/// An HTTP method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PUT
+    Put,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// Where a positional argument goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loc {
+    /// Into the `{name}` segment of the path template.
+    Path,
+    /// Into the query string.
+    Query,
+    /// It is the JSON body.
+    Body,
+}
+
+/// A required, positional argument of an operation (in the seed's order).
+#[derive(Clone, Copy, Debug)]
+pub struct Arg {
+    /// The JS parameter name (`userId`), used in messages and typings.
+    pub js: &'static str,
+    /// The wire name (`user_id`); for a body, a label only.
+    pub wire: &'static str,
+    /// Where it goes.
+    pub loc: Loc,
+    /// Its type.
+    pub ty: Ty,
+    /// One-line description.
+    pub doc: &'static str,
+}
+
+impl Arg {
+    /// A path parameter.
+    pub const fn path(js: &'static str, wire: &'static str, doc: &'static str) -> Arg {
+        Arg { js, wire, loc: Loc::Path, ty: Ty::Id, doc: ts(doc) }
+    }
+
+    /// A required query parameter.
+    pub const fn query(js: &'static str, wire: &'static str, ty: Ty, doc: &'static str) -> Arg {
+        Arg { js, wire, loc: Loc::Query, ty, doc: ts(doc) }
+    }
+
+    /// A required JSON body.
+    pub const fn body(js: &'static str, model: &'static Model, doc: &'static str) -> Arg {
+        Arg { js, wire: "body", loc: Loc::Body, ty: Ty::Object(model), doc: ts(doc) }
+    }
+}
+
+/// The optional object that follows the positional arguments.
+#[derive(Clone, Copy, Debug)]
+pub enum Extra {
+    /// The operation takes nothing more.
+    None,
+    /// Optional query parameters (each field is one parameter).
+    Query(&'static Model),
+    /// An optional JSON body.
+    Body(&'static Model),
+}
+
+/// One API operation.
+#[derive(Debug)]
+pub struct Operation {
+    /// The JS method name (`getUsers`).
+    pub name: &'static str,
+    /// The name in the seed SDK docs (`get_users`).
+    pub seed: &'static str,
+    /// HTTP method.
+    pub method: Method,
+    /// Path template relative to the API base, with `{wire_name}` slots.
+    pub path: &'static str,
+    /// Required arguments, in order.
+    pub args: &'static [Arg],
+    /// The optional trailing object.
+    pub extra: Extra,
+    /// TypeScript name of the success result.
+    pub result: &'static str,
+    /// One-line description.
+    pub doc: &'static str,
+}

@@ -1,0 +1,105 @@
+//! Wire types, described as data.
+//!
+//! One description serves three purposes: it validates what a caller passes
+//! (before anything is sent), it encodes it for the wire, and it renders the
+//! TypeScript declarations shipped with the package (see `typings`). Response
+//! models use the same description; they are only rendered, never checked,
+//! because results are handed to the caller exactly as the API sent them.
+
+/// Text that only the typings need (names of TS types, descriptions). It is
+/// dropped from wasm builds, where nothing reads it, to keep the module small.
+pub const fn ts(text: &'static str) -> &'static str {
+    if cfg!(target_arch = "wasm32") { "" } else { text }
+}
+
+/// A wire type.
+#[derive(Clone, Copy, Debug)]
+pub enum Ty {
+    /// Any string.
+    Str,
+    /// A non-empty string that identifies something (never blank).
+    Id,
+    /// `true` or `false`.
+    Bool,
+    /// An integer within bounds (inclusive).
+    Int {
+        /// Smallest accepted value.
+        min: i64,
+        /// Largest accepted value.
+        max: i64,
+    },
+    /// One string out of a fixed set.
+    Enum(&'static [&'static str]),
+    /// An ISO 8601 date-time string, or a JS `Date`.
+    DateTime,
+    /// A query value that the API reads as a comma-separated list: callers may
+    /// pass the joined string or an array. With a non-empty set, every item
+    /// must be one of it.
+    List(&'static [&'static str]),
+    /// A string, number or boolean, sent as its string form.
+    Scalar,
+    /// A JSON array.
+    Array(&'static Ty),
+    /// A JSON object with known fields.
+    Object(&'static Model),
+    /// A JSON object with arbitrary keys whose values have one type.
+    Map(&'static Ty),
+    /// Any JSON value (free-form data).
+    Json,
+    /// Either a plain id (string) or an object of the model; an id `x` is sent
+    /// as `{"id": x}`. The listed fields are added to every item sent.
+    IdOr(&'static Model, &'static [(&'static str, &'static str)]),
+    /// A TypeScript-only type reference, for response models that nest a
+    /// named type (never used to validate input).
+    Named(&'static str),
+}
+
+/// A named or inline object type.
+#[derive(Debug)]
+pub struct Model {
+    /// TypeScript interface name; empty for an inline object (and in wasm builds).
+    pub name: &'static str,
+    /// One-line description (rendered as the interface's doc comment).
+    pub doc: &'static str,
+    /// The fields, in wire order.
+    pub fields: &'static [Field],
+}
+
+impl Model {
+    /// The field with this wire name.
+    pub fn field(&self, name: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// One field of an object.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    /// The API's own field name.
+    pub name: &'static str,
+    /// The field's type.
+    pub ty: Ty,
+    /// Must be present.
+    pub required: bool,
+    /// May be `null`.
+    pub nullable: bool,
+    /// One-line description.
+    pub doc: &'static str,
+}
+
+impl Field {
+    /// An optional field.
+    pub const fn opt(name: &'static str, ty: Ty, doc: &'static str) -> Field {
+        Field { name, ty, required: false, nullable: false, doc: ts(doc) }
+    }
+
+    /// A required field.
+    pub const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Field {
+        Field { name, ty, required: true, nullable: false, doc: ts(doc) }
+    }
+
+    /// The same field, allowing `null`.
+    pub const fn nullable(self) -> Field {
+        Field { nullable: true, ..self }
+    }
+}

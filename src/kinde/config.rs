@@ -1,0 +1,145 @@
+//! `new KindeUsersApi(config)`: what the config object may hold.
+
+use crate::core::auth::Grant;
+use crate::core::config::{DEFAULT_TIMEOUT_MS, base_url, check_keys, has_function, headers, opt_string, timeout_ms};
+use crate::core::error::Error;
+use crate::core::value::Value;
+
+/// The option names of `KindeUsersApiConfig`.
+pub const KEYS: &[&str] =
+    &["domain", "accessToken", "clientId", "clientSecret", "audience", "getToken", "fetch", "headers", "timeoutMs"];
+
+/// How the client gets its bearer token.
+#[derive(Debug, PartialEq)]
+pub enum KindeAuth {
+    /// `accessToken`: a token the caller already has.
+    AccessToken(String),
+    /// `clientId` + `clientSecret`: the client-credentials grant.
+    ClientCredentials(Grant),
+    /// `getToken`: the caller's own async function.
+    GetToken,
+}
+
+/// A validated Kinde client configuration.
+#[derive(Debug, PartialEq)]
+pub struct KindeConfig {
+    /// `https://<business>.kinde.com`, no trailing slash.
+    pub base_url: String,
+    /// Authentication.
+    pub auth: KindeAuth,
+    /// Extra headers for every API request.
+    pub headers: Vec<(String, String)>,
+    /// Per-request timeout (token requests included).
+    pub timeout_ms: u32,
+    /// Whether a custom `fetch` was given.
+    pub custom_fetch: bool,
+}
+
+impl KindeConfig {
+    /// Validates a config object.
+    pub fn parse<V: Value>(config: &V) -> Result<KindeConfig, Error> {
+        const L: &str = "config";
+        check_keys(config, L, KEYS)?;
+        let domain = opt_string(config, L, "domain")?
+            .ok_or_else(|| Error::invalid("config.domain", "is required (e.g. \"acme.kinde.com\")"))?;
+        let base_url = base_url(&domain, "config.domain")?;
+        let access_token = opt_string(config, L, "accessToken")?;
+        let client_id = opt_string(config, L, "clientId")?;
+        let client_secret = opt_string(config, L, "clientSecret")?;
+        let audience = opt_string(config, L, "audience")?;
+        let get_token = has_function(config, L, "getToken")?;
+        let custom_fetch = has_function(config, L, "fetch")?;
+        let modes = [access_token.is_some(), client_id.is_some() || client_secret.is_some(), get_token];
+        if modes.iter().filter(|m| **m).count() != 1 {
+            return Err(Error::invalid(
+                L,
+                "needs exactly one way to authenticate: accessToken, clientId + clientSecret, or getToken",
+            ));
+        }
+        if audience.is_some() && client_id.is_none() {
+            return Err(Error::invalid("config.audience", "applies only with clientId + clientSecret"));
+        }
+        let auth = match (access_token, client_id, client_secret) {
+            (Some(token), _, _) => KindeAuth::AccessToken(token),
+            (None, Some(client_id), Some(client_secret)) => KindeAuth::ClientCredentials(Grant {
+                token_url: format!("{base_url}/oauth2/token"),
+                audience: audience.unwrap_or_else(|| format!("{base_url}/api")),
+                client_id,
+                client_secret,
+            }),
+            (None, Some(_), None) => return Err(Error::invalid("config.clientSecret", "is required with clientId")),
+            (None, None, Some(_)) => return Err(Error::invalid("config.clientId", "is required with clientSecret")),
+            (None, None, None) => KindeAuth::GetToken,
+        };
+        Ok(KindeConfig {
+            base_url,
+            auth,
+            headers: headers(&config.get("headers"), "config.headers")?,
+            timeout_ms: timeout_ms(config, L)?.unwrap_or(DEFAULT_TIMEOUT_MS),
+            custom_fetch,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::value::json::j;
+
+    fn parse(text: &str) -> Result<KindeConfig, Error> {
+        KindeConfig::parse(&j(text))
+    }
+
+    #[test]
+    fn client_credentials_defaults() {
+        let c = parse(r#"{"domain":"acme.kinde.com","clientId":"id","clientSecret":"sec"}"#).expect("valid"); // ok: test
+        assert_eq!(c.base_url, "https://acme.kinde.com");
+        assert_eq!(
+            c.auth,
+            KindeAuth::ClientCredentials(Grant {
+                token_url: "https://acme.kinde.com/oauth2/token".into(),
+                client_id: "id".into(),
+                client_secret: "sec".into(),
+                audience: "https://acme.kinde.com/api".into(),
+            })
+        );
+        assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
+    }
+
+    #[test]
+    fn audience_and_token_modes() {
+        let c = parse(r#"{"domain":"https://acme.kinde.com/","clientId":"i","clientSecret":"s","audience":"https://acme.kinde.com/api2"}"#);
+        assert!(matches!(c.map(|c| c.auth), Ok(KindeAuth::ClientCredentials(g)) if g.audience.ends_with("/api2")));
+        let c = parse(r#"{"domain":"acme.kinde.com","accessToken":"t","timeoutMs":5000,"headers":{"X-A":"1"}}"#);
+        let c = c.expect("valid"); // ok: test
+        assert_eq!(c.auth, KindeAuth::AccessToken("t".into()));
+        assert_eq!((c.timeout_ms, c.headers), (5000, vec![("x-a".into(), "1".into())]));
+    }
+
+    #[test]
+    fn invalid_configs_say_which_option() {
+        let cases = [
+            ("{}", "config.domain"),
+            (r#"{"domain":"acme.kinde.com"}"#, "config"),
+            (r#"{"domain":"acme.kinde.com","accessToken":"t","clientId":"i","clientSecret":"s"}"#, "config"),
+            (r#"{"domain":"acme.kinde.com","clientId":"i"}"#, "config.clientSecret"),
+            (r#"{"domain":"acme.kinde.com","clientSecret":"s"}"#, "config.clientId"),
+            (r#"{"domain":"acme.kinde.com","accessToken":"t","audience":"a"}"#, "config.audience"),
+            (r#"{"domain":"acme.kinde.com","accessToken":""}"#, "config.accessToken"),
+            (r#"{"domain":"acme.kinde.com","accessToken":"t","fetch":"x"}"#, "config.fetch"),
+            (r#"{"domain":"acme.kinde.com","client_secret":"s"}"#, "config.client_secret"),
+            (r#"{"domain":"ftp://acme","accessToken":"t"}"#, "config.domain"),
+            ("null", "config"),
+        ];
+        for (text, param) in cases {
+            let e = parse(text).expect_err(text); // ok: test
+            assert_eq!(e.param.as_deref(), Some(param), "{text}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn secrets_never_appear_in_config_errors() {
+        let e = parse(r#"{"domain":"acme.kinde.com","clientSecret":"hunter2-secret"}"#).expect_err("no id"); // ok: test
+        assert!(!e.message.contains("hunter2-secret"));
+    }
+}

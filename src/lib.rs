@@ -1,0 +1,19 @@
+//! # idp-users
+//!
+//! Fetch-backed clients for the Users endpoints of identity providers,
+//! compiled to WebAssembly and published to npm as `idp-users`.
+//!
+//! The crate is a pure Rust core ([`core`]) that validates arguments, builds
+//! requests, manages tokens and maps errors over any [`core::transport::Transport`],
+//! one module per provider ([`kinde`]) that describes its operations and wire
+//! types as data, and a thin `#[wasm_bindgen]` layer (`wasm`, on wasm32 only)
+//! that converts between JavaScript and Rust and calls the runtime's `fetch`.
+#![deny(missing_docs)]
+
+pub mod core;
+pub mod kinde;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod typings;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;

@@ -1,0 +1,87 @@
+//! Raw bindings to JavaScript built-ins, each one catching exceptions.
+
+use js_sys::{Array, Function};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/error.js")]
+extern "C" {
+    /// Builds an `IdpUsersError`.
+    #[wasm_bindgen(js_name = createError)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn create_error(
+        message: &str,
+        kind: &str,
+        provider: &str,
+        operation: &str,
+        status: JsValue,
+        codes: Array,
+        messages: Array,
+        long_messages: Array,
+        body: JsValue,
+        param: JsValue,
+        retry_after_ms: JsValue,
+        trace_id: JsValue,
+    ) -> JsValue;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys(value)`.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    pub fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+
+    /// `JSON.parse(text)`, on a JS string without copying it into Rust.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `Object.fromEntries(iterable)`.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = fromEntries)]
+    pub fn object_from_entries(iterable: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `AbortSignal.timeout(ms)`.
+    #[wasm_bindgen(catch, js_namespace = AbortSignal, js_name = timeout)]
+    pub fn abort_signal_timeout(ms: u32) -> Result<JsValue, JsValue>;
+
+    /// `AbortSignal.any(signals)`.
+    #[wasm_bindgen(catch, js_namespace = AbortSignal, js_name = any)]
+    pub fn abort_signal_any(signals: &Array) -> Result<JsValue, JsValue>;
+}
+
+/// `obj[key]`, or undefined when the read throws.
+pub fn get(obj: &JsValue, key: &str) -> JsValue {
+    if !obj.is_object() && !obj.is_function() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `obj[key] = value` on an object this crate created.
+pub fn set(obj: &JsValue, key: &str, value: &JsValue) {
+    // Setting a plain property on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// `obj.name(...args)`, catching both a missing method and a throw.
+pub fn call_method(obj: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+    let f: Function = get(obj, name).dyn_into().map_err(|_| JsValue::from_str(&format!("no {name}() method")))?;
+    match args {
+        [] => f.call0(obj),
+        [a] => f.call1(obj, a),
+        [a, b, ..] => f.call2(obj, a, b),
+    }
+}
+
+/// The `message` of a thrown value, for error texts.
+pub fn describe(err: &JsValue) -> String {
+    if let Some(s) = err.as_string() {
+        return s;
+    }
+    let name = get(err, "name").as_string().unwrap_or_default();
+    let message = get(err, "message").as_string().unwrap_or_default();
+    match (name.is_empty(), message.is_empty()) {
+        (_, true) if name.is_empty() => "unknown error".to_owned(),
+        (true, _) => message,
+        (_, true) => name,
+        _ => format!("{name}: {message}"),
+    }
+}
