@@ -47,9 +47,9 @@ mkdirSync(join(dist, 'wasm'), { recursive: true });
 // The wasm-bindgen glue and its JS snippet (IdpUsersError), as one ESM file
 // and one CommonJS file.
 const snippet = readdirSync(join(wasmOut, 'snippets'))
-  .map((d) => join(wasmOut, 'snippets', d, 'js', 'error.js'))
+  .map((d) => join(wasmOut, 'snippets', d, 'js', 'runtime.js'))
   .find((p) => existsSync(p));
-if (!snippet) throw new Error('wasm-pack output has no js/error.js snippet');
+if (!snippet) throw new Error('wasm-pack output has no js/runtime.js snippet');
 const entry = `export * from ${JSON.stringify(join(wasmOut, 'idp_users.js'))};\nexport { IdpUsersError } from ${JSON.stringify(snippet)};\n`;
 const glue = {
   stdin: { contents: entry, resolveDir: root, sourcefile: 'glue-entry.js' },

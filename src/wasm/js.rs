@@ -3,8 +3,27 @@
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/js/error.js")]
+#[wasm_bindgen(module = "/js/runtime.js")]
 extern "C" {
+    /// A per-request time limit, combined with the caller's signal.
+    pub type Deadline;
+
+    /// Starts the timer.
+    #[wasm_bindgen(constructor, catch)]
+    pub fn new(ms: u32, signal: Option<&JsValue>) -> Result<Deadline, JsValue>;
+
+    /// The signal to hand to `fetch`.
+    #[wasm_bindgen(method, getter)]
+    pub fn signal(this: &Deadline) -> JsValue;
+
+    /// Whether the time limit fired.
+    #[wasm_bindgen(method, getter, js_name = timedOut)]
+    pub fn timed_out(this: &Deadline) -> bool;
+
+    /// Stops the timer.
+    #[wasm_bindgen(method)]
+    pub fn clear(this: &Deadline);
+
     /// Builds an `IdpUsersError`.
     #[wasm_bindgen(js_name = createError)]
     #[allow(clippy::too_many_arguments)]
@@ -38,13 +57,6 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = Object, js_name = fromEntries)]
     pub fn object_from_entries(iterable: &JsValue) -> Result<JsValue, JsValue>;
 
-    /// `AbortSignal.timeout(ms)`.
-    #[wasm_bindgen(catch, js_namespace = AbortSignal, js_name = timeout)]
-    pub fn abort_signal_timeout(ms: u32) -> Result<JsValue, JsValue>;
-
-    /// `AbortSignal.any(signals)`.
-    #[wasm_bindgen(catch, js_namespace = AbortSignal, js_name = any)]
-    pub fn abort_signal_any(signals: &Array) -> Result<JsValue, JsValue>;
 }
 
 /// `obj[key]`, or undefined when the read throws.

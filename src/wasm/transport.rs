@@ -1,10 +1,10 @@
 //! The runtime's `fetch` (or the caller's) as a [`Transport`].
 
-use js_sys::{Array, Function, JsString, Object, Promise};
+use js_sys::{Function, JsString, Object, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::js::{abort_signal_any, abort_signal_timeout, call_method, describe, get, json_parse, object_from_entries, set};
+use super::js::{Deadline, call_method, describe, get, json_parse, object_from_entries, set};
 use crate::core::config::{check_keys, headers, timeout_ms};
 use crate::core::error::{Error, ErrorKind};
 use crate::core::transport::{Incoming, Outgoing, TokenSource, Transport};
@@ -47,6 +47,15 @@ impl CallOptions {
     }
 }
 
+/// Clears the request's timer however the request ends.
+struct Timer(Deadline);
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        self.0.clear();
+    }
+}
+
 /// `fetch` with a timeout on every request.
 pub struct FetchTransport {
     /// The caller's `fetch`; the global one when None.
@@ -57,11 +66,11 @@ pub struct FetchTransport {
 
 impl FetchTransport {
     /// Why a fetch or body read failed: the caller's abort, the timeout, or the network.
-    fn failure(err: &JsValue, user: Option<&JsValue>, timeout: &JsValue, ms: u32) -> Error {
+    fn failure(err: &JsValue, user: Option<&JsValue>, deadline: &Deadline, ms: u32) -> Error {
         let fired = |s: &JsValue| get(s, "aborted").as_bool() == Some(true);
         if user.is_some_and(fired) {
             Error::new(ErrorKind::Aborted, "aborted by the caller's signal")
-        } else if fired(timeout) {
+        } else if deadline.timed_out() {
             Error::new(ErrorKind::Timeout, format!("no response within {ms} ms"))
         } else {
             Error::new(ErrorKind::Network, format!("request failed: {}", describe(err)))
@@ -97,15 +106,10 @@ impl Transport for FetchTransport {
         set(&init, "headers", &headers);
 
         let ms = ctx.and_then(|c| c.timeout_ms).unwrap_or(self.timeout_ms);
-        let timeout = abort_signal_timeout(ms).map_err(|e| Error::new(ErrorKind::Network, describe(&e)))?;
         let user = ctx.and_then(|c| c.signal.as_ref());
-        let signal = match user {
-            Some(u) => abort_signal_any(&Array::of2(u, &timeout)).map_err(|e| Error::new(ErrorKind::Network, describe(&e)))?,
-            None => timeout.clone(),
-        };
-        set(&init, "signal", &signal);
-
-        let fail = |e: JsValue| FetchTransport::failure(&e, user, &timeout, ms);
+        let deadline = Timer(Deadline::new(ms, user).map_err(|e| Error::new(ErrorKind::Network, describe(&e)))?);
+        set(&init, "signal", &deadline.0.signal());
+        let fail = |e: JsValue| FetchTransport::failure(&e, user, &deadline.0, ms);
         let url = JsValue::from_str(&req.url);
         let started = match &self.fetch {
             Some(f) => f.call2(&JsValue::UNDEFINED, &url, &init),

@@ -30,3 +30,23 @@ export function createError(message, kind, provider, operation, status, codes, m
     longMessages, body, param, retryAfterMs, traceId,
   });
 }
+
+// A per-request time limit. Unlike AbortSignal.timeout, the timer keeps a
+// Node process alive while a request is pending (so a hung request ends in a
+// timeout error, not a silent exit) and is cleared as soon as the request
+// settles (so it never delays exit).
+export class Deadline {
+  constructor(ms, signal) {
+    this.controller = new AbortController();
+    this.timer = setTimeout(() => this.controller.abort(), ms);
+    this.signal = signal ? AbortSignal.any([signal, this.controller.signal]) : this.controller.signal;
+  }
+
+  get timedOut() {
+    return this.controller.signal.aborted;
+  }
+
+  clear() {
+    clearTimeout(this.timer);
+  }
+}

@@ -1,0 +1,650 @@
+#!/usr/bin/env node
+// Cross-runtime harness for the packed `idp-users` package.
+//
+//   node tests/runtimes/run.mjs [--only a,b] [--dist path] [--timeout-scale N]
+//
+// Packs dist/ once, installs the tarball into one fixture project per runtime under
+// tests/runtimes/.work/<runtime>/, starts one fake HTTP server (idp-users/fake/server,
+// via node), runs the shared suite (tests/js/suite.mjs) in every runtime, and prints a
+// matrix. Exit code 0 only if every selected runtime ran >0 tests with 0 failures,
+// resolved the expected package entry, and (with workerd) the size Worker bundled.
+// See README.md next to this file.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { start, run as runProc, tail, installCleanupHooks } from './lib/proc.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '../..');
+const BIN = path.join(REPO, 'node_modules/.bin');
+const WORK = path.join(HERE, '.work');
+const LOGS = path.join(WORK, 'logs');
+const FIXTURES = path.join(HERE, 'fixtures');
+
+const RUNTIMES = ['node-esm', 'node-cjs', 'deno', 'bun', 'workerd', 'chromium'];
+const SIZE_FIXTURE = 'workerd-list-users';
+const PKG = 'idp-users';
+// Which file of the package each runtime must load (from the package's exports map).
+// Deno and Bun are reported, not enforced: both match the `node` condition before
+// `default` (see README).
+const EXPECTED_ENTRY = {
+  'node-esm': 'node.mjs',
+  'node-cjs': 'node.cjs',
+  workerd: 'workerd.js',
+  chromium: 'browser.js',
+};
+const ENTRY_FILES = ['workerd.js', 'node.mjs', 'node.cjs', 'browser.js'];
+
+// ---------------------------------------------------------------- arguments
+function parseArgs(argv) {
+  const opts = { only: null, dist: path.join(REPO, 'dist'), suite: path.join(REPO, 'tests/js/suite.mjs'), timeoutScale: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      const eq = a.indexOf('=');
+      if (eq >= 0) return a.slice(eq + 1);
+      if (i + 1 >= argv.length) usage(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--only' || a.startsWith('--only=')) opts.only = val().split(',').map((s) => s.trim()).filter(Boolean);
+    else if (a === '--dist' || a.startsWith('--dist=')) opts.dist = path.resolve(val());
+    else if (a === '--suite' || a.startsWith('--suite=')) opts.suite = path.resolve(val());
+    else if (a === '--timeout-scale' || a.startsWith('--timeout-scale=')) opts.timeoutScale = Number(val());
+    else if (a === '-h' || a === '--help') usage();
+    else usage(`unknown argument ${a}`);
+  }
+  if (opts.only) {
+    const bad = opts.only.filter((r) => !RUNTIMES.includes(r));
+    if (bad.length) usage(`unknown runtime(s): ${bad.join(', ')} (known: ${RUNTIMES.join(', ')})`);
+  }
+  if (!(opts.timeoutScale > 0)) usage('--timeout-scale must be a positive number');
+  return opts;
+}
+function usage(err) {
+  if (err) console.error(`error: ${err}\n`);
+  console.error(`usage: node tests/runtimes/run.mjs [--only ${RUNTIMES.join(',')}] [--dist path] [--suite path] [--timeout-scale N]`);
+  process.exit(err ? 2 : 0);
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const selected = opts.only ?? RUNTIMES;
+const SUITE = opts.suite;
+const T = (s) => Math.round(s * 1000 * opts.timeoutScale);
+const TIMEOUT = {
+  pack: T(120),
+  install: T(180),
+  server: T(30),
+  node: T(60),
+  deno: T(120),
+  bun: T(60),
+  wrangler: T(180),
+  miniflare: T(90),
+  vite: T(180),
+  chromium: T(120),
+};
+
+// ---------------------------------------------------------------- helpers
+const log = (...a) => console.log('[runtimes]', ...a);
+const rel = (p) => path.relative(REPO, p) || '.';
+const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
+const kib = (n) => `${(n / 1024).toFixed(2)} KiB`;
+
+class StageError extends Error {
+  constructor(stage, message, res) {
+    super(message);
+    this.stage = stage;
+    this.res = res;
+  }
+}
+
+function describeFailure(res) {
+  const parts = [];
+  if (res.timedOut) parts.push('timed out');
+  else if (res.signal) parts.push(`killed by ${res.signal}`);
+  else parts.push(`exit code ${res.code}`);
+  return parts.join(', ');
+}
+
+/** Run a stage child; throw StageError unless it exits 0 in time. */
+async function stage(name, cmd, args, { cwd, env, timeoutMs, allowFail = false }) {
+  const logFile = path.join(LOGS, `${name}.log`);
+  const res = await runProc(cmd, args, { cwd, env, timeoutMs, logFile, label: name });
+  res.logFile = logFile;
+  if (!allowFail && (res.code !== 0 || res.timedOut)) {
+    throw new StageError(name, `${name}: ${describeFailure(res)} after ${secs(res.durationMs)}${res.timedOut ? ` (limit ${secs(timeoutMs)})` : ''}`, res);
+  }
+  return res;
+}
+
+function parseResultLine(stdout) {
+  const lines = stdout.split('\n').filter((l) => l.startsWith('IDP_SUITE_RESULT '));
+  if (!lines.length) return null;
+  return JSON.parse(lines.at(-1).slice('IDP_SUITE_RESULT '.length));
+}
+
+function validateResult(r) {
+  const problems = [];
+  if (!r || typeof r !== 'object') return ['result is not an object'];
+  if (!Number.isInteger(r.passed)) problems.push('`passed` is not an integer');
+  if (!Number.isInteger(r.failed)) problems.push('`failed` is not an integer');
+  if (!Array.isArray(r.results)) problems.push('`results` is not an array');
+  if (!Array.isArray(r.operations)) problems.push('`operations` is not an array');
+  return problems;
+}
+
+/** Map a resolved specifier (file URL or path) to the file inside the package. */
+function packageFile(resolved) {
+  if (!resolved) return null;
+  let p = String(resolved);
+  if (p.startsWith('file:')) p = fileURLToPath(p);
+  const m = p.replace(/\\/g, '/').match(/\/node_modules\/idp-users\/(.+)$/);
+  return m ? m[1] : `? ${p}`;
+}
+
+/** From a list of package files found in a bundle, pick the main entry. */
+function entryFromBundledFiles(files) {
+  const entries = files.filter((f) => ENTRY_FILES.includes(f));
+  return entries.length ? entries.join('+') : `none of ${ENTRY_FILES.join('/')} (bundled: ${files.join(', ') || 'nothing'})`;
+}
+
+/** Files of the package that esbuild (wrangler) put in a bundle: its `// node_modules/...` region comments. */
+function esbuildBundledFiles(jsText) {
+  const files = new Set();
+  for (const m of jsText.matchAll(/^\/\/ (?:\S*\/)?node_modules\/idp-users\/(\S+)$/gm)) files.add(m[1]);
+  return [...files];
+}
+
+/** 'workerd.js, fake/index.js, fake/a.js, …' -> 'workerd.js, fake/* (3 files)' */
+function summarizeFiles(files) {
+  const top = files.filter((f) => !f.includes('/'));
+  const groups = {};
+  for (const f of files.filter((f) => f.includes('/'))) {
+    const g = f.split('/')[0];
+    groups[g] = (groups[g] ?? 0) + 1;
+  }
+  return [...top, ...Object.entries(groups).map(([g, n]) => `${g}/* (${n} file${n === 1 ? '' : 's'})`)].join(', ') || 'nothing';
+}
+
+function copyDir(src, dst) {
+  fs.cpSync(src, dst, { recursive: true });
+}
+
+function gzipSize(buf) {
+  return zlib.gzipSync(buf, { level: 9 }).length;
+}
+
+function bundleFiles(outDir) {
+  // What wrangler would upload: modules (js/mjs/cjs) and wasm/data; not README.md / source maps.
+  return fs
+    .readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath ?? d.path, d.name))
+    .filter((f) => !/\.(map|md)$/.test(f));
+}
+
+// ---------------------------------------------------------------- preparation
+async function pack(distDir) {
+  const pkgJson = path.join(distDir, 'package.json');
+  if (!fs.existsSync(pkgJson)) {
+    throw new StageError('pack', `no ${rel(pkgJson)}: run the package build (npm run build) first, or pass --dist <dir>`, null);
+  }
+  const res = await stage('pack', 'npm', ['pack', distDir, '--pack-destination', WORK, '--json', '--ignore-scripts'], {
+    cwd: WORK,
+    timeoutMs: TIMEOUT.pack,
+  });
+  const info = JSON.parse(res.stdout.slice(res.stdout.indexOf('[')))[0];
+  const tarball = path.join(WORK, info.filename);
+  if (!fs.existsSync(tarball)) throw new StageError('pack', `npm pack reported ${info.filename} but it is not in ${rel(WORK)}`, res);
+  return { tarball, info, durationMs: res.durationMs };
+}
+
+async function prepareFixture(name, tarball) {
+  const t0 = Date.now();
+  const dir = path.join(WORK, name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  copyDir(path.join(FIXTURES, name), dir);
+  fs.copyFileSync(SUITE, path.join(dir, 'suite.mjs'));
+  const spec = path.relative(dir, tarball);
+  const common = ['install', spec, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'];
+  const env = { npm_config_update_notifier: 'false' };
+  let res = await stage(`install-${name}`, 'npm', [...common, '--offline'], { cwd: dir, env, timeoutMs: TIMEOUT.install, allowFail: true });
+  if (res.code !== 0 || res.timedOut) {
+    log(`${name}: offline install failed (${describeFailure(res)}); retrying online`);
+    res = await stage(`install-${name}-online`, 'npm', [...common, '--prefer-offline'], { cwd: dir, env, timeoutMs: TIMEOUT.install });
+  }
+  if (!fs.existsSync(path.join(dir, 'node_modules', PKG, 'package.json'))) {
+    throw new StageError(`install-${name}`, `npm install finished but node_modules/${PKG} is missing in ${rel(dir)}`, res);
+  }
+  return { dir, durationMs: Date.now() - t0 };
+}
+
+async function startFakeServer(tarball) {
+  const { dir } = await prepareFixture('fake-server', tarball);
+  const logFile = path.join(LOGS, 'fake-server.log');
+  const handle = start(process.execPath, ['start.mjs'], { cwd: dir, keepStdin: true, logFile, label: 'fake-server' });
+  try {
+    const m = await handle.waitForLine(/^IDP_FAKE_SERVER (.+)$/, TIMEOUT.server);
+    const { url, credentials } = JSON.parse(m[1]);
+    return { url, credentials, handle, logFile };
+  } catch (e) {
+    handle.stop();
+    const res = await handle.done;
+    res.logFile = logFile;
+    throw new StageError('fake-server', `fake server did not start: ${e.message}`, res);
+  }
+}
+
+// ---------------------------------------------------------------- runtimes
+// Each fills ctx.outcome (entry, entryDetail, stages) as it goes and returns { result, bundle?, notes? }.
+
+async function runNodeLike(runtime, cmd, args, timeoutMs, { env, dir, outcome }) {
+  const res = await stage(runtime, cmd, args, { cwd: dir, env, timeoutMs, allowFail: true });
+  outcome.stages.push({ name: 'run', ms: res.durationMs });
+  const result = safeParse(res);
+  if (result?.entry) outcome.entry = packageFile(result.entry);
+  if (res.code !== 0 || res.timedOut || !result) throw new StageError(runtime, `${runtime}: ${childFailure(res, result, timeoutMs)}`, res);
+  return { result };
+}
+
+function childFailure(res, result, timeoutMs) {
+  if (res.timedOut) return `timed out after ${secs(timeoutMs)}: ${result ? 'printed its result but did not exit (open handles?)' : 'no result'}`;
+  if (res.code !== 0) return `${describeFailure(res)}${result ? '' : ', no result'}`;
+  return 'exited 0 without printing an IDP_SUITE_RESULT line';
+}
+
+function safeParse(res) {
+  try {
+    return parseResultLine(res.stdout);
+  } catch (e) {
+    res.stderr += `\n[harness] could not parse IDP_SUITE_RESULT: ${e.message}`;
+    return null;
+  }
+}
+
+async function wranglerBundle(name, dir) {
+  const outDir = path.join(dir, 'out');
+  const res = await stage(`wrangler-${name}`, path.join(BIN, 'wrangler'), ['deploy', '--dry-run', '--outdir', outDir], {
+    cwd: dir,
+    timeoutMs: TIMEOUT.wrangler,
+    env: {
+      WRANGLER_SEND_METRICS: 'false',
+      CI: '1',
+      WRANGLER_LOG_PATH: path.join(LOGS, 'wrangler'),
+      XDG_CONFIG_HOME: path.join(WORK, '.config'),
+    },
+  });
+  const toml = fs.readFileSync(path.join(dir, 'wrangler.toml'), 'utf8');
+  const main = toml.match(/^main\s*=\s*"([^"]+)"/m)?.[1] ?? 'src/index.js';
+  const compat = toml.match(/^compatibility_date\s*=\s*"([^"]+)"/m)?.[1];
+  const mainModule = path.basename(main).replace(/\.(ts|mts|tsx)$/, '.js');
+  if (!fs.existsSync(path.join(outDir, mainModule))) {
+    throw new StageError(`wrangler-${name}`, `wrangler output has no ${mainModule} (files: ${fs.readdirSync(outDir).join(', ')})`, res);
+  }
+  const reported = res.stdout.match(/Total Upload:\s*([\d.]+ \w+)\s*\/\s*gzip:\s*([\d.]+ \w+)/);
+  return { outDir, mainModule, compat, ms: res.durationMs, wranglerReported: reported ? `${reported[1]} / gzip ${reported[2]}` : null };
+}
+
+function measureBundle(outDir) {
+  const files = {};
+  let raw = 0;
+  let gz = 0;
+  for (const f of bundleFiles(outDir)) {
+    const buf = fs.readFileSync(f);
+    const g = gzipSize(buf);
+    files[path.relative(outDir, f)] = { bytes: buf.length, gzip9: g };
+    raw += buf.length;
+    gz += g;
+  }
+  return { files, totalBytes: raw, totalGzip9: gz };
+}
+
+/** Run a wrangler bundle in workerd (Miniflare) with one GET; returns { status, body, runtimeVersion }. */
+async function runInWorkerd(name, b, url, bindings, cwd) {
+  const args = [path.join(HERE, 'lib/run-workerd.mjs'), b.outDir, b.mainModule, b.compat ?? '2026-04-01', url, JSON.stringify(bindings ?? {})];
+  const res = await stage(name, process.execPath, args, { cwd, timeoutMs: TIMEOUT.miniflare, allowFail: true });
+  let response = null;
+  const line = res.stdout.split('\n').findLast((l) => l.startsWith('IDP_WORKER_RESPONSE '));
+  if (line) response = JSON.parse(line.slice('IDP_WORKER_RESPONSE '.length));
+  if (res.code !== 0 || res.timedOut || !response) {
+    throw new StageError(name, `${name} (Miniflare): ${childFailure(res, response, TIMEOUT.miniflare).replace('IDP_SUITE_RESULT', 'IDP_WORKER_RESPONSE')}`, res);
+  }
+  return { response, res };
+}
+
+async function runWorkerd({ dir, serverUrl, outcome }) {
+  const b = await wranglerBundle('workerd', dir);
+  const bundled = esbuildBundledFiles(fs.readFileSync(path.join(b.outDir, b.mainModule), 'utf8'));
+  const wasmFiles = bundleFiles(b.outDir).filter((f) => f.endsWith('.wasm')).map((f) => path.basename(f));
+  // Known even if the Worker then fails to run.
+  outcome.entry = entryFromBundledFiles(bundled);
+  outcome.entryDetail = `wrangler bundle contains package files: ${summarizeFiles(bundled)}; wasm modules: ${wasmFiles.join(', ') || 'none'}`;
+  outcome.stages.push({ name: 'wrangler', ms: b.ms });
+  const url = new URL('http://fixture.local/');
+  if (serverUrl) url.searchParams.set('serverUrl', serverUrl);
+  const { response, res } = await runInWorkerd('workerd', b, url.href, {}, dir);
+  outcome.stages.push({ name: 'miniflare', ms: res.durationMs });
+  if (response.status !== 200) {
+    throw new StageError('workerd', `workerd: the suite Worker answered HTTP ${response.status}: ${response.body.slice(0, 2000)}`, res);
+  }
+  let result;
+  try {
+    result = JSON.parse(response.body);
+  } catch (e) {
+    throw new StageError('workerd', `workerd: the suite Worker's answer is not JSON (${e.message}): ${response.body.slice(0, 500)}`, res);
+  }
+  return { result: { ...result, runtimeVersion: response.runtimeVersion }, bundle: { ...measureBundle(b.outDir), wranglerReported: b.wranglerReported } };
+}
+
+/**
+ * The size metric: bundle the minimal list-users Worker with wrangler and gzip its
+ * output. Then smoke-run it in workerd against the fake server (client-credentials
+ * token + getUsers over real HTTP), so the measured bundle is known to work.
+ */
+async function measureSize(tarball, fakeServer) {
+  const t0 = Date.now();
+  const { dir } = await prepareFixture(SIZE_FIXTURE, tarball);
+  const b = await wranglerBundle(SIZE_FIXTURE, dir);
+  const bundled = esbuildBundledFiles(fs.readFileSync(path.join(b.outDir, b.mainModule), 'utf8'));
+  const m = measureBundle(b.outDir);
+  const sizes = {
+    metric: 'gzip level 9 of every file wrangler deploy --dry-run --outdir writes (minus README.md and source maps), summed per file',
+    fixture: SIZE_FIXTURE,
+    entry: entryFromBundledFiles(bundled),
+    ...m,
+    wranglerReported: b.wranglerReported,
+    measuredAt: new Date().toISOString(),
+  };
+  fs.writeFileSync(path.join(WORK, 'sizes.json'), JSON.stringify({ [SIZE_FIXTURE]: sizes }, null, 2) + '\n');
+
+  let smoke;
+  const creds = fakeServer?.credentials?.kinde;
+  if (!fakeServer) smoke = { ok: false, detail: 'not run: no fake server' };
+  else if (!creds) smoke = { ok: false, detail: 'not run: the fake server did not expose providers.kinde.clientId/clientSecret' };
+  else {
+    const bindings = { KINDE_DOMAIN: fakeServer.url, KINDE_CLIENT_ID: creds.clientId, KINDE_CLIENT_SECRET: creds.clientSecret };
+    const { response } = await runInWorkerd(`${SIZE_FIXTURE}-smoke`, b, 'http://fixture.local/', bindings, dir);
+    let users;
+    try {
+      users = JSON.parse(response.body)?.users;
+    } catch {}
+    smoke = Array.isArray(users)
+      ? { ok: true, detail: `HTTP ${response.status}, ${users.length} users` }
+      : { ok: false, detail: `HTTP ${response.status}: ${response.body.slice(0, 1000)}` };
+  }
+  return { sizes, smoke, ms: Date.now() - t0 };
+}
+
+async function runChromium({ dir, serverUrl, outcome }) {
+  const build = await stage('vite-build', path.join(BIN, 'vite'), ['build'], { cwd: dir, timeoutMs: TIMEOUT.vite });
+  outcome.stages.push({ name: 'vite', ms: build.durationMs });
+  const distDir = path.join(dir, 'dist');
+  const modulesFile = path.join(distDir, 'idp-modules.json');
+  const bundled = fs.existsSync(modulesFile) ? JSON.parse(fs.readFileSync(modulesFile, 'utf8')) : [];
+  // Known even if the page then fails to run.
+  outcome.entry = entryFromBundledFiles(bundled);
+  outcome.entryDetail = `vite bundle contains package files: ${summarizeFiles(bundled)} (listed by the fixture's vite.config.js plugin)`;
+  const tmp = path.join(WORK, 'tmp-chromium');
+  fs.mkdirSync(tmp, { recursive: true });
+  const args = [path.join(HERE, 'lib/run-chromium.mjs'), distDir, String(TIMEOUT.chromium - T(20))];
+  if (serverUrl) args.push(serverUrl);
+  const res = await stage('chromium', process.execPath, args, {
+    cwd: dir,
+    timeoutMs: TIMEOUT.chromium,
+    allowFail: true,
+    // Playwright's fresh --user-data-dir goes under TMPDIR; Chromium's crashpad
+    // database goes under XDG_CONFIG_HOME. Keep both inside .work/.
+    env: { TMPDIR: tmp, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_CACHE_HOME: path.join(tmp, 'cache') },
+  });
+  outcome.stages.push({ name: 'browser', ms: res.durationMs });
+  const result = safeParse(res);
+  if (res.code !== 0 || res.timedOut || !result) throw new StageError('chromium', `chromium: ${childFailure(res, result, TIMEOUT.chromium)}`, res);
+  return {
+    result,
+    bundle: measureBundle(path.join(distDir, 'assets')),
+    notes: [
+      ...(result.httpErrorResponses ? [`${result.httpErrorResponses} fetch response(s) with an HTTP error status (Chromium logs each as a console error; expected when the suite tests error paths)`] : []),
+      ...(result.consoleErrors?.length ? [`console errors: ${result.consoleErrors.join(' | ')}`] : []),
+      ...(result.pageErrors?.length ? [`page errors: ${result.pageErrors.join(' | ')}`] : []),
+      ...(result.failedRequests?.length ? [`failed requests: ${result.failedRequests.join(' | ')}`] : []),
+    ],
+  };
+}
+
+const RUNNERS = {
+  'node-esm': (ctx) => runNodeLike('node-esm', process.execPath, ['main.mjs', ...ctx.urlArg], TIMEOUT.node, ctx),
+  'node-cjs': (ctx) => runNodeLike('node-cjs', process.execPath, ['main.cjs', ...ctx.urlArg], TIMEOUT.node, ctx),
+  deno: (ctx) =>
+    runNodeLike('deno', path.join(BIN, 'deno'), ['run', '--allow-net=127.0.0.1', '--allow-read', 'main.mjs', ...ctx.urlArg], TIMEOUT.deno, {
+      ...ctx,
+      env: { DENO_DIR: path.join(WORK, '.deno'), DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1', NO_COLOR: '1' },
+    }),
+  bun: (ctx) =>
+    runNodeLike('bun', path.join(BIN, 'bun'), ['main.mjs', ...ctx.urlArg], TIMEOUT.bun, {
+      ...ctx,
+      env: { DO_NOT_TRACK: '1', BUN_INSTALL_CACHE_DIR: path.join(WORK, '.bun-cache'), NO_COLOR: '1' },
+    }),
+  workerd: runWorkerd,
+  chromium: runChromium,
+};
+
+// ---------------------------------------------------------------- report
+function pad(s, n) {
+  s = String(s);
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+function printTable(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => pad(c, widths[i])).join(' | ');
+  console.log(line(headers));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+}
+
+function printStageError(e) {
+  console.log(`  ${e.message}`);
+  if (e.res) {
+    if (e.res.stdout?.trim()) console.log(`  --- stdout (tail)\n${indent(tail(e.res.stdout, 25))}`);
+    if (e.res.stderr?.trim()) console.log(`  --- stderr (tail)\n${indent(tail(e.res.stderr, 40))}`);
+    if (e.res.logFile) console.log(`  full log: ${rel(e.res.logFile)}`);
+  }
+}
+const indent = (s) =>
+  s
+    .split('\n')
+    .map((l) => '    ' + l)
+    .join('\n');
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const t0 = Date.now();
+  let fakeServer = null;
+  installCleanupHooks();
+
+  fs.rmSync(WORK, { recursive: true, force: true });
+  fs.mkdirSync(LOGS, { recursive: true });
+  if (!fs.existsSync(SUITE)) {
+    console.error(`error: shared suite ${rel(SUITE)} is missing`);
+    process.exit(2);
+  }
+
+  const outcomes = {}; // runtime -> { ok, result?, error?, entry, ... }
+  const fatal = [];
+  let sizeInfo = null;
+
+  let packed;
+  try {
+    packed = await pack(opts.dist);
+    log(`packed ${rel(opts.dist)} -> ${rel(packed.tarball)} (${packed.info.entryCount} files, ${kib(packed.info.size)} packed, ${kib(packed.info.unpackedSize)} unpacked) in ${secs(packed.durationMs)}`);
+  } catch (e) {
+    console.log('\nFAILED before any runtime ran:');
+    printStageError(e);
+    process.exit(1);
+  }
+
+  try {
+    fakeServer = await startFakeServer(packed.tarball);
+    log(`fake server (idp-users/fake/server via node) at ${fakeServer.url}`);
+  } catch (e) {
+    fatal.push(e);
+    log(`fake server failed to start; runtimes run without serverUrl`);
+  }
+  const serverUrl = fakeServer?.url;
+
+  try {
+    for (const runtime of selected) {
+      log(`--- ${runtime}`);
+      const t = Date.now();
+      const outcome = { runtime, stages: [] };
+      outcomes[runtime] = outcome;
+      try {
+        const prep = await prepareFixture(runtime, packed.tarball);
+        outcome.installMs = prep.durationMs;
+        const r = await RUNNERS[runtime]({ dir: prep.dir, serverUrl, urlArg: serverUrl ? [serverUrl] : [], outcome });
+        Object.assign(outcome, r);
+        const problems = validateResult(r.result);
+        if (problems.length) throw new StageError(runtime, `malformed suite result: ${problems.join('; ')}`, null);
+      } catch (e) {
+        outcome.error = e;
+      }
+      outcome.ms = Date.now() - t;
+      const res = outcome.result;
+      log(
+        outcome.error
+          ? `${runtime}: ERROR (${outcome.error.message.split('\n')[0]})`
+          : `${runtime}: ${res.passed} passed, ${res.failed} failed, entry ${outcome.entry} (${secs(outcome.ms)})`,
+      );
+    }
+
+    if (selected.includes('workerd')) {
+      log(`--- size: ${SIZE_FIXTURE}`);
+      try {
+        sizeInfo = await measureSize(packed.tarball, fakeServer);
+        log(`size: ${sizeInfo.sizes.totalGzip9} bytes gzip-9 (${kib(sizeInfo.sizes.totalGzip9)}); smoke run in workerd: ${sizeInfo.smoke.ok ? 'ok' : 'FAILED'} (${sizeInfo.smoke.detail}) in ${secs(sizeInfo.ms)}`);
+        if (!sizeInfo.smoke.ok) fatal.push(new StageError(`${SIZE_FIXTURE}-smoke`, `the size Worker did not list users: ${sizeInfo.smoke.detail}`, null));
+      } catch (e) {
+        fatal.push(e);
+      }
+    }
+  } finally {
+    if (fakeServer) {
+      fakeServer.handle.stop();
+      const r = await fakeServer.handle.done;
+      if (r.code !== 0 && !r.signal) log(`fake server exited with code ${r.code} (see ${rel(fakeServer.logFile)})`);
+    }
+  }
+
+  // ---- verdicts
+  const rows = [];
+  const failures = [];
+  for (const runtime of selected) {
+    const o = outcomes[runtime];
+    const r = o.result;
+    const verdict = [];
+    if (o.error) verdict.push('error');
+    if (r) {
+      if (r.failed > 0) verdict.push(`${r.failed} failed`);
+      if (r.passed + r.failed === 0) verdict.push('0 tests');
+    }
+    const want = EXPECTED_ENTRY[runtime];
+    if (want && o.entry && o.entry !== want) verdict.push(`entry ${o.entry} != ${want}`);
+    o.ok = verdict.length === 0;
+    if (!o.ok) failures.push({ runtime, verdict, o });
+    const ops = r?.operations ?? [];
+    rows.push([
+      runtime,
+      r ? r.passed : '-',
+      r ? r.failed : '-',
+      ops.length ? `${ops.length}: ${ops.join(', ')}` : '0',
+      (o.entry ?? '-') + (want ? '' : ' (info)'),
+      `${secs(o.ms)} (${[`install ${secs(o.installMs ?? 0)}`, ...(o.stages ?? []).map((s) => `${s.name} ${secs(s.ms)}`)].join(', ')})`,
+      o.ok ? 'ok' : `FAIL: ${verdict.join('; ')}`,
+    ]);
+  }
+
+  console.log('\n=== idp-users cross-runtime matrix' + (serverUrl ? ` (fake server ${serverUrl})` : ' (no fake server)'));
+  printTable(['runtime', 'passed', 'failed', 'operations exercised', 'entry', 'time', 'verdict'], rows);
+
+  const allOps = new Set(selected.flatMap((rt) => outcomes[rt]?.result?.operations ?? []));
+  const gaps = selected
+    .map((rt) => [rt, [...allOps].filter((op) => outcomes[rt]?.result && !outcomes[rt].result.operations.includes(op))])
+    .filter(([, miss]) => miss.length);
+  if (gaps.length) {
+    console.log('\noperations not exercised everywhere:');
+    for (const [rt, miss] of gaps) console.log(`  ${rt}: missing ${miss.join(', ')}`);
+  }
+
+  console.log('\nentries (how verified):');
+  for (const rt of selected) {
+    const o = outcomes[rt];
+    const how =
+      rt === 'workerd' || rt === 'chromium'
+        ? o.entryDetail ?? ''
+        : `runtime resolution of '${PKG}' (${rt === 'node-cjs' ? 'require.resolve' : 'import.meta.resolve'})`;
+    const ver = o.result?.runtimeVersion ? ` [${o.result.runtimeVersion}]` : '';
+    console.log(`  ${pad(rt, 9)} ${o.entry ?? '-'}${ver}  — ${how}`);
+  }
+  if (selected.some((rt) => rt === 'deno' || rt === 'bun')) {
+    console.log("  note: deno and bun match the `node` condition (before `default`), so they load the Node entry; not enforced.");
+  }
+
+  if (sizeInfo) {
+    const s = sizeInfo.sizes;
+    console.log(`\nsize metric (${SIZE_FIXTURE}, wrangler bundle, gzip -9 per file): ${s.totalGzip9} bytes = ${kib(s.totalGzip9)} (raw ${kib(s.totalBytes)}; wrangler says ${s.wranglerReported ?? '?'}; entry ${s.entry})`);
+    for (const [f, v] of Object.entries(s.files)) console.log(`  ${pad(f, 60)} ${pad(v.bytes, 9)} B  gzip ${v.gzip9} B`);
+    console.log(`  written to ${rel(path.join(WORK, 'sizes.json'))}; smoke run (getUsers via the fake server in workerd): ${sizeInfo.smoke.ok ? 'ok' : 'FAILED'}, ${sizeInfo.smoke.detail}`);
+  }
+
+  if (failures.length || fatal.length) {
+    console.log('\n=== failures');
+    for (const e of fatal) {
+      console.log(`- ${e.stage}:`);
+      printStageError(e);
+    }
+    for (const { runtime, verdict, o } of failures) {
+      console.log(`- ${runtime}: ${verdict.join('; ')}`);
+      if (o.error) printStageError(o.error);
+      for (const t of o.result?.results ?? []) {
+        if (!t.ok) console.log(`    ✗ ${t.name}\n${indent(indent(String(t.error ?? '(no message)')))}`);
+      }
+      for (const n of o.notes ?? []) console.log(`    note: ${n}`);
+    }
+  }
+  for (const rt of selected) for (const n of outcomes[rt].ok ? outcomes[rt].notes ?? [] : []) console.log(`note (${rt}): ${n}`);
+
+  fs.writeFileSync(
+    path.join(WORK, 'results.json'),
+    JSON.stringify(
+      {
+        tarball: path.basename(packed.tarball),
+        serverUrl,
+        runtimes: Object.fromEntries(
+          selected.map((rt) => {
+            const { error, ...o } = outcomes[rt];
+            return [rt, { ...o, error: error ? error.message : undefined }];
+          }),
+        ),
+        sizes: sizeInfo?.sizes,
+        sizeSmoke: sizeInfo?.smoke,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+
+  const totalPassed = selected.reduce((n, rt) => n + (outcomes[rt].result?.passed ?? 0), 0);
+  // Failed count for the closing line: failed tests, plus one per runtime/stage that
+  // failed without a failed test (crash, timeout, 0 tests, wrong entry, no server, size).
+  const totalFailed =
+    selected.reduce((n, rt) => n + (outcomes[rt].result?.failed ?? 0), 0) +
+    failures.filter(({ o }) => !(o.result?.failed > 0)).length +
+    fatal.length;
+  const ok = !failures.length && !fatal.length;
+  console.log(`\nlogs: ${rel(LOGS)}/  results: ${rel(path.join(WORK, 'results.json'))}  total ${secs(Date.now() - t0)}`);
+  console.log(`runtimes ok: ${selected.length - failures.length} of ${selected.length}${fatal.length ? `; other failures: ${fatal.map((e) => e.stage).join(', ')}` : ''}`);
+  console.log(`${totalPassed} passed, ${totalFailed} failed`);
+  process.exitCode = ok ? 0 : 1;
+}
+
+await main();
