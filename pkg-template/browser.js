@@ -7,6 +7,6 @@ import { wasmBase64 } from './wasm/idp_users_bg.wasm.js';
 const binary = atob(wasmBase64);
 const bytes = new Uint8Array(binary.length);
 for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-initSync({ module: bytes });
+initSync(bytes);
 
 export { KindeUsersApi, IdpUsersError } from './wasm/idp_users.js';

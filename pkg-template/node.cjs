@@ -4,7 +4,7 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const glue = require('./wasm/idp_users.cjs');
 
-glue.initSync({ module: readFileSync(join(__dirname, 'wasm', 'idp_users_bg.wasm')) });
+glue.initSync(readFileSync(join(__dirname, 'wasm', 'idp_users_bg.wasm')));
 
 exports.KindeUsersApi = glue.KindeUsersApi;
 exports.IdpUsersError = glue.IdpUsersError;

@@ -3,6 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { initSync } from './wasm/idp_users.js';
 
-initSync({ module: readFileSync(new URL('./wasm/idp_users_bg.wasm', import.meta.url)) });
+initSync(readFileSync(new URL('./wasm/idp_users_bg.wasm', import.meta.url)));
 
 export { KindeUsersApi, IdpUsersError } from './wasm/idp_users.js';

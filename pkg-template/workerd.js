@@ -4,6 +4,6 @@
 import wasm from './wasm/idp_users_bg.wasm';
 import { initSync } from './wasm/idp_users.js';
 
-initSync({ module: wasm });
+initSync(wasm);
 
 export { KindeUsersApi, IdpUsersError } from './wasm/idp_users.js';

@@ -50,9 +50,9 @@ const snippet = readdirSync(join(wasmOut, 'snippets'))
   .map((d) => join(wasmOut, 'snippets', d, 'js', 'runtime.js'))
   .find((p) => existsSync(p));
 if (!snippet) throw new Error('wasm-pack output has no js/runtime.js snippet');
-const entry = `export * from ${JSON.stringify(join(wasmOut, 'idp_users.js'))};\nexport { IdpUsersError } from ${JSON.stringify(snippet)};\n`;
 const glue = {
-  stdin: { contents: entry, resolveDir: root, sourcefile: 'glue-entry.js' },
+  entryPoints: [join(root, 'pkg-template', 'glue.js')],
+  alias: { 'idp-users:glue': join(wasmOut, 'idp_users.js'), 'idp-users:runtime': snippet },
   bundle: true,
   minifyWhitespace: true,
   minifySyntax: true,

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Promise};
+use js_sys::{Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
@@ -19,11 +19,18 @@ use crate::kinde::{self, users};
 
 type JsClient = Rc<Client<FetchTransport>>;
 
-/// Runs `op` with the raw JS arguments of a method call: the positional
-/// arguments, then the optional object if the operation has one, then the
-/// request options. Resolves to the parsed body, or `{ data, status,
-/// headers }` for the `...WithHttpInfo` twin.
-fn call(client: &JsClient, op: &'static Operation, args: [JsValue; 5], info: bool) -> Promise {
+fn operation_names(ops: &[&Operation]) -> Array {
+    ops.iter().map(|op| JsValue::from_str(op.name)).collect()
+}
+
+/// Runs operation `index` of `ops` with the raw JS arguments of a method
+/// call: the positional arguments, then the optional object if the operation
+/// has one, then the request options. Resolves to the parsed body, or
+/// `{ data, status, headers }` for the `...WithHttpInfo` twin.
+fn run(client: &JsClient, ops: &'static [&'static Operation], index: u32, args: [JsValue; 5], info: bool) -> Promise {
+    let Some(op) = ops.get(index as usize).copied() else {
+        return Promise::reject(&to_js(Error::new(ErrorKind::Validation, "unknown operation")));
+    };
     let client = client.clone();
     let mut args = args.into_iter();
     let positional: Vec<JsValue> = args.by_ref().take(op.args.len()).collect();
@@ -59,28 +66,6 @@ fn call(client: &JsClient, op: &'static Operation, args: [JsValue; 5], info: boo
     })
 }
 
-/// Declares one JS method per operation and its `...WithHttpInfo` twin. Every
-/// method takes up to five raw arguments; `call` assigns them by the
-/// operation's shape (the typings give each method its precise signature).
-macro_rules! methods {
-    ($class:ident { $($name:ident, $info:ident => $op:path;)* }) => {
-        #[wasm_bindgen]
-        #[allow(non_snake_case)]
-        impl $class {
-            $(
-                #[doc = concat!("`", stringify!($name), "`: see the typings.")]
-                pub fn $name(&self, a: JsValue, b: JsValue, c: JsValue, d: JsValue, e: JsValue) -> Promise {
-                    call(&self.client, &$op, [a, b, c, d, e], false)
-                }
-                #[doc = concat!("`", stringify!($info), "`: see the typings.")]
-                pub fn $info(&self, a: JsValue, b: JsValue, c: JsValue, d: JsValue, e: JsValue) -> Promise {
-                    call(&self.client, &$op, [a, b, c, d, e], true)
-                }
-            )*
-        }
-    };
-}
-
 /// Client for the Kinde Management API Users endpoints.
 #[wasm_bindgen]
 pub struct KindeUsersApi {
@@ -113,29 +98,19 @@ impl KindeUsersApi {
             }),
         })
     }
+
+    /// The operation names, in index order; the package's loader turns each
+    /// into a method and its `...WithHttpInfo` twin that call [`Self::call`].
+    #[wasm_bindgen(js_name = __operations)]
+    pub fn operations() -> Array {
+        operation_names(users::OPERATIONS)
+    }
+
+    /// Runs operation `index` with the raw arguments of a method call.
+    #[wasm_bindgen(js_name = __call)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn call(&self, index: u32, info: bool, a: JsValue, b: JsValue, c: JsValue, d: JsValue, e: JsValue) -> Promise {
+        run(&self.client, users::OPERATIONS, index, [a, b, c, d, e], info)
+    }
 }
 
-methods!(KindeUsersApi {
-    createUser, createUserWithHttpInfo => users::CREATE_USER;
-    createUserIdentity, createUserIdentityWithHttpInfo => users::CREATE_USER_IDENTITY;
-    deleteUser, deleteUserWithHttpInfo => users::DELETE_USER;
-    deleteUserSessions, deleteUserSessionsWithHttpInfo => users::DELETE_USER_SESSIONS;
-    getUserData, getUserDataWithHttpInfo => users::GET_USER_DATA;
-    getUserIdentities, getUserIdentitiesWithHttpInfo => users::GET_USER_IDENTITIES;
-    getUserPropertyValues, getUserPropertyValuesWithHttpInfo => users::GET_USER_PROPERTY_VALUES;
-    getUserSessions, getUserSessionsWithHttpInfo => users::GET_USER_SESSIONS;
-    getUsers, getUsersWithHttpInfo => users::GET_USERS;
-    getUsersMfa, getUsersMfaWithHttpInfo => users::GET_USERS_MFA;
-    refreshUserClaims, refreshUserClaimsWithHttpInfo => users::REFRESH_USER_CLAIMS;
-    resetUsersMfa, resetUsersMfaWithHttpInfo => users::RESET_USERS_MFA;
-    resetUsersMfaAll, resetUsersMfaAllWithHttpInfo => users::RESET_USERS_MFA_ALL;
-    setUserPassword, setUserPasswordWithHttpInfo => users::SET_USER_PASSWORD;
-    updateUser, updateUserWithHttpInfo => users::UPDATE_USER;
-    updateUserFeatureFlagOverride, updateUserFeatureFlagOverrideWithHttpInfo => users::UPDATE_USER_FEATURE_FLAG_OVERRIDE;
-    updateUserProperties, updateUserPropertiesWithHttpInfo => users::UPDATE_USER_PROPERTIES;
-    updateUserProperty, updateUserPropertyWithHttpInfo => users::UPDATE_USER_PROPERTY;
-    addOrganizationUsers, addOrganizationUsersWithHttpInfo => users::ADD_ORGANIZATION_USERS;
-    getOrganizationUsers, getOrganizationUsersWithHttpInfo => users::GET_ORGANIZATION_USERS;
-    removeOrganizationUsers, removeOrganizationUsersWithHttpInfo => users::REMOVE_ORGANIZATION_USERS;
-    removeOrganizationUser, removeOrganizationUserWithHttpInfo => users::REMOVE_ORGANIZATION_USER;
-});
