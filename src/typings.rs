@@ -289,7 +289,10 @@ fn params(op: &Operation) -> String {
 
 fn render_class(out: &mut String, class: &str, doc: &str, ctor: &str, ops: &[&Operation]) {
     let _ = write!(out, "\n/**\n * {}\n */\nexport declare class {class} {{\n", doc.replace('\n', "\n * "));
-    let _ = writeln!(out, "  /** Validates the config (throws an `IdpUsersError` of kind `\"validation\"`); sends nothing. */");
+    let _ = writeln!(
+        out,
+        "  /** Validates the config (throws an `IdpUsersError` of kind `\"validation\"`); sends nothing. */"
+    );
     let _ = writeln!(out, "  constructor({ctor});");
     for op in ops {
         let mut arg_docs = String::new();
@@ -309,7 +312,9 @@ fn render_class(out: &mut String, class: &str, doc: &str, ctor: &str, ops: &[&Op
             op.name, op.seed, op.name, op.result
         );
     }
-    out.push_str("  /** Releases the client's memory now instead of when it is garbage-collected. */\n  free(): void;\n}\n");
+    out.push_str(
+        "  /** Releases the client's memory now instead of when it is garbage-collected. */\n  free(): void;\n}\n",
+    );
 }
 
 #[cfg(test)]

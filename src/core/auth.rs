@@ -124,7 +124,6 @@ pub async fn request_token<T: Transport>(transport: &T, grant: &Grant) -> Result
     let req = Outgoing {
         method: Method::Post,
         url: grant.token_url.clone(),
-        configured: &[],
         authorization: None,
         body: Some(OutBody::Form(grant.form())),
     };
@@ -150,10 +149,7 @@ pub async fn request_token<T: Transport>(transport: &T, grant: &Grant) -> Result
     }
     let token = json.as_ref().and_then(|j| j.get("access_token").as_string()).filter(|t| !t.is_empty());
     let Some(token) = token else {
-        let mut e = Error::new(
-            ErrorKind::Auth,
-            format!("token response from {} has no access_token", grant.token_url),
-        );
+        let mut e = Error::new(ErrorKind::Auth, format!("token response from {} has no access_token", grant.token_url));
         e.status = Some(resp.status);
         return Err(e);
     };

@@ -19,8 +19,6 @@ pub struct Client<T: Transport> {
     pub transport: Rc<T>,
     /// How requests are authenticated.
     pub auth: Auth<T::TokenSource>,
-    /// Headers sent with every API request (lowercase names).
-    pub headers: Vec<(String, String)>,
 }
 
 impl<T: Transport + 'static> Client<T> {
@@ -44,11 +42,11 @@ impl<T: Transport + 'static> Client<T> {
         let mut rejected: Option<String> = None;
         loop {
             let token = self.auth.token(&self.transport, rejected.as_deref()).await?;
+            let authorization = format!("Bearer {token}");
             let out = Outgoing {
                 method: req.method,
                 url: format!("{}{}", self.base_url, req.path),
-                configured: &self.headers,
-                authorization: Some(format!("Bearer {token}")),
+                authorization: Some(&authorization),
                 body: req.body.clone().map(OutBody::Json),
             };
             let resp = self.transport.send(out, ctx).await?;
@@ -112,11 +110,17 @@ mod tests {
     use crate::core::transport::TokenSource;
     use crate::core::value::json::{J, j};
 
+    type Headers = Vec<(&'static str, &'static str)>;
+    /// A scripted answer: status, body, headers.
+    type Answer = Result<(u16, &'static str, Headers), Error>;
+    /// What was sent: URL, authorization, body.
+    type Sent = (String, Option<String>, Option<String>);
+
     /// A transport that answers from a script and records what it was sent.
     #[derive(Default)]
     struct Script {
-        answers: RefCell<VecDeque<Result<(u16, &'static str, Vec<(&'static str, &'static str)>), Error>>>,
-        sent: RefCell<Vec<(String, Option<String>, Option<String>)>>,
+        answers: RefCell<VecDeque<Answer>>,
+        sent: RefCell<Vec<Sent>>,
         now: Cell<f64>,
         /// Answers to token requests: (status, body).
         tokens: RefCell<VecDeque<(u16, &'static str)>>,
@@ -135,7 +139,7 @@ mod tests {
     impl Transport for Script {
         type Value = J;
         type Text = String;
-        type Headers = Vec<(&'static str, &'static str)>;
+        type Headers = Headers;
         type Ctx = ();
         type TokenSource = Source;
 
@@ -147,7 +151,11 @@ mod tests {
                 let (status, body) = self.tokens.borrow_mut().pop_front().unwrap_or((500, ""));
                 return Ok(Incoming { status, headers: vec![], text: body.to_owned() });
             }
-            self.sent.borrow_mut().push((req.url, req.authorization, req.body.map(|b| b.text().to_owned())));
+            self.sent.borrow_mut().push((
+                req.url,
+                req.authorization.map(str::to_owned),
+                req.body.map(|b| b.text().to_owned()),
+            ));
             let (status, body, headers) = self.answers.borrow_mut().pop_front().unwrap_or(Ok((500, "", vec![])))?;
             Ok(Incoming { status, headers, text: body.to_owned() })
         }
@@ -187,7 +195,6 @@ mod tests {
             base_url: "https://acme.kinde.com".into(),
             transport: Rc::new(Script::default()),
             auth,
-            headers: vec![],
         }
     }
 
@@ -308,10 +315,10 @@ mod tests {
     #[test]
     fn failed_token_requests_carry_the_answer_but_not_the_secret() {
         let c = client(cc());
-        c.transport.tokens.borrow_mut().push_back((
-            401,
-            r#"{"error":"invalid_client","error_description":"bad secret very-secret-value"}"#,
-        ));
+        c.transport
+            .tokens
+            .borrow_mut()
+            .push_back((401, r#"{"error":"invalid_client","error_description":"bad secret very-secret-value"}"#));
         let e = run(&c).expect_err("auth"); // ok: test
         assert_eq!(e.kind, ErrorKind::Auth);
         assert_eq!(e.status, Some(401));
@@ -353,10 +360,10 @@ mod tests {
     #[test]
     fn bodiless_and_non_json_errors() {
         let c = client(Auth::Static("tok-static-1".into()));
-        c.transport.answers.borrow_mut().extend([
-            Ok((429, "", vec![("retry-after", "1")])),
-            Ok((502, "<html>bad gateway</html>", vec![])),
-        ]);
+        c.transport
+            .answers
+            .borrow_mut()
+            .extend([Ok((429, "", vec![("retry-after", "1")])), Ok((502, "<html>bad gateway</html>", vec![]))]);
         let e = run(&c).expect_err("429"); // ok: test
         assert_eq!((e.status, e.body.clone(), e.retry_after_ms), (Some(429), None, Some(1000)));
         assert_eq!(e.message, "getUserSessions: HTTP 429");
@@ -368,10 +375,11 @@ mod tests {
     #[test]
     fn error_bodies_are_truncated_and_scrubbed() {
         let c = client(Auth::Static("tok-static-1".into()));
-        let long: &'static str = Box::leak(format!("{{\"echo\":\"tok-static-1\",\"pad\":\"{}\"}}", "x".repeat(5000)).into_boxed_str());
+        let long: &'static str =
+            Box::leak(format!("{{\"echo\":\"tok-static-1\",\"pad\":\"{}\"}}", "x".repeat(5000)).into_boxed_str());
         c.transport.answers.borrow_mut().push_back(Ok((400, long, vec![])));
         let e = run(&c).expect_err("400"); // ok: test
-        let body = e.body.unwrap_or_default();
+        let body = e.body.clone().unwrap_or_default();
         assert!(body.len() <= BODY_LIMIT + 10, "{}", body.len());
         assert!(!body.contains("tok-static-1"));
     }

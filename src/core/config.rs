@@ -85,7 +85,10 @@ pub fn base_url(raw: &str, label: &str) -> Result<String, Error> {
     let host = rest.split('/').next().unwrap_or_default();
     let bad_char = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\' | '@');
     if host.is_empty() || rest.chars().any(bad_char) {
-        return Err(Error::invalid(label, "must be a host name such as acme.kinde.com, or an http(s) URL without query or fragment"));
+        return Err(Error::invalid(
+            label,
+            "must be a host name such as acme.kinde.com, or an http(s) URL without query or fragment",
+        ));
     }
     Ok(format!("{scheme}{rest}"))
 }
@@ -95,7 +98,9 @@ pub fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, String)>
     match value.kind() {
         Kind::Undefined => return Ok(Vec::new()),
         Kind::Object => {}
-        k => return Err(Error::invalid(label, format!("must be an object of strings (got {})", k.describe()))),
+        k => {
+            return Err(Error::invalid(label, format!("must be an object of strings (got {})", k.describe())));
+        }
     }
     let mut out: Vec<(String, String)> = Vec::new();
     for key in value.keys() {
@@ -130,7 +135,9 @@ pub fn timeout_ms<V: Value>(options: &V, label: &str) -> Result<Option<u32>, Err
     let at = format!("{label}.timeoutMs");
     match v.as_f64() {
         Some(n) if n.fract() == 0.0 && n >= 1.0 && n <= f64::from(MAX_TIMEOUT_MS) => Ok(Some(n as u32)),
-        Some(_) => Err(Error::invalid(at, format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}"))),
+        Some(_) => {
+            Err(Error::invalid(at, format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}")))
+        }
         None => Err(Error::invalid(at, format!("must be a number (got {})", v.kind().describe()))),
     }
 }
@@ -156,7 +163,8 @@ mod tests {
         let h = headers(&j(r#"{"X-Trace":"1","x-trace":"2","Accept-Language":"en"}"#), "headers");
         // The later spelling wins (test JSON objects iterate in sorted key order).
         assert_eq!(h, Ok(vec![("accept-language".into(), "en".into()), ("x-trace".into(), "2".into())]));
-        for bad in [r#"{"Authorization":"Bearer x"}"#, r#"{"a b":"1"}"#, r#"{"x":1}"#, r#"{"x":"a\nb"}"#, "[]", "\"x\""] {
+        for bad in [r#"{"Authorization":"Bearer x"}"#, r#"{"a b":"1"}"#, r#"{"x":1}"#, r#"{"x":"a\nb"}"#, "[]", "\"x\""]
+        {
             assert!(headers(&j(bad), "headers").is_err(), "{bad}");
         }
         assert_eq!(headers(&j(""), "headers"), Ok(vec![]));

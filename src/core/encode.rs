@@ -53,9 +53,7 @@ pub fn push_json_string(out: &mut String, s: &str) {
 /// `2026-01-31T09:30:00.250+10:00`): the ISO 8601 form the APIs document.
 pub fn is_date_time(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |from: usize, n: usize| {
-        b.get(from..from + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-    };
+    let digits = |from: usize, n: usize| b.get(from..from + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     let at = |i: usize, c: u8| b.get(i).is_some_and(|x| *x == c);
     let num = |from: usize, n: usize| -> u32 {
         b.get(from..from + n)
@@ -95,7 +93,12 @@ pub fn is_date_time(s: &str) -> bool {
     match b.get(i) {
         Some(b'Z' | b'z') => i + 1 == b.len(),
         Some(b'+' | b'-') => {
-            digits(i + 1, 2) && at(i + 3, b':') && digits(i + 4, 2) && i + 6 == b.len() && num(i + 1, 2) < 24 && num(i + 4, 2) < 60
+            digits(i + 1, 2)
+                && at(i + 3, b':')
+                && digits(i + 4, 2)
+                && i + 6 == b.len()
+                && num(i + 1, 2) < 24
+                && num(i + 4, 2) < 60
         }
         _ => false,
     }

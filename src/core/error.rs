@@ -40,9 +40,27 @@ impl ErrorKind {
 /// How much of a response body an error keeps.
 pub const BODY_LIMIT: usize = 2048;
 
-/// A failure, with the fields callers branch on.
+/// A failure, with the fields callers branch on (through `Deref` to
+/// [`Details`]). Boxed, so that `Result<T, Error>` stays one pointer wide.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Error {
+pub struct Error(Box<Details>);
+
+impl std::ops::Deref for Error {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
+}
+
+/// The fields of an [`Error`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Details {
     /// Broad category.
     pub kind: ErrorKind,
     /// Human-readable summary (never contains a secret).
@@ -72,7 +90,7 @@ pub struct Error {
 impl Error {
     /// An error with only kind and message set.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(Details {
             kind,
             message: message.into(),
             provider: "",
@@ -85,7 +103,7 @@ impl Error {
             param: None,
             retry_after_ms: None,
             trace_id: None,
-        }
+        }))
     }
 
     /// A validation error about one argument or field.

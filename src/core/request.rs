@@ -288,7 +288,9 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
             out.push('}');
         }
         Ty::Json => match value.kind() {
-            Kind::Undefined | Kind::Function | Kind::Other => return Err(type_error(label, "JSON data", value)),
+            Kind::Undefined | Kind::Function | Kind::Other => {
+                return Err(type_error(label, "JSON data", value));
+            }
             Kind::Number if !value.as_f64().is_some_and(f64::is_finite) => {
                 return Err(Error::invalid(label, "must be a finite number"));
             }
@@ -425,7 +427,7 @@ mod tests {
     }
 
     fn param_of(e: Result<String, Error>) -> String {
-        e.expect_err("should fail").param.unwrap_or_default() // ok: test
+        e.expect_err("should fail").param.clone().unwrap_or_default() // ok: test
     }
 
     #[test]
@@ -435,7 +437,9 @@ mod tests {
         );
         assert_eq!(
             p.as_deref(),
-            Ok("/api/v1/users?page_size=5&email=a%40x.com%2Cb%40x.com&expand=identities%2Corganizations&has_organization=false&active_since=2026-01-01T00%3A00%3A00Z")
+            Ok(
+                "/api/v1/users?page_size=5&email=a%40x.com%2Cb%40x.com&expand=identities%2Corganizations&has_organization=false&active_since=2026-01-01T00%3A00%3A00Z"
+            )
         );
     }
 
@@ -516,10 +520,7 @@ mod tests {
     #[test]
     fn ids_or_objects_expand_to_objects() {
         let b = body(r#"{"users":["kp_1",{"email":"e@x"}]}"#).expect("body"); // ok: test
-        assert_eq!(
-            b,
-            r#"{"users":[{"id":"kp_1","operation":"delete"},{"email":"e@x","operation":"delete"}]}"#
-        );
+        assert_eq!(b, r#"{"users":[{"id":"kp_1","operation":"delete"},{"email":"e@x","operation":"delete"}]}"#);
     }
 
     #[test]

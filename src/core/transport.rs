@@ -43,12 +43,9 @@ pub struct Outgoing<'a> {
     pub method: Method,
     /// Absolute URL.
     pub url: String,
-    /// Caller-configured headers (lowercase names), applied before the
-    /// per-call ones.
-    pub configured: &'a [(String, String)],
-    /// The `Authorization` header value, if any. Applied last: nothing the
-    /// caller configures can replace it.
-    pub authorization: Option<String>,
+    /// The `Authorization` header value, if any. Applied after the headers
+    /// the caller configured: nothing configured can replace it.
+    pub authorization: Option<&'a str>,
     /// The body.
     pub body: Option<OutBody>,
 }
@@ -63,7 +60,9 @@ pub struct Incoming<T: Transport + ?Sized> {
     pub text: T::Text,
 }
 
-/// An HTTP stack.
+/// An HTTP stack. It sends `Accept: application/json`, then the headers the
+/// client was configured with, then the call's own (from `Ctx`), then the
+/// content type and authorization of the [`Outgoing`] request.
 pub trait Transport {
     /// Caller-supplied values and parsed JSON.
     type Value: Value;

@@ -67,8 +67,12 @@ impl KindeConfig {
                 client_id,
                 client_secret,
             }),
-            (None, Some(_), None) => return Err(Error::invalid("config.clientSecret", "is required with clientId")),
-            (None, None, Some(_)) => return Err(Error::invalid("config.clientId", "is required with clientSecret")),
+            (None, Some(_), None) => {
+                return Err(Error::invalid("config.clientSecret", "is required with clientId"));
+            }
+            (None, None, Some(_)) => {
+                return Err(Error::invalid("config.clientId", "is required with clientSecret"));
+            }
             (None, None, None) => KindeAuth::GetToken,
         };
         Ok(KindeConfig {
@@ -108,7 +112,9 @@ mod tests {
 
     #[test]
     fn audience_and_token_modes() {
-        let c = parse(r#"{"domain":"https://acme.kinde.com/","clientId":"i","clientSecret":"s","audience":"https://acme.kinde.com/api2"}"#);
+        let c = parse(
+            r#"{"domain":"https://acme.kinde.com/","clientId":"i","clientSecret":"s","audience":"https://acme.kinde.com/api2"}"#,
+        );
         assert!(matches!(c.map(|c| c.auth), Ok(KindeAuth::ClientCredentials(g)) if g.audience.ends_with("/api2")));
         let c = parse(r#"{"domain":"acme.kinde.com","accessToken":"t","timeoutMs":5000,"headers":{"X-A":"1"}}"#);
         let c = c.expect("valid"); // ok: test

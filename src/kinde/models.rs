@@ -78,7 +78,16 @@ pub static SET_USER_PASSWORD_REQUEST: Model = Model {
         Field::req("hashed_password", S, "The password hash."),
         Field::opt(
             "hashing_method",
-            Ty::Enum(&["bcrypt", "crypt", "md5", "sha256", "wordpress", "pbkdf2", "firebase-scrypt", "aspnet-identity-v2"]),
+            Ty::Enum(&[
+                "bcrypt",
+                "crypt",
+                "md5",
+                "sha256",
+                "wordpress",
+                "pbkdf2",
+                "firebase-scrypt",
+                "aspnet-identity-v2",
+            ]),
             "Hash algorithm (bcrypt when omitted).",
         ),
         Field::opt("salt", S, "Salt, for algorithms that use one."),
@@ -213,11 +222,8 @@ pub static SUCCESS_RESPONSE: Model = Model {
     fields: &[Field::opt("message", S, "Outcome message."), Field::opt("code", S, "Outcome code.")],
 };
 
-static IDENTITY_RESULT: Model = Model {
-    name: ts(""),
-    doc: ts(""),
-    fields: &[Field::opt("created", B, "Whether the identity was created.")],
-};
+static IDENTITY_RESULT: Model =
+    Model { name: ts(""), doc: ts(""), fields: &[Field::opt("created", B, "Whether the identity was created.")] };
 
 static USER_IDENTITY: Model = Model {
     name: ts("KindeUserIdentity"),
@@ -324,8 +330,12 @@ static USERS_RESPONSE_USER: Model = Model {
         Field::opt("failed_sign_ins", N, "Consecutive failed sign-ins.").nullable(),
         Field::opt("last_signed_in", S, "Last sign-in (ISO 8601).").nullable(),
         Field::opt("created_on", S, "Creation date (ISO 8601).").nullable(),
-        Field::opt("last_organization_sign_ins", Ty::Array(&Ty::Object(&ORG_SIGN_IN)), "Last sign-in per organization.")
-            .nullable(),
+        Field::opt(
+            "last_organization_sign_ins",
+            Ty::Array(&Ty::Object(&ORG_SIGN_IN)),
+            "Last sign-in per organization.",
+        )
+        .nullable(),
         Field::opt("organizations", STRINGS, "Codes of the user's organizations (with `expand`)."),
         Field::opt("identities", Ty::Array(&Ty::Object(&LIST_IDENTITY)), "Identities (with `expand`)."),
         Field::opt("billing", Ty::Object(&BILLING), "Billing data (with `expand`)."),

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::future_to_promise;
 
 use super::error::to_js;
 use super::js::{get, json_parse, set};
-use super::transport::{CallOptions, FetchTransport, JsTokenSource, headers_object};
+use super::transport::{CallOptions, FetchTransport, JsTokenSource, headers_js, headers_object};
 use crate::core::auth::{Auth, TokenCache};
 use crate::core::client::Client;
 use crate::core::error::{BODY_LIMIT, Error, ErrorKind};
@@ -84,17 +84,25 @@ impl KindeUsersApi {
             KindeAuth::ClientCredentials(grant) => Auth::ClientCredentials(TokenCache::new(grant)),
             KindeAuth::GetToken => match function("getToken") {
                 Some(f) => Auth::Source(JsTokenSource(f)),
-                None => return Err(to_js(Error::invalid("config.getToken", "must be a function").during(kinde::PROVIDER, "KindeUsersApi"))),
+                None => {
+                    return Err(to_js(
+                        Error::invalid("config.getToken", "must be a function")
+                            .during(kinde::PROVIDER, "KindeUsersApi"),
+                    ));
+                }
             },
         };
-        let transport = FetchTransport { fetch: function("fetch").filter(|_| parsed.custom_fetch), timeout_ms: parsed.timeout_ms };
+        let transport = FetchTransport {
+            fetch: function("fetch").filter(|_| parsed.custom_fetch),
+            timeout_ms: parsed.timeout_ms,
+            headers: headers_js(&parsed.headers),
+        };
         Ok(KindeUsersApi {
             client: Rc::new(Client {
                 provider: kinde::PROVIDER,
                 base_url: parsed.base_url,
                 transport: Rc::new(transport),
                 auth,
-                headers: parsed.headers,
             }),
         })
     }
@@ -113,4 +121,3 @@ impl KindeUsersApi {
         run(&self.client, users::OPERATIONS, index, [a, b, c, d, e], info)
     }
 }
-

@@ -21,7 +21,7 @@ pub fn to_js(e: Error) -> JsValue {
         e.kind.as_str(),
         e.provider,
         e.operation,
-        e.status.map_or(JsValue::NULL, |s| JsValue::from(s)),
+        e.status.map_or(JsValue::NULL, JsValue::from),
         strings(&e.codes),
         strings(&e.messages),
         strings(&e.long_messages),

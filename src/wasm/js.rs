@@ -1,28 +1,26 @@
 //! Raw bindings to JavaScript built-ins, each one catching exceptions.
 
-use js_sys::{Array, Function};
+use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/runtime.js")]
 extern "C" {
-    /// A per-request time limit, combined with the caller's signal.
-    pub type Deadline;
-
-    /// Starts the timer.
-    #[wasm_bindgen(constructor, catch)]
-    pub fn new(ms: u32, signal: Option<&JsValue>) -> Result<Deadline, JsValue>;
-
-    /// The signal to hand to `fetch`.
-    #[wasm_bindgen(method, getter)]
-    pub fn signal(this: &Deadline) -> JsValue;
-
-    /// Whether the time limit fired.
-    #[wasm_bindgen(method, getter, js_name = timedOut)]
-    pub fn timed_out(this: &Deadline) -> bool;
-
-    /// Stops the timer.
-    #[wasm_bindgen(method)]
-    pub fn clear(this: &Deadline);
+    /// One HTTP exchange (see js/runtime.js): resolves to `[status, text,
+    /// headers]`, rejects with `{ kind, message }`.
+    #[wasm_bindgen(catch)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn send(
+        fetch: Option<&Function>,
+        url: &str,
+        method: u8,
+        headers: &JsValue,
+        call_headers: Option<&JsValue>,
+        authorization: Option<&str>,
+        content_type: Option<&str>,
+        body: Option<&str>,
+        ms: u32,
+        signal: Option<&JsValue>,
+    ) -> Result<Promise, JsValue>;
 
     /// Builds an `IdpUsersError`.
     #[wasm_bindgen(js_name = createError)]

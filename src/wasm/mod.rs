@@ -8,4 +8,3 @@ mod error;
 mod js;
 mod transport;
 mod value;
-

@@ -4,17 +4,27 @@ use js_sys::{Function, JsString, Object, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::js::{Deadline, call_method, describe, get, json_parse, object_from_entries, set};
+use super::js::{call_method, describe, get, json_parse, object_from_entries, send, set};
 use crate::core::config::{check_keys, headers, timeout_ms};
 use crate::core::error::{Error, ErrorKind};
+use crate::core::op::Method;
 use crate::core::transport::{Incoming, Outgoing, TokenSource, Transport};
 use crate::core::value::{Kind, Value};
+
+/// Header names and values as a plain JS object.
+pub fn headers_js(list: &[(String, String)]) -> JsValue {
+    let obj = Object::new();
+    for (k, v) in list {
+        set(&obj, k, &JsValue::from_str(v));
+    }
+    obj.into()
+}
 
 /// Per-call options: `{ signal, headers, timeoutMs }`.
 #[derive(Default)]
 pub struct CallOptions {
     signal: Option<JsValue>,
-    headers: Vec<(String, String)>,
+    headers: Option<JsValue>,
     timeout_ms: Option<u32>,
 }
 
@@ -29,52 +39,60 @@ impl CallOptions {
         let signal = match signal.kind() {
             Kind::Undefined | Kind::Null => None,
             // Duck-typed, so signals of polyfills and other realms work too.
-            Kind::Object if get(&signal, "aborted").as_bool().is_some() && get(&signal, "addEventListener").is_function() => {
+            Kind::Object
+                if get(&signal, "aborted").as_bool().is_some() && get(&signal, "addEventListener").is_function() =>
+            {
                 Some(signal)
             }
-            k => return Err(Error::invalid("options.signal", format!("must be an AbortSignal (got {})", k.describe()))),
+            k => {
+                return Err(Error::invalid("options.signal", format!("must be an AbortSignal (got {})", k.describe())));
+            }
         };
+        let list = headers(&get(options, "headers"), "options.headers")?;
         Ok(CallOptions {
             signal,
-            headers: headers(&get(options, "headers"), "options.headers")?,
+            headers: (!list.is_empty()).then(|| headers_js(&list)),
             timeout_ms: timeout_ms(options, "options")?,
         })
     }
 
     /// Whether the caller's signal has already fired.
-    pub fn aborted(&self) -> bool {
+    fn aborted(&self) -> bool {
         self.signal.as_ref().is_some_and(|s| get(s, "aborted").as_bool() == Some(true))
     }
 }
 
-/// Clears the request's timer however the request ends.
-struct Timer(Deadline);
-
-impl Drop for Timer {
-    fn drop(&mut self) {
-        self.0.clear();
-    }
-}
-
-/// `fetch` with a timeout on every request.
+/// `fetch` with a time limit on every request.
 pub struct FetchTransport {
     /// The caller's `fetch`; the global one when None.
     pub fetch: Option<Function>,
-    /// Default timeout.
+    /// Default time limit.
     pub timeout_ms: u32,
+    /// The client's configured headers, as a JS object built once.
+    pub headers: JsValue,
 }
 
-impl FetchTransport {
-    /// Why a fetch or body read failed: the caller's abort, the timeout, or the network.
-    fn failure(err: &JsValue, user: Option<&JsValue>, deadline: &Deadline, ms: u32) -> Error {
-        let fired = |s: &JsValue| get(s, "aborted").as_bool() == Some(true);
-        if user.is_some_and(fired) {
-            Error::new(ErrorKind::Aborted, "aborted by the caller's signal")
-        } else if deadline.timed_out() {
-            Error::new(ErrorKind::Timeout, format!("no response within {ms} ms"))
-        } else {
-            Error::new(ErrorKind::Network, format!("request failed: {}", describe(err)))
-        }
+fn method_index(m: Method) -> u8 {
+    match m {
+        Method::Get => 0,
+        Method::Post => 1,
+        Method::Put => 2,
+        Method::Patch => 3,
+        Method::Delete => 4,
+    }
+}
+
+/// Maps a rejection of `send` onto an error.
+fn failure(reason: &JsValue) -> Error {
+    let kind = match get(reason, "kind").as_string().as_deref() {
+        Some("aborted") => return Error::new(ErrorKind::Aborted, "aborted by the caller's signal"),
+        Some("timeout") => ErrorKind::Timeout,
+        _ => ErrorKind::Network,
+    };
+    let message = get(reason, "message").as_string().unwrap_or_else(|| describe(reason));
+    match kind {
+        ErrorKind::Timeout => Error::new(kind, "no response within the time limit"),
+        _ => Error::new(kind, format!("request failed: {message}")),
     }
 }
 
@@ -89,43 +107,24 @@ impl Transport for FetchTransport {
         if ctx.is_some_and(CallOptions::aborted) {
             return Err(Error::new(ErrorKind::Aborted, "aborted by the caller's signal"));
         }
-        let headers = Object::new();
-        set(&headers, "accept", &JsValue::from_str("application/json"));
-        for (k, v) in req.configured.iter().chain(ctx.map_or(&[][..], |c| &c.headers[..])) {
-            set(&headers, k, &JsValue::from_str(v));
-        }
-        let init = Object::new();
-        set(&init, "method", &JsValue::from_str(req.method.as_str()));
-        if let Some(body) = &req.body {
-            set(&headers, "content-type", &JsValue::from_str(body.content_type()));
-            set(&init, "body", &JsValue::from_str(body.text()));
-        }
-        if let Some(auth) = &req.authorization {
-            set(&headers, "authorization", &JsValue::from_str(auth));
-        }
-        set(&init, "headers", &headers);
-
-        let ms = ctx.and_then(|c| c.timeout_ms).unwrap_or(self.timeout_ms);
-        let user = ctx.and_then(|c| c.signal.as_ref());
-        let deadline = Timer(Deadline::new(ms, user).map_err(|e| Error::new(ErrorKind::Network, describe(&e)))?);
-        set(&init, "signal", &deadline.0.signal());
-        let fail = |e: JsValue| FetchTransport::failure(&e, user, &deadline.0, ms);
-        let url = JsValue::from_str(&req.url);
-        let started = match &self.fetch {
-            Some(f) => f.call2(&JsValue::UNDEFINED, &url, &init),
-            None => call_method(&js_sys::global(), "fetch", &[&url, &init]),
-        };
-        let response = JsFuture::from(Promise::resolve(&started.map_err(fail)?)).await.map_err(fail)?;
-        let status = get(&response, "status").as_f64().filter(|s| (100.0..=599.0).contains(s));
-        let Some(status) = status else {
-            return Err(Error::new(ErrorKind::Network, "fetch resolved to something that is not a Response"));
-        };
-        let text = call_method(&response, "text", &[]).map_err(fail)?;
-        let text = JsFuture::from(Promise::resolve(&text)).await.map_err(fail)?;
-        if !text.is_string() {
-            return Err(Error::new(ErrorKind::Network, "the response body is not text"));
-        }
-        Ok(Incoming { status: status as u16, headers: get(&response, "headers"), text })
+        let pending = send(
+            self.fetch.as_ref(),
+            &req.url,
+            method_index(req.method),
+            &self.headers,
+            ctx.and_then(|c| c.headers.as_ref()),
+            req.authorization,
+            req.body.as_ref().map(|b| b.content_type()),
+            req.body.as_ref().map(|b| b.text()),
+            ctx.and_then(|c| c.timeout_ms).unwrap_or(self.timeout_ms),
+            ctx.and_then(|c| c.signal.as_ref()),
+        )
+        .map_err(|e| failure(&e))?;
+        let exchange = JsFuture::from(pending).await.map_err(|e| failure(&e))?;
+        let at = |i: u32| js_sys::Reflect::get_u32(&exchange, i).unwrap_or(JsValue::UNDEFINED);
+        // `send` checked the status range; the cast cannot truncate.
+        let status = at(0).as_f64().unwrap_or(0.0) as u16;
+        Ok(Incoming { status, text: at(1), headers: at(2) })
     }
 
     fn parse_json(&self, text: &JsValue) -> Option<JsValue> {

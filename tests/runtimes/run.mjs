@@ -556,7 +556,7 @@ async function main() {
       runtime,
       r ? r.passed : '-',
       r ? r.failed : '-',
-      ops.length ? `${ops.length}: ${ops.join(', ')}` : '0',
+      String(ops.length),
       (o.entry ?? '-') + (want ? '' : ' (info)'),
       `${secs(o.ms)} (${[`install ${secs(o.installMs ?? 0)}`, ...(o.stages ?? []).map((s) => `${s.name} ${secs(s.ms)}`)].join(', ')})`,
       o.ok ? 'ok' : `FAIL: ${verdict.join('; ')}`,
@@ -564,7 +564,7 @@ async function main() {
   }
 
   console.log('\n=== idp-users cross-runtime matrix' + (serverUrl ? ` (fake server ${serverUrl})` : ' (no fake server)'));
-  printTable(['runtime', 'passed', 'failed', 'operations exercised', 'entry', 'time', 'verdict'], rows);
+  printTable(['runtime', 'passed', 'failed', 'methods called', 'entry', 'time', 'verdict'], rows);
 
   const allOps = new Set(selected.flatMap((rt) => outcomes[rt]?.result?.operations ?? []));
   const gaps = selected
