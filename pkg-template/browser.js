@@ -1,4 +1,4 @@
-// Browsers, Deno and any other runtime: the .wasm travels inside a JS module
+// Browsers (and any runtime without a more specific entry): the .wasm travels inside a JS module
 // as base64, so importing this file is all it takes (no fetch of a separate
 // asset, no top-level await, no init call).
 import { initSync } from './wasm/idp_users.js';

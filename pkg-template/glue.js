@@ -1,20 +1,155 @@
-// The wasm-bindgen glue as the package ships it (the build bundles this file
-// into dist/wasm/idp_users.js and .cjs, resolving the two aliased imports to
-// the wasm-pack output). The Rust side exports one generic `__call` per
-// client class plus the list of its operations; each operation becomes a
-// method and its `...WithHttpInfo` twin here, which keeps both the .wasm and
-// this glue small. Their typings are in index.d.ts.
+// The package's JS half: it owns every promise, and the Rust core (the
+// wasm-bindgen glue imported below) makes every decision. The build bundles
+// this file into dist/wasm/idp_users.js and .cjs, resolving the two aliased
+// imports to the wasm-pack output.
+//
+// A call runs: __prepare (validate; throws, so the promise rejects before
+// anything is sent) → a token (__token says which way) → send → __finish
+// (the data, an IdpUsersError, or "retry once with a new token").
+//
+// Each client class exports __operations(); every name becomes a method and
+// its `...WithHttpInfo` twin here, which keeps the .wasm and this glue small.
+// Their typings are in index.d.ts.
 import { initSync as instantiate, KindeUsersApi } from 'idp-users:glue';
 
 export { IdpUsersError } from 'idp-users:runtime';
 export { KindeUsersApi };
 
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const MINT = 1;
+
+/** Why a request got no response; mapped to an IdpUsersError by the core. */
+class Failure {
+  constructor(kind, cause) {
+    this.kind = kind;
+    this.message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  }
+}
+
+/**
+ * One HTTP exchange: fetch, then read the whole body as text. Resolves to
+ * [status, text, headers]; rejects with a Failure.
+ *
+ * The time limit is a timer raced against the exchange, not an AbortSignal:
+ * a signal on every request is costly in Node's fetch, and the caller's own
+ * signal (passed to fetch as is) remains the way to cancel a request. At the
+ * limit the promise rejects at once and the late response is dropped. The
+ * timer keeps a Node process alive while a request is pending (a hung request
+ * ends in a timeout error, not a silent exit) and is cleared as soon as the
+ * exchange settles (it never delays exit).
+ */
+function send(fetchFn, [url, method, body, contentType], headers, callHeaders, token, ms, signal) {
+  if (signal && signal.aborted) return Promise.reject(new Failure('aborted', 'aborted'));
+  const all = { accept: 'application/json', ...headers, ...callHeaders };
+  if (contentType) all['content-type'] = contentType;
+  if (token) all.authorization = `Bearer ${token}`;
+  const init = { method: METHODS[method], headers: all };
+  if (body !== undefined) init.body = body;
+  if (signal) init.signal = signal;
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Failure('timeout', `no response within ${ms} ms`)), ms);
+  });
+  let pending;
+  try {
+    pending = Promise.resolve(fetchFn ? fetchFn(url, init) : fetch(url, init));
+  } catch (cause) {
+    pending = Promise.reject(cause);
+  }
+  const exchange = pending.then((res) => {
+    const status = res && res.status;
+    if (typeof status !== 'number' || status < 100 || status > 599 || typeof res.text !== 'function') {
+      throw new Failure('network', 'fetch resolved to something that is not a Response');
+    }
+    return Promise.resolve(res.text()).then((text) => {
+      if (typeof text !== 'string') throw new Failure('network', 'the response body is not text');
+      return [status, text, res.headers];
+    });
+  });
+  return Promise.race([exchange, deadline])
+    .catch((cause) => {
+      if (cause instanceof Failure) throw cause;
+      throw new Failure(signal && signal.aborted ? 'aborted' : 'network', cause);
+    })
+    .finally(() => clearTimeout(timer));
+}
+
+const SETTINGS = new WeakMap(); // client → [fetch, timeoutMs, headers, getToken]
+const MINTING = new WeakMap(); // client → the one token request in flight
+
+function settings(client) {
+  let s = SETTINGS.get(client);
+  if (!s) SETTINGS.set(client, (s = client.__settings()));
+  return s;
+}
+
+/** A token for operation `index`; `rejected` is the one the API just refused. */
+async function token(client, index, s, rejected) {
+  const step = client.__token(rejected);
+  if (typeof step === 'string') return step;
+  if (step === MINT) {
+    // One token request at a time, however many calls wait for it.
+    let minting = MINTING.get(client);
+    if (!minting) {
+      minting = send(s[0], client.__tokenRequest(), s[2], undefined, undefined, s[1], undefined);
+      MINTING.set(client, minting);
+      minting.then(
+        () => MINTING.delete(client),
+        () => MINTING.delete(client),
+      );
+    }
+    let answer;
+    try {
+      answer = await minting;
+    } catch (failure) {
+      throw client.__noResponse(index, failure.kind, failure.message, true);
+    }
+    return client.__tokenResponse(index, answer[0], answer[1], answer[2]);
+  }
+  let value;
+  let failed = false;
+  try {
+    value = await s[3]({ forceRefresh: rejected !== undefined });
+  } catch (cause) {
+    value = cause;
+    failed = true;
+  }
+  return client.__sourceToken(index, value, failed);
+}
+
+async function call(client, index, info, a, b, c, d, e) {
+  const req = client.__prepare(index, a, b, c, d, e);
+  const s = settings(client);
+  const [signal, callHeaders, ms] = req[4] || [];
+  const exchange = async (tok) => {
+    try {
+      return await send(s[0], req, s[2], callHeaders, tok, ms === undefined ? s[1] : ms, signal);
+    } catch (failure) {
+      throw client.__noResponse(index, failure.kind, failure.message, false);
+    }
+  };
+  let tok = await token(client, index, s, undefined);
+  let [status, text, headers] = await exchange(tok);
+  let data = client.__finish(index, status, text, headers, tok, false);
+  if (data === undefined) {
+    tok = await token(client, index, s, tok);
+    [status, text, headers] = await exchange(tok);
+    data = client.__finish(index, status, text, headers, tok, true);
+  }
+  if (!info) return data;
+  const iterable = headers && typeof headers[Symbol.iterator] === 'function';
+  return { data, status, headers: iterable ? Object.fromEntries(headers) : {} };
+}
+
 function install(cls) {
   cls.__operations().forEach((name, index) => {
-    for (const [key, info] of [[name, false], [`${name}WithHttpInfo`, true]]) {
+    for (const [key, info] of [
+      [name, false],
+      [`${name}WithHttpInfo`, true],
+    ]) {
       const method = {
         [key](a, b, c, d, e) {
-          return this.__call(index, info, a, b, c, d, e);
+          return call(this, index, info, a, b, c, d, e);
         },
       }[key];
       Object.defineProperty(cls.prototype, key, { value: method, writable: true, configurable: true });

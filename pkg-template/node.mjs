@@ -1,4 +1,5 @@
-// Node.js, Bun and Deno (ESM): the .wasm is read from the package directory
+// Node.js, Bun and Deno (ESM; Deno and Bun match the `node` condition too):
+// the .wasm is read from the package directory
 // and instantiated synchronously at import time.
 import { readFileSync } from 'node:fs';
 import { initSync } from './wasm/idp_users.js';

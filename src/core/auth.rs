@@ -1,15 +1,16 @@
 //! Access tokens: a fixed token, the caller's own source, or the OAuth 2
-//! client-credentials grant with a cache and a single in-flight refresh.
+//! client-credentials grant with a cache.
+//!
+//! The cache decides when a token is fresh, builds the token request and
+//! reads its answer. That one request is in flight at a time, however many
+//! calls wait for it, is the driver's part (it shares one promise).
 
 use std::cell::RefCell;
-use std::rc::Rc;
-
-use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
 
 use super::encode::component;
 use super::error::{BODY_LIMIT, Error, ErrorKind, read_error_body};
+use super::exchange::{OutBody, Prepared, Response};
 use super::op::Method;
-use super::transport::{OutBody, Outgoing, TokenSource, Transport};
 use super::value::Value;
 
 /// Lifetime assumed when a token response has no `expires_in`.
@@ -44,34 +45,23 @@ impl Grant {
     }
 }
 
-type Minting = Shared<LocalBoxFuture<'static, Result<String, Error>>>;
-
-/// Where the token cache stands.
-#[derive(Clone)]
-enum State {
-    /// No usable token.
-    Empty,
-    /// A token, good until `refresh_at` (Unix ms).
-    Ready { token: String, refresh_at: f64 },
-    /// A token request is in flight; every caller awaits this one.
-    Minting(Minting),
-}
-
 /// When a token of this lifetime, received at `now`, should be replaced.
 pub fn refresh_at(now_ms: f64, lifetime_ms: f64) -> f64 {
     now_ms + lifetime_ms - (lifetime_ms * MARGIN_SHARE).min(MAX_MARGIN_MS)
 }
 
 /// A cached client-credentials token.
+#[derive(Debug)]
 pub struct TokenCache {
-    grant: Rc<Grant>,
-    state: Rc<RefCell<State>>,
+    grant: Grant,
+    /// The token and when to replace it (Unix ms).
+    cached: RefCell<Option<(String, f64)>>,
 }
 
 impl TokenCache {
     /// An empty cache for this grant.
     pub fn new(grant: Grant) -> TokenCache {
-        TokenCache { grant: Rc::new(grant), state: Rc::new(RefCell::new(State::Empty)) }
+        TokenCache { grant, cached: RefCell::new(None) }
     }
 
     /// The grant (for redaction of its secret).
@@ -79,120 +69,101 @@ impl TokenCache {
         &self.grant
     }
 
-    /// A valid token: the cached one, the one being fetched, or a new one.
-    pub async fn token<T: Transport + 'static>(&self, transport: &Rc<T>) -> Result<String, Error> {
-        let now = transport.now_ms();
-        let minting = {
-            let mut state = self.state.borrow_mut();
-            match &*state {
-                State::Ready { token, refresh_at } if now < *refresh_at => return Ok(token.clone()),
-                State::Minting(m) => m.clone(),
-                _ => {
-                    let m = mint(transport.clone(), self.grant.clone(), self.state.clone()).boxed_local().shared();
-                    *state = State::Minting(m.clone());
-                    m
-                }
-            }
-        };
-        minting.await
+    /// The cached token, if still fresh at `now_ms`.
+    pub fn fresh(&self, now_ms: f64) -> Option<String> {
+        self.cached.borrow().as_ref().filter(|(_, at)| now_ms < *at).map(|(t, _)| t.clone())
     }
 
     /// Forgets `rejected` if it is still the cached token (a newer one, minted
-    /// meanwhile by another call, is kept).
+    /// meanwhile for another call, is kept).
     pub fn invalidate(&self, rejected: &str) {
-        let mut state = self.state.borrow_mut();
-        if matches!(&*state, State::Ready { token, .. } if token == rejected) {
-            *state = State::Empty;
+        let mut cached = self.cached.borrow_mut();
+        if cached.as_ref().is_some_and(|(t, _)| t == rejected) {
+            *cached = None;
         }
     }
-}
 
-/// Requests a token and records the outcome in the cache (exactly once,
-/// however many callers await it).
-async fn mint<T: Transport>(transport: Rc<T>, grant: Rc<Grant>, state: Rc<RefCell<State>>) -> Result<String, Error> {
-    let result = request_token(&*transport, &grant).await;
-    let now = transport.now_ms();
-    *state.borrow_mut() = match &result {
-        Ok((token, lifetime)) => State::Ready { token: token.clone(), refresh_at: refresh_at(now, *lifetime) },
-        Err(_) => State::Empty,
-    };
-    result.map(|(token, _)| token).map_err(|e| e.redact(&[&grant.client_secret]))
-}
-
-/// One client-credentials token request: the token and its lifetime in ms.
-pub async fn request_token<T: Transport>(transport: &T, grant: &Grant) -> Result<(String, f64), Error> {
-    let req = Outgoing {
-        method: Method::Post,
-        url: grant.token_url.clone(),
-        authorization: None,
-        body: Some(OutBody::Form(grant.form())),
-    };
-    let resp = transport.send(req, None).await.map_err(|mut e| {
-        e.message = format!("token request to {} failed: {}", grant.token_url, e.message);
-        e
-    })?;
-    let json = transport.parse_json(&resp.text);
-    if !(200..300).contains(&resp.status) {
-        let mut e = Error::new(ErrorKind::Auth, String::new());
-        e.status = Some(resp.status);
-        e.body = Some(transport.text_prefix(&resp.text, BODY_LIMIT));
-        if let Some(j) = &json {
-            read_error_body(j, &mut e);
+    /// The token request.
+    pub fn request(&self) -> Prepared {
+        Prepared {
+            method: Method::Post,
+            url: self.grant.token_url.clone(),
+            body: Some(OutBody::Form(self.grant.form())),
         }
-        let detail = match (e.codes.first(), e.messages.first()) {
-            (Some(c), Some(m)) => format!(" ({c}: {m})"),
-            (Some(x), None) | (None, Some(x)) => format!(" ({x})"),
-            (None, None) => String::new(),
+    }
+
+    /// Reads the token endpoint's answer; caches and returns the token.
+    pub fn accept<R: Response>(&self, resp: &R, now_ms: f64) -> Result<String, Error> {
+        let url = &self.grant.token_url;
+        let json = resp.json();
+        let status = resp.status();
+        if !(200..300).contains(&status) {
+            let mut e = Error::new(ErrorKind::Auth, String::new());
+            e.status = Some(status);
+            e.body = (!resp.is_empty()).then(|| resp.prefix(BODY_LIMIT));
+            if let Some(j) = &json {
+                read_error_body(j, &mut e);
+            }
+            let detail = match (e.codes.first(), e.messages.first()) {
+                (Some(c), Some(m)) => format!(" ({c}: {m})"),
+                (Some(x), None) | (None, Some(x)) => format!(" ({x})"),
+                (None, None) => String::new(),
+            };
+            e.message = format!("token request to {url} failed with HTTP {status}{detail}");
+            return Err(e.redact(&[&self.grant.client_secret]));
+        }
+        let token = json.as_ref().and_then(|j| j.get("access_token").as_string()).filter(|t| !t.is_empty());
+        let Some(token) = token else {
+            let mut e = Error::new(ErrorKind::Auth, format!("token response from {url} has no access_token"));
+            e.status = Some(status);
+            return Err(e);
         };
-        e.message = format!("token request to {} failed with HTTP {}{detail}", grant.token_url, resp.status);
-        return Err(e);
+        let lifetime = json
+            .as_ref()
+            .and_then(|j| j.get("expires_in").as_f64())
+            .filter(|s| s.is_finite() && *s > 0.0)
+            .map_or(DEFAULT_LIFETIME_MS, |s| s * 1000.0);
+        *self.cached.borrow_mut() = Some((token.clone(), refresh_at(now_ms, lifetime)));
+        Ok(token)
     }
-    let token = json.as_ref().and_then(|j| j.get("access_token").as_string()).filter(|t| !t.is_empty());
-    let Some(token) = token else {
-        let mut e = Error::new(ErrorKind::Auth, format!("token response from {} has no access_token", grant.token_url));
-        e.status = Some(resp.status);
-        return Err(e);
-    };
-    let lifetime = json
-        .as_ref()
-        .and_then(|j| j.get("expires_in").as_f64())
-        .filter(|s| s.is_finite() && *s > 0.0)
-        .map_or(DEFAULT_LIFETIME_MS, |s| s * 1000.0);
-    Ok((token, lifetime))
 }
 
 /// How a client authenticates.
-pub enum Auth<S> {
+#[derive(Debug)]
+pub enum Auth {
     /// A bearer token the caller already has.
     Static(String),
     /// The client-credentials grant, cached.
     ClientCredentials(TokenCache),
-    /// The caller's own token source.
-    Source(S),
+    /// The caller's own token source (`getToken`), called by the driver.
+    Source,
 }
 
-impl<S: TokenSource> Auth<S> {
-    /// The token to send; `retry` is set after the API rejected `rejected`.
-    pub async fn token<T: Transport<TokenSource = S> + 'static>(
-        &self,
-        transport: &Rc<T>,
-        rejected: Option<&str>,
-    ) -> Result<String, Error> {
+/// What the driver must do to get a token for the next request.
+#[derive(Debug, PartialEq, Eq)]
+pub enum TokenStep {
+    /// Use this token.
+    Ready(String),
+    /// Send [`TokenCache::request`] (once, shared by every waiting call) and
+    /// hand the answer to [`TokenCache::accept`].
+    Mint,
+    /// Ask the caller's `getToken`, passing whether a refresh is needed.
+    AskSource,
+}
+
+impl Auth {
+    /// The next step towards a token; `rejected` is the token the API just
+    /// refused, if any.
+    pub fn step(&self, now_ms: f64, rejected: Option<&str>) -> TokenStep {
         match self {
-            Auth::Static(t) => Ok(t.clone()),
+            Auth::Static(t) => TokenStep::Ready(t.clone()),
             Auth::ClientCredentials(cache) => {
                 if let Some(r) = rejected {
                     cache.invalidate(r);
                 }
-                cache.token(transport).await
+                cache.fresh(now_ms).map_or(TokenStep::Mint, TokenStep::Ready)
             }
-            Auth::Source(source) => {
-                let token = source.token(rejected.is_some()).await?;
-                if token.trim().is_empty() {
-                    return Err(Error::new(ErrorKind::Auth, "getToken returned an empty token"));
-                }
-                Ok(token)
-            }
+            Auth::Source => TokenStep::AskSource,
         }
     }
 
@@ -206,7 +177,18 @@ impl<S: TokenSource> Auth<S> {
         match self {
             Auth::Static(t) => vec![t.as_str()],
             Auth::ClientCredentials(c) => vec![c.grant().client_secret.as_str()],
-            Auth::Source(_) => Vec::new(),
+            Auth::Source => Vec::new(),
+        }
+    }
+}
+
+/// Checks what the caller's `getToken` produced.
+pub fn source_token<V: Value>(value: &V) -> Result<String, Error> {
+    match value.as_string() {
+        Some(t) if !t.trim().is_empty() => Ok(t),
+        Some(_) => Err(Error::new(ErrorKind::Auth, "getToken returned an empty token")),
+        None => {
+            Err(Error::new(ErrorKind::Auth, format!("getToken must return a string (got {})", value.kind().describe())))
         }
     }
 }
@@ -214,6 +196,19 @@ impl<S: TokenSource> Auth<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::exchange::testing::canned;
+    use crate::core::value::json::j;
+
+    const SECRET: &str = "very-secret-value";
+
+    fn cache() -> TokenCache {
+        TokenCache::new(Grant {
+            token_url: "https://acme.kinde.com/oauth2/token".into(),
+            client_id: "id 1".into(),
+            client_secret: SECRET.into(),
+            audience: "https://acme.kinde.com/api".into(),
+        })
+    }
 
     #[test]
     fn refresh_margin_is_bounded() {
@@ -224,16 +219,79 @@ mod tests {
     }
 
     #[test]
-    fn form_encodes_every_value() {
-        let g = Grant {
-            token_url: "https://x/oauth2/token".into(),
-            client_id: "id 1".into(),
-            client_secret: "s&e=c+r/et".into(),
-            audience: "https://x.kinde.com/api".into(),
-        };
+    fn the_token_request_is_a_form_post() {
+        let req = cache().request();
+        assert_eq!((req.method, req.url.as_str()), (Method::Post, "https://acme.kinde.com/oauth2/token"));
+        let body = req.body.expect("form body"); // ok: test
+        assert_eq!(body.content_type(), "application/x-www-form-urlencoded");
         assert_eq!(
-            g.form(),
-            "grant_type=client_credentials&client_id=id%201&client_secret=s%26e%3Dc%2Br%2Fet&audience=https%3A%2F%2Fx.kinde.com%2Fapi"
+            body.text(),
+            "grant_type=client_credentials&client_id=id%201&client_secret=very-secret-value&audience=https%3A%2F%2Facme.kinde.com%2Fapi"
         );
+    }
+
+    #[test]
+    fn tokens_are_cached_until_shortly_before_expiry() {
+        let auth = Auth::ClientCredentials(cache());
+        assert_eq!(auth.step(0.0, None), TokenStep::Mint);
+        let Auth::ClientCredentials(c) = &auth else { unreachable!() };
+        let token = c.accept(&canned(200, r#"{"access_token":"t1","expires_in":100,"token_type":"bearer"}"#), 0.0);
+        assert_eq!(token.as_deref(), Ok("t1"));
+        assert_eq!(auth.step(89_999.0, None), TokenStep::Ready("t1".into()));
+        // 100 s lifetime: replaced after 90 s.
+        assert_eq!(auth.step(90_000.0, None), TokenStep::Mint);
+    }
+
+    #[test]
+    fn a_rejected_token_is_dropped_but_a_newer_one_kept() {
+        let auth = Auth::ClientCredentials(cache());
+        let Auth::ClientCredentials(c) = &auth else { unreachable!() };
+        let _ = c.accept(&canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 0.0);
+        // Another call already replaced "t1": its rejection does not drop "t2".
+        assert_eq!(auth.step(1.0, Some("t1")), TokenStep::Ready("t2".into()));
+        assert_eq!(auth.step(1.0, Some("t2")), TokenStep::Mint);
+    }
+
+    #[test]
+    fn static_and_source_tokens() {
+        assert_eq!(Auth::Static("s".into()).step(0.0, Some("s")), TokenStep::Ready("s".into()));
+        assert!(!Auth::Static("s".into()).can_refresh());
+        assert_eq!(Auth::Source.step(0.0, None), TokenStep::AskSource);
+        assert_eq!(source_token(&j("\"tok\"")).as_deref(), Ok("tok"));
+        assert_eq!(source_token(&j("\" \"")).map_err(|e| e.kind), Err(ErrorKind::Auth));
+        assert_eq!(source_token(&j("42")).map_err(|e| e.kind), Err(ErrorKind::Auth));
+    }
+
+    #[test]
+    fn failed_token_requests_carry_the_answer_but_not_the_secret() {
+        let c = cache();
+        let e = c
+            .accept(
+                &canned(401, r#"{"error":"invalid_client","error_description":"bad secret very-secret-value"}"#),
+                0.0,
+            )
+            .expect_err("401"); // ok: test
+        assert_eq!((e.kind, e.status), (ErrorKind::Auth, Some(401)));
+        assert_eq!(e.codes, ["invalid_client"]);
+        assert!(e.message.contains("invalid_client"), "{}", e.message);
+        assert!(!format!("{e:?}").contains(SECRET));
+        // Nothing was cached.
+        assert_eq!(c.fresh(0.0), None);
+    }
+
+    #[test]
+    fn token_responses_without_a_token_are_auth_errors() {
+        let e = cache().accept(&canned(200, r#"{"token_type":"bearer"}"#), 0.0).expect_err("no token"); // ok: test
+        assert_eq!(e.kind, ErrorKind::Auth);
+        let e = cache().accept(&canned(200, "not json"), 0.0).expect_err("not json"); // ok: test
+        assert_eq!(e.kind, ErrorKind::Auth);
+    }
+
+    #[test]
+    fn missing_lifetimes_default_to_five_minutes() {
+        let c = cache();
+        let _ = c.accept(&canned(200, r#"{"access_token":"t"}"#), 0.0);
+        assert_eq!(c.fresh(269_999.0).as_deref(), Some("t"));
+        assert_eq!(c.fresh(270_000.0), None);
     }
 }

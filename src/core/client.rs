@@ -1,180 +1,175 @@
-//! Runs one operation: validate, authenticate, send, re-mint a rejected
-//! token once, and map failures onto [`Error`].
+//! One operation, start to end, without I/O: validate and build the request,
+//! say how to get a token, and read the response (success, a token to
+//! re-mint once, or an [`Error`]).
+//!
+//! A driver runs it:
+//! 1. [`Client::prepare`] the request (validation errors: nothing is sent);
+//! 2. get a token as [`Client::token_step`] says;
+//! 3. send it, then [`Client::finish`]; on [`Outcome::Retry`] get a token
+//!    again, passing the rejected one, and send once more.
 
-use std::rc::Rc;
-
-use super::auth::Auth;
+use super::auth::{Auth, TokenStep, source_token};
 use super::error::{BODY_LIMIT, Error, ErrorKind, parse_retry_after, read_error_body};
+use super::exchange::{OutBody, Prepared, Response};
 use super::op::Operation;
-use super::request::{HttpRequest, build};
-use super::transport::{Incoming, OutBody, Outgoing, Transport};
+use super::request::build;
+use super::value::Value;
 
-/// Everything a provider client needs, over any transport.
-pub struct Client<T: Transport> {
+/// What a response means for the call.
+#[derive(Debug, PartialEq)]
+pub enum Outcome<J> {
+    /// Success: the parsed body.
+    Done(J),
+    /// The API rejected a token that can be replaced: get a new one and send
+    /// the request again (once).
+    Retry,
+}
+
+/// Everything a provider client knows, independent of any HTTP stack.
+#[derive(Debug)]
+pub struct Client {
     /// Provider name for errors (`kinde`).
     pub provider: &'static str,
     /// API base URL without a trailing slash (`https://acme.kinde.com`).
     pub base_url: String,
-    /// The HTTP stack.
-    pub transport: Rc<T>,
     /// How requests are authenticated.
-    pub auth: Auth<T::TokenSource>,
+    pub auth: Auth,
 }
 
-impl<T: Transport + 'static> Client<T> {
-    /// Validates the arguments and runs the operation. A 2xx response is
-    /// returned as is; anything else is an [`Error`].
-    pub async fn execute(
+impl Client {
+    fn fail(&self, op: &Operation, e: Error, token: Option<&str>) -> Error {
+        let mut secrets = self.auth.secrets();
+        secrets.extend(token);
+        e.during(self.provider, op.name).redact(&secrets)
+    }
+
+    /// Validates the arguments and builds the request.
+    pub fn prepare<V: Value>(&self, op: &'static Operation, args: &[V], extra: Option<&V>) -> Result<Prepared, Error> {
+        let req = build(op, args, extra).map_err(|e| self.fail(op, e, None))?;
+        Ok(Prepared {
+            method: req.method,
+            url: format!("{}{}", self.base_url, req.path),
+            body: req.body.map(OutBody::Json),
+        })
+    }
+
+    /// How to get the token for the next request; `rejected` is the token
+    /// the API just refused, if any.
+    pub fn token_step(&self, now_ms: f64, rejected: Option<&str>) -> TokenStep {
+        self.auth.step(now_ms, rejected)
+    }
+
+    /// The token request of the client-credentials grant (None in other modes).
+    pub fn token_request(&self) -> Option<Prepared> {
+        match &self.auth {
+            Auth::ClientCredentials(cache) => Some(cache.request()),
+            _ => None,
+        }
+    }
+
+    /// Reads the token endpoint's answer (client-credentials mode).
+    pub fn accept_token<R: Response>(&self, op: &Operation, resp: &R, now_ms: f64) -> Result<String, Error> {
+        match &self.auth {
+            Auth::ClientCredentials(cache) => cache.accept(resp, now_ms).map_err(|e| self.fail(op, e, None)),
+            _ => Err(self.fail(op, Error::new(ErrorKind::Auth, "no token endpoint in this mode"), None)),
+        }
+    }
+
+    /// Checks what the caller's `getToken` returned.
+    pub fn accept_source_token<V: Value>(&self, op: &Operation, value: &V) -> Result<String, Error> {
+        source_token(value).map_err(|e| self.fail(op, e, None))
+    }
+
+    /// An error for a request that got no response (`kind` is network,
+    /// timeout or aborted); `token_url` is set when it was the token request.
+    pub fn no_response(&self, op: &Operation, kind: ErrorKind, message: &str, token_url: Option<&str>) -> Error {
+        let message = match (kind, token_url) {
+            (ErrorKind::Aborted, _) => "aborted by the caller's signal".to_owned(),
+            (_, Some(url)) => format!("token request to {url} failed: {message}"),
+            (_, None) => message.to_owned(),
+        };
+        self.fail(op, Error::new(kind, message), None)
+    }
+
+    /// Reads the API's response to a request sent with `token`. `retried`
+    /// says whether this was already the second attempt.
+    pub fn finish<R: Response>(
         &self,
-        op: &'static Operation,
-        args: &[T::Value],
-        extra: Option<&T::Value>,
-        ctx: Option<&T::Ctx>,
-    ) -> Result<Incoming<T>, Error> {
-        let result = match build(op, args, extra) {
-            Ok(req) => self.send(&req, ctx).await,
-            Err(e) => Err(e),
-        };
-        result.map_err(|e| e.during(self.provider, op.name).redact(&self.auth.secrets()))
+        op: &Operation,
+        resp: &R,
+        token: &str,
+        retried: bool,
+    ) -> Result<Outcome<R::Json>, Error> {
+        let status = resp.status();
+        if (200..300).contains(&status) {
+            if resp.is_empty() {
+                // Every documented success has a body; an empty one reads as `{}`.
+                return Ok(Outcome::Done(resp.empty_object()));
+            }
+            return resp.json().map(Outcome::Done).ok_or_else(|| {
+                let mut e = Error::new(ErrorKind::Decode, format!("HTTP {status} with a body that is not JSON"));
+                e.status = Some(status);
+                e.body = Some(resp.prefix(BODY_LIMIT));
+                self.fail(op, e, Some(token))
+            });
+        }
+        // Kinde documents expired or revoked tokens as 403; 401 is the HTTP norm.
+        if matches!(status, 401 | 403) && !retried && self.auth.can_refresh() {
+            return Ok(Outcome::Retry);
+        }
+        Err(self.fail(op, api_error(resp), Some(token)))
     }
+}
 
-    async fn send(&self, req: &HttpRequest, ctx: Option<&T::Ctx>) -> Result<Incoming<T>, Error> {
-        let mut rejected: Option<String> = None;
-        loop {
-            let token = self.auth.token(&self.transport, rejected.as_deref()).await?;
-            let authorization = format!("Bearer {token}");
-            let out = Outgoing {
-                method: req.method,
-                url: format!("{}{}", self.base_url, req.path),
-                authorization: Some(&authorization),
-                body: req.body.clone().map(OutBody::Json),
-            };
-            let resp = self.transport.send(out, ctx).await?;
-            if (200..300).contains(&resp.status) {
-                return Ok(resp);
-            }
-            // Kinde documents expired or revoked tokens as 403; 401 is the HTTP norm.
-            if matches!(resp.status, 401 | 403) && rejected.is_none() && self.auth.can_refresh() {
-                rejected = Some(token);
-                continue;
-            }
-            return Err(self.api_error(&resp).redact(&[&token]));
+/// Maps a non-2xx response onto an [`Error`].
+fn api_error<R: Response>(resp: &R) -> Error {
+    let status = resp.status();
+    let mut e = Error::new(ErrorKind::Api, String::new());
+    e.status = Some(status);
+    if !resp.is_empty() {
+        e.body = Some(resp.prefix(BODY_LIMIT));
+        if let Some(json) = resp.json() {
+            read_error_body(&json, &mut e);
         }
     }
+    // The driver passes Date.now() when it reads the headers; a date-form
+    // Retry-After is measured from there.
+    e.retry_after_ms = resp.header("retry-after").and_then(|v| parse_retry_after(&v, now_ms()));
+    if e.trace_id.is_none() {
+        e.trace_id = resp.header("cf-ray");
+    }
+    let detail: Vec<String> = e
+        .codes
+        .iter()
+        .zip(e.messages.iter())
+        .map(|(c, m)| format!("{c}: {m}"))
+        .chain(e.codes.iter().skip(e.messages.len()).cloned())
+        .chain(e.messages.iter().skip(e.codes.len()).cloned())
+        .collect();
+    e.message =
+        if detail.is_empty() { format!("HTTP {status}") } else { format!("HTTP {status} ({})", detail.join("; ")) };
+    e
+}
 
-    /// Maps a non-2xx response onto an [`Error`].
-    pub fn api_error(&self, resp: &Incoming<T>) -> Error {
-        let t = &*self.transport;
-        let mut e = Error::new(ErrorKind::Api, String::new());
-        e.status = Some(resp.status);
-        if !t.text_is_empty(&resp.text) {
-            e.body = Some(t.text_prefix(&resp.text, BODY_LIMIT));
-            if let Some(json) = t.parse_json(&resp.text) {
-                read_error_body(&json, &mut e);
-            }
-        }
-        e.retry_after_ms = t.header(&resp.headers, "retry-after").and_then(|v| parse_retry_after(&v, t.now_ms()));
-        if e.trace_id.is_none() {
-            e.trace_id = t.header(&resp.headers, "cf-ray");
-        }
-        let detail: Vec<String> = e
-            .codes
-            .iter()
-            .zip(e.messages.iter())
-            .map(|(c, m)| format!("{c}: {m}"))
-            .chain(e.codes.iter().skip(e.messages.len()).cloned())
-            .chain(e.messages.iter().skip(e.codes.len()).cloned())
-            .collect();
-        e.message = if detail.is_empty() {
-            format!("HTTP {}", resp.status)
-        } else {
-            format!("HTTP {} ({})", resp.status, detail.join("; "))
-        };
-        e
+/// Wall-clock time in Unix milliseconds.
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    //! The client's flow over a scripted transport.
-    use std::cell::{Cell, RefCell};
-    use std::collections::VecDeque;
-    use std::rc::Rc;
-
-    use futures_executor::block_on;
-    use futures_util::future::join_all;
-
     use super::*;
     use crate::core::auth::{Grant, TokenCache};
+    use crate::core::exchange::testing::{Canned, canned};
     use crate::core::op::{Arg, Extra, Method};
-    use crate::core::transport::TokenSource;
     use crate::core::value::json::{J, j};
-
-    type Headers = Vec<(&'static str, &'static str)>;
-    /// A scripted answer: status, body, headers.
-    type Answer = Result<(u16, &'static str, Headers), Error>;
-    /// What was sent: URL, authorization, body.
-    type Sent = (String, Option<String>, Option<String>);
-
-    /// A transport that answers from a script and records what it was sent.
-    #[derive(Default)]
-    struct Script {
-        answers: RefCell<VecDeque<Answer>>,
-        sent: RefCell<Vec<Sent>>,
-        now: Cell<f64>,
-        /// Answers to token requests: (status, body).
-        tokens: RefCell<VecDeque<(u16, &'static str)>>,
-        token_requests: Cell<u32>,
-    }
-
-    struct Source(RefCell<Vec<bool>>);
-
-    impl TokenSource for Source {
-        async fn token(&self, force_refresh: bool) -> Result<String, Error> {
-            self.0.borrow_mut().push(force_refresh);
-            Ok(format!("custom-{}", self.0.borrow().len()))
-        }
-    }
-
-    impl Transport for Script {
-        type Value = J;
-        type Text = String;
-        type Headers = Headers;
-        type Ctx = ();
-        type TokenSource = Source;
-
-        async fn send(&self, req: Outgoing<'_>, _ctx: Option<&()>) -> Result<Incoming<Self>, Error> {
-            if req.url.ends_with("/oauth2/token") {
-                self.token_requests.set(self.token_requests.get() + 1);
-                // Let every waiting caller run before the answer arrives.
-                futures_util::future::ready(()).await;
-                let (status, body) = self.tokens.borrow_mut().pop_front().unwrap_or((500, ""));
-                return Ok(Incoming { status, headers: vec![], text: body.to_owned() });
-            }
-            self.sent.borrow_mut().push((
-                req.url,
-                req.authorization.map(str::to_owned),
-                req.body.map(|b| b.text().to_owned()),
-            ));
-            let (status, body, headers) = self.answers.borrow_mut().pop_front().unwrap_or(Ok((500, "", vec![])))?;
-            Ok(Incoming { status, headers, text: body.to_owned() })
-        }
-        fn parse_json(&self, text: &String) -> Option<J> {
-            serde_json::from_str(text).ok().map(|v| J(Some(v)))
-        }
-        fn text_prefix(&self, text: &String, max: usize) -> String {
-            text.chars().take(max).collect()
-        }
-        fn text_is_empty(&self, text: &String) -> bool {
-            text.is_empty()
-        }
-        fn header(&self, headers: &Self::Headers, name: &str) -> Option<String> {
-            headers.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
-        }
-        fn now_ms(&self) -> f64 {
-            self.now.get()
-        }
-    }
 
     static OP: Operation = Operation {
         name: "getUserSessions",
@@ -189,167 +184,71 @@ mod tests {
 
     const SECRET: &str = "very-secret-value";
 
-    fn client(auth: Auth<Source>) -> Client<Script> {
-        Client {
-            provider: "kinde",
-            base_url: "https://acme.kinde.com".into(),
-            transport: Rc::new(Script::default()),
-            auth,
-        }
+    fn client(auth: Auth) -> Client {
+        Client { provider: "kinde", base_url: "https://acme.kinde.com".into(), auth }
     }
 
-    fn cc() -> Auth<Source> {
-        Auth::ClientCredentials(TokenCache::new(Grant {
+    fn cc() -> Client {
+        client(Auth::ClientCredentials(TokenCache::new(Grant {
             token_url: "https://acme.kinde.com/oauth2/token".into(),
             client_id: "cid".into(),
             client_secret: SECRET.into(),
             audience: "https://acme.kinde.com/api".into(),
-        }))
+        })))
     }
 
-    fn ok(c: &Client<Script>) {
-        c.transport.answers.borrow_mut().push_back(Ok((200, "{}", vec![])));
-    }
-
-    fn run(c: &Client<Script>) -> Result<u16, Error> {
-        block_on(c.execute(&OP, &[j("\"kp_1\"")], None, None)).map(|r| r.status)
+    fn finish(c: &Client, resp: &Canned, retried: bool) -> Result<Outcome<J>, Error> {
+        c.finish(&OP, resp, "tok-in-use-1", retried)
     }
 
     #[test]
-    fn static_token_and_url() {
-        let c = client(Auth::Static("tok".into()));
-        ok(&c);
-        assert_eq!(run(&c), Ok(200));
-        let sent = c.transport.sent.borrow();
-        assert_eq!(sent[0].0, "https://acme.kinde.com/api/v1/users/kp_1/sessions");
-        assert_eq!(sent[0].1.as_deref(), Some("Bearer tok"));
+    fn prepare_builds_the_url_from_the_base() {
+        let req = client(Auth::Static("t".into())).prepare(&OP, &[j("\"kp_1\"")], None).expect("valid"); // ok: test
+        assert_eq!(req.url, "https://acme.kinde.com/api/v1/users/kp_1/sessions");
+        assert_eq!((req.method, req.body), (Method::Get, None));
     }
 
     #[test]
-    fn validation_errors_send_nothing() {
-        let c = client(Auth::Static("tok".into()));
-        let e = block_on(c.execute(&OP, &[j("\"\"")], None, None)).err();
-        let e = e.expect("validation error"); // ok: test
+    fn validation_errors_name_the_operation() {
+        let e = client(Auth::Static("t".into())).prepare(&OP, &[j("\"\"")], None).expect_err("empty"); // ok: test
         assert_eq!(e.kind, ErrorKind::Validation);
-        assert_eq!(e.operation, "getUserSessions");
+        assert_eq!((e.provider, e.operation), ("kinde", "getUserSessions"));
         assert_eq!(e.message, "getUserSessions: userId must not be empty");
-        assert!(c.transport.sent.borrow().is_empty());
     }
 
     #[test]
-    fn tokens_are_cached_until_shortly_before_expiry() {
-        let c = client(cc());
-        c.transport.tokens.borrow_mut().extend([
-            (200, r#"{"access_token":"t1","expires_in":100,"token_type":"bearer"}"#),
-            (200, r#"{"access_token":"t2","expires_in":100}"#),
-        ]);
-        for _ in 0..3 {
-            ok(&c);
-            assert_eq!(run(&c), Ok(200));
-        }
-        assert_eq!(c.transport.token_requests.get(), 1);
-        // 100 s lifetime: refreshed after 90 s.
-        c.transport.now.set(89_000.0);
-        ok(&c);
-        assert_eq!(run(&c), Ok(200));
-        assert_eq!(c.transport.token_requests.get(), 1);
-        c.transport.now.set(90_001.0);
-        ok(&c);
-        assert_eq!(run(&c), Ok(200));
-        assert_eq!(c.transport.token_requests.get(), 2);
-        let auths: Vec<_> = c.transport.sent.borrow().iter().map(|s| s.1.clone().unwrap_or_default()).collect();
-        assert_eq!(auths, ["Bearer t1", "Bearer t1", "Bearer t1", "Bearer t1", "Bearer t2"]);
+    fn success_bodies_are_parsed_and_empty_ones_read_as_objects() {
+        let c = client(Auth::Static("t".into()));
+        let Ok(Outcome::Done(J(Some(v)))) = finish(&c, &canned(200, r#"{"code":"OK"}"#), false) else { panic!() };
+        assert_eq!(v, serde_json::json!({"code": "OK"}));
+        let Ok(Outcome::Done(J(Some(v)))) = finish(&c, &canned(204, ""), false) else { panic!() };
+        assert_eq!(v, serde_json::json!({}));
+        let e = finish(&c, &canned(200, "<html>"), false).expect_err("decode"); // ok: test
+        assert_eq!((e.kind, e.status, e.body.as_deref()), (ErrorKind::Decode, Some(200), Some("<html>")));
     }
 
     #[test]
-    fn one_token_request_however_many_callers_wait() {
-        let c = client(cc());
-        c.transport.tokens.borrow_mut().push_back((200, r#"{"access_token":"t1","expires_in":3600}"#));
-        for _ in 0..10 {
-            ok(&c);
-        }
-        let args = [j("\"kp_1\"")];
-        let calls = (0..10).map(|_| c.execute(&OP, &args, None, None));
-        let results = block_on(join_all(calls));
-        assert!(results.iter().all(|r| r.as_ref().is_ok_and(|r| r.status == 200)));
-        assert_eq!(c.transport.token_requests.get(), 1);
-    }
-
-    #[test]
-    fn a_rejected_token_is_reminted_once() {
-        let c = client(cc());
-        c.transport.tokens.borrow_mut().extend([
-            (200, r#"{"access_token":"t1","expires_in":3600}"#),
-            (200, r#"{"access_token":"t2","expires_in":3600}"#),
-            (200, r#"{"access_token":"t3","expires_in":3600}"#),
-        ]);
-        c.transport.answers.borrow_mut().extend([Ok((403, "", vec![])), Ok((200, "{}", vec![]))]);
-        assert_eq!(run(&c), Ok(200));
-        assert_eq!(c.transport.token_requests.get(), 2);
-        // Rejected again after re-minting: the error surfaces, no third token.
-        c.transport.answers.borrow_mut().extend([Ok((401, "", vec![])), Ok((401, "", vec![]))]);
-        let e = run(&c).expect_err("rejected twice"); // ok: test
+    fn rejected_tokens_are_retried_once_unless_static() {
+        let c = cc();
+        assert_eq!(finish(&c, &canned(403, ""), false), Ok(Outcome::Retry));
+        assert_eq!(finish(&c, &canned(401, ""), false), Ok(Outcome::Retry));
+        let e = finish(&c, &canned(401, ""), true).expect_err("second rejection"); // ok: test
         assert_eq!((e.kind, e.status), (ErrorKind::Api, Some(401)));
-        assert_eq!(c.transport.token_requests.get(), 3);
-    }
-
-    #[test]
-    fn static_tokens_are_not_retried() {
-        let c = client(Auth::Static("tok-static-1".into()));
-        c.transport.answers.borrow_mut().push_back(Ok((403, "", vec![])));
-        let e = run(&c).expect_err("403"); // ok: test
-        assert_eq!(e.status, Some(403));
-        assert_eq!(c.transport.sent.borrow().len(), 1);
-    }
-
-    #[test]
-    fn custom_sources_are_asked_to_refresh() {
-        let c = client(Auth::Source(Source(RefCell::new(vec![]))));
-        c.transport.answers.borrow_mut().extend([Ok((401, "", vec![])), Ok((200, "{}", vec![]))]);
-        assert_eq!(run(&c), Ok(200));
-        let Auth::Source(s) = &c.auth else { unreachable!() };
-        assert_eq!(*s.0.borrow(), [false, true]);
-        assert_eq!(c.transport.sent.borrow()[1].1.as_deref(), Some("Bearer custom-2"));
-    }
-
-    #[test]
-    fn failed_token_requests_carry_the_answer_but_not_the_secret() {
-        let c = client(cc());
-        c.transport
-            .tokens
-            .borrow_mut()
-            .push_back((401, r#"{"error":"invalid_client","error_description":"bad secret very-secret-value"}"#));
-        let e = run(&c).expect_err("auth"); // ok: test
-        assert_eq!(e.kind, ErrorKind::Auth);
-        assert_eq!(e.status, Some(401));
-        assert_eq!(e.codes, ["invalid_client"]);
-        assert!(e.message.contains("invalid_client"), "{}", e.message);
-        assert!(!format!("{e:?}").contains(SECRET));
-        assert!(c.transport.sent.borrow().is_empty());
-        // The failure is not cached: the next call asks again.
-        c.transport.tokens.borrow_mut().push_back((200, r#"{"access_token":"t9"}"#));
-        ok(&c);
-        assert_eq!(run(&c), Ok(200));
-    }
-
-    #[test]
-    fn token_responses_without_a_token_are_auth_errors() {
-        let c = client(cc());
-        c.transport.tokens.borrow_mut().push_back((200, r#"{"token_type":"bearer"}"#));
-        assert_eq!(run(&c).map_err(|e| e.kind), Err(ErrorKind::Auth));
+        let s = client(Auth::Static("tok-static-1".into()));
+        assert_eq!(finish(&s, &canned(403, ""), false).map_err(|e| e.status), Err(Some(403)));
+        assert_eq!(finish(&client(Auth::Source), &canned(401, ""), false), Ok(Outcome::Retry));
     }
 
     #[test]
     fn api_errors_are_mapped() {
         let c = client(Auth::Static("tok-static-1".into()));
-        c.transport.answers.borrow_mut().push_back(Ok((
+        let resp = Canned(
             404,
-            r#"{"errors":{"code":"USER_NOT_FOUND","message":"No user with id kp_1"}}"#,
+            r#"{"errors":{"code":"USER_NOT_FOUND","message":"No user with id kp_1"}}"#.into(),
             vec![("retry-after", "3"), ("cf-ray", "ray-1")],
-        )));
-        let e = run(&c).expect_err("404"); // ok: test
-        assert_eq!(e.kind, ErrorKind::Api);
-        assert_eq!(e.status, Some(404));
+        );
+        let e = finish(&c, &resp, false).expect_err("404"); // ok: test
+        assert_eq!((e.kind, e.status), (ErrorKind::Api, Some(404)));
         assert_eq!(e.codes, ["USER_NOT_FOUND"]);
         assert_eq!(e.message, "getUserSessions: HTTP 404 (USER_NOT_FOUND: No user with id kp_1)");
         assert_eq!(e.retry_after_ms, Some(3000));
@@ -360,36 +259,58 @@ mod tests {
     #[test]
     fn bodiless_and_non_json_errors() {
         let c = client(Auth::Static("tok-static-1".into()));
-        c.transport
-            .answers
-            .borrow_mut()
-            .extend([Ok((429, "", vec![("retry-after", "1")])), Ok((502, "<html>bad gateway</html>", vec![]))]);
-        let e = run(&c).expect_err("429"); // ok: test
+        let e = finish(&c, &Canned(429, String::new(), vec![("retry-after", "1")]), false).expect_err("429"); // ok: test
         assert_eq!((e.status, e.body.clone(), e.retry_after_ms), (Some(429), None, Some(1000)));
         assert_eq!(e.message, "getUserSessions: HTTP 429");
-        let e = run(&c).expect_err("502"); // ok: test
+        let e = finish(&c, &canned(502, "<html>bad gateway</html>"), false).expect_err("502"); // ok: test
         assert_eq!(e.body.as_deref(), Some("<html>bad gateway</html>"));
         assert!(e.codes.is_empty());
     }
 
     #[test]
-    fn error_bodies_are_truncated_and_scrubbed() {
+    fn error_bodies_are_truncated_and_scrubbed_of_secrets_and_tokens() {
         let c = client(Auth::Static("tok-static-1".into()));
-        let long: &'static str =
-            Box::leak(format!("{{\"echo\":\"tok-static-1\",\"pad\":\"{}\"}}", "x".repeat(5000)).into_boxed_str());
-        c.transport.answers.borrow_mut().push_back(Ok((400, long, vec![])));
-        let e = run(&c).expect_err("400"); // ok: test
+        let long = format!("{{\"echo\":\"tok-static-1 tok-in-use-1\",\"pad\":\"{}\"}}", "x".repeat(5000));
+        let e = finish(&c, &canned(400, &long), false).expect_err("400"); // ok: test
         let body = e.body.clone().unwrap_or_default();
         assert!(body.len() <= BODY_LIMIT + 10, "{}", body.len());
-        assert!(!body.contains("tok-static-1"));
+        assert!(!body.contains("tok-static-1") && !body.contains("tok-in-use-1"));
     }
 
     #[test]
-    fn network_errors_pass_through_with_the_operation() {
-        let c = client(Auth::Static("tok".into()));
-        c.transport.answers.borrow_mut().push_back(Err(Error::new(ErrorKind::Timeout, "timed out after 10 ms")));
-        let e = run(&c).expect_err("timeout"); // ok: test
-        assert_eq!(e.kind, ErrorKind::Timeout);
-        assert_eq!(e.message, "getUserSessions: timed out after 10 ms");
+    fn requests_without_response() {
+        let c = cc();
+        let e = c.no_response(&OP, ErrorKind::Timeout, "no response within 10 ms", None);
+        assert_eq!((e.kind, e.message.as_str()), (ErrorKind::Timeout, "getUserSessions: no response within 10 ms"));
+        let e = c.no_response(&OP, ErrorKind::Network, "TypeError: fetch failed", Some("https://x/oauth2/token"));
+        assert_eq!(
+            e.message,
+            "getUserSessions: token request to https://x/oauth2/token failed: TypeError: fetch failed"
+        );
+        let e = c.no_response(&OP, ErrorKind::Aborted, "AbortError", None);
+        assert_eq!(e.message, "getUserSessions: aborted by the caller's signal");
+    }
+
+    #[test]
+    fn the_client_credentials_flow() {
+        let c = cc();
+        assert_eq!(c.token_step(0.0, None), TokenStep::Mint);
+        let req = c.token_request().expect("token request"); // ok: test
+        assert_eq!(req.url, "https://acme.kinde.com/oauth2/token");
+        let t = c.accept_token(&OP, &canned(200, r#"{"access_token":"t1","expires_in":3600}"#), 0.0);
+        assert_eq!(t.as_deref(), Ok("t1"));
+        assert_eq!(c.token_step(1.0, None), TokenStep::Ready("t1".into()));
+        // Rejected: re-mint.
+        assert_eq!(c.token_step(2.0, Some("t1")), TokenStep::Mint);
+        let e = c
+            .accept_token(
+                &OP,
+                &canned(401, r#"{"error":"invalid_client","error_description":"very-secret-value"}"#),
+                3.0,
+            )
+            .expect_err("401"); // ok: test
+        assert_eq!((e.kind, e.operation), (ErrorKind::Auth, "getUserSessions"));
+        assert!(!format!("{e:?}").contains(SECRET));
+        assert_eq!(client(Auth::Source).token_request(), None);
     }
 }

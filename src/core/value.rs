@@ -84,7 +84,7 @@ pub(crate) mod json {
     use super::{Kind, Value};
 
     /// A JSON value, or a missing one (JS `undefined`).
-    #[derive(Clone, Debug)]
+    #[derive(Clone, Debug, PartialEq)]
     pub struct J(pub Option<serde_json::Value>);
 
     /// Parses JSON text into a test value (`undefined` for the empty string).

@@ -1,75 +1,246 @@
-//! The exported client classes.
+//! The exported client classes and the synchronous steps the JS driver
+//! calls. Each class exports the same set of `__` methods over its own
+//! operation table (see `client_class!`).
 
-use std::rc::Rc;
-
-use js_sys::{Array, Function, Object, Promise};
+use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use super::error::to_js;
-use super::js::{get, json_parse, set};
-use super::transport::{CallOptions, FetchTransport, JsTokenSource, headers_js, headers_object};
-use crate::core::auth::{Auth, TokenCache};
-use crate::core::client::Client;
-use crate::core::error::{BODY_LIMIT, Error, ErrorKind};
-use crate::core::op::{Extra, Operation};
-use crate::core::transport::Transport;
-use crate::kinde::config::{KindeAuth, KindeConfig};
-use crate::kinde::{self, users};
+use super::exchange::{JsResponse, call_options, headers_js};
+use super::js::{describe, get};
+use crate::core::auth::{Auth, TokenCache, TokenStep};
+use crate::core::client::{Client, Outcome, now_ms};
+use crate::core::error::{Error, ErrorKind};
+use crate::core::exchange::Prepared;
+use crate::core::op::{Extra, Method, Operation};
 
-type JsClient = Rc<Client<FetchTransport>>;
-
-fn operation_names(ops: &[&Operation]) -> Array {
-    ops.iter().map(|op| JsValue::from_str(op.name)).collect()
+/// A client as the JS side holds it: the core client plus what only JS uses.
+pub struct JsClient {
+    core: Client,
+    ops: &'static [&'static Operation],
+    /// `[fetch | undefined, timeoutMs, headers, getToken | undefined]`.
+    settings: Array,
 }
 
-/// Runs operation `index` of `ops` with the raw JS arguments of a method
-/// call: the positional arguments, then the optional object if the operation
-/// has one, then the request options. Resolves to the parsed body, or
-/// `{ data, status, headers }` for the `...WithHttpInfo` twin.
-fn run(client: &JsClient, ops: &'static [&'static Operation], index: u32, args: [JsValue; 5], info: bool) -> Promise {
-    let Some(op) = ops.get(index as usize).copied() else {
-        return Promise::reject(&to_js(Error::new(ErrorKind::Validation, "unknown operation")));
+fn method_index(m: Method) -> u8 {
+    match m {
+        Method::Get => 0,
+        Method::Post => 1,
+        Method::Put => 2,
+        Method::Patch => 3,
+        Method::Delete => 4,
+    }
+}
+
+/// `[url, method, body, contentType]` for the driver's `send`.
+fn request_js(req: &Prepared) -> Array {
+    let (body, content_type) = match &req.body {
+        Some(b) => (JsValue::from_str(b.text()), JsValue::from_str(b.content_type())),
+        None => (JsValue::UNDEFINED, JsValue::UNDEFINED),
     };
-    let client = client.clone();
-    let mut args = args.into_iter();
-    let positional: Vec<JsValue> = args.by_ref().take(op.args.len()).collect();
-    let extra = match op.extra {
-        Extra::None => None,
-        _ => args.next(),
-    };
-    let options = args.next().unwrap_or(JsValue::UNDEFINED);
-    future_to_promise(async move {
-        let during = |e: Error| to_js(e.during(client.provider, op.name));
-        let ctx = CallOptions::parse(&options).map_err(during)?;
-        let resp = client.execute(op, &positional, extra.as_ref(), Some(&ctx)).await.map_err(to_js)?;
-        let t = &*client.transport;
-        let data = if t.text_is_empty(&resp.text) {
-            // Every documented success has a body; an empty one is read as `{}`.
-            Object::new().into()
-        } else {
-            json_parse(&resp.text).map_err(|_| {
-                let mut e = Error::new(ErrorKind::Decode, format!("HTTP {} with a body that is not JSON", resp.status));
-                e.status = Some(resp.status);
-                e.body = Some(t.text_prefix(&resp.text, BODY_LIMIT));
-                during(e)
-            })?
+    [JsValue::from_str(&req.url), JsValue::from(method_index(req.method)), body, content_type].into_iter().collect()
+}
+
+impl JsClient {
+    /// Builds a client from validated parts.
+    pub fn new(
+        core: Client,
+        ops: &'static [&'static Operation],
+        config: &JsValue,
+        custom_fetch: bool,
+        timeout_ms: u32,
+        headers: &[(String, String)],
+    ) -> JsClient {
+        let function = |key: &str| get(config, key).dyn_into::<Function>().map_or(JsValue::UNDEFINED, JsValue::from);
+        let fetch = if custom_fetch { function("fetch") } else { JsValue::UNDEFINED };
+        let settings =
+            [fetch, JsValue::from(timeout_ms), headers_js(headers), function("getToken")].into_iter().collect();
+        JsClient { core, ops, settings }
+    }
+
+    fn op(&self, index: u32) -> Result<&'static Operation, JsValue> {
+        self.ops
+            .get(index as usize)
+            .copied()
+            .ok_or_else(|| to_js(Error::new(ErrorKind::Validation, "unknown operation")))
+    }
+
+    fn operations(ops: &[&Operation]) -> Array {
+        ops.iter().map(|op| JsValue::from_str(op.name)).collect()
+    }
+
+    fn settings(&self) -> Array {
+        self.settings.clone()
+    }
+
+    /// Validates a call's raw arguments (positional, then the optional
+    /// object if the operation has one, then the options) into
+    /// `[url, method, body, contentType, options]`.
+    fn prepare(&self, index: u32, args: [JsValue; 5]) -> Result<Array, JsValue> {
+        let op = self.op(index)?;
+        let mut args = args.into_iter();
+        let positional: Vec<JsValue> = args.by_ref().take(op.args.len()).collect();
+        let extra = match op.extra {
+            Extra::None => None,
+            _ => args.next(),
         };
-        if !info {
-            return Ok(data);
+        let options = args.next().unwrap_or(JsValue::UNDEFINED);
+        let options = call_options(&options).map_err(|e| to_js(e.during(self.core.provider, op.name)))?;
+        let req = self.core.prepare(op, &positional, extra.as_ref()).map_err(to_js)?;
+        let out = request_js(&req);
+        if let Some(o) = options {
+            out.push(&o);
         }
-        let out = Object::new();
-        set(&out, "data", &data);
-        set(&out, "status", &JsValue::from(resp.status));
-        set(&out, "headers", &headers_object(&resp.headers));
-        Ok(out.into())
-    })
+        Ok(out)
+    }
+
+    /// The token to use: a string, or 1 (mint through the token endpoint)
+    /// or 2 (ask `getToken`).
+    fn token(&self, rejected: Option<String>) -> JsValue {
+        match self.core.token_step(now_ms(), rejected.as_deref()) {
+            TokenStep::Ready(t) => JsValue::from_str(&t),
+            TokenStep::Mint => JsValue::from(1),
+            TokenStep::AskSource => JsValue::from(2),
+        }
+    }
+
+    fn token_request(&self) -> JsValue {
+        self.core.token_request().map_or(JsValue::UNDEFINED, |r| request_js(&r).into())
+    }
+
+    fn token_response(&self, index: u32, status: u16, text: JsValue, headers: JsValue) -> Result<String, JsValue> {
+        let op = self.op(index)?;
+        self.core.accept_token(op, &JsResponse { status, text, headers }, now_ms()).map_err(to_js)
+    }
+
+    fn source_token(&self, index: u32, value: JsValue, failed: bool) -> Result<String, JsValue> {
+        let op = self.op(index)?;
+        if failed {
+            let e = Error::new(ErrorKind::Auth, format!("getToken failed: {}", describe(&value)));
+            return Err(to_js(e.during(self.core.provider, op.name)));
+        }
+        self.core.accept_source_token(op, &value).map_err(to_js)
+    }
+
+    fn finish(
+        &self,
+        index: u32,
+        status: u16,
+        text: JsValue,
+        headers: JsValue,
+        token: &str,
+        retried: bool,
+    ) -> Result<JsValue, JsValue> {
+        let op = self.op(index)?;
+        match self.core.finish(op, &JsResponse { status, text, headers }, token, retried).map_err(to_js)? {
+            Outcome::Done(data) => Ok(data),
+            Outcome::Retry => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    fn no_response(&self, index: u32, kind: &str, message: &str, token_request: bool) -> JsValue {
+        let Ok(op) = self.op(index) else { return to_js(Error::new(ErrorKind::Network, message)) };
+        let kind = match kind {
+            "aborted" => ErrorKind::Aborted,
+            "timeout" => ErrorKind::Timeout,
+            _ => ErrorKind::Network,
+        };
+        let url = self.core.token_request().filter(|_| token_request).map(|r| r.url);
+        to_js(self.core.no_response(op, kind, message, url.as_deref()))
+    }
+}
+
+/// Exports a client class: its constructor is written by hand, everything
+/// else delegates to [`JsClient`] over the class's operation table.
+macro_rules! client_class {
+    ($class:ident, $ops:path) => {
+        #[wasm_bindgen]
+        impl $class {
+            /// The operation names, in index order; the package's loader
+            /// turns each into a method and its `...WithHttpInfo` twin.
+            #[wasm_bindgen(js_name = __operations)]
+            pub fn operations() -> Array {
+                JsClient::operations($ops)
+            }
+
+            /// `[fetch, timeoutMs, headers, getToken]` for the driver.
+            #[wasm_bindgen(js_name = __settings)]
+            pub fn settings(&self) -> Array {
+                self.inner.settings()
+            }
+
+            /// Validates a call; see [`JsClient::prepare`].
+            #[wasm_bindgen(js_name = __prepare)]
+            pub fn prepare(
+                &self,
+                index: u32,
+                a: JsValue,
+                b: JsValue,
+                c: JsValue,
+                d: JsValue,
+                e: JsValue,
+            ) -> Result<Array, JsValue> {
+                self.inner.prepare(index, [a, b, c, d, e])
+            }
+
+            /// The token to use, or how to get one.
+            #[wasm_bindgen(js_name = __token)]
+            pub fn token(&self, rejected: Option<String>) -> JsValue {
+                self.inner.token(rejected)
+            }
+
+            /// `[url, method, body, contentType]` of the token request.
+            #[wasm_bindgen(js_name = __tokenRequest)]
+            pub fn token_request(&self) -> JsValue {
+                self.inner.token_request()
+            }
+
+            /// Reads the token endpoint's answer.
+            #[wasm_bindgen(js_name = __tokenResponse)]
+            pub fn token_response(
+                &self,
+                index: u32,
+                status: u16,
+                text: JsValue,
+                headers: JsValue,
+            ) -> Result<String, JsValue> {
+                self.inner.token_response(index, status, text, headers)
+            }
+
+            /// Checks what `getToken` produced (or threw, when `failed`).
+            #[wasm_bindgen(js_name = __sourceToken)]
+            pub fn source_token(&self, index: u32, value: JsValue, failed: bool) -> Result<String, JsValue> {
+                self.inner.source_token(index, value, failed)
+            }
+
+            /// Reads the API's response: the data, or undefined to retry
+            /// with a new token.
+            #[wasm_bindgen(js_name = __finish)]
+            pub fn finish(
+                &self,
+                index: u32,
+                status: u16,
+                text: JsValue,
+                headers: JsValue,
+                token: &str,
+                retried: bool,
+            ) -> Result<JsValue, JsValue> {
+                self.inner.finish(index, status, text, headers, token, retried)
+            }
+
+            /// The error for a request that got no response.
+            #[wasm_bindgen(js_name = __noResponse)]
+            pub fn no_response(&self, index: u32, kind: &str, message: &str, token_request: bool) -> JsValue {
+                self.inner.no_response(index, kind, message, token_request)
+            }
+        }
+    };
 }
 
 /// Client for the Kinde Management API Users endpoints.
 #[wasm_bindgen]
 pub struct KindeUsersApi {
-    client: JsClient,
+    inner: JsClient,
 }
 
 #[wasm_bindgen]
@@ -77,47 +248,19 @@ impl KindeUsersApi {
     /// `new KindeUsersApi(config)`: validates the config and sends nothing.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<KindeUsersApi, JsValue> {
-        let parsed = KindeConfig::parse(&config).map_err(|e| to_js(e.during(kinde::PROVIDER, "KindeUsersApi")))?;
-        let function = |key: &str| get(&config, key).dyn_into::<Function>().ok();
+        use crate::kinde::config::{KindeAuth, KindeConfig};
+        use crate::kinde::{PROVIDER, users};
+        let parsed = KindeConfig::parse(&config).map_err(|e| to_js(e.during(PROVIDER, "KindeUsersApi")))?;
         let auth = match parsed.auth {
             KindeAuth::AccessToken(token) => Auth::Static(token),
             KindeAuth::ClientCredentials(grant) => Auth::ClientCredentials(TokenCache::new(grant)),
-            KindeAuth::GetToken => match function("getToken") {
-                Some(f) => Auth::Source(JsTokenSource(f)),
-                None => {
-                    return Err(to_js(
-                        Error::invalid("config.getToken", "must be a function")
-                            .during(kinde::PROVIDER, "KindeUsersApi"),
-                    ));
-                }
-            },
+            KindeAuth::GetToken => Auth::Source,
         };
-        let transport = FetchTransport {
-            fetch: function("fetch").filter(|_| parsed.custom_fetch),
-            timeout_ms: parsed.timeout_ms,
-            headers: headers_js(&parsed.headers),
-        };
-        Ok(KindeUsersApi {
-            client: Rc::new(Client {
-                provider: kinde::PROVIDER,
-                base_url: parsed.base_url,
-                transport: Rc::new(transport),
-                auth,
-            }),
-        })
-    }
-
-    /// The operation names, in index order; the package's loader turns each
-    /// into a method and its `...WithHttpInfo` twin that call [`Self::call`].
-    #[wasm_bindgen(js_name = __operations)]
-    pub fn operations() -> Array {
-        operation_names(users::OPERATIONS)
-    }
-
-    /// Runs operation `index` with the raw arguments of a method call.
-    #[wasm_bindgen(js_name = __call)]
-    #[allow(clippy::too_many_arguments)]
-    pub fn call(&self, index: u32, info: bool, a: JsValue, b: JsValue, c: JsValue, d: JsValue, e: JsValue) -> Promise {
-        run(&self.client, users::OPERATIONS, index, [a, b, c, d, e], info)
+        let core = Client { provider: PROVIDER, base_url: parsed.base_url, auth };
+        let inner =
+            JsClient::new(core, users::OPERATIONS, &config, parsed.custom_fetch, parsed.timeout_ms, &parsed.headers);
+        Ok(KindeUsersApi { inner })
     }
 }
+
+client_class!(KindeUsersApi, crate::kinde::users::OPERATIONS);

@@ -1,27 +1,10 @@
 //! Raw bindings to JavaScript built-ins, each one catching exceptions.
 
-use js_sys::{Array, Function, Promise};
+use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/runtime.js")]
 extern "C" {
-    /// One HTTP exchange (see js/runtime.js): resolves to `[status, text,
-    /// headers]`, rejects with `{ kind, message }`.
-    #[wasm_bindgen(catch)]
-    #[allow(clippy::too_many_arguments)]
-    pub fn send(
-        fetch: Option<&Function>,
-        url: &str,
-        method: u8,
-        headers: &JsValue,
-        call_headers: Option<&JsValue>,
-        authorization: Option<&str>,
-        content_type: Option<&str>,
-        body: Option<&str>,
-        ms: u32,
-        signal: Option<&JsValue>,
-    ) -> Result<Promise, JsValue>;
-
     /// Builds an `IdpUsersError`.
     #[wasm_bindgen(js_name = createError)]
     #[allow(clippy::too_many_arguments)]

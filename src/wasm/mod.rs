@@ -1,10 +1,12 @@
 //! The `#[wasm_bindgen]` layer: converts between JavaScript and the Rust
 //! core, and nothing more. Every JS value is read through catching calls, so
 //! a hostile or odd input (a throwing getter, a Proxy, a custom `fetch` that
-//! returns garbage) becomes a typed error instead of a trap.
+//! returns garbage) becomes a typed error instead of a trap. No Rust future
+//! crosses the boundary: the package's JS driver (pkg-template/glue.js) owns
+//! the promises and calls the synchronous steps exported here.
 
 mod api;
 mod error;
+mod exchange;
 mod js;
-mod transport;
 mod value;

@@ -1,0 +1,105 @@
+//! The two halves of an HTTP exchange as the core sees them: a request to
+//! send, and a view of the response that came back.
+//!
+//! The core never performs I/O (it is "sans-IO"): it builds requests and
+//! interprets responses, and a driver moves the bytes. In the package the
+//! driver is a few lines of JS around the runtime's `fetch` (promises stay
+//! native, no Rust future crosses the boundary); in native tests it is the
+//! test itself.
+
+use super::op::Method;
+use super::value::Value;
+
+/// A request body and the content type it is sent with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutBody {
+    /// `application/json`.
+    Json(String),
+    /// `application/x-www-form-urlencoded`.
+    Form(String),
+}
+
+impl OutBody {
+    /// The `Content-Type` header value.
+    pub fn content_type(&self) -> &'static str {
+        match self {
+            OutBody::Json(_) => "application/json",
+            OutBody::Form(_) => "application/x-www-form-urlencoded",
+        }
+    }
+
+    /// The body text.
+    pub fn text(&self) -> &str {
+        match self {
+            OutBody::Json(t) | OutBody::Form(t) => t,
+        }
+    }
+}
+
+/// A request ready to send. The driver adds `Accept: application/json`, the
+/// client's configured headers, the call's own headers, then the content
+/// type and the authorization (which nothing configured can replace).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prepared {
+    /// HTTP method.
+    pub method: Method,
+    /// Absolute URL.
+    pub url: String,
+    /// The body.
+    pub body: Option<OutBody>,
+}
+
+/// A response as it came back, body fully read.
+pub trait Response {
+    /// Parsed JSON.
+    type Json: Value;
+    /// HTTP status.
+    fn status(&self) -> u16;
+    /// Whether the body is empty.
+    fn is_empty(&self) -> bool;
+    /// The first `max` characters of the body.
+    fn prefix(&self, max: usize) -> String;
+    /// The body parsed as JSON (None when it is not JSON).
+    fn json(&self) -> Option<Self::Json>;
+    /// An empty JSON object (what an empty 2xx body reads as).
+    fn empty_object(&self) -> Self::Json;
+    /// One header, by lower-case name.
+    fn header(&self, name: &str) -> Option<String>;
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! A response built by hand, for native tests.
+    use super::Response;
+    use crate::core::value::json::J;
+
+    /// Status, body and headers.
+    pub struct Canned(pub u16, pub String, pub Vec<(&'static str, &'static str)>);
+
+    /// A canned response.
+    pub fn canned(status: u16, body: &str) -> Canned {
+        Canned(status, body.to_owned(), Vec::new())
+    }
+
+    impl Response for Canned {
+        type Json = J;
+        fn status(&self) -> u16 {
+            self.0
+        }
+        fn is_empty(&self) -> bool {
+            self.1.is_empty()
+        }
+        fn prefix(&self, max: usize) -> String {
+            self.1.chars().take(max).collect()
+        }
+        fn json(&self) -> Option<J> {
+            serde_json::from_str(&self.1).ok().map(|v| J(Some(v)))
+        }
+        fn empty_object(&self) -> J {
+            J(Some(serde_json::json!({})))
+        }
+        fn header(&self, name: &str) -> Option<String> {
+            self.2.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+        }
+    }
+}

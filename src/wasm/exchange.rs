@@ -1,0 +1,79 @@
+//! The JS side of an exchange: a response as JS values, and per-call options.
+
+use js_sys::{Array, JsString, Object};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::js::{call_method, get, json_parse, set};
+use crate::core::config::{check_keys, headers, timeout_ms};
+use crate::core::error::Error;
+use crate::core::exchange::Response;
+use crate::core::value::{Kind, Value};
+
+/// A response read by the JS driver: status, body text (a JS string, never
+/// copied into Rust unless an error needs it) and the `Headers` object.
+pub struct JsResponse {
+    pub status: u16,
+    pub text: JsValue,
+    pub headers: JsValue,
+}
+
+impl Response for JsResponse {
+    type Json = JsValue;
+
+    fn status(&self) -> u16 {
+        self.status
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.dyn_ref::<JsString>().is_none_or(|s| s.length() == 0)
+    }
+
+    fn prefix(&self, max: usize) -> String {
+        let Some(s) = self.text.dyn_ref::<JsString>() else { return String::new() };
+        let cut = if s.length() as usize > max { s.slice(0, max as u32) } else { s.clone() };
+        String::from(cut)
+    }
+
+    fn json(&self) -> Option<JsValue> {
+        json_parse(&self.text).ok()
+    }
+
+    fn empty_object(&self) -> JsValue {
+        Object::new().into()
+    }
+
+    fn header(&self, name: &str) -> Option<String> {
+        call_method(&self.headers, "get", &[&JsValue::from_str(name)]).ok()?.as_string()
+    }
+}
+
+/// Header names and values as a plain JS object.
+pub fn headers_js(list: &[(String, String)]) -> JsValue {
+    let obj = Object::new();
+    for (k, v) in list {
+        set(&obj, k, &JsValue::from_str(v));
+    }
+    obj.into()
+}
+
+/// Validates the options argument of an operation, `{ signal, headers,
+/// timeoutMs }`, into `[signal, headers, timeoutMs]` for the driver (None
+/// when no options were given).
+pub fn call_options(options: &JsValue) -> Result<Option<Array>, Error> {
+    if options.kind().is_absent() {
+        return Ok(None);
+    }
+    check_keys(options, "options", &["signal", "headers", "timeoutMs"])?;
+    let signal = get(options, "signal");
+    match signal.kind() {
+        Kind::Undefined | Kind::Null => {}
+        // Duck-typed, so signals of polyfills and other realms work too.
+        Kind::Object
+            if get(&signal, "aborted").as_bool().is_some() && get(&signal, "addEventListener").is_function() => {}
+        k => return Err(Error::invalid("options.signal", format!("must be an AbortSignal (got {})", k.describe()))),
+    }
+    let list = headers(&get(options, "headers"), "options.headers")?;
+    let headers = if list.is_empty() { JsValue::UNDEFINED } else { headers_js(&list) };
+    let timeout = timeout_ms(options, "options")?.map_or(JsValue::UNDEFINED, JsValue::from);
+    Ok(Some([signal, headers, timeout].into_iter().collect()))
+}
