@@ -298,6 +298,51 @@ export async function run({ lib, fake, runtime, serverUrl }) {
     eq(f.requests.length, 0, 'no request (not even a token request) was sent');
   });
 
+  await test('every operation and its twin: the API error path, and missing arguments', async () => {
+    const { api, f } = setup();
+    const N = 'kp_nope';
+    // [method, args, status, code] — answers of the fake, as the contract shapes them.
+    const cases = [
+      ['createUser', [{ identities: [{ type: 'email', details: { email: 'not-an-email' } }] }], 400, 'INVALID_EMAIL'],
+      ['createUserIdentity', [N, { type: 'email', value: 'x@example.org' }], 400, 'USER_NOT_FOUND'],
+      ['deleteUser', [N], 400, 'USER_NOT_FOUND'],
+      ['deleteUserSessions', [N], 404, 'USER_NOT_FOUND'],
+      ['getUserData', [N], 400, 'USER_NOT_FOUND'],
+      ['getUserIdentities', [N], 400, 'USER_NOT_FOUND'],
+      ['getUserPropertyValues', [N], 400, 'USER_NOT_FOUND'],
+      ['getUserSessions', [N], 404, 'USER_NOT_FOUND'],
+      ['getUsers', [{ next_token: 'not-a-token' }], 400, 'INVALID_NEXT_TOKEN'],
+      ['getUsersMfa', [N], 404, 'USER_NOT_FOUND'],
+      ['refreshUserClaims', [N], 400, 'USER_NOT_FOUND'],
+      ['resetUsersMfa', [U1, 'mfa_nope'], 404, 'MFA_FACTOR_NOT_FOUND'],
+      ['resetUsersMfaAll', [N], 404, 'USER_NOT_FOUND'],
+      ['setUserPassword', [N, { hashed_password: 'x' }], 400, 'USER_NOT_FOUND'],
+      ['updateUser', [N, { given_name: 'x' }], 400, 'USER_NOT_FOUND'],
+      ['updateUserFeatureFlagOverride', [U1, 'no_such_flag', true], 400, 'FEATURE_FLAG_NOT_FOUND'],
+      ['updateUserProperties', [U1, { properties: { no_such_property: 'x' } }], 400, 'PROPERTY_NOT_FOUND'],
+      ['updateUserProperty', [U1, 'no_such_property', 'x'], 400, 'PROPERTY_NOT_FOUND'],
+      ['addOrganizationUsers', ['org_nope', { users: [U1] }], 400, 'ORGANIZATION_NOT_FOUND'],
+      ['getOrganizationUsers', ['org_nope'], 400, 'ORGANIZATION_NOT_FOUND'],
+      ['removeOrganizationUsers', ['org_fake', { users: ['kp_fake_0020'] }], 400, 'USER_NOT_IN_ORGANIZATION'],
+      ['removeOrganizationUser', ['org_fake', 'kp_fake_0020'], 400, 'USER_NOT_IN_ORGANIZATION'],
+    ];
+    for (const [method, args, status, code] of cases) {
+      for (const name of [method, `${method}WithHttpInfo`]) {
+        const err = await rejects(api[name](...args), { kind: 'api', status, code, operation: method }, name);
+        ok(err.messages.length === 1 && err.body.includes(code), `${name}: message and raw body`);
+      }
+    }
+    // Every operation with required arguments refuses to run without them.
+    const sent = f.requests.length;
+    for (const [method, args] of cases) {
+      if (method === 'createUser' || method === 'getUsers') continue;
+      const err = await rejects(api[method](), { kind: 'validation', operation: method }, `${method}()`);
+      ok(typeof err.param === 'string' && err.message.includes('is required'), `${method}(): ${err.message}`);
+      void args;
+    }
+    eq(f.requests.length, sent, 'nothing sent for missing arguments');
+  });
+
   await test('the constructor validates its config synchronously', () => {
     const bad = [
       [{}, 'config.domain'],
