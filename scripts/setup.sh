@@ -34,7 +34,10 @@ else
 fi
 
 step "npm packages (wasm-opt, esbuild, deno, bun, wrangler/workerd, vite, playwright-core, typescript)"
-npm ci --no-audit --no-fund
+# `npm install` (not `npm ci`): it installs the locked versions, and unlike
+# `npm ci` it tolerates the other platforms' optional binaries (deno's) that
+# a registry mirror may not carry.
+npm install --no-audit --no-fund
 
 if [ "${1:-}" = "--browser" ]; then
   step "Chromium"

@@ -264,6 +264,23 @@ static BILLING: Model = Model {
     fields: &[Field::opt("customer_id", S, "Billing customer id.")],
 };
 
+// Fields both user shapes (`KindeUser`, `KindeUsersResponseUser`) share.
+const U_ID: Field = Field::opt("id", S, "Kinde's id of the user.");
+const U_PROVIDED_ID: Field = Field::opt("provided_id", S, "Your own id for the user.");
+const U_PHONE: Field = Field::opt("phone", S, "Primary phone number.");
+const U_USERNAME: Field = Field::opt("username", S, "Primary username.");
+const U_LAST_NAME: Field = Field::opt("last_name", S, "Last name.");
+const U_FIRST_NAME: Field = Field::opt("first_name", S, "First name.");
+const U_IS_SUSPENDED: Field = Field::opt("is_suspended", B, "Whether the user is suspended.");
+const U_PICTURE: Field = Field::opt("picture", S, "Profile picture URL.");
+const U_TOTAL_SIGN_INS: Field = Field::opt("total_sign_ins", N, "Number of sign-ins.").nullable();
+const U_FAILED_SIGN_INS: Field = Field::opt("failed_sign_ins", N, "Consecutive failed sign-ins.").nullable();
+const U_LAST_SIGNED_IN: Field = Field::opt("last_signed_in", S, "Last sign-in (ISO 8601).").nullable();
+const U_CREATED_ON: Field = Field::opt("created_on", S, "Creation date (ISO 8601).").nullable();
+const U_ORGANIZATIONS: Field =
+    Field::opt("organizations", STRINGS, "Codes of the user's organizations (with `expand`).");
+const U_BILLING: Field = Field::opt("billing", Ty::Object(&BILLING), "Billing data (with `expand`).");
+
 static USER_IDENTITY_SUMMARY: Model = Model {
     name: ts(""),
     doc: ts(""),
@@ -275,22 +292,22 @@ pub static USER: Model = Model {
     name: ts("KindeUser"),
     doc: ts("A user, as `getUserData` returns it (note `preferred_email`)."),
     fields: &[
-        Field::opt("id", S, "Kinde's id of the user."),
-        Field::opt("provided_id", S, "Your own id for the user."),
+        U_ID,
+        U_PROVIDED_ID,
         Field::opt("preferred_email", S, "Primary email address."),
-        Field::opt("phone", S, "Primary phone number."),
-        Field::opt("username", S, "Primary username."),
-        Field::opt("last_name", S, "Last name."),
-        Field::opt("first_name", S, "First name."),
-        Field::opt("is_suspended", B, "Whether the user is suspended."),
-        Field::opt("picture", S, "Profile picture URL."),
-        Field::opt("total_sign_ins", N, "Number of sign-ins.").nullable(),
-        Field::opt("failed_sign_ins", N, "Consecutive failed sign-ins.").nullable(),
-        Field::opt("last_signed_in", S, "Last sign-in (ISO 8601).").nullable(),
-        Field::opt("created_on", S, "Creation date (ISO 8601).").nullable(),
-        Field::opt("organizations", STRINGS, "Codes of the user's organizations (with `expand`)."),
+        U_PHONE,
+        U_USERNAME,
+        U_LAST_NAME,
+        U_FIRST_NAME,
+        U_IS_SUSPENDED,
+        U_PICTURE,
+        U_TOTAL_SIGN_INS,
+        U_FAILED_SIGN_INS,
+        U_LAST_SIGNED_IN,
+        U_CREATED_ON,
+        U_ORGANIZATIONS,
         Field::opt("identities", Ty::Array(&Ty::Object(&USER_IDENTITY_SUMMARY)), "Identities (with `expand`)."),
-        Field::opt("billing", Ty::Object(&BILLING), "Billing data (with `expand`)."),
+        U_BILLING,
     ],
 };
 
@@ -317,28 +334,28 @@ static USERS_RESPONSE_USER: Model = Model {
     name: ts("KindeUsersResponseUser"),
     doc: ts("A user, as `getUsers` lists it (note `email`, not `preferred_email`)."),
     fields: &[
-        Field::opt("id", S, "Kinde's id of the user."),
-        Field::opt("provided_id", S, "Your own id for the user."),
+        U_ID,
+        U_PROVIDED_ID,
         Field::opt("email", S, "Primary email address."),
-        Field::opt("phone", S, "Primary phone number."),
-        Field::opt("username", S, "Primary username."),
-        Field::opt("last_name", S, "Last name."),
-        Field::opt("first_name", S, "First name."),
-        Field::opt("is_suspended", B, "Whether the user is suspended."),
-        Field::opt("picture", S, "Profile picture URL."),
-        Field::opt("total_sign_ins", N, "Number of sign-ins.").nullable(),
-        Field::opt("failed_sign_ins", N, "Consecutive failed sign-ins.").nullable(),
-        Field::opt("last_signed_in", S, "Last sign-in (ISO 8601).").nullable(),
-        Field::opt("created_on", S, "Creation date (ISO 8601).").nullable(),
+        U_PHONE,
+        U_USERNAME,
+        U_LAST_NAME,
+        U_FIRST_NAME,
+        U_IS_SUSPENDED,
+        U_PICTURE,
+        U_TOTAL_SIGN_INS,
+        U_FAILED_SIGN_INS,
+        U_LAST_SIGNED_IN,
+        U_CREATED_ON,
         Field::opt(
             "last_organization_sign_ins",
             Ty::Array(&Ty::Object(&ORG_SIGN_IN)),
             "Last sign-in per organization.",
         )
         .nullable(),
-        Field::opt("organizations", STRINGS, "Codes of the user's organizations (with `expand`)."),
+        U_ORGANIZATIONS,
         Field::opt("identities", Ty::Array(&Ty::Object(&LIST_IDENTITY)), "Identities (with `expand`)."),
-        Field::opt("billing", Ty::Object(&BILLING), "Billing data (with `expand`)."),
+        U_BILLING,
     ],
 };
 

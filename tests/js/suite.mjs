@@ -12,7 +12,17 @@
 const DOMAIN = 'https://fake.kinde.com';
 const SECRET = 'fake-client-secret';
 
-export async function run({ lib, fake, runtime, serverUrl }) {
+export async function run(options) {
+  try {
+    return await suite(options);
+  } catch (e) {
+    // A crash outside any test (a broken import, say) still yields a report.
+    const error = String((e && e.stack) || e);
+    return { runtime: options.runtime, passed: 0, failed: 1, operations: [], results: [{ name: 'suite crashed', ok: false, error }] };
+  }
+}
+
+async function suite({ lib, fake, runtime, serverUrl }) {
   const { KindeUsersApi, IdpUsersError } = lib;
   const results = [];
   const operations = new Set();
