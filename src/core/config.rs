@@ -14,7 +14,7 @@ pub fn check_keys<V: Value>(options: &V, label: &str, known: &[&str]) -> Result<
     if options.kind() != Kind::Object {
         return Err(Error::invalid(label, format!("must be an object (got {})", options.kind().describe())));
     }
-    for key in options.keys() {
+    for key in options.keys().ok_or_else(|| Error::unreadable(label))? {
         if !known.contains(&key.as_str()) {
             let camel = camel_case(&key);
             let hint = if known.contains(&camel.as_str()) && camel != key {
@@ -103,7 +103,7 @@ pub fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, String)>
         }
     }
     let mut out: Vec<(String, String)> = Vec::new();
-    for key in value.keys() {
+    for key in value.keys().ok_or_else(|| Error::unreadable(label))? {
         let at = format!("{label}.{key}");
         let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
         if key.is_empty() || !key.chars().all(token) {

@@ -114,6 +114,11 @@ impl Error {
         e
     }
 
+    /// A validation error for an object whose properties cannot be listed.
+    pub fn unreadable(param: &str) -> Error {
+        Error::invalid(param, "could not be read (listing its properties threw)")
+    }
+
     /// Sets provider and operation, and prefixes the message with the operation.
     pub fn during(mut self, provider: &'static str, operation: &'static str) -> Error {
         if self.operation.is_empty() {

@@ -191,7 +191,7 @@ fn check_object<V: Value>(model: &Model, value: &V, label: &str) -> Result<(), E
     if value.kind() != Kind::Object {
         return Err(type_error(label, "an object", value));
     }
-    for key in value.keys() {
+    for key in value.keys().ok_or_else(|| Error::unreadable(label))? {
         if model.field(&key).is_none() {
             let hint = snake_case(&key)
                 .filter(|s| model.field(s).is_some())
@@ -272,7 +272,7 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
             }
             out.push('{');
             let mut first = true;
-            for key in value.keys() {
+            for key in value.keys().ok_or_else(|| Error::unreadable(label))? {
                 let v = value.get(&key);
                 if v.kind() == Kind::Undefined {
                     continue;

@@ -68,8 +68,9 @@ pub trait Value: Sized {
     fn as_string(&self) -> Option<String>;
     /// An own property (undefined when absent or when this is not an object).
     fn get(&self, key: &str) -> Self;
-    /// The own enumerable property names of an object (empty otherwise).
-    fn keys(&self) -> Vec<String>;
+    /// The own enumerable property names of an object (empty otherwise);
+    /// None when they cannot be read (a Proxy that throws, say).
+    fn keys(&self) -> Option<Vec<String>>;
     /// The elements of an array (empty otherwise).
     fn items(&self) -> Vec<Self>;
     /// The ISO 8601 form of a valid `Date` (None for anything else).
@@ -92,7 +93,7 @@ pub(crate) mod json {
         if text.is_empty() {
             return J(None);
         }
-        J(Some(serde_json::from_str(text).expect("test JSON")))
+        J(Some(serde_json::from_str(text).expect("test JSON"))) // ok: test-only helper
     }
 
     impl Value for J {
@@ -121,10 +122,10 @@ pub(crate) mod json {
         fn get(&self, key: &str) -> Self {
             J(self.0.as_ref().and_then(|v| v.as_object()).and_then(|m| m.get(key)).cloned())
         }
-        fn keys(&self) -> Vec<String> {
+        fn keys(&self) -> Option<Vec<String>> {
             match &self.0 {
-                Some(serde_json::Value::Object(m)) => m.keys().cloned().collect(),
-                _ => Vec::new(),
+                Some(serde_json::Value::Object(m)) => Some(m.keys().cloned().collect()),
+                _ => Some(Vec::new()),
             }
         }
         fn items(&self) -> Vec<Self> {

@@ -47,11 +47,11 @@ impl Value for JsValue {
         get(self, key)
     }
 
-    fn keys(&self) -> Vec<String> {
+    fn keys(&self) -> Option<Vec<String>> {
         if !self.is_object() {
-            return Vec::new();
+            return Some(Vec::new());
         }
-        object_keys(self).map(|a| a.iter().filter_map(|k| k.as_string()).collect()).unwrap_or_default()
+        object_keys(self).ok().map(|a| a.iter().filter_map(|k| k.as_string()).collect())
     }
 
     fn items(&self) -> Vec<Self> {

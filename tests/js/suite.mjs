@@ -353,6 +353,42 @@ async function suite({ lib, fake, runtime, serverUrl }) {
     eq(f.requests.length, sent, 'nothing sent for missing arguments');
   });
 
+  await test('hostile inputs become typed errors and never break the module', async () => {
+    const { api, f } = setup();
+    const throwing = new Proxy({}, { get() { throw new Error('boom'); }, ownKeys() { throw new Error('boom'); } });
+    const weird = [
+      () => api.getUsers(throwing),
+      () => api.getUserSessions(Symbol('x')),
+      () => api.getUserSessions(10n),
+      () => api.getUserSessions({ toString: () => 'kp_fake_0001' }),
+      () => api.getUsers({ page_size: NaN }),
+      () => api.getUsers({ page_size: Infinity }),
+      () => api.updateUserProperties(U1, { properties: { a: 1n } }),
+      () => api.createUser({ profile: { given_name: () => 'x' } }),
+      () => api.getUsers({ active_since: new Date('invalid') }),
+      () => api.getUsers({ email: [['nested']] }),
+      () => api.getUsers([]),
+      () => api.getUsers({}, { headers: { 'x-a': 'line\nbreak' } }),
+    ];
+    for (const [i, call] of weird.entries()) {
+      let err;
+      try {
+        await call();
+      } catch (e) {
+        err = e;
+      }
+      ok(err instanceof IdpUsersError, `case ${i}: rejects with an IdpUsersError (got ${err})`);
+      eq(err.kind, 'validation', `case ${i}: kind (${err.message})`);
+    }
+    eq(f.requests.length, 0, 'nothing sent');
+    // Unicode (lone surrogates included) travels intact or replaced, never trapping.
+    const created = await api.createUser({ profile: { given_name: 'Zoë \u{1F600}', family_name: 'O\'Brien \ud800' } });
+    ok(typeof created.id === 'string', 'created with unicode names');
+    const page = await api.getUsers({ page_size: 500 });
+    ok(page.users.some((u) => u.first_name === 'Zoë \u{1F600}'), 'emoji round-trips');
+    ok((await api.getUsers({ page_size: 1 })).users.length === 1, 'the module still works');
+  });
+
   await test('the constructor validates its config synchronously', () => {
     const bad = [
       [{}, 'config.domain'],
