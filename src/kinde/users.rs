@@ -130,3 +130,127 @@ pub static OPERATIONS: &[&Operation] = &[
     &REMOVE_ORGANIZATION_USERS,
     &REMOVE_ORGANIZATION_USER,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::op::Loc;
+    use crate::core::request::build;
+    use crate::core::value::json::{J, j};
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn path_slots_and_path_arguments_match() {
+        for op in OPERATIONS {
+            let slots: BTreeSet<&str> = op.path.split('{').skip(1).filter_map(|s| s.split('}').next()).collect();
+            let args: BTreeSet<&str> = op.args.iter().filter(|a| a.loc == Loc::Path).map(|a| a.wire).collect();
+            assert_eq!(slots, args, "{}", op.name);
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_cover_the_seeds() {
+        let names: BTreeSet<&str> = OPERATIONS.iter().map(|op| op.name).collect();
+        assert_eq!(names.len(), OPERATIONS.len());
+        let seeds: BTreeSet<&str> = OPERATIONS.iter().map(|op| op.seed).collect();
+        for seed in [
+            "create_user",
+            "create_user_identity",
+            "delete_user",
+            "delete_user_sessions",
+            "get_user_data",
+            "get_user_identities",
+            "get_user_property_values",
+            "get_user_sessions",
+            "get_users",
+            "get_users_mfa",
+            "refresh_user_claims",
+            "reset_users_mfa",
+            "reset_users_mfa_all",
+            "set_user_password",
+            "update_user",
+            "update_user_feature_flag_override",
+            "update_user_properties",
+            "update_user_property",
+            "add_organization_users",
+            "get_organization_users",
+            "remove_organization_users",
+        ] {
+            assert!(seeds.contains(seed), "{seed}");
+        }
+    }
+
+    /// Sample arguments for each operation: every one builds a request with
+    /// the documented method and path.
+    #[test]
+    fn every_operation_builds_its_request() {
+        let cases: &[(&Operation, &[&str], &str, &str)] = &[
+            (&CREATE_USER, &[], r#"{"profile":{"given_name":"A"}}"#, "POST /api/v1/user"),
+            (
+                &CREATE_USER_IDENTITY,
+                &["\"u\""],
+                r#"{"type":"email","value":"a@b.c"}"#,
+                "POST /api/v1/users/u/identities",
+            ),
+            (
+                &DELETE_USER,
+                &["\"u\""],
+                r#"{"is_delete_profile":true}"#,
+                "DELETE /api/v1/user?id=u&is_delete_profile=true",
+            ),
+            (&DELETE_USER_SESSIONS, &["\"u\""], "", "DELETE /api/v1/users/u/sessions"),
+            (&GET_USER_DATA, &["\"u\""], r#"{"expand":"billing"}"#, "GET /api/v1/user?id=u&expand=billing"),
+            (
+                &GET_USER_IDENTITIES,
+                &["\"u\""],
+                r#"{"ending_before":"i"}"#,
+                "GET /api/v1/users/u/identities?ending_before=i",
+            ),
+            (&GET_USER_PROPERTY_VALUES, &["\"u\""], "", "GET /api/v1/users/u/properties"),
+            (&GET_USER_SESSIONS, &["\"u\""], "", "GET /api/v1/users/u/sessions"),
+            (&GET_USERS, &[], r#"{"phone":["+1","+2"]}"#, "GET /api/v1/users?phone=%2B1%2C%2B2"),
+            (&GET_USERS_MFA, &["\"u\""], "", "GET /api/v1/users/u/mfa"),
+            (&REFRESH_USER_CLAIMS, &["\"u\""], "", "POST /api/v1/users/u/refresh_claims"),
+            (&RESET_USERS_MFA, &["\"u\"", "\"f\""], "", "DELETE /api/v1/users/u/mfa/f"),
+            (&RESET_USERS_MFA_ALL, &["\"u\""], "", "DELETE /api/v1/users/u/mfa"),
+            (&SET_USER_PASSWORD, &["\"u\"", r#"{"hashed_password":"h"}"#], "", "PUT /api/v1/users/u/password"),
+            (&UPDATE_USER, &["\"u\"", r#"{"given_name":"A"}"#], "", "PATCH /api/v1/user?id=u"),
+            (
+                &UPDATE_USER_FEATURE_FLAG_OVERRIDE,
+                &["\"u\"", "\"k\"", "false"],
+                "",
+                "PATCH /api/v1/users/u/feature_flags/k?value=false",
+            ),
+            (&UPDATE_USER_PROPERTIES, &["\"u\"", r#"{"properties":{"k":1}}"#], "", "PATCH /api/v1/users/u/properties"),
+            (&UPDATE_USER_PROPERTY, &["\"u\"", "\"k\"", "0"], "", "PUT /api/v1/users/u/properties/k?value=0"),
+            (&ADD_ORGANIZATION_USERS, &["\"o\"", r#"{"users":["u"]}"#], "", "POST /api/v1/organizations/o/users"),
+            (
+                &GET_ORGANIZATION_USERS,
+                &["\"o\""],
+                r#"{"roles":"admin"}"#,
+                "GET /api/v1/organizations/o/users?roles=admin",
+            ),
+            (&REMOVE_ORGANIZATION_USERS, &["\"o\"", r#"{"users":["u"]}"#], "", "PATCH /api/v1/organizations/o/users"),
+            (&REMOVE_ORGANIZATION_USER, &["\"o\"", "\"u\""], "", "DELETE /api/v1/organizations/o/users/u"),
+        ];
+        assert_eq!(cases.len(), OPERATIONS.len());
+        for (op, args, extra, expected) in cases {
+            let args: Vec<J> = args.iter().map(|a| j(a)).collect();
+            let req = build(op, &args, Some(&j(extra))).unwrap_or_else(|e| panic!("{}: {}", op.name, e.message));
+            assert_eq!(format!("{} {}", req.method.as_str(), req.path), *expected, "{}", op.name);
+        }
+    }
+
+    #[test]
+    fn organization_bodies_map_ids_to_objects() {
+        let args = [j("\"org\""), j(r#"{"users":["kp_1",{"id":"kp_2"}]}"#)];
+        let req = build(&REMOVE_ORGANIZATION_USERS, &args, None).map(|r| r.body);
+        assert_eq!(
+            req.ok().flatten().as_deref(),
+            Some(r#"{"users":[{"id":"kp_1","operation":"delete"},{"id":"kp_2","operation":"delete"}]}"#)
+        );
+        let args = [j("\"org\""), j(r#"{"users":["kp_1",{"id":"kp_2","roles":["admin"]}]}"#)];
+        let req = build(&ADD_ORGANIZATION_USERS, &args, None).map(|r| r.body);
+        assert_eq!(req.ok().flatten().as_deref(), Some(r#"{"users":[{"id":"kp_1"},{"id":"kp_2","roles":["admin"]}]}"#));
+    }
+}
