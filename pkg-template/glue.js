@@ -39,39 +39,36 @@ class Failure {
  * exchange settles (it never delays exit).
  */
 function send(fetchFn, [url, method, body, contentType], headers, callHeaders, token, ms, signal) {
-  if (signal && signal.aborted) return Promise.reject(new Failure('aborted', 'aborted'));
-  const all = { accept: 'application/json', ...headers, ...callHeaders };
-  if (contentType) all['content-type'] = contentType;
-  if (token) all.authorization = `Bearer ${token}`;
-  const init = { method: METHODS[method], headers: all };
-  if (body !== undefined) init.body = body;
-  if (signal) init.signal = signal;
-  let timer;
-  const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Failure('timeout', `no response within ${ms} ms`)), ms);
-  });
-  let pending;
-  try {
-    pending = Promise.resolve(fetchFn ? fetchFn(url, init) : fetch(url, init));
-  } catch (cause) {
-    pending = Promise.reject(cause);
-  }
-  const exchange = pending.then((res) => {
-    const status = res && res.status;
-    if (typeof status !== 'number' || status < 100 || status > 599 || typeof res.text !== 'function') {
-      throw new Failure('network', 'fetch resolved to something that is not a Response');
+  return new Promise((resolve, reject) => {
+    if (signal && signal.aborted) return reject(new Failure('aborted', 'aborted'));
+    const all = { accept: 'application/json', ...headers, ...callHeaders };
+    if (contentType) all['content-type'] = contentType;
+    if (token) all.authorization = `Bearer ${token}`;
+    const init = { method: METHODS[method], headers: all };
+    if (body !== undefined) init.body = body;
+    if (signal) init.signal = signal;
+    const timer = setTimeout(() => reject(new Failure('timeout', `no response within ${ms} ms`)), ms);
+    const fail = (cause) => {
+      clearTimeout(timer);
+      reject(cause instanceof Failure ? cause : new Failure(signal && signal.aborted ? 'aborted' : 'network', cause));
+    };
+    const read = (res) => {
+      const status = res && res.status;
+      if (typeof status !== 'number' || status < 100 || status > 599 || typeof res.text !== 'function') {
+        return fail(new Failure('network', 'fetch resolved to something that is not a Response'));
+      }
+      Promise.resolve(res.text()).then((text) => {
+        if (typeof text !== 'string') return fail(new Failure('network', 'the response body is not text'));
+        clearTimeout(timer);
+        resolve([status, text, res.headers]);
+      }, fail);
+    };
+    try {
+      Promise.resolve(fetchFn ? fetchFn(url, init) : fetch(url, init)).then(read, fail);
+    } catch (cause) {
+      fail(cause);
     }
-    return Promise.resolve(res.text()).then((text) => {
-      if (typeof text !== 'string') throw new Failure('network', 'the response body is not text');
-      return [status, text, res.headers];
-    });
   });
-  return Promise.race([exchange, deadline])
-    .catch((cause) => {
-      if (cause instanceof Failure) throw cause;
-      throw new Failure(signal && signal.aborted ? 'aborted' : 'network', cause);
-    })
-    .finally(() => clearTimeout(timer));
 }
 
 const SETTINGS = new WeakMap(); // client → [fetch, timeoutMs, headers, getToken]
@@ -83,10 +80,16 @@ function settings(client) {
   return s;
 }
 
-/** A token for operation `index`; `rejected` is the one the API just refused. */
-async function token(client, index, s, rejected) {
+/**
+ * A token for operation `index` (a string when one is at hand, else a
+ * promise); `rejected` is the one the API just refused.
+ */
+function token(client, index, s, rejected) {
   const step = client.__token(rejected);
-  if (typeof step === 'string') return step;
+  return typeof step === 'string' ? step : obtain(client, index, s, rejected, step);
+}
+
+async function obtain(client, index, s, rejected, step) {
   if (step === MINT) {
     // One token request at a time, however many calls wait for it.
     let minting = MINTING.get(client);
@@ -117,23 +120,25 @@ async function token(client, index, s, rejected) {
   return client.__sourceToken(index, value, failed);
 }
 
+async function exchange(client, index, s, req, tok) {
+  const [signal, callHeaders, ms] = req[4] || [];
+  try {
+    return await send(s[0], req, s[2], callHeaders, tok, ms === undefined ? s[1] : ms, signal);
+  } catch (failure) {
+    throw client.__noResponse(index, failure.kind, failure.message, false);
+  }
+}
+
 async function call(client, index, info, a, b, c, d, e) {
   const req = client.__prepare(index, a, b, c, d, e);
   const s = settings(client);
-  const [signal, callHeaders, ms] = req[4] || [];
-  const exchange = async (tok) => {
-    try {
-      return await send(s[0], req, s[2], callHeaders, tok, ms === undefined ? s[1] : ms, signal);
-    } catch (failure) {
-      throw client.__noResponse(index, failure.kind, failure.message, false);
-    }
-  };
-  let tok = await token(client, index, s, undefined);
-  let [status, text, headers] = await exchange(tok);
+  let tok = token(client, index, s, undefined);
+  if (typeof tok !== 'string') tok = await tok;
+  let [status, text, headers] = await exchange(client, index, s, req, tok);
   let data = client.__finish(index, status, text, headers, tok, false);
   if (data === undefined) {
     tok = await token(client, index, s, tok);
-    [status, text, headers] = await exchange(tok);
+    [status, text, headers] = await exchange(client, index, s, req, tok);
     data = client.__finish(index, status, text, headers, tok, true);
   }
   if (!info) return data;

@@ -2,6 +2,8 @@
 //! calls. Each class exports the same set of `__` methods over its own
 //! operation table (see `client_class!`).
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 
@@ -20,6 +22,9 @@ pub struct JsClient {
     ops: &'static [&'static Operation],
     /// `[fetch | undefined, timeoutMs, headers, getToken | undefined]`.
     settings: Array,
+    /// The last token handed to JS, as a JS string (saves converting the
+    /// same token again on every call).
+    last_token: RefCell<Option<(String, JsValue)>>,
 }
 
 fn method_index(m: Method) -> u8 {
@@ -55,7 +60,7 @@ impl JsClient {
         let fetch = if custom_fetch { function("fetch") } else { JsValue::UNDEFINED };
         let settings =
             [fetch, JsValue::from(timeout_ms), headers_js(headers), function("getToken")].into_iter().collect();
-        JsClient { core, ops, settings }
+        JsClient { core, ops, settings, last_token: RefCell::new(None) }
     }
 
     fn op(&self, index: u32) -> Result<&'static Operation, JsValue> {
@@ -98,7 +103,17 @@ impl JsClient {
     /// or 2 (ask `getToken`).
     fn token(&self, rejected: Option<String>) -> JsValue {
         match self.core.token_step(now_ms(), rejected.as_deref()) {
-            TokenStep::Ready(t) => JsValue::from_str(&t),
+            TokenStep::Ready(t) => {
+                let mut last = self.last_token.borrow_mut();
+                match &*last {
+                    Some((s, js)) if *s == t => js.clone(),
+                    _ => {
+                        let js = JsValue::from_str(&t);
+                        *last = Some((t, js.clone()));
+                        js
+                    }
+                }
+            }
             TokenStep::Mint => JsValue::from(1),
             TokenStep::AskSource => JsValue::from(2),
         }
