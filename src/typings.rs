@@ -263,7 +263,6 @@ fn render_type(out: &mut String, ty: &Ty, input: bool, indent: &str) {
             out.push('>');
         }
         Ty::Json => out.push_str("JsonValue"),
-        Ty::Named(name) => out.push_str(name),
     }
 }
 

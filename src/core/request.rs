@@ -231,7 +231,7 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
         Ty::Scalar if value.kind() != Kind::String => {
             out.push_str(&scalar_text(ty, value, label)?);
         }
-        Ty::Str | Ty::Id | Ty::Enum(_) | Ty::DateTime | Ty::Scalar | Ty::List(_) | Ty::Named(_) => {
+        Ty::Str | Ty::Id | Ty::Enum(_) | Ty::DateTime | Ty::Scalar | Ty::List(_) => {
             push_json_string(out, &scalar_text(ty, value, label)?)
         }
         Ty::Array(item) => {

@@ -49,9 +49,6 @@ pub enum Ty {
     /// Either a plain id (string) or an object of the model; an id `x` is sent
     /// as `{"id": x}`. The listed fields are added to every item sent.
     IdOr(&'static Model, &'static [(&'static str, &'static str)]),
-    /// A TypeScript-only type reference, for response models that nest a
-    /// named type (never used to validate input).
-    Named(&'static str),
 }
 
 /// A named or inline object type.

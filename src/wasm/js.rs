@@ -34,10 +34,6 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
     pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 
-    /// `Object.fromEntries(iterable)`.
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = fromEntries)]
-    pub fn object_from_entries(iterable: &JsValue) -> Result<JsValue, JsValue>;
-
 }
 
 /// `obj[key]`, or undefined when the read throws.
