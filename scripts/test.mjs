@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check of the project, in order, failing fast.
 //   lint (fmt, clippy native + wasm32) → Rust unit tests → release build →
-//   fake provider tests → size budget → typings → the cross-runtime suite
+//   fake provider tests → size budget → packed package (typings, bin) →
+//   the cross-runtime suite
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,7 +23,7 @@ const stages = [
   ['release build (npm run build)', 'node', ['scripts/build.mjs']],
   ['fake provider tests', 'node', ['--test', 'tests/fake/']],
   ['size budget', null, sizeBudget],
-  ['typings (tsc, ESM + CommonJS)', 'node', ['tests/types/check.mjs']],
+  ['packed package: typings (tsc, ESM + CommonJS) and bin', 'node', ['tests/package/check.mjs']],
   ['cross-runtime suite', 'node', ['tests/runtimes/run.mjs']],
 ];
 

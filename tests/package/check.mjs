@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Checks of the packed package as a consumer project installs it:
+// - its typings: usage.mts (ESM) and usage.cts (CommonJS) compile under
+//   `tsc --strict`, so `types` resolves under both conditions, right usage
+//   type-checks and wrong usage (@ts-expect-error lines) does not;
+// - its `idp-users-fake` bin: starts the fake server, which answers a token
+//   request and a Kinde call, and stops on SIGTERM.
+//   node tests/package/check.mjs [path/to/idp-users-x.y.z.tgz]
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const work = join(here, '.work');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+
+let tarball = process.argv[2];
+if (!tarball) {
+  execFileSync('npm', ['pack', join(root, 'dist'), '--pack-destination', work, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')));
+}
+writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'types-check', private: true, type: 'module' }));
+execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--silent', resolve(tarball)], { cwd: work, stdio: 'inherit' });
+for (const f of ['usage.mts', 'usage.cts']) copyFileSync(join(here, f), join(work, f));
+writeFileSync(
+  join(work, 'tsconfig.json'),
+  JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+      target: 'es2022',
+      lib: ['es2022', 'dom'],
+      types: [],
+      skipLibCheck: false,
+      noUnusedLocals: false,
+    },
+    files: ['usage.mts', 'usage.cts'],
+  }),
+);
+execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', work], { stdio: 'inherit' });
+console.log('typings: ESM and CommonJS usage type-check (strict, skipLibCheck off)');
+
+// The bin, as `npx idp-users-fake` runs it.
+const server = spawn(join(work, 'node_modules', '.bin', 'idp-users-fake'), ['--port', '0', '--seed', '3'], { stdio: ['ignore', 'pipe', 'inherit'] });
+try {
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('idp-users-fake printed no URL within 20 s')), 20_000);
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`idp-users-fake exited with ${code}`)));
+  });
+  const grant = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'fake-client-id', client_secret: 'fake-client-secret' });
+  const tokenRes = await fetch(`${url}/oauth2/token`, { method: 'POST', body: grant });
+  const { access_token: token } = await tokenRes.json();
+  const users = await (await fetch(`${url}/api/v1/users`, { headers: { authorization: `Bearer ${token}` } })).json();
+  if (users.users?.length !== 3) throw new Error(`expected the 3 seeded users, got ${JSON.stringify(users)}`);
+  console.log(`bin: idp-users-fake served ${users.users.length} seeded users at ${url}`);
+} finally {
+  const exited = new Promise((resolve) => server.on('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+}
