@@ -153,15 +153,15 @@ pub enum TokenStep {
 
 impl Auth {
     /// The next step towards a token; `rejected` is the token the API just
-    /// refused, if any.
-    pub fn step(&self, now_ms: f64, rejected: Option<&str>) -> TokenStep {
+    /// refused, if any. The clock is read only when a cached token's age matters.
+    pub fn step(&self, now_ms: impl FnOnce() -> f64, rejected: Option<&str>) -> TokenStep {
         match self {
             Auth::Static(t) => TokenStep::Ready(t.clone()),
             Auth::ClientCredentials(cache) => {
                 if let Some(r) = rejected {
                     cache.invalidate(r);
                 }
-                cache.fresh(now_ms).map_or(TokenStep::Mint, TokenStep::Ready)
+                cache.fresh(now_ms()).map_or(TokenStep::Mint, TokenStep::Ready)
             }
             Auth::Source => TokenStep::AskSource,
         }
@@ -233,13 +233,13 @@ mod tests {
     #[test]
     fn tokens_are_cached_until_shortly_before_expiry() {
         let auth = Auth::ClientCredentials(cache());
-        assert_eq!(auth.step(0.0, None), TokenStep::Mint);
+        assert_eq!(auth.step(|| 0.0, None), TokenStep::Mint);
         let Auth::ClientCredentials(c) = &auth else { unreachable!() };
         let token = c.accept(&canned(200, r#"{"access_token":"t1","expires_in":100,"token_type":"bearer"}"#), 0.0);
         assert_eq!(token.as_deref(), Ok("t1"));
-        assert_eq!(auth.step(89_999.0, None), TokenStep::Ready("t1".into()));
+        assert_eq!(auth.step(|| 89_999.0, None), TokenStep::Ready("t1".into()));
         // 100 s lifetime: replaced after 90 s.
-        assert_eq!(auth.step(90_000.0, None), TokenStep::Mint);
+        assert_eq!(auth.step(|| 90_000.0, None), TokenStep::Mint);
     }
 
     #[test]
@@ -248,15 +248,15 @@ mod tests {
         let Auth::ClientCredentials(c) = &auth else { unreachable!() };
         let _ = c.accept(&canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 0.0);
         // Another call already replaced "t1": its rejection does not drop "t2".
-        assert_eq!(auth.step(1.0, Some("t1")), TokenStep::Ready("t2".into()));
-        assert_eq!(auth.step(1.0, Some("t2")), TokenStep::Mint);
+        assert_eq!(auth.step(|| 1.0, Some("t1")), TokenStep::Ready("t2".into()));
+        assert_eq!(auth.step(|| 1.0, Some("t2")), TokenStep::Mint);
     }
 
     #[test]
     fn static_and_source_tokens() {
-        assert_eq!(Auth::Static("s".into()).step(0.0, Some("s")), TokenStep::Ready("s".into()));
+        assert_eq!(Auth::Static("s".into()).step(|| 0.0, Some("s")), TokenStep::Ready("s".into()));
         assert!(!Auth::Static("s".into()).can_refresh());
-        assert_eq!(Auth::Source.step(0.0, None), TokenStep::AskSource);
+        assert_eq!(Auth::Source.step(|| 0.0, None), TokenStep::AskSource);
         assert_eq!(source_token(&j("\"tok\"")).as_deref(), Ok("tok"));
         assert_eq!(source_token(&j("\" \"")).map_err(|e| e.kind), Err(ErrorKind::Auth));
         assert_eq!(source_token(&j("42")).map_err(|e| e.kind), Err(ErrorKind::Auth));

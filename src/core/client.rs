@@ -55,8 +55,16 @@ impl Client {
 
     /// How to get the token for the next request; `rejected` is the token
     /// the API just refused, if any.
-    pub fn token_step(&self, now_ms: f64, rejected: Option<&str>) -> TokenStep {
+    pub fn token_step(&self, now_ms: impl FnOnce() -> f64, rejected: Option<&str>) -> TokenStep {
         self.auth.step(now_ms, rejected)
+    }
+
+    /// The token endpoint of the client-credentials grant (None in other modes).
+    pub fn token_url(&self) -> Option<&str> {
+        match &self.auth {
+            Auth::ClientCredentials(cache) => Some(&cache.grant().token_url),
+            _ => None,
+        }
     }
 
     /// The token request of the client-credentials grant (None in other modes).
@@ -294,14 +302,14 @@ mod tests {
     #[test]
     fn the_client_credentials_flow() {
         let c = cc();
-        assert_eq!(c.token_step(0.0, None), TokenStep::Mint);
+        assert_eq!(c.token_step(|| 0.0, None), TokenStep::Mint);
         let req = c.token_request().expect("token request"); // ok: test
         assert_eq!(req.url, "https://acme.kinde.com/oauth2/token");
         let t = c.accept_token(&OP, &canned(200, r#"{"access_token":"t1","expires_in":3600}"#), 0.0);
         assert_eq!(t.as_deref(), Ok("t1"));
-        assert_eq!(c.token_step(1.0, None), TokenStep::Ready("t1".into()));
+        assert_eq!(c.token_step(|| 1.0, None), TokenStep::Ready("t1".into()));
         // Rejected: re-mint.
-        assert_eq!(c.token_step(2.0, Some("t1")), TokenStep::Mint);
+        assert_eq!(c.token_step(|| 2.0, Some("t1")), TokenStep::Mint);
         let e = c
             .accept_token(
                 &OP,
@@ -311,6 +319,8 @@ mod tests {
             .expect_err("401"); // ok: test
         assert_eq!((e.kind, e.operation), (ErrorKind::Auth, "getUserSessions"));
         assert!(!format!("{e:?}").contains(SECRET));
+        assert_eq!(c.token_url(), Some("https://acme.kinde.com/oauth2/token"));
         assert_eq!(client(Auth::Source).token_request(), None);
+        assert_eq!(client(Auth::Static("t".into())).token_url(), None);
     }
 }

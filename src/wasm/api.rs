@@ -102,7 +102,7 @@ impl JsClient {
     /// The token to use: a string, or 1 (mint through the token endpoint)
     /// or 2 (ask `getToken`).
     fn token(&self, rejected: Option<String>) -> JsValue {
-        match self.core.token_step(now_ms(), rejected.as_deref()) {
+        match self.core.token_step(now_ms, rejected.as_deref()) {
             TokenStep::Ready(t) => {
                 let mut last = self.last_token.borrow_mut();
                 match &*last {
@@ -160,8 +160,8 @@ impl JsClient {
             "timeout" => ErrorKind::Timeout,
             _ => ErrorKind::Network,
         };
-        let url = self.core.token_request().filter(|_| token_request).map(|r| r.url);
-        to_js(self.core.no_response(op, kind, message, url.as_deref()))
+        let url = self.core.token_url().filter(|_| token_request);
+        to_js(self.core.no_response(op, kind, message, url))
     }
 }
 
