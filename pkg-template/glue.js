@@ -10,13 +10,43 @@
 // Each client class exports __operations(); every name becomes a method and
 // its `...WithHttpInfo` twin here, which keeps the .wasm and this glue small.
 // Their typings are in index.d.ts.
-import { initSync as instantiate, KindeUsersApi } from 'idp-users:glue';
+import { ClerkUsersApi, initSync as instantiate, KindeUsersApi } from 'idp-users:glue';
 
 export { IdpUsersError } from 'idp-users:runtime';
-export { KindeUsersApi };
+export { ClerkUsersApi, KindeUsersApi };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const MINT = 1;
+const MULTIPART = 'multipart/form-data';
+
+// Image types recognised from their first bytes, for uploads given as bytes.
+const SIGNATURES = [
+  ['image/png', [0x89, 0x50, 0x4e, 0x47], 'png'],
+  ['image/jpeg', [0xff, 0xd8, 0xff], 'jpg'],
+  ['image/gif', [0x47, 0x49, 0x46, 0x38], 'gif'],
+  ['image/webp', [0x52, 0x49, 0x46, 0x46], 'webp'],
+];
+
+/**
+ * The form of an upload: `[partName, file]`, the file already checked by the
+ * core to be a Blob/File or bytes. Bytes become a Blob typed from their
+ * signature; a nameless Blob gets a file name from its type. fetch writes the
+ * multipart boundary itself.
+ */
+function form([name, file]) {
+  let blob = file;
+  if (!(file instanceof Blob)) {
+    const bytes = ArrayBuffer.isView(file)
+      ? new Uint8Array(file.buffer, file.byteOffset, file.byteLength)
+      : new Uint8Array(file);
+    const sig = SIGNATURES.find(([, magic]) => magic.every((b, i) => bytes[i] === b));
+    blob = new Blob([bytes], { type: sig ? sig[0] : 'application/octet-stream' });
+  }
+  const sig = SIGNATURES.find(([type]) => type === blob.type);
+  const data = new FormData();
+  data.append(name, blob, typeof blob.name === 'string' && blob.name ? blob.name : `${name}.${sig ? sig[2] : 'bin'}`);
+  return data;
+}
 
 /** Why a request got no response; mapped to an IdpUsersError by the core. */
 class Failure {
@@ -42,10 +72,17 @@ function send(fetchFn, [url, method, body, contentType], headers, callHeaders, t
   return new Promise((resolve, reject) => {
     if (signal && signal.aborted) return reject(new Failure('aborted', 'aborted'));
     const all = { accept: 'application/json', ...headers, ...callHeaders };
-    if (contentType) all['content-type'] = contentType;
+    if (contentType === MULTIPART) delete all['content-type'];
+    else if (contentType) all['content-type'] = contentType;
     if (token) all.authorization = `Bearer ${token}`;
     const init = { method: METHODS[method], headers: all };
-    if (body !== undefined) init.body = body;
+    if (body !== undefined) {
+      try {
+        init.body = contentType === MULTIPART ? form(body) : body;
+      } catch (cause) {
+        return reject(new Failure('network', cause));
+      }
+    }
     if (signal) init.signal = signal;
     const timer = setTimeout(() => reject(new Failure('timeout', `no response within ${ms} ms`)), ms);
     const fail = (cause) => {
@@ -166,4 +203,5 @@ function install(cls) {
 export function initSync(module) {
   instantiate({ module });
   install(KindeUsersApi);
+  install(ClerkUsersApi);
 }

@@ -107,6 +107,8 @@ export interface KindeUsersApiBaseConfig {
   headers?: Record<string, string>;
   /** Time limit per request in milliseconds, token requests included (default 30000). */
   timeoutMs?: number;
+  /** Allow `clientSecret` in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
+  dangerouslyAllowBrowser?: boolean;
 }
 
 /** Authenticate with a bearer token you already have. */
@@ -123,7 +125,7 @@ export interface KindeAccessTokenAuth {
 export interface KindeClientCredentialsAuth {
   /** The M2M application's client id. */
   clientId: string;
-  /** The M2M application's client secret. */
+  /** The M2M application's client secret. In a browser page it is refused unless `dangerouslyAllowBrowser` is true. */
   clientSecret: string;
   /** Token audience (default `https://<domain>/api`). */
   audience?: string;
@@ -701,7 +703,9 @@ export declare class KindeUsersApi {
    * `POST /api/v1/user` (seed: `create_user`).
    */
   createUser(body?: KindeCreateUserRequest, options?: RequestOptions): Promise<KindeCreateUserResponse>;
-  /** `createUser`, resolving to the data with the HTTP status and headers (seed: `create_user_with_http_info`). */
+  /**
+   * `createUser`, resolving to the data with the HTTP status and headers (seed: `create_user_with_http_info`).
+   */
   createUserWithHttpInfo(body?: KindeCreateUserRequest, options?: RequestOptions): Promise<HttpInfo<KindeCreateUserResponse>>;
   /**
    * Adds an identity to a user (scope `create:user_identities`).
@@ -710,7 +714,9 @@ export declare class KindeUsersApi {
    * @param userId The user's id.
    */
   createUserIdentity(userId: string, body?: KindeCreateUserIdentityRequest, options?: RequestOptions): Promise<KindeCreateIdentityResponse>;
-  /** `createUserIdentity`, resolving to the data with the HTTP status and headers (seed: `create_user_identity_with_http_info`). */
+  /**
+   * `createUserIdentity`, resolving to the data with the HTTP status and headers (seed: `create_user_identity_with_http_info`).
+   */
   createUserIdentityWithHttpInfo(userId: string, body?: KindeCreateUserIdentityRequest, options?: RequestOptions): Promise<HttpInfo<KindeCreateIdentityResponse>>;
   /**
    * Deletes a user (scope `delete:users`).
@@ -719,7 +725,9 @@ export declare class KindeUsersApi {
    * @param id The user's id.
    */
   deleteUser(id: string, params?: KindeDeleteUserParams, options?: RequestOptions): Promise<KindeSuccessResponse>;
-  /** `deleteUser`, resolving to the data with the HTTP status and headers (seed: `delete_user_with_http_info`). */
+  /**
+   * `deleteUser`, resolving to the data with the HTTP status and headers (seed: `delete_user_with_http_info`).
+   */
   deleteUserWithHttpInfo(id: string, params?: KindeDeleteUserParams, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
    * Ends all of a user's sessions (scope `delete:user_sessions`).
@@ -728,7 +736,9 @@ export declare class KindeUsersApi {
    * @param userId The user's id.
    */
   deleteUserSessions(userId: string, options?: RequestOptions): Promise<KindeSuccessResponse>;
-  /** `deleteUserSessions`, resolving to the data with the HTTP status and headers (seed: `delete_user_sessions_with_http_info`). */
+  /**
+   * `deleteUserSessions`, resolving to the data with the HTTP status and headers (seed: `delete_user_sessions_with_http_info`).
+   */
   deleteUserSessionsWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
    * Gets one user (scope `read:users`).
@@ -737,7 +747,9 @@ export declare class KindeUsersApi {
    * @param id The user's id.
    */
   getUserData(id: string, params?: KindeGetUserDataParams, options?: RequestOptions): Promise<KindeUser>;
-  /** `getUserData`, resolving to the data with the HTTP status and headers (seed: `get_user_data_with_http_info`). */
+  /**
+   * `getUserData`, resolving to the data with the HTTP status and headers (seed: `get_user_data_with_http_info`).
+   */
   getUserDataWithHttpInfo(id: string, params?: KindeGetUserDataParams, options?: RequestOptions): Promise<HttpInfo<KindeUser>>;
   /**
    * Lists a user's identities (scope `read:user_identities`).
@@ -746,7 +758,9 @@ export declare class KindeUsersApi {
    * @param userId The user's id.
    */
   getUserIdentities(userId: string, params?: KindeGetUserIdentitiesParams, options?: RequestOptions): Promise<KindeGetIdentitiesResponse>;
-  /** `getUserIdentities`, resolving to the data with the HTTP status and headers (seed: `get_user_identities_with_http_info`). */
+  /**
+   * `getUserIdentities`, resolving to the data with the HTTP status and headers (seed: `get_user_identities_with_http_info`).
+   */
   getUserIdentitiesWithHttpInfo(userId: string, params?: KindeGetUserIdentitiesParams, options?: RequestOptions): Promise<HttpInfo<KindeGetIdentitiesResponse>>;
   /**
    * Lists a user's property values (scope `read:user_properties`).
@@ -755,7 +769,9 @@ export declare class KindeUsersApi {
    * @param userId The user's id.
    */
   getUserPropertyValues(userId: string, options?: RequestOptions): Promise<KindeGetPropertyValuesResponse>;
-  /** `getUserPropertyValues`, resolving to the data with the HTTP status and headers (seed: `get_user_property_values_with_http_info`). */
+  /**
+   * `getUserPropertyValues`, resolving to the data with the HTTP status and headers (seed: `get_user_property_values_with_http_info`).
+   */
   getUserPropertyValuesWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<KindeGetPropertyValuesResponse>>;
   /**
    * Lists a user's sessions (scope `read:user_sessions`).
@@ -764,7 +780,9 @@ export declare class KindeUsersApi {
    * @param userId The user's id.
    */
   getUserSessions(userId: string, options?: RequestOptions): Promise<KindeGetUserSessionsResponse>;
-  /** `getUserSessions`, resolving to the data with the HTTP status and headers (seed: `get_user_sessions_with_http_info`). */
+  /**
+   * `getUserSessions`, resolving to the data with the HTTP status and headers (seed: `get_user_sessions_with_http_info`).
+   */
   getUserSessionsWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<KindeGetUserSessionsResponse>>;
   /**
    * Lists users, a page at a time, with optional filters (scope `read:users`).
@@ -772,7 +790,9 @@ export declare class KindeUsersApi {
    * `GET /api/v1/users` (seed: `get_users`).
    */
   getUsers(params?: KindeGetUsersParams, options?: RequestOptions): Promise<KindeUsersResponse>;
-  /** `getUsers`, resolving to the data with the HTTP status and headers (seed: `get_users_with_http_info`). */
+  /**
+   * `getUsers`, resolving to the data with the HTTP status and headers (seed: `get_users_with_http_info`).
+   */
   getUsersWithHttpInfo(params?: KindeGetUsersParams, options?: RequestOptions): Promise<HttpInfo<KindeUsersResponse>>;
   /**
    * Gets a user's MFA configuration (scope `read:user_mfa`).
@@ -781,7 +801,9 @@ export declare class KindeUsersApi {
    * @param userId The user's id.
    */
   getUsersMfa(userId: string, options?: RequestOptions): Promise<KindeGetUserMfaResponse>;
-  /** `getUsersMfa`, resolving to the data with the HTTP status and headers (seed: `get_users_mfa_with_http_info`). */
+  /**
+   * `getUsersMfa`, resolving to the data with the HTTP status and headers (seed: `get_users_mfa_with_http_info`).
+   */
   getUsersMfaWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<KindeGetUserMfaResponse>>;
   /**
    * Refreshes a user's token claims and invalidates their cache (scope `update:user_refresh_claims`).
@@ -790,7 +812,9 @@ export declare class KindeUsersApi {
    * @param userId The user's id.
    */
   refreshUserClaims(userId: string, options?: RequestOptions): Promise<KindeSuccessResponse>;
-  /** `refreshUserClaims`, resolving to the data with the HTTP status and headers (seed: `refresh_user_claims_with_http_info`). */
+  /**
+   * `refreshUserClaims`, resolving to the data with the HTTP status and headers (seed: `refresh_user_claims_with_http_info`).
+   */
   refreshUserClaimsWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
    * Removes one MFA factor of a user (scope `delete:user_mfa`).
@@ -800,7 +824,9 @@ export declare class KindeUsersApi {
    * @param factorId The MFA factor's id.
    */
   resetUsersMfa(userId: string, factorId: string, options?: RequestOptions): Promise<KindeSuccessResponse>;
-  /** `resetUsersMfa`, resolving to the data with the HTTP status and headers (seed: `reset_users_mfa_with_http_info`). */
+  /**
+   * `resetUsersMfa`, resolving to the data with the HTTP status and headers (seed: `reset_users_mfa_with_http_info`).
+   */
   resetUsersMfaWithHttpInfo(userId: string, factorId: string, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
    * Removes all MFA factors of a user (scope `delete:user_mfa`).
@@ -809,7 +835,9 @@ export declare class KindeUsersApi {
    * @param userId The user's id.
    */
   resetUsersMfaAll(userId: string, options?: RequestOptions): Promise<KindeSuccessResponse>;
-  /** `resetUsersMfaAll`, resolving to the data with the HTTP status and headers (seed: `reset_users_mfa_all_with_http_info`). */
+  /**
+   * `resetUsersMfaAll`, resolving to the data with the HTTP status and headers (seed: `reset_users_mfa_all_with_http_info`).
+   */
   resetUsersMfaAllWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
    * Sets a user's password from a hash (scope `update:user_passwords`).
@@ -819,7 +847,9 @@ export declare class KindeUsersApi {
    * @param body The hashed password.
    */
   setUserPassword(userId: string, body: KindeSetUserPasswordRequest, options?: RequestOptions): Promise<KindeSuccessResponse>;
-  /** `setUserPassword`, resolving to the data with the HTTP status and headers (seed: `set_user_password_with_http_info`). */
+  /**
+   * `setUserPassword`, resolving to the data with the HTTP status and headers (seed: `set_user_password_with_http_info`).
+   */
   setUserPasswordWithHttpInfo(userId: string, body: KindeSetUserPasswordRequest, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
    * Updates a user (scope `update:users`).
@@ -829,7 +859,9 @@ export declare class KindeUsersApi {
    * @param body The fields to change.
    */
   updateUser(id: string, body: KindeUpdateUserRequest, options?: RequestOptions): Promise<KindeUpdateUserResponse>;
-  /** `updateUser`, resolving to the data with the HTTP status and headers (seed: `update_user_with_http_info`). */
+  /**
+   * `updateUser`, resolving to the data with the HTTP status and headers (seed: `update_user_with_http_info`).
+   */
   updateUserWithHttpInfo(id: string, body: KindeUpdateUserRequest, options?: RequestOptions): Promise<HttpInfo<KindeUpdateUserResponse>>;
   /**
    * Overrides a feature flag's value for a user (scope `update:user_feature_flags`).
@@ -840,7 +872,9 @@ export declare class KindeUsersApi {
    * @param value The override value.
    */
   updateUserFeatureFlagOverride(userId: string, featureFlagKey: string, value: string | number | boolean, options?: RequestOptions): Promise<KindeSuccessResponse>;
-  /** `updateUserFeatureFlagOverride`, resolving to the data with the HTTP status and headers (seed: `update_user_feature_flag_override_with_http_info`). */
+  /**
+   * `updateUserFeatureFlagOverride`, resolving to the data with the HTTP status and headers (seed: `update_user_feature_flag_override_with_http_info`).
+   */
   updateUserFeatureFlagOverrideWithHttpInfo(userId: string, featureFlagKey: string, value: string | number | boolean, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
    * Sets several property values of a user (scope `update:user_properties`).
@@ -850,7 +884,9 @@ export declare class KindeUsersApi {
    * @param body The properties to set.
    */
   updateUserProperties(userId: string, body: KindeUpdateUserPropertiesRequest, options?: RequestOptions): Promise<KindeSuccessResponse>;
-  /** `updateUserProperties`, resolving to the data with the HTTP status and headers (seed: `update_user_properties_with_http_info`). */
+  /**
+   * `updateUserProperties`, resolving to the data with the HTTP status and headers (seed: `update_user_properties_with_http_info`).
+   */
   updateUserPropertiesWithHttpInfo(userId: string, body: KindeUpdateUserPropertiesRequest, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
    * Sets one property value of a user (scope `update:user_properties`).
@@ -861,7 +897,9 @@ export declare class KindeUsersApi {
    * @param value The new value.
    */
   updateUserProperty(userId: string, propertyKey: string, value: string | number | boolean, options?: RequestOptions): Promise<KindeSuccessResponse>;
-  /** `updateUserProperty`, resolving to the data with the HTTP status and headers (seed: `update_user_property_with_http_info`). */
+  /**
+   * `updateUserProperty`, resolving to the data with the HTTP status and headers (seed: `update_user_property_with_http_info`).
+   */
   updateUserPropertyWithHttpInfo(userId: string, propertyKey: string, value: string | number | boolean, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
    * Adds users to an organization (scope `create:organization_users`). The older SDK's `POST /api/v1/organization/users?code=` is now this endpoint.
@@ -871,7 +909,9 @@ export declare class KindeUsersApi {
    * @param body The users to add.
    */
   addOrganizationUsers(orgCode: string, body: KindeAddOrganizationUsersRequest, options?: RequestOptions): Promise<KindeAddOrganizationUsersResponse>;
-  /** `addOrganizationUsers`, resolving to the data with the HTTP status and headers (seed: `add_organization_users_with_http_info`). */
+  /**
+   * `addOrganizationUsers`, resolving to the data with the HTTP status and headers (seed: `add_organization_users_with_http_info`).
+   */
   addOrganizationUsersWithHttpInfo(orgCode: string, body: KindeAddOrganizationUsersRequest, options?: RequestOptions): Promise<HttpInfo<KindeAddOrganizationUsersResponse>>;
   /**
    * Lists an organization's members (scope `read:organization_users`). The older SDK's `GET /api/v1/organization/users?code=` is now this endpoint.
@@ -880,7 +920,9 @@ export declare class KindeUsersApi {
    * @param orgCode The organization's code.
    */
   getOrganizationUsers(orgCode: string, params?: KindeGetOrganizationUsersParams, options?: RequestOptions): Promise<KindeGetOrganizationUsersResponse>;
-  /** `getOrganizationUsers`, resolving to the data with the HTTP status and headers (seed: `get_organization_users_with_http_info`). */
+  /**
+   * `getOrganizationUsers`, resolving to the data with the HTTP status and headers (seed: `get_organization_users_with_http_info`).
+   */
   getOrganizationUsersWithHttpInfo(orgCode: string, params?: KindeGetOrganizationUsersParams, options?: RequestOptions): Promise<HttpInfo<KindeGetOrganizationUsersResponse>>;
   /**
    * Removes users from an organization (scope `update:organization_users`): sent to today's `PATCH` as `operation: "delete"` entries.
@@ -890,7 +932,9 @@ export declare class KindeUsersApi {
    * @param body The users to remove.
    */
   removeOrganizationUsers(orgCode: string, body: KindeRemoveOrganizationUsersRequest, options?: RequestOptions): Promise<KindeUpdateOrganizationUsersResponse>;
-  /** `removeOrganizationUsers`, resolving to the data with the HTTP status and headers (seed: `remove_organization_users_with_http_info`). */
+  /**
+   * `removeOrganizationUsers`, resolving to the data with the HTTP status and headers (seed: `remove_organization_users_with_http_info`).
+   */
   removeOrganizationUsersWithHttpInfo(orgCode: string, body: KindeRemoveOrganizationUsersRequest, options?: RequestOptions): Promise<HttpInfo<KindeUpdateOrganizationUsersResponse>>;
   /**
    * Removes one user from an organization (scope `delete:organization_users`). Not in the seeds; today's single-user form.
@@ -900,8 +944,1242 @@ export declare class KindeUsersApi {
    * @param userId The user's id.
    */
   removeOrganizationUser(orgCode: string, userId: string, options?: RequestOptions): Promise<KindeSuccessResponse>;
-  /** `removeOrganizationUser`, resolving to the data with the HTTP status and headers (seed: `remove_organization_user_with_http_info`). */
+  /**
+   * `removeOrganizationUser`, resolving to the data with the HTTP status and headers (seed: `remove_organization_user_with_http_info`).
+   */
   removeOrganizationUserWithHttpInfo(orgCode: string, userId: string, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
+  /** Releases the client's memory now instead of when it is garbage-collected. */
+  free(): void;
+}
+
+/** `new ClerkUsersApi(config)`. */
+export interface ClerkUsersApiConfig {
+  /** The instance's secret key (`sk_live_...` or `sk_test_...`), sent as the bearer token. */
+  secretKey: string;
+  /** API base URL (default `https://api.clerk.com/v1`), e.g. a proxy or a local fake. */
+  baseUrl?: string;
+  /** Value of the `Clerk-API-Version` header (default `"2026-05-12"`, the version these typings follow). */
+  apiVersion?: string;
+  /** The `fetch` to use (default: the runtime's global `fetch`), e.g. a service binding's or a test fake's. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Headers sent with every request (the API version is set with `apiVersion`). */
+  headers?: Record<string, string>;
+  /** Time limit per request in milliseconds (default 30000). */
+  timeoutMs?: number;
+  /** Allow the secret key in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/** Body of `POST /users`: the new user's identifiers, password and settings. */
+export interface ClerkCreateUserRequest {
+  /** Your own unique id for the user. */
+  external_id?: string | null;
+  /** First name. */
+  first_name?: string | null;
+  /** Last name. */
+  last_name?: string | null;
+  /** Locale, such as `en-US`. */
+  locale?: string | null;
+  /** Email addresses to add; the first one becomes the primary one. */
+  email_address?: ReadonlyArray<string>;
+  /** Status of each email address, one item per address, in the same order. */
+  email_address_identification_status?: ReadonlyArray<"verified" | "reserved">;
+  /** Phone numbers to add; the first one becomes the primary one. */
+  phone_number?: ReadonlyArray<string>;
+  /** Status of each phone number, one item per number, in the same order. */
+  phone_number_identification_status?: ReadonlyArray<"verified" | "reserved">;
+  /** Web3 wallet addresses to add; the first one becomes the primary one. */
+  web3_wallet?: ReadonlyArray<string>;
+  /** Unique username. */
+  username?: string | null;
+  /** Plaintext password (8 characters or more, not a known leaked one). */
+  password?: string | null;
+  /** An existing password hash to import instead of a password. */
+  password_digest?: string | null;
+  /** Algorithm of `password_digest` (`bcrypt`, `argon2id`, `scrypt_firebase`, `pbkdf2_sha256`...). */
+  password_hasher?: string;
+  /** Skip the password policy checks (for migrations). */
+  skip_password_checks?: boolean | null;
+  /** Allow creating the user without a password. */
+  skip_password_requirement?: boolean | null;
+  /** An existing TOTP secret to enable authenticator-app MFA with. */
+  totp_secret?: string | null;
+  /** Existing backup codes to enable them for the user. */
+  backup_codes?: ReadonlyArray<string>;
+  /** Metadata readable by the frontend and the backend. */
+  public_metadata?: Record<string, JsonValue>;
+  /** Metadata readable by the backend only. */
+  private_metadata?: Record<string, JsonValue>;
+  /** Metadata the frontend may also write (do not trust it). */
+  unsafe_metadata?: Record<string, JsonValue>;
+  /** Let the user delete their own account from the frontend. */
+  delete_self_enabled?: boolean | null;
+  /** When the user accepted the legal terms. */
+  legal_accepted_at?: string | Date | null;
+  /** Skip the legal-acceptance requirement. */
+  skip_legal_checks?: boolean | null;
+  /** Do not enforce the instance's required identifiers. */
+  skip_user_requirement?: boolean | null;
+  /** Let the user create organizations from the frontend. */
+  create_organization_enabled?: boolean | null;
+  /** Most organizations the user may create (0: no limit). */
+  create_organizations_limit?: number | null;
+  /** Sign-up date to record instead of now (for migrations). */
+  created_at?: string | Date | null;
+  /** Exempt the user from Device Trust checks at sign-in. */
+  bypass_client_trust?: boolean | null;
+  /** Create the user already banned. */
+  banned?: boolean | null;
+  /** Create the user already locked (needs lockout enabled). */
+  locked?: boolean | null;
+}
+
+/** Body of `PATCH /users/{user_id}`: the fields to change (metadata has its own endpoint). */
+export interface ClerkUpdateUserRequest {
+  /** Your own unique id for the user. */
+  external_id?: string | null;
+  /** First name. */
+  first_name?: string | null;
+  /** Last name. */
+  last_name?: string | null;
+  /** Locale, such as `en-US`. */
+  locale?: string | null;
+  /** Id of a verified email address of the user to make primary. */
+  primary_email_address_id?: string | null;
+  /** Tell the user that their primary email changed. */
+  notify_primary_email_address_changed?: boolean | null;
+  /** Id of a verified phone number of the user to make primary. */
+  primary_phone_number_id?: string | null;
+  /** Id of a verified web3 wallet of the user to make primary. */
+  primary_web3_wallet_id?: string | null;
+  /** Unique username. */
+  username?: string | null;
+  /** Id of an uploaded image to use as profile picture. */
+  profile_image_id?: string | null;
+  /** New plaintext password. */
+  password?: string | null;
+  /** An existing password hash to set instead of a password. */
+  password_digest?: string;
+  /** Algorithm of `password_digest`. */
+  password_hasher?: string;
+  /** Skip the password policy checks for the new password. */
+  skip_password_checks?: boolean | null;
+  /** End the user's other sessions after the password change. */
+  sign_out_of_other_sessions?: boolean | null;
+  /** A TOTP secret to enable authenticator-app MFA with. */
+  totp_secret?: string | null;
+  /** Backup codes to enable for the user. */
+  backup_codes?: ReadonlyArray<string>;
+  /** Let the user delete their own account from the frontend. */
+  delete_self_enabled?: boolean | null;
+  /** Let the user create organizations from the frontend. */
+  create_organization_enabled?: boolean | null;
+  /** When the user accepted the legal terms. */
+  legal_accepted_at?: string | Date | null;
+  /** Skip the legal-acceptance requirement. */
+  skip_legal_checks?: boolean | null;
+  /** Most organizations the user may create (0: no limit). */
+  create_organizations_limit?: number | null;
+  /** Sign-up date to record. */
+  created_at?: string | Date | null;
+  /** Exempt the user from Device Trust checks at sign-in. */
+  bypass_client_trust?: boolean | null;
+}
+
+/** Body of `PATCH /users/{user_id}/metadata`: objects merged into the user's metadata. */
+export interface ClerkUpdateUserMetadataRequest {
+  /** Merged into the metadata readable by the frontend and the backend. */
+  public_metadata?: Record<string, JsonValue>;
+  /** Merged into the metadata readable by the backend only. */
+  private_metadata?: Record<string, JsonValue>;
+  /** Merged into the metadata the frontend may also write. */
+  unsafe_metadata?: Record<string, JsonValue>;
+}
+
+/** Body of `POST /users/{user_id}/verify_password`. */
+export interface ClerkVerifyPasswordRequest {
+  /** The password to check. */
+  password: string;
+}
+
+/** Body of `POST /users/{user_id}/verify_totp`. */
+export interface ClerkVerifyTotpRequest {
+  /** The TOTP code or backup code to check. */
+  code: string;
+}
+
+/** Optional query parameters of `GET /users`. */
+export interface ClerkGetUserListParams {
+  /** Only these email addresses (up to 100). */
+  email_address?: ReadonlyArray<string>;
+  /** Only these phone numbers (up to 100). */
+  phone_number?: ReadonlyArray<string>;
+  /** Only these external ids; prefix with `+` or `-` to include or exclude. */
+  external_id?: ReadonlyArray<string>;
+  /** Only these usernames (up to 100). */
+  username?: ReadonlyArray<string>;
+  /** Only these web3 wallet addresses (up to 100). */
+  web3_wallet?: ReadonlyArray<string>;
+  /** Only these user ids; prefix with `+` or `-` to include or exclude. */
+  user_id?: ReadonlyArray<string>;
+  /** Only members of these organizations; `+`/`-` prefixes allowed. */
+  organization_id?: ReadonlyArray<string>;
+  /** Fuzzy search over identifiers, ids and names. */
+  query?: string;
+  /** Case-insensitive substring of an email address. */
+  email_address_query?: string;
+  /** Case-insensitive substring of a phone number. */
+  phone_number_query?: string;
+  /** Case-insensitive substring of a username. */
+  username_query?: string;
+  /** Case-insensitive substring of a first or last name. */
+  name_query?: string;
+  /** Only banned (`true`) or only not banned (`false`) users. */
+  banned?: boolean;
+  /** Last session activity before this time. */
+  last_active_at_before?: number | Date;
+  /** Last session activity after this time. */
+  last_active_at_after?: number | Date;
+  /** Deprecated: use `last_active_at_after`. */
+  last_active_at_since?: number | Date;
+  /** Created before this time. */
+  created_at_before?: number | Date;
+  /** Created after this time. */
+  created_at_after?: number | Date;
+  /** Last sign-in before this time. */
+  last_sign_in_at_before?: number | Date;
+  /** Last sign-in after this time. */
+  last_sign_in_at_after?: number | Date;
+  /** OAuth provider of `provider_user_id`, such as `oauth_google`. */
+  provider?: string;
+  /** Only these user ids at `provider` (needs `provider`). */
+  provider_user_id?: ReadonlyArray<string>;
+  /** Users per page, 1 to 500 (10 when omitted). */
+  limit?: number;
+  /** Users to skip (0 when omitted). */
+  offset?: number;
+  /** Cursor: id of the last user of the previous page (needs `created_at` order). */
+  starting_after?: string;
+  /** Sort field, prefixed with `+` or `-` (`-created_at` when omitted). */
+  order_by?: string;
+}
+
+/** Optional query parameters of `GET /users/count`. */
+export interface ClerkGetUsersCountParams {
+  /** Only these email addresses (up to 100). */
+  email_address?: ReadonlyArray<string>;
+  /** Only these phone numbers (up to 100). */
+  phone_number?: ReadonlyArray<string>;
+  /** Only these external ids (up to 100). */
+  external_id?: ReadonlyArray<string>;
+  /** Only these usernames (up to 100). */
+  username?: ReadonlyArray<string>;
+  /** Only these web3 wallet addresses (up to 100). */
+  web3_wallet?: ReadonlyArray<string>;
+  /** Only these user ids (up to 100). */
+  user_id?: ReadonlyArray<string>;
+  /** Only members of these organizations; `+`/`-` prefixes allowed. */
+  organization_id?: ReadonlyArray<string>;
+  /** Fuzzy search over identifiers, ids and names. */
+  query?: string;
+  /** Case-insensitive substring of an email address. */
+  email_address_query?: string;
+  /** Case-insensitive substring of a phone number. */
+  phone_number_query?: string;
+  /** Case-insensitive substring of a username. */
+  username_query?: string;
+  /** Case-insensitive substring of a first or last name. */
+  name_query?: string;
+  /** Only banned (`true`) or only not banned (`false`) users. */
+  banned?: boolean;
+  /** Last session activity before this time. */
+  last_active_at_before?: number | Date;
+  /** Last session activity after this time. */
+  last_active_at_after?: number | Date;
+  /** Deprecated: use `last_active_at_after`. */
+  last_active_at_since?: number | Date;
+  /** Created before this time. */
+  created_at_before?: number | Date;
+  /** Created after this time. */
+  created_at_after?: number | Date;
+  /** Last sign-in before this time. */
+  last_sign_in_at_before?: number | Date;
+  /** Last sign-in after this time. */
+  last_sign_in_at_after?: number | Date;
+  /** OAuth provider of `provider_user_id`, such as `oauth_google`. */
+  provider?: string;
+  /** Only these user ids at `provider` (needs `provider`). */
+  provider_user_id?: ReadonlyArray<string>;
+}
+
+/** Optional query parameters of `GET /users/{user_id}/oauth_access_tokens/{provider}`. */
+export interface ClerkGetOAuthAccessTokenParams {
+  /** Whether to page the tokens with `limit` and `offset`. */
+  paginated?: boolean;
+  /** Tokens per page, 1 to 500 (10 when omitted). */
+  limit?: number;
+  /** Tokens to skip (0 when omitted). */
+  offset?: number;
+}
+
+/** Optional query parameters of `GET /users/{user_id}/organization_invitations`. */
+export interface ClerkOrganizationInvitationsParams {
+  /** Invitations per page, 1 to 500 (10 when omitted). */
+  limit?: number;
+  /** Invitations to skip (0 when omitted). */
+  offset?: number;
+  /** Only invitations in this state. */
+  status?: "pending" | "accepted" | "revoked" | "expired";
+}
+
+/** Optional query parameters of `GET /users/{user_id}/organization_memberships`. */
+export interface ClerkOrganizationMembershipsParams {
+  /** Memberships per page, 1 to 500 (10 when omitted). */
+  limit?: number;
+  /** Memberships to skip (0 when omitted). */
+  offset?: number;
+}
+
+/** A user, with identifiers, accounts and settings. */
+export interface ClerkUser {
+  /** The user's id. */
+  id: string;
+  /** Always `user`. */
+  object: "user";
+  /** Your own id for the user. */
+  external_id: string | null;
+  /** Id of the primary email address. */
+  primary_email_address_id: string | null;
+  /** Id of the primary phone number. */
+  primary_phone_number_id: string | null;
+  /** Id of the primary web3 wallet. */
+  primary_web3_wallet_id: string | null;
+  /** Username. */
+  username: string | null;
+  /** First name. */
+  first_name: string | null;
+  /** Last name. */
+  last_name: string | null;
+  /** Locale, such as `en-US`. */
+  locale?: string | null;
+  /** Deprecated: use `image_url`. */
+  profile_image_url?: string;
+  /** Profile picture URL. */
+  image_url?: string;
+  /** Whether a profile picture was uploaded. */
+  has_image: boolean;
+  /** Metadata readable by the frontend and the backend. */
+  public_metadata: Record<string, JsonValue>;
+  /** Metadata readable by the backend only. */
+  private_metadata?: Record<string, JsonValue> | null;
+  /** Metadata the frontend may also write. */
+  unsafe_metadata?: Record<string, JsonValue>;
+  /** Email addresses. */
+  email_addresses: Array<ClerkEmailAddress>;
+  /** Phone numbers. */
+  phone_numbers: Array<ClerkPhoneNumber>;
+  /** Web3 wallets. */
+  web3_wallets: Array<ClerkWeb3Wallet>;
+  /** Passkeys. */
+  passkeys: Array<ClerkPasskey>;
+  /** Whether the user has a password. */
+  password_enabled: boolean;
+  /** Whether a second factor is enabled. */
+  two_factor_enabled: boolean;
+  /** Whether authenticator-app codes are enabled. */
+  totp_enabled: boolean;
+  /** Whether backup codes are enabled. */
+  backup_code_enabled: boolean;
+  /** When MFA was last turned on (Unix ms; kept after turning it off). */
+  mfa_enabled_at: number | null;
+  /** When MFA was last turned off (Unix ms; kept after turning it on). */
+  mfa_disabled_at: number | null;
+  /** Last password change (Unix ms). */
+  password_last_updated_at?: number | null;
+  /** OAuth accounts. */
+  external_accounts: Array<ClerkExternalAccount>;
+  /** SAML accounts. */
+  saml_accounts: Array<ClerkSamlAccount>;
+  /** Enterprise accounts. */
+  enterprise_accounts: Array<ClerkEnterpriseAccount>;
+  /** Organization memberships. */
+  organization_memberships?: Array<ClerkOrganizationMembership>;
+  /** Last sign-in (Unix ms). */
+  last_sign_in_at: number | null;
+  /** Whether the user is banned. */
+  banned: boolean;
+  /** Whether the user is locked out of signing in. */
+  locked: boolean;
+  /** Whether the user was deprovisioned and may not sign in. */
+  deprovisioned?: boolean;
+  /** Seconds until the lockout ends (null for a locked user: never). */
+  lockout_expires_in_seconds: number | null;
+  /** Failed attempts left before a lockout (null: no lockout). */
+  verification_attempts_remaining: number | null;
+  /** Last update (Unix ms). */
+  updated_at: number;
+  /** Creation time (Unix ms). */
+  created_at: number;
+  /** Whether the user may delete their own account from the frontend. */
+  delete_self_enabled: boolean;
+  /** Whether the user may create organizations from the frontend. */
+  create_organization_enabled: boolean;
+  /** Most organizations the user may create (0: no limit). */
+  create_organizations_limit?: number | null;
+  /** Latest session activity (Unix ms, day precision). */
+  last_active_at: number | null;
+  /** When the user accepted the legal terms (Unix ms). */
+  legal_accepted_at: number | null;
+  /** Whether Device Trust checks are skipped at sign-in. */
+  bypass_client_trust?: boolean;
+  /** Directory linkage (webhook events only). */
+  scim?: ClerkScimUserMetadata | null;
+}
+
+/** An email address of a user. */
+export interface ClerkEmailAddress {
+  /** The email address's id. */
+  id?: string;
+  /** Always `email_address`. */
+  object: "email_address";
+  /** The address. */
+  email_address: string;
+  /** Whether the address is reserved for the user but not usable yet. */
+  reserved: boolean;
+  /** Its verification, if any. */
+  verification: ClerkVerification | null;
+  /** Accounts it is linked to. */
+  linked_to: Array<ClerkIdentificationLink>;
+  /** Whether its domain belongs to an active enterprise connection. */
+  matches_sso_connection?: boolean;
+  /** Creation time (Unix ms). */
+  created_at: number;
+  /** Last update (Unix ms). */
+  updated_at: number;
+}
+
+/** A phone number of a user. */
+export interface ClerkPhoneNumber {
+  /** The phone number's id. */
+  id?: string;
+  /** Always `phone_number`. */
+  object: "phone_number";
+  /** The number. */
+  phone_number: string;
+  /** Whether it is kept for second-factor codes. */
+  reserved_for_second_factor?: boolean;
+  /** Whether it is the default second factor. */
+  default_second_factor?: boolean;
+  /** Whether the number is reserved for the user but not usable yet. */
+  reserved: boolean;
+  /** Its verification, if any. */
+  verification: ClerkVerification | null;
+  /** Accounts it is linked to. */
+  linked_to: Array<ClerkIdentificationLink>;
+  /** Backup codes tied to it. */
+  backup_codes?: Array<string> | null;
+  /** Creation time (Unix ms). */
+  created_at: number;
+  /** Last update (Unix ms). */
+  updated_at: number;
+}
+
+/** A web3 wallet of a user. */
+export interface ClerkWeb3Wallet {
+  /** The wallet's id. */
+  id?: string;
+  /** Always `web3_wallet`. */
+  object: "web3_wallet";
+  /** The wallet address. */
+  web3_wallet: string;
+  /** Its verification, if any. */
+  verification: ClerkVerification | null;
+  /** Creation time (Unix ms). */
+  created_at: number;
+  /** Last update (Unix ms). */
+  updated_at: number;
+}
+
+/** A passkey of a user. */
+export interface ClerkPasskey {
+  /** The passkey's id. */
+  id?: string;
+  /** Always `passkey`. */
+  object: "passkey";
+  /** Display name. */
+  name: string;
+  /** Last use (Unix ms). */
+  last_used_at: number;
+  /** Its verification, if any. */
+  verification: ClerkVerification | null;
+}
+
+/** An account of a user at an OAuth provider, with its verification. */
+export interface ClerkExternalAccount {
+  /** Kind of object (usually `external_account`). */
+  object: "external_account" | "facebook_account" | "google_account";
+  /** The account's id. */
+  id: string;
+  /** The provider, such as `oauth_google`. */
+  provider: string;
+  /** Id of the identification behind it. */
+  identification_id: string;
+  /** The user's id at the provider. */
+  provider_user_id: string;
+  /** Scopes the user granted (space-separated). */
+  approved_scopes: string;
+  /** Email address the provider reported. */
+  email_address: string;
+  /** Whether the provider said the email was verified (null: unknown). */
+  email_address_verified?: boolean | null;
+  /** First name at the provider. */
+  first_name: string;
+  /** Last name at the provider. */
+  last_name: string;
+  /** Deprecated: use `image_url`. */
+  avatar_url?: string;
+  /** Profile picture URL at the provider. */
+  image_url?: string | null;
+  /** Username at the provider. */
+  username?: string | null;
+  /** Phone number at the provider. */
+  phone_number?: string | null;
+  /** Public metadata of the account. */
+  public_metadata: Record<string, JsonValue>;
+  /** Label of the account. */
+  label?: string | null;
+  /** Creation time (Unix ms). */
+  created_at: number;
+  /** Last update (Unix ms). */
+  updated_at: number;
+  /** Its verification, if any. */
+  verification: ClerkVerification | null;
+}
+
+/** An account of a user at a SAML identity provider. */
+export interface ClerkSamlAccount {
+  /** The account's id. */
+  id: string;
+  /** Always `saml_account`. */
+  object: "saml_account";
+  /** Identity provider. */
+  provider: string;
+  /** Whether the account is enabled. */
+  active: boolean;
+  /** Email address of the account. */
+  email_address: string;
+  /** First name at the provider. */
+  first_name?: string | null;
+  /** Last name at the provider. */
+  last_name?: string | null;
+  /** The user's id at the provider. */
+  provider_user_id?: string | null;
+  /** Last sign-in with it (Unix ms). */
+  last_authenticated_at?: number | null;
+  /** Public metadata of the account. */
+  public_metadata?: Record<string, JsonValue>;
+  /** Its verification, if any. */
+  verification: ClerkVerification | null;
+  /** The connection used. */
+  saml_connection?: ClerkSamlAccountConnection | null;
+}
+
+/** The SAML connection behind a SAML account. */
+export interface ClerkSamlAccountConnection {
+  /** The connection's id. */
+  id: string;
+  /** Display name. */
+  name: string;
+  /** Deprecated: use `domains`. */
+  domain?: string;
+  /** Email domains the connection serves. */
+  domains?: Array<string>;
+  /** Whether the connection is enabled. */
+  active: boolean;
+  /** Identity provider. */
+  provider: string;
+  /** Whether user attributes are updated at each sign-in. */
+  sync_user_attributes: boolean;
+  /** Whether subdomains of `domains` are accepted. */
+  allow_subdomains?: boolean;
+  /** Whether sign-ins started at the identity provider are accepted. */
+  allow_idp_initiated?: boolean;
+  /** Whether users may not add other identifiers. */
+  disable_additional_identifications?: boolean;
+  /** Creation time (Unix ms). */
+  created_at: number;
+  /** Last update (Unix ms). */
+  updated_at: number;
+}
+
+/** An account of a user at an enterprise identity provider (SAML or OAuth). */
+export interface ClerkEnterpriseAccount {
+  /** The account's id. */
+  id: string;
+  /** Always `enterprise_account`. */
+  object: "enterprise_account";
+  /** Protocol used to sign in. */
+  protocol?: "oauth" | "saml";
+  /** Identity provider. */
+  provider: string;
+  /** Whether the account is enabled. */
+  active: boolean;
+  /** Email address of the account. */
+  email_address: string;
+  /** First name at the provider. */
+  first_name?: string | null;
+  /** Last name at the provider. */
+  last_name?: string | null;
+  /** The user's id at the provider. */
+  provider_user_id?: string | null;
+  /** Id of the connection used. */
+  enterprise_connection_id?: string | null;
+  /** Public metadata of the account. */
+  public_metadata?: Record<string, JsonValue>;
+  /** Its verification, if any. */
+  verification: ClerkVerification | null;
+  /** The connection used. */
+  enterprise_connection?: ClerkEnterpriseAccountConnection | null;
+  /** Last sign-in with it (Unix ms). */
+  last_authenticated_at?: number | null;
+}
+
+/** The enterprise connection behind an enterprise account. */
+export interface ClerkEnterpriseAccountConnection {
+  /** The connection's id. */
+  id: string;
+  /** Protocol, such as `saml` or `oauth`. */
+  protocol: string;
+  /** Identity provider. */
+  provider: string;
+  /** Display name. */
+  name: string;
+  /** Logo URL. */
+  logo_public_url: string | null;
+  /** Deprecated: use `domains`. */
+  domain?: string;
+  /** Email domains the connection serves. */
+  domains?: Array<string>;
+  /** Whether the connection is enabled. */
+  active: boolean;
+  /** Whether user attributes are updated at each sign-in. */
+  sync_user_attributes: boolean;
+  /** Whether subdomains of `domains` are accepted. */
+  allow_subdomains: boolean;
+  /** Whether sign-ins started at the identity provider are accepted. */
+  allow_idp_initiated: boolean;
+  /** Whether users may not add other identifiers. */
+  disable_additional_identifications: boolean;
+  /** Creation time (Unix ms). */
+  created_at: number;
+  /** Last update (Unix ms). */
+  updated_at: number;
+}
+
+/** A link from an identifier to an account, such as an OAuth account. */
+export interface ClerkIdentificationLink {
+  /** Kind of account, such as `oauth_google`. */
+  type: string;
+  /** The linked account's id. */
+  id: string;
+}
+
+/** How (`strategy`) and how far (`status`) an identifier or account was verified; all kinds share it. */
+export interface ClerkVerification {
+  /** Kind of verification, such as `verification_otp` or `verification_oauth`. */
+  object?: string;
+  /** State: `unverified`, `verified`, `failed`, `expired` or `transferable`. */
+  status: string;
+  /** Method, such as `email_code`, `admin`, `oauth_google`, `saml` or `passkey`. */
+  strategy: string;
+  /** Attempts made so far. */
+  attempts: number | null;
+  /** When the verification expires (Unix ms). */
+  expire_at?: number | null;
+  /** Why it failed (OAuth, Google One Tap and SAML). */
+  error?: ClerkErrorDetail | null;
+  /** Nonce to sign (web3 wallets and passkeys). */
+  nonce?: string | null;
+  /** Message to sign (web3 wallets and passkeys). */
+  message?: string | null;
+  /** Where to send the user to finish (OAuth and SAML). */
+  external_verification_redirect_url?: string | null;
+  /** Channel the code was sent through (phone codes). */
+  channel?: string | null;
+  /** Client on which the verification completed. */
+  verified_at_client?: string | null;
+}
+
+/** One error as Clerk reports it (also found in failed verifications). */
+export interface ClerkErrorDetail {
+  /** Short description. */
+  message: string;
+  /** Longer description. */
+  long_message: string;
+  /** Machine-readable error code. */
+  code: string;
+  /** Extra details, such as the offending parameter. */
+  meta?: Record<string, JsonValue>;
+}
+
+/** How a user is linked to the directory that provisions them (webhook events only). */
+export interface ClerkScimUserMetadata {
+  /** The directory's id. */
+  directory_id: string;
+  /** Whether the directory is enabled (absent when not). */
+  directory_enabled?: boolean;
+  /** The user's id in the directory. */
+  external_id: string | null;
+}
+
+/** A page of a user's organization memberships. */
+export interface ClerkOrganizationMemberships {
+  /** The memberships of this page. */
+  data: Array<ClerkOrganizationMembership>;
+  /** Number of memberships across all pages. */
+  total_count: number;
+}
+
+/** A user's membership in an organization. */
+export interface ClerkOrganizationMembership {
+  /** The membership's id. */
+  id: string;
+  /** Always `organization_membership`. */
+  object: "organization_membership";
+  /** Role key. */
+  role: string;
+  /** Role display name. */
+  role_name?: string;
+  /** Permission keys the role grants. */
+  permissions: Array<string>;
+  /** Metadata readable by the frontend and the backend. */
+  public_metadata: Record<string, JsonValue>;
+  /** Metadata readable by the backend only. */
+  private_metadata?: Record<string, JsonValue>;
+  /** The organization. */
+  organization: ClerkOrganization;
+  /** Public data of the member. */
+  public_user_data?: ClerkOrganizationMembershipPublicUserData;
+  /** Creation time (Unix ms). */
+  created_at: number;
+  /** Last update (Unix ms). */
+  updated_at: number;
+}
+
+/** An organization. */
+export interface ClerkOrganization {
+  /** Always `organization`. */
+  object: "organization";
+  /** The organization's id. */
+  id: string;
+  /** Name. */
+  name: string;
+  /** URL-friendly unique name. */
+  slug: string;
+  /** Logo URL. */
+  image_url?: string;
+  /** Whether a logo was uploaded. */
+  has_image: boolean;
+  /** Number of members. */
+  members_count?: number;
+  /** Whether no member holds admin permissions. */
+  missing_member_with_elevated_permissions?: boolean;
+  /** Number of pending invitations. */
+  pending_invitations_count?: number;
+  /** Most members allowed (0: no limit). */
+  max_allowed_memberships: number;
+  /** Whether admins may delete the organization. */
+  admin_delete_enabled: boolean;
+  /** Metadata readable by the frontend and the backend. */
+  public_metadata: Record<string, JsonValue>;
+  /** Metadata readable by the backend only. */
+  private_metadata?: Record<string, JsonValue>;
+  /** Id of the user who created it. */
+  created_by?: string;
+  /** Creation time (Unix ms). */
+  created_at: number;
+  /** Last update (Unix ms). */
+  updated_at: number;
+  /** Last activity (Unix ms). */
+  last_active_at?: number;
+  /** Key of the role set the organization uses. */
+  role_set_key?: string | null;
+}
+
+/** The public data of the member of an organization membership. */
+export interface ClerkOrganizationMembershipPublicUserData {
+  /** The user's id. */
+  user_id: string;
+  /** First name. */
+  first_name: string | null;
+  /** Last name. */
+  last_name: string | null;
+  /** Deprecated: use `image_url`. */
+  profile_image_url: string | null;
+  /** Profile picture URL. */
+  image_url: string;
+  /** Whether a profile picture was uploaded. */
+  has_image: boolean;
+  /** Primary identifier, such as the email address. */
+  identifier?: string | null;
+  /** Username. */
+  username?: string | null;
+  /** Whether the user is banned. */
+  banned?: boolean;
+  /** Whether the user was deprovisioned. */
+  deprovisioned?: boolean;
+}
+
+/** A page of a user's organization invitations. */
+export interface ClerkOrganizationInvitations {
+  /** The invitations of this page. */
+  data: Array<ClerkOrganizationInvitation>;
+  /** Number of invitations across all pages. */
+  total_count: number;
+}
+
+/** An invitation to join an organization, with public data of the organization. */
+export interface ClerkOrganizationInvitation {
+  /** Always `organization_invitation`. */
+  object?: "organization_invitation";
+  /** The invitation's id. */
+  id?: string;
+  /** Address the invitation was sent to. */
+  email_address?: string;
+  /** Role key the invitee gets. */
+  role?: string;
+  /** Role display name. */
+  role_name?: string;
+  /** The organization's id. */
+  organization_id?: string;
+  /** Id of the user who sent it. */
+  inviter_id?: string | null;
+  /** Public data of the user who sent it. */
+  public_inviter_data?: ClerkOrganizationInvitationPublicUserData | null;
+  /** State, such as `pending`, `accepted`, `revoked` or `expired`. */
+  status?: string;
+  /** Metadata readable by the frontend and the backend. */
+  public_metadata?: Record<string, JsonValue>;
+  /** Metadata readable by the backend only. */
+  private_metadata?: Record<string, JsonValue>;
+  /** Link to accept the invitation. */
+  url?: string | null;
+  /** Expiry (Unix ms). */
+  expires_at?: number | null;
+  /** Creation time (Unix ms). */
+  created_at?: number;
+  /** Last update (Unix ms). */
+  updated_at?: number;
+  /** Public data of the organization. */
+  public_organization_data?: ClerkOrganizationInvitationPublicOrganizationData;
+}
+
+/** The public data of the user who sent an organization invitation. */
+export interface ClerkOrganizationInvitationPublicUserData {
+  /** The inviter's id. */
+  user_id: string;
+  /** First name. */
+  first_name: string | null;
+  /** Last name. */
+  last_name: string | null;
+  /** Profile picture URL. */
+  image_url: string;
+  /** Whether a profile picture was uploaded. */
+  has_image: boolean;
+  /** Primary identifier, such as the email address. */
+  identifier: string;
+}
+
+/** The public data of the organization an invitation is for. */
+export interface ClerkOrganizationInvitationPublicOrganizationData {
+  /** The organization's id. */
+  id: string;
+  /** Name. */
+  name: string;
+  /** URL-friendly unique name. */
+  slug: string;
+  /** Logo URL. */
+  image_url?: string;
+  /** Whether a logo was uploaded. */
+  has_image: boolean;
+}
+
+/** What a deletion removed. */
+export interface ClerkDeletedObject {
+  /** Kind of object removed. */
+  object: string;
+  /** Its id. */
+  id?: string;
+  /** Its slug, if it had one. */
+  slug?: string;
+  /** Whether it was deleted. */
+  deleted: boolean;
+  /** Its external id, if it had one. */
+  external_id?: string;
+}
+
+/** A number of users. */
+export interface ClerkTotalCount {
+  /** Always `total_count`. */
+  object: "total_count";
+  /** The count. */
+  total_count: number;
+}
+
+/** An OAuth access token of a user at a provider. */
+export interface ClerkOAuthAccessToken {
+  /** Always `oauth_access_token`. */
+  object: "oauth_access_token";
+  /** Id of the external account it belongs to. */
+  external_account_id: string;
+  /** The user's id at the provider. */
+  provider_user_id: string;
+  /** The access token. */
+  token: string;
+  /** Expiry (Unix ms). */
+  expires_at: number | null;
+  /** The provider, such as `oauth_google`. */
+  provider: string;
+  /** Public metadata of the account. */
+  public_metadata: Record<string, JsonValue>;
+  /** Label of the account. */
+  label: string | null;
+  /** Scopes the token grants (OAuth 2.0 only). */
+  scopes?: Array<string>;
+  /** OpenID Connect ID token, when the provider issued one. */
+  id_token?: string;
+  /** Token secret (OAuth 1.0 only). */
+  token_secret?: string;
+}
+
+/** Result of removing backup codes, TOTP or all MFA methods: the user's id. */
+export interface ClerkUserIdResult {
+  /** The user's id. */
+  user_id?: string;
+}
+
+/** Result of a correct password check. */
+export interface ClerkVerifyPasswordResult {
+  /** Whether the password matched. */
+  verified?: boolean;
+}
+
+/** Result of a correct TOTP or backup code check. */
+export interface ClerkVerifyTotpResult {
+  /** Whether the code matched. */
+  verified?: boolean;
+  /** Which kind of code matched. */
+  code_type?: "totp" | "backup_code";
+}
+
+/** A TOTP authenticator; historical, as returned by `POST /users/{user_id}/totp` before Clerk removed it. */
+export interface ClerkTotp {
+  /** Kind of object. */
+  object: string;
+  /** The authenticator's id. */
+  id: string;
+  /** Shared secret. */
+  secret: string | null;
+  /** `otpauth://` URI for authenticator apps. */
+  uri: string | null;
+  /** Whether it was verified. */
+  verified: boolean;
+  /** Backup codes issued with it. */
+  backup_codes?: Array<string> | null;
+}
+
+/**
+ * Client for the Users endpoints of the Clerk Backend API (version 2026-05-12).
+ * 
+ * Every method returns a promise; failures reject with an `IdpUsersError`.
+ * Parameters and results use Clerk's own field names.
+ */
+export declare class ClerkUsersApi {
+  /** Validates the config (throws an `IdpUsersError` of kind `"validation"`); sends nothing. */
+  constructor(config: ClerkUsersApiConfig);
+  /**
+   * Bans a user: their sessions are revoked and they cannot sign in until unbanned.
+   *
+   * `POST /users/{user_id}/ban` (seed: `ban_user`).
+   * @param userId The user's id.
+   */
+  banUser(userId: string, options?: RequestOptions): Promise<ClerkUser>;
+  /**
+   * `banUser`, resolving to the data with the HTTP status and headers (seed: `ban_user_with_http_info`).
+   */
+  banUserWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
+  /**
+   * Creates a user. Which identifiers are required depends on the instance's settings.
+   *
+   * `POST /users` (seed: `create_user`).
+   * @param body The new user's identifiers, password and settings.
+   */
+  createUser(body: ClerkCreateUserRequest, options?: RequestOptions): Promise<ClerkUser>;
+  /**
+   * `createUser`, resolving to the data with the HTTP status and headers (seed: `create_user_with_http_info`).
+   */
+  createUserWithHttpInfo(body: ClerkCreateUserRequest, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
+  /**
+   * Creates a TOTP for a user, as the seed SDK documents it.
+   *
+   * `POST /users/{user_id}/totp` (seed: `create_user_totp`).
+   * @param userId The user's id.
+   * @deprecated Clerk removed POST /users/{user_id}/totp from the Backend API in January 2025: set a TOTP with `totp_secret` in createUser or updateUser
+   */
+  createUserTotp(userId: string, options?: RequestOptions): Promise<ClerkTotp>;
+  /**
+   * `createUserTotp`, resolving to the data with the HTTP status and headers (seed: `create_user_totp_with_http_info`).
+   * @deprecated Clerk removed POST /users/{user_id}/totp from the Backend API in January 2025: set a TOTP with `totp_secret` in createUser or updateUser
+   */
+  createUserTotpWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkTotp>>;
+  /**
+   * Disables all of a user's backup codes.
+   *
+   * `DELETE /users/{user_id}/backup_code` (seed: `delete_backup_code`).
+   * @param userId The user's id.
+   */
+  deleteBackupCode(userId: string, options?: RequestOptions): Promise<ClerkUserIdResult>;
+  /**
+   * `deleteBackupCode`, resolving to the data with the HTTP status and headers (seed: `delete_backup_code_with_http_info`).
+   */
+  deleteBackupCodeWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUserIdResult>>;
+  /**
+   * Deletes one of a user's external (OAuth) accounts.
+   *
+   * `DELETE /users/{user_id}/external_accounts/{external_account_id}` (seed: `delete_external_account`).
+   * @param userId The user's id.
+   * @param externalAccountId The external account's id.
+   */
+  deleteExternalAccount(userId: string, externalAccountId: string, options?: RequestOptions): Promise<ClerkDeletedObject>;
+  /**
+   * `deleteExternalAccount`, resolving to the data with the HTTP status and headers (seed: `delete_external_account_with_http_info`).
+   */
+  deleteExternalAccountWithHttpInfo(userId: string, externalAccountId: string, options?: RequestOptions): Promise<HttpInfo<ClerkDeletedObject>>;
+  /**
+   * Deletes all of a user's TOTPs.
+   *
+   * `DELETE /users/{user_id}/totp` (seed: `delete_totp`).
+   * @param userId The user's id.
+   */
+  deleteTotp(userId: string, options?: RequestOptions): Promise<ClerkUserIdResult>;
+  /**
+   * `deleteTotp`, resolving to the data with the HTTP status and headers (seed: `delete_totp_with_http_info`).
+   */
+  deleteTotpWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUserIdResult>>;
+  /**
+   * Deletes a user.
+   *
+   * `DELETE /users/{user_id}` (seed: `delete_user`).
+   * @param userId The user's id.
+   */
+  deleteUser(userId: string, options?: RequestOptions): Promise<ClerkDeletedObject>;
+  /**
+   * `deleteUser`, resolving to the data with the HTTP status and headers (seed: `delete_user_with_http_info`).
+   */
+  deleteUserWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkDeletedObject>>;
+  /**
+   * Deletes a user's profile image.
+   *
+   * `DELETE /users/{user_id}/profile_image` (seed: `delete_user_profile_image`).
+   * @param userId The user's id.
+   */
+  deleteUserProfileImage(userId: string, options?: RequestOptions): Promise<ClerkUser>;
+  /**
+   * `deleteUserProfileImage`, resolving to the data with the HTTP status and headers (seed: `delete_user_profile_image_with_http_info`).
+   */
+  deleteUserProfileImageWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
+  /**
+   * Disables all of a user's MFA methods (TOTP, backup codes, second-factor phone numbers).
+   *
+   * `DELETE /users/{user_id}/mfa` (seed: `disable_mfa`).
+   * @param userId The user's id.
+   */
+  disableMfa(userId: string, options?: RequestOptions): Promise<ClerkUserIdResult>;
+  /**
+   * `disableMfa`, resolving to the data with the HTTP status and headers (seed: `disable_mfa_with_http_info`).
+   */
+  disableMfaWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUserIdResult>>;
+  /**
+   * Gets the OAuth access tokens a user holds for one provider.
+   *
+   * `GET /users/{user_id}/oauth_access_tokens/{provider}` (seed: `get_o_auth_access_token`).
+   * @param userId The user's id.
+   * @param provider The OAuth provider's id, such as `oauth_google`.
+   */
+  getOAuthAccessToken(userId: string, provider: string, params?: ClerkGetOAuthAccessTokenParams, options?: RequestOptions): Promise<Array<ClerkOAuthAccessToken>>;
+  /**
+   * `getOAuthAccessToken`, resolving to the data with the HTTP status and headers (seed: `get_o_auth_access_token_with_http_info`).
+   */
+  getOAuthAccessTokenWithHttpInfo(userId: string, provider: string, params?: ClerkGetOAuthAccessTokenParams, options?: RequestOptions): Promise<HttpInfo<Array<ClerkOAuthAccessToken>>>;
+  /**
+   * Gets one user.
+   *
+   * `GET /users/{user_id}` (seed: `get_user`).
+   * @param userId The user's id.
+   */
+  getUser(userId: string, options?: RequestOptions): Promise<ClerkUser>;
+  /**
+   * `getUser`, resolving to the data with the HTTP status and headers (seed: `get_user_with_http_info`).
+   */
+  getUserWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
+  /**
+   * Lists users, newest first unless `order_by` says otherwise, with optional filters and `limit`/`offset` paging.
+   *
+   * `GET /users` (seed: `get_user_list`).
+   */
+  getUserList(params?: ClerkGetUserListParams, options?: RequestOptions): Promise<Array<ClerkUser>>;
+  /**
+   * `getUserList`, resolving to the data with the HTTP status and headers (seed: `get_user_list_with_http_info`).
+   */
+  getUserListWithHttpInfo(params?: ClerkGetUserListParams, options?: RequestOptions): Promise<HttpInfo<Array<ClerkUser>>>;
+  /**
+   * Counts the users that match the same filters as getUserList.
+   *
+   * `GET /users/count` (seed: `get_users_count`).
+   */
+  getUsersCount(params?: ClerkGetUsersCountParams, options?: RequestOptions): Promise<ClerkTotalCount>;
+  /**
+   * `getUsersCount`, resolving to the data with the HTTP status and headers (seed: `get_users_count_with_http_info`).
+   */
+  getUsersCountWithHttpInfo(params?: ClerkGetUsersCountParams, options?: RequestOptions): Promise<HttpInfo<ClerkTotalCount>>;
+  /**
+   * Locks a user: they cannot sign in until unlocked or the lockout expires.
+   *
+   * `POST /users/{user_id}/lock` (seed: `lock_user`).
+   * @param userId The user's id.
+   */
+  lockUser(userId: string, options?: RequestOptions): Promise<ClerkUser>;
+  /**
+   * `lockUser`, resolving to the data with the HTTP status and headers (seed: `lock_user_with_http_info`).
+   */
+  lockUserWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
+  /**
+   * Uploads a user's profile image (sent as `multipart/form-data`).
+   *
+   * `POST /users/{user_id}/profile_image` (seed: `set_user_profile_image`).
+   * @param userId The user's id.
+   * @param file The image: a `Blob` or `File`, or its bytes as an `ArrayBuffer` or `Uint8Array`.
+   */
+  setUserProfileImage(userId: string, file: Blob | ArrayBuffer | ArrayBufferView, options?: RequestOptions): Promise<ClerkUser>;
+  /**
+   * `setUserProfileImage`, resolving to the data with the HTTP status and headers (seed: `set_user_profile_image_with_http_info`).
+   */
+  setUserProfileImageWithHttpInfo(userId: string, file: Blob | ArrayBuffer | ArrayBufferView, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
+  /**
+   * Lifts a user's ban.
+   *
+   * `POST /users/{user_id}/unban` (seed: `unban_user`).
+   * @param userId The user's id.
+   */
+  unbanUser(userId: string, options?: RequestOptions): Promise<ClerkUser>;
+  /**
+   * `unbanUser`, resolving to the data with the HTTP status and headers (seed: `unban_user_with_http_info`).
+   */
+  unbanUserWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
+  /**
+   * Unlocks a user.
+   *
+   * `POST /users/{user_id}/unlock` (seed: `unlock_user`).
+   * @param userId The user's id.
+   */
+  unlockUser(userId: string, options?: RequestOptions): Promise<ClerkUser>;
+  /**
+   * `unlockUser`, resolving to the data with the HTTP status and headers (seed: `unlock_user_with_http_info`).
+   */
+  unlockUserWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
+  /**
+   * Updates a user. Metadata is changed with updateUserMetadata.
+   *
+   * `PATCH /users/{user_id}` (seed: `update_user`).
+   * @param userId The user's id.
+   * @param body The fields to change.
+   */
+  updateUser(userId: string, body: ClerkUpdateUserRequest, options?: RequestOptions): Promise<ClerkUser>;
+  /**
+   * `updateUser`, resolving to the data with the HTTP status and headers (seed: `update_user_with_http_info`).
+   */
+  updateUserWithHttpInfo(userId: string, body: ClerkUpdateUserRequest, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
+  /**
+   * Deep-merges metadata into a user's: a `null` value removes that key.
+   *
+   * `PATCH /users/{user_id}/metadata` (seed: `update_user_metadata`).
+   * @param userId The user's id.
+   */
+  updateUserMetadata(userId: string, body?: ClerkUpdateUserMetadataRequest, options?: RequestOptions): Promise<ClerkUser>;
+  /**
+   * `updateUserMetadata`, resolving to the data with the HTTP status and headers (seed: `update_user_metadata_with_http_info`).
+   */
+  updateUserMetadataWithHttpInfo(userId: string, body?: ClerkUpdateUserMetadataRequest, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
+  /**
+   * Deletes one of a user's passkeys.
+   *
+   * `DELETE /users/{user_id}/passkeys/{passkey_identification_id}` (seed: `user_passkey_delete`).
+   * @param userId The user's id.
+   * @param passkeyIdentificationId The passkey's id.
+   */
+  userPasskeyDelete(userId: string, passkeyIdentificationId: string, options?: RequestOptions): Promise<ClerkDeletedObject>;
+  /**
+   * `userPasskeyDelete`, resolving to the data with the HTTP status and headers (seed: `user_passkey_delete_with_http_info`).
+   */
+  userPasskeyDeleteWithHttpInfo(userId: string, passkeyIdentificationId: string, options?: RequestOptions): Promise<HttpInfo<ClerkDeletedObject>>;
+  /**
+   * Deletes one of a user's web3 wallets.
+   *
+   * `DELETE /users/{user_id}/web3_wallets/{web3_wallet_identification_id}` (seed: `user_web3_wallet_delete`).
+   * @param userId The user's id.
+   * @param web3WalletIdentificationId The web3 wallet's id.
+   */
+  userWeb3WalletDelete(userId: string, web3WalletIdentificationId: string, options?: RequestOptions): Promise<ClerkDeletedObject>;
+  /**
+   * `userWeb3WalletDelete`, resolving to the data with the HTTP status and headers (seed: `user_web3_wallet_delete_with_http_info`).
+   */
+  userWeb3WalletDeleteWithHttpInfo(userId: string, web3WalletIdentificationId: string, options?: RequestOptions): Promise<HttpInfo<ClerkDeletedObject>>;
+  /**
+   * Lists the organization invitations sent to a user, optionally by status.
+   *
+   * `GET /users/{user_id}/organization_invitations` (seed: `users_get_organization_invitations`).
+   * @param userId The user's id.
+   */
+  usersGetOrganizationInvitations(userId: string, params?: ClerkOrganizationInvitationsParams, options?: RequestOptions): Promise<ClerkOrganizationInvitations>;
+  /**
+   * `usersGetOrganizationInvitations`, resolving to the data with the HTTP status and headers (seed: `users_get_organization_invitations_with_http_info`).
+   */
+  usersGetOrganizationInvitationsWithHttpInfo(userId: string, params?: ClerkOrganizationInvitationsParams, options?: RequestOptions): Promise<HttpInfo<ClerkOrganizationInvitations>>;
+  /**
+   * Lists a user's organization memberships.
+   *
+   * `GET /users/{user_id}/organization_memberships` (seed: `users_get_organization_memberships`).
+   * @param userId The user's id.
+   */
+  usersGetOrganizationMemberships(userId: string, params?: ClerkOrganizationMembershipsParams, options?: RequestOptions): Promise<ClerkOrganizationMemberships>;
+  /**
+   * `usersGetOrganizationMemberships`, resolving to the data with the HTTP status and headers (seed: `users_get_organization_memberships_with_http_info`).
+   */
+  usersGetOrganizationMembershipsWithHttpInfo(userId: string, params?: ClerkOrganizationMembershipsParams, options?: RequestOptions): Promise<HttpInfo<ClerkOrganizationMemberships>>;
+  /**
+   * Checks a user's password: resolves when it is right; a wrong one rejects with status 422, no password set with 400.
+   *
+   * `POST /users/{user_id}/verify_password` (seed: `verify_password`).
+   * @param userId The user's id.
+   * @param body The password to check.
+   */
+  verifyPassword(userId: string, body: ClerkVerifyPasswordRequest, options?: RequestOptions): Promise<ClerkVerifyPasswordResult>;
+  /**
+   * `verifyPassword`, resolving to the data with the HTTP status and headers (seed: `verify_password_with_http_info`).
+   */
+  verifyPasswordWithHttpInfo(userId: string, body: ClerkVerifyPasswordRequest, options?: RequestOptions): Promise<HttpInfo<ClerkVerifyPasswordResult>>;
+  /**
+   * Checks a TOTP or backup code: resolves when it is right; a wrong one rejects with status 422, no TOTP set with 400.
+   *
+   * `POST /users/{user_id}/verify_totp` (seed: `verify_totp`).
+   * @param userId The user's id.
+   * @param body The TOTP or backup code to check.
+   */
+  verifyTotp(userId: string, body: ClerkVerifyTotpRequest, options?: RequestOptions): Promise<ClerkVerifyTotpResult>;
+  /**
+   * `verifyTotp`, resolving to the data with the HTTP status and headers (seed: `verify_totp_with_http_info`).
+   */
+  verifyTotpWithHttpInfo(userId: string, body: ClerkVerifyTotpRequest, options?: RequestOptions): Promise<HttpInfo<ClerkVerifyTotpResult>>;
   /** Releases the client's memory now instead of when it is garbage-collected. */
   free(): void;
 }

@@ -6,5 +6,6 @@ const glue = require('./wasm/idp_users.cjs');
 
 glue.initSync(readFileSync(join(__dirname, 'wasm', 'idp_users_bg.wasm')));
 
+exports.ClerkUsersApi = glue.ClerkUsersApi;
 exports.KindeUsersApi = glue.KindeUsersApi;
 exports.IdpUsersError = glue.IdpUsersError;

@@ -3,13 +3,14 @@
 //! Fetch-backed clients for the Users endpoints of identity providers,
 //! compiled to WebAssembly and published to npm as `idp-users`.
 //!
-//! The crate is a pure Rust core ([`core`]) that validates arguments, builds
-//! requests, manages tokens and maps errors over any [`core::transport::Transport`],
-//! one module per provider ([`kinde`]) that describes its operations and wire
-//! types as data, and a thin `#[wasm_bindgen]` layer (`wasm`, on wasm32 only)
-//! that converts between JavaScript and Rust and calls the runtime's `fetch`.
+//! The crate is a sans-IO Rust core ([`core`]) that validates arguments,
+//! builds requests, manages tokens and maps responses and errors; one module
+//! per provider ([`kinde`], [`clerk`]) that describes its operations and wire
+//! types as data; and a thin `#[wasm_bindgen]` layer (`wasm`, on wasm32 only)
+//! that the package's JS driver calls around the runtime's `fetch`.
 #![deny(missing_docs)]
 
+pub mod clerk;
 pub mod core;
 pub mod kinde;
 #[cfg(not(target_arch = "wasm32"))]

@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use crate::core::op::{Extra, Loc, Operation};
 use crate::core::schema::{Model, Ty};
-use crate::kinde;
+use crate::{clerk, kinde};
 
 /// Declarations shared by every provider.
 const COMMON: &str = r#"/** Any JSON value. */
@@ -121,6 +121,8 @@ export interface KindeUsersApiBaseConfig {
   headers?: Record<string, string>;
   /** Time limit per request in milliseconds, token requests included (default 30000). */
   timeoutMs?: number;
+  /** Allow `clientSecret` in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
+  dangerouslyAllowBrowser?: boolean;
 }
 
 /** Authenticate with a bearer token you already have. */
@@ -137,7 +139,7 @@ export interface KindeAccessTokenAuth {
 export interface KindeClientCredentialsAuth {
   /** The M2M application's client id. */
   clientId: string;
-  /** The M2M application's client secret. */
+  /** The M2M application's client secret. In a browser page it is refused unless `dangerouslyAllowBrowser` is true. */
   clientSecret: string;
   /** Token audience (default `https://<domain>/api`). */
   audience?: string;
@@ -160,6 +162,26 @@ export type KindeUsersApiConfig = KindeUsersApiBaseConfig &
   (KindeAccessTokenAuth | KindeClientCredentialsAuth | KindeGetTokenAuth);
 "#;
 
+/// Clerk's config type.
+const CLERK_CONFIG: &str = r#"/** `new ClerkUsersApi(config)`. */
+export interface ClerkUsersApiConfig {
+  /** The instance's secret key (`sk_live_...` or `sk_test_...`), sent as the bearer token. */
+  secretKey: string;
+  /** API base URL (default `https://api.clerk.com/v1`), e.g. a proxy or a local fake. */
+  baseUrl?: string;
+  /** Value of the `Clerk-API-Version` header (default `"2026-05-12"`, the version these typings follow). */
+  apiVersion?: string;
+  /** The `fetch` to use (default: the runtime's global `fetch`), e.g. a service binding's or a test fake's. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Headers sent with every request (the API version is set with `apiVersion`). */
+  headers?: Record<string, string>;
+  /** Time limit per request in milliseconds (default 30000). */
+  timeoutMs?: number;
+  /** Allow the secret key in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
+  dangerouslyAllowBrowser?: boolean;
+}
+"#;
+
 /// The whole `index.d.ts` of the package.
 pub fn render() -> String {
     let mut out = String::from(
@@ -175,6 +197,16 @@ pub fn render() -> String {
         "Client for the Users endpoints of the Kinde Management API.\n\nEvery method returns a promise; failures reject with an `IdpUsersError`.\nParameters and results use Kinde's own field names.",
         "config: KindeUsersApiConfig",
         kinde::users::OPERATIONS,
+    );
+    out.push('\n');
+    out.push_str(CLERK_CONFIG);
+    render_models(&mut out, clerk::users::OPERATIONS, clerk::models::MODELS);
+    render_class(
+        &mut out,
+        "ClerkUsersApi",
+        "Client for the Users endpoints of the Clerk Backend API (version 2026-05-12).\n\nEvery method returns a promise; failures reject with an `IdpUsersError`.\nParameters and results use Clerk's own field names.",
+        "config: ClerkUsersApiConfig",
+        clerk::users::OPERATIONS,
     );
     out
 }
@@ -239,6 +271,9 @@ fn render_type(out: &mut String, ty: &Ty, input: bool, indent: &str) {
         Ty::DateTime if input => out.push_str("string | Date"),
         Ty::DateTime => out.push_str("string"),
         Ty::Scalar => out.push_str("string | number | boolean"),
+        Ty::Millis if input => out.push_str("number | Date"),
+        Ty::Millis => out.push_str("number"),
+        Ty::File => out.push_str("Blob | ArrayBuffer | ArrayBufferView"),
         Ty::List([]) => out.push_str("string | readonly string[]"),
         Ty::List(set) => {
             // The joined forms of up to three distinct values, or an array.
@@ -273,6 +308,7 @@ fn params(op: &Operation) -> String {
         .iter()
         .map(|a| match (a.loc, a.ty) {
             (Loc::Body, Ty::Object(m)) => format!("{}: {}", a.js, m.name),
+            (Loc::Body, Ty::File) => format!("{}: Blob | ArrayBuffer | ArrayBufferView", a.js),
             (_, Ty::Scalar) => format!("{}: string | number | boolean", a.js),
             _ => format!("{}: string", a.js),
         })
@@ -298,16 +334,17 @@ fn render_class(out: &mut String, class: &str, doc: &str, ctor: &str, ops: &[&Op
         for a in op.args {
             let _ = write!(arg_docs, "\n   * @param {} {}", a.js, a.doc);
         }
+        let deprecated = op.removed.map(|note| format!("\n   * @deprecated {note}")).unwrap_or_default();
         let http = format!("`{} {}`", op.method.as_str(), op.path);
         let ps = params(op);
         let _ = write!(
             out,
-            "  /**\n   * {}\n   *\n   * {http} (seed: `{}`).{arg_docs}\n   */\n  {}({ps}): Promise<{}>;\n",
+            "  /**\n   * {}\n   *\n   * {http} (seed: `{}`).{arg_docs}{deprecated}\n   */\n  {}({ps}): Promise<{}>;\n",
             op.doc, op.seed, op.name, op.result
         );
         let _ = write!(
             out,
-            "  /** `{}`, resolving to the data with the HTTP status and headers (seed: `{}_with_http_info`). */\n  {}WithHttpInfo({ps}): Promise<HttpInfo<{}>>;\n",
+            "  /**\n   * `{}`, resolving to the data with the HTTP status and headers (seed: `{}_with_http_info`).{deprecated}\n   */\n  {}WithHttpInfo({ps}): Promise<HttpInfo<{}>>;\n",
             op.name, op.seed, op.name, op.result
         );
     }
@@ -340,10 +377,13 @@ mod tests {
         }
     }
 
+    const PROVIDERS: [(&[&Operation], &[&Model]); 2] =
+        [(kinde::users::OPERATIONS, kinde::models::MODELS), (clerk::users::OPERATIONS, clerk::models::MODELS)];
+
     #[test]
     fn every_operation_has_its_http_info_twin() {
         let rendered = render();
-        for op in kinde::users::OPERATIONS {
+        for op in PROVIDERS.iter().flat_map(|(ops, _)| ops.iter()) {
             assert!(rendered.contains(&format!("  {}(", op.name)), "{}", op.name);
             assert!(rendered.contains(&format!("  {}WithHttpInfo(", op.name)), "{}", op.name);
         }
@@ -352,12 +392,26 @@ mod tests {
     #[test]
     fn every_referenced_model_is_declared() {
         let rendered = render();
-        let declared: BTreeSet<&str> = kinde::models::MODELS.iter().map(|m| m.name).collect();
-        for name in input_models(kinde::users::OPERATIONS) {
-            assert!(declared.contains(name), "{name} is used but not in MODELS");
+        for (ops, models) in PROVIDERS {
+            let declared: BTreeSet<&str> = models.iter().map(|m| m.name).collect();
+            for name in input_models(ops) {
+                assert!(declared.contains(name), "{name} is used but not in MODELS");
+            }
+            for op in ops {
+                let name = op.result.trim_start_matches("Array<").trim_end_matches('>');
+                assert!(rendered.contains(&format!("export interface {name} ")), "{}", op.result);
+            }
         }
-        for op in kinde::users::OPERATIONS {
-            assert!(rendered.contains(&format!("export interface {} ", op.result)), "{}", op.result);
+        // Every model a rendered type names is declared once.
+        let mut names = BTreeSet::new();
+        for model in PROVIDERS.iter().flat_map(|(_, models)| models.iter()) {
+            assert!(names.insert(model.name), "{} is declared twice", model.name);
         }
+    }
+
+    #[test]
+    fn removed_operations_are_deprecated() {
+        let rendered = render();
+        assert_eq!(rendered.matches("@deprecated Clerk removed POST /users/{user_id}/totp").count(), 2);
     }
 }

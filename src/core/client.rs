@@ -49,7 +49,10 @@ impl Client {
         Ok(Prepared {
             method: req.method,
             url: format!("{}{}", self.base_url, req.path),
-            body: req.body.map(OutBody::Json),
+            body: match req.file {
+                Some((name, index)) => Some(OutBody::Multipart(name, index)),
+                None => req.body.map(OutBody::Json),
+            },
         })
     }
 
@@ -125,7 +128,11 @@ impl Client {
         if matches!(status, 401 | 403) && !retried && self.auth.can_refresh() {
             return Ok(Outcome::Retry);
         }
-        Err(self.fail(op, api_error(resp), Some(token)))
+        let mut e = api_error(resp);
+        if let (Some(note), 404 | 405) = (op.removed, status) {
+            e.message = format!("{} ({note})", e.message);
+        }
+        Err(self.fail(op, e, Some(token)))
     }
 }
 
@@ -188,6 +195,7 @@ mod tests {
         extra: Extra::None,
         result: "R",
         doc: "",
+        removed: None,
     };
 
     const SECRET: &str = "very-secret-value";

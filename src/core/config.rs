@@ -66,6 +66,29 @@ pub fn has_function<V: Value>(options: &V, label: &str, key: &str) -> Result<boo
     }
 }
 
+/// Refuses a secret credential (`config.<secret>`) in a browser page, where
+/// every visitor could read it, unless `dangerouslyAllowBrowser: true`.
+pub fn browser_guard<V: Value>(config: &V, in_browser: bool, secret: &str) -> Result<(), Error> {
+    let allow = config.get("dangerouslyAllowBrowser");
+    let allowed = match allow.kind() {
+        Kind::Undefined => false,
+        Kind::Bool => allow.as_bool() == Some(true),
+        k => {
+            return Err(Error::invalid(
+                "config.dangerouslyAllowBrowser",
+                format!("must be a boolean (got {})", k.describe()),
+            ));
+        }
+    };
+    if in_browser && !allowed {
+        return Err(Error::invalid(
+            format!("config.{secret}"),
+            "is a secret, and this is a browser page (window and document exist), where anyone who opens the page can read it. Call the API from a server, or set dangerouslyAllowBrowser: true if only trusted people can load this page",
+        ));
+    }
+    Ok(())
+}
+
 /// Normalises an API origin: `acme.kinde.com` and `https://acme.kinde.com/`
 /// both become `https://acme.kinde.com`. `http://` is kept (local fakes and
 /// proxies); a path prefix is kept; query and fragment are refused.

@@ -17,6 +17,10 @@ pub enum OutBody {
     Json(String),
     /// `application/x-www-form-urlencoded`.
     Form(String),
+    /// `multipart/form-data` with one file part: the part's name and the
+    /// index of the call argument holding the file. The driver builds the
+    /// form (and its boundary) from the caller's own `Blob` or bytes.
+    Multipart(&'static str, usize),
 }
 
 impl OutBody {
@@ -25,13 +29,15 @@ impl OutBody {
         match self {
             OutBody::Json(_) => "application/json",
             OutBody::Form(_) => "application/x-www-form-urlencoded",
+            OutBody::Multipart(..) => "multipart/form-data",
         }
     }
 
-    /// The body text.
+    /// The body text (the part name for a multipart body).
     pub fn text(&self) -> &str {
         match self {
             OutBody::Json(t) | OutBody::Form(t) => t,
+            OutBody::Multipart(name, _) => name,
         }
     }
 }

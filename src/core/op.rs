@@ -67,6 +67,11 @@ impl Arg {
         Arg { js, wire, loc: Loc::Query, ty, doc: ts(doc) }
     }
 
+    /// A required file, sent as the `wire` part of a `multipart/form-data` body.
+    pub const fn file(js: &'static str, wire: &'static str, doc: &'static str) -> Arg {
+        Arg { js, wire, loc: Loc::Body, ty: Ty::File, doc: ts(doc) }
+    }
+
     /// A required JSON body.
     pub const fn body(js: &'static str, model: &'static Model, doc: &'static str) -> Arg {
         Arg { js, wire: "body", loc: Loc::Body, ty: Ty::Object(model), doc: ts(doc) }
@@ -103,4 +108,36 @@ pub struct Operation {
     pub result: &'static str,
     /// One-line description.
     pub doc: &'static str,
+    /// For an endpoint the API no longer has: what to tell a caller who gets
+    /// 404 or 405 from it.
+    pub removed: Option<&'static str>,
+}
+
+/// Declares one `pub static` [`Operation`]: its JS name, seed name, method and
+/// path, positional arguments, trailing object and TS result type, then its
+/// description (and, for an endpoint the API removed, `removed: "note"`).
+macro_rules! operation {
+    ($name:ident, $js:literal, $seed:literal, $method:ident $path:literal, [$($arg:expr),*], $extra:expr, $result:literal, $doc:literal $(, removed: $removed:literal)?) => {
+        #[doc = $doc]
+        pub static $name: $crate::core::op::Operation = $crate::core::op::Operation {
+            name: $js,
+            seed: $crate::core::schema::ts($seed),
+            method: $crate::core::op::Method::$method,
+            path: $path,
+            args: &[$($arg),*],
+            extra: $extra,
+            result: $crate::core::schema::ts($result),
+            doc: $crate::core::schema::ts($doc),
+            removed: $crate::core::op::removed(&[$($removed)?]),
+        };
+    };
+}
+pub(crate) use operation;
+
+/// The first note, if any (lets the `operation!` macro take an optional one).
+pub const fn removed(notes: &[&'static str]) -> Option<&'static str> {
+    match notes {
+        [note, ..] => Some(note),
+        [] => None,
+    }
 }

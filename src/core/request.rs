@@ -16,6 +16,9 @@ pub struct HttpRequest {
     pub path: String,
     /// JSON body text.
     pub body: Option<String>,
+    /// For an upload: the multipart field name and the index of the
+    /// positional argument holding the (validated) file.
+    pub file: Option<(&'static str, usize)>,
 }
 
 /// Validates `args` (the positional arguments) and `extra` (the optional
@@ -24,6 +27,7 @@ pub fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<
     let mut segments: Vec<(&str, String)> = Vec::new();
     let mut query = String::new();
     let mut body = None;
+    let mut file = None;
     for (i, arg) in op.args.iter().enumerate() {
         let value = args.get(i);
         let kind = value.map_or(Kind::Undefined, Value::kind);
@@ -40,6 +44,14 @@ pub fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<
                 segments.push((arg.wire, component(&id)));
             }
             Loc::Query => push_query(&mut query, arg.wire, &scalar_text(&arg.ty, value, arg.js)?),
+            Loc::Body if matches!(arg.ty, Ty::File) => {
+                match value.binary_len() {
+                    Some(n) if n > 0.0 => {}
+                    Some(_) => return Err(Error::invalid(arg.js, "must not be empty (0 bytes)")),
+                    None => return Err(type_error(arg.js, "a Blob, File, ArrayBuffer or Uint8Array", value)),
+                }
+                file = Some((arg.wire, i));
+            }
             Loc::Body => {
                 let mut out = String::new();
                 write_json(&arg.ty, value, arg.js, &mut out)?;
@@ -53,8 +65,21 @@ pub fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<
             check_object(model, params, "params")?;
             for field in model.fields {
                 let v = params.get(field.name);
-                if !v.kind().is_absent() {
-                    let label = format!("params.{}", field.name);
+                if v.kind().is_absent() {
+                    continue;
+                }
+                let label = format!("params.{}", field.name);
+                if let Ty::Array(item) = field.ty {
+                    // Repeated keys: `email_address=a&email_address=b`.
+                    let items = if v.kind() == Kind::Array { v.items() } else { vec![v] };
+                    if items.is_empty() {
+                        return Err(Error::invalid(label, "must list at least one value"));
+                    }
+                    for (i, item_value) in items.iter().enumerate() {
+                        let text = scalar_text(item, item_value, &format!("{label}[{i}]"))?;
+                        push_query(&mut query, field.name, &text);
+                    }
+                } else {
                     push_query(&mut query, field.name, &scalar_text(&field.ty, &v, &label)?);
                 }
             }
@@ -68,7 +93,7 @@ pub fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<
     }
     let mut path = fill_template(op.path, &segments);
     path.push_str(&query);
-    Ok(HttpRequest { method: op.method, path, body })
+    Ok(HttpRequest { method: op.method, path, body, file })
 }
 
 /// Replaces each `{name}` of the template with its encoded segment.
@@ -116,6 +141,7 @@ fn scalar_text<V: Value>(ty: &Ty, value: &V, label: &str) -> Result<String, Erro
             _ => Err(type_error(label, "a string, number or boolean", value)),
         },
         Ty::List(set) => list(value, set, label),
+        Ty::Millis => millis(value, label).map(|n| n.to_string()),
         _ => Err(type_error(label, "a string", value)),
     }
 }
@@ -161,6 +187,22 @@ fn date_time<V: Value>(value: &V, label: &str) -> Result<String, Error> {
         Some(s) if is_date_time(&s) => Ok(s),
         _ => Err(Error::invalid(label, format!("must be {EXPECTED}"))),
     }
+}
+
+/// Unix milliseconds from a non-negative integer or a valid `Date`.
+fn millis<V: Value>(value: &V, label: &str) -> Result<i64, Error> {
+    /// The latest time a JS `Date` can hold.
+    const MAX: i64 = 8_640_000_000_000_000;
+    if value.kind() == Kind::Date {
+        return match value.date_ms() {
+            Some(ms) if ms.is_finite() && ms >= 0.0 => Ok(ms as i64),
+            _ => Err(Error::invalid(label, "must be a valid Date after 1970 or Unix milliseconds")),
+        };
+    }
+    if value.kind() != Kind::Number {
+        return Err(type_error(label, "Unix milliseconds (an integer) or a Date", value));
+    }
+    int(value, 0, MAX, label)
 }
 
 /// A comma list: the joined string or an array of items.
@@ -228,6 +270,8 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
             None => return Err(type_error(label, "a boolean", value)),
         },
         Ty::Int { min, max } => out.push_str(&int(value, *min, *max, label)?.to_string()),
+        Ty::Millis => out.push_str(&millis(value, label)?.to_string()),
+        Ty::File => return Err(type_error(label, "a file (uploads are not JSON)", value)),
         Ty::Scalar if value.kind() != Kind::String => {
             out.push_str(&scalar_text(ty, value, label)?);
         }
@@ -392,6 +436,7 @@ mod tests {
         extra: Extra::Query(&PARAMS),
         result: "R",
         doc: "",
+        removed: None,
     };
     static OP_PATH: Operation = Operation {
         name: "flag",
@@ -406,6 +451,7 @@ mod tests {
         extra: Extra::None,
         result: "R",
         doc: "",
+        removed: None,
     };
     static OP_BODY: Operation = Operation {
         name: "create",
@@ -416,6 +462,7 @@ mod tests {
         extra: Extra::Body(&BODY),
         result: "R",
         doc: "",
+        removed: None,
     };
 
     fn query(params: &str) -> Result<String, Error> {

@@ -38,7 +38,13 @@ pub enum Ty {
     List(&'static [&'static str]),
     /// A string, number or boolean, sent as its string form.
     Scalar,
-    /// A JSON array.
+    /// A point in time as Unix milliseconds: a non-negative integer, or a JS `Date`.
+    Millis,
+    /// File content for a multipart upload: a `Blob` (or `File`), an
+    /// `ArrayBuffer` or a typed array. Only as an [`Arg::file`](super::op::Arg::file).
+    File,
+    /// A JSON array. As a query parameter, each item is sent under the
+    /// parameter's name (`a=1&a=2`), and a single value counts as a list of one.
     Array(&'static Ty),
     /// A JSON object with known fields.
     Object(&'static Model),

@@ -75,6 +75,11 @@ pub trait Value: Sized {
     fn items(&self) -> Vec<Self>;
     /// The ISO 8601 form of a valid `Date` (None for anything else).
     fn date_iso(&self) -> Option<String>;
+    /// The Unix milliseconds of a valid `Date` (None for anything else).
+    fn date_ms(&self) -> Option<f64>;
+    /// The size in bytes of binary data (a `Blob`, `ArrayBuffer` or typed
+    /// array); None for anything else.
+    fn binary_len(&self) -> Option<f64>;
     /// The JSON text of a free-form value, as the runtime's own serializer writes it.
     fn to_json(&self) -> Option<String>;
 }
@@ -136,6 +141,15 @@ pub(crate) mod json {
         }
         fn date_iso(&self) -> Option<String> {
             self.0.as_ref()?.get("$date")?.as_str().map(str::to_owned)
+        }
+        // Tests spell a Date's milliseconds as {"$date": "...", "ms": N}.
+        fn date_ms(&self) -> Option<f64> {
+            self.0.as_ref()?.get("$date")?;
+            self.0.as_ref()?.get("ms")?.as_f64()
+        }
+        // Tests spell binary data as {"$bytes": N}.
+        fn binary_len(&self) -> Option<f64> {
+            self.0.as_ref()?.get("$bytes")?.as_f64()
         }
         fn to_json(&self) -> Option<String> {
             self.0.as_ref().map(|v| v.to_string())

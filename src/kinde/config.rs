@@ -1,13 +1,25 @@
 //! `new KindeUsersApi(config)`: what the config object may hold.
 
 use crate::core::auth::Grant;
-use crate::core::config::{DEFAULT_TIMEOUT_MS, base_url, check_keys, has_function, headers, opt_string, timeout_ms};
+use crate::core::config::{
+    DEFAULT_TIMEOUT_MS, base_url, browser_guard, check_keys, has_function, headers, opt_string, timeout_ms,
+};
 use crate::core::error::Error;
 use crate::core::value::Value;
 
 /// The option names of `KindeUsersApiConfig`.
-pub const KEYS: &[&str] =
-    &["domain", "accessToken", "clientId", "clientSecret", "audience", "getToken", "fetch", "headers", "timeoutMs"];
+pub const KEYS: &[&str] = &[
+    "domain",
+    "accessToken",
+    "clientId",
+    "clientSecret",
+    "audience",
+    "getToken",
+    "fetch",
+    "headers",
+    "timeoutMs",
+    "dangerouslyAllowBrowser",
+];
 
 /// How the client gets its bearer token.
 #[derive(Debug, PartialEq)]
@@ -36,8 +48,9 @@ pub struct KindeConfig {
 }
 
 impl KindeConfig {
-    /// Validates a config object.
-    pub fn parse<V: Value>(config: &V) -> Result<KindeConfig, Error> {
+    /// Validates a config object. `in_browser` says whether this runs in a
+    /// browser page, where a client secret needs `dangerouslyAllowBrowser`.
+    pub fn parse<V: Value>(config: &V, in_browser: bool) -> Result<KindeConfig, Error> {
         const L: &str = "config";
         check_keys(config, L, KEYS)?;
         let domain = opt_string(config, L, "domain")?
@@ -56,6 +69,7 @@ impl KindeConfig {
                 "needs exactly one way to authenticate: accessToken, clientId + clientSecret, or getToken",
             ));
         }
+        browser_guard(config, in_browser && client_secret.is_some(), "clientSecret")?;
         if audience.is_some() && client_id.is_none() {
             return Err(Error::invalid("config.audience", "applies only with clientId + clientSecret"));
         }
@@ -91,7 +105,7 @@ mod tests {
     use crate::core::value::json::j;
 
     fn parse(text: &str) -> Result<KindeConfig, Error> {
-        KindeConfig::parse(&j(text))
+        KindeConfig::parse(&j(text), false)
     }
 
     #[test]
@@ -141,6 +155,21 @@ mod tests {
             let e = parse(text).expect_err(text); // ok: test
             assert_eq!(e.param.as_deref(), Some(param), "{text}: {}", e.message);
         }
+    }
+
+    #[test]
+    fn client_secrets_need_consent_in_a_browser() {
+        let cc = r#"{"domain":"acme.kinde.com","clientId":"i","clientSecret":"s"}"#;
+        let e = KindeConfig::parse(&j(cc), true).expect_err("browser"); // ok: test
+        assert_eq!(e.param.as_deref(), Some("config.clientSecret"));
+        assert!(e.message.contains("dangerouslyAllowBrowser"), "{}", e.message);
+        let allowed = r#"{"domain":"acme.kinde.com","clientId":"i","clientSecret":"s","dangerouslyAllowBrowser":true}"#;
+        assert!(KindeConfig::parse(&j(allowed), true).is_ok());
+        let token = r#"{"domain":"acme.kinde.com","accessToken":"t"}"#;
+        assert!(KindeConfig::parse(&j(token), true).is_ok(), "a short-lived token is not refused");
+        let bad = r#"{"domain":"acme.kinde.com","accessToken":"t","dangerouslyAllowBrowser":"yes"}"#;
+        let e = KindeConfig::parse(&j(bad), false).expect_err("type"); // ok: test
+        assert_eq!(e.param.as_deref(), Some("config.dangerouslyAllowBrowser"));
     }
 
     #[test]

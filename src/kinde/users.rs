@@ -3,104 +3,88 @@
 //! `removeOrganizationUser`.
 
 use super::models::*;
-use crate::core::op::{Arg, Extra, Method, Operation};
-use crate::core::schema::{Ty, ts};
+use crate::core::op::{Arg, Extra, Operation, operation};
+use crate::core::schema::Ty;
 
 const USER_ID: Arg = Arg::path("userId", "user_id", "The user's id.");
 const ORG_CODE: Arg = Arg::path("orgCode", "org_code", "The organization's code.");
 const ID: Arg = Arg::query("id", "id", Ty::Id, "The user's id.");
 
-macro_rules! op {
-    ($name:ident, $js:literal, $seed:literal, $method:ident $path:literal, [$($arg:expr),*], $extra:expr, $result:literal, $doc:literal) => {
-        #[doc = $doc]
-        pub static $name: Operation = Operation {
-            name: $js,
-            seed: ts($seed),
-            method: Method::$method,
-            path: $path,
-            args: &[$($arg),*],
-            extra: $extra,
-            result: ts($result),
-            doc: ts($doc),
-        };
-    };
-}
-
-op!(CREATE_USER, "createUser", "create_user", Post "/api/v1/user", [],
+operation!(CREATE_USER, "createUser", "create_user", Post "/api/v1/user", [],
     Extra::Body(&CREATE_USER_REQUEST), "KindeCreateUserResponse",
     "Creates a user, optionally with identities (scope `create:users`).");
-op!(CREATE_USER_IDENTITY, "createUserIdentity", "create_user_identity", Post "/api/v1/users/{user_id}/identities", [USER_ID],
+operation!(CREATE_USER_IDENTITY, "createUserIdentity", "create_user_identity", Post "/api/v1/users/{user_id}/identities", [USER_ID],
     Extra::Body(&CREATE_USER_IDENTITY_REQUEST), "KindeCreateIdentityResponse",
     "Adds an identity to a user (scope `create:user_identities`).");
-op!(DELETE_USER, "deleteUser", "delete_user", Delete "/api/v1/user", [ID],
+operation!(DELETE_USER, "deleteUser", "delete_user", Delete "/api/v1/user", [ID],
     Extra::Query(&DELETE_USER_PARAMS), "KindeSuccessResponse",
     "Deletes a user (scope `delete:users`).");
-op!(DELETE_USER_SESSIONS, "deleteUserSessions", "delete_user_sessions", Delete "/api/v1/users/{user_id}/sessions", [USER_ID],
+operation!(DELETE_USER_SESSIONS, "deleteUserSessions", "delete_user_sessions", Delete "/api/v1/users/{user_id}/sessions", [USER_ID],
     Extra::None, "KindeSuccessResponse",
     "Ends all of a user's sessions (scope `delete:user_sessions`).");
-op!(GET_USER_DATA, "getUserData", "get_user_data", Get "/api/v1/user", [ID],
+operation!(GET_USER_DATA, "getUserData", "get_user_data", Get "/api/v1/user", [ID],
     Extra::Query(&GET_USER_DATA_PARAMS), "KindeUser",
     "Gets one user (scope `read:users`).");
-op!(GET_USER_IDENTITIES, "getUserIdentities", "get_user_identities", Get "/api/v1/users/{user_id}/identities", [USER_ID],
+operation!(GET_USER_IDENTITIES, "getUserIdentities", "get_user_identities", Get "/api/v1/users/{user_id}/identities", [USER_ID],
     Extra::Query(&GET_USER_IDENTITIES_PARAMS), "KindeGetIdentitiesResponse",
     "Lists a user's identities (scope `read:user_identities`).");
-op!(GET_USER_PROPERTY_VALUES, "getUserPropertyValues", "get_user_property_values", Get "/api/v1/users/{user_id}/properties", [USER_ID],
+operation!(GET_USER_PROPERTY_VALUES, "getUserPropertyValues", "get_user_property_values", Get "/api/v1/users/{user_id}/properties", [USER_ID],
     Extra::None, "KindeGetPropertyValuesResponse",
     "Lists a user's property values (scope `read:user_properties`).");
-op!(GET_USER_SESSIONS, "getUserSessions", "get_user_sessions", Get "/api/v1/users/{user_id}/sessions", [USER_ID],
+operation!(GET_USER_SESSIONS, "getUserSessions", "get_user_sessions", Get "/api/v1/users/{user_id}/sessions", [USER_ID],
     Extra::None, "KindeGetUserSessionsResponse",
     "Lists a user's sessions (scope `read:user_sessions`).");
-op!(GET_USERS, "getUsers", "get_users", Get "/api/v1/users", [],
+operation!(GET_USERS, "getUsers", "get_users", Get "/api/v1/users", [],
     Extra::Query(&GET_USERS_PARAMS), "KindeUsersResponse",
     "Lists users, a page at a time, with optional filters (scope `read:users`).");
-op!(GET_USERS_MFA, "getUsersMfa", "get_users_mfa", Get "/api/v1/users/{user_id}/mfa", [USER_ID],
+operation!(GET_USERS_MFA, "getUsersMfa", "get_users_mfa", Get "/api/v1/users/{user_id}/mfa", [USER_ID],
     Extra::None, "KindeGetUserMfaResponse",
     "Gets a user's MFA configuration (scope `read:user_mfa`).");
-op!(REFRESH_USER_CLAIMS, "refreshUserClaims", "refresh_user_claims", Post "/api/v1/users/{user_id}/refresh_claims", [USER_ID],
+operation!(REFRESH_USER_CLAIMS, "refreshUserClaims", "refresh_user_claims", Post "/api/v1/users/{user_id}/refresh_claims", [USER_ID],
     Extra::None, "KindeSuccessResponse",
     "Refreshes a user's token claims and invalidates their cache (scope `update:user_refresh_claims`).");
-op!(RESET_USERS_MFA, "resetUsersMfa", "reset_users_mfa", Delete "/api/v1/users/{user_id}/mfa/{factor_id}",
+operation!(RESET_USERS_MFA, "resetUsersMfa", "reset_users_mfa", Delete "/api/v1/users/{user_id}/mfa/{factor_id}",
     [USER_ID, Arg::path("factorId", "factor_id", "The MFA factor's id.")],
     Extra::None, "KindeSuccessResponse",
     "Removes one MFA factor of a user (scope `delete:user_mfa`).");
-op!(RESET_USERS_MFA_ALL, "resetUsersMfaAll", "reset_users_mfa_all", Delete "/api/v1/users/{user_id}/mfa", [USER_ID],
+operation!(RESET_USERS_MFA_ALL, "resetUsersMfaAll", "reset_users_mfa_all", Delete "/api/v1/users/{user_id}/mfa", [USER_ID],
     Extra::None, "KindeSuccessResponse",
     "Removes all MFA factors of a user (scope `delete:user_mfa`).");
-op!(SET_USER_PASSWORD, "setUserPassword", "set_user_password", Put "/api/v1/users/{user_id}/password",
+operation!(SET_USER_PASSWORD, "setUserPassword", "set_user_password", Put "/api/v1/users/{user_id}/password",
     [USER_ID, Arg::body("body", &SET_USER_PASSWORD_REQUEST, "The hashed password.")],
     Extra::None, "KindeSuccessResponse",
     "Sets a user's password from a hash (scope `update:user_passwords`).");
-op!(UPDATE_USER, "updateUser", "update_user", Patch "/api/v1/user",
+operation!(UPDATE_USER, "updateUser", "update_user", Patch "/api/v1/user",
     [ID, Arg::body("body", &UPDATE_USER_REQUEST, "The fields to change.")],
     Extra::None, "KindeUpdateUserResponse",
     "Updates a user (scope `update:users`).");
-op!(UPDATE_USER_FEATURE_FLAG_OVERRIDE, "updateUserFeatureFlagOverride", "update_user_feature_flag_override",
+operation!(UPDATE_USER_FEATURE_FLAG_OVERRIDE, "updateUserFeatureFlagOverride", "update_user_feature_flag_override",
     Patch "/api/v1/users/{user_id}/feature_flags/{feature_flag_key}",
     [USER_ID, Arg::path("featureFlagKey", "feature_flag_key", "The feature flag's key."),
      Arg::query("value", "value", Ty::Scalar, "The override value.")],
     Extra::None, "KindeSuccessResponse",
     "Overrides a feature flag's value for a user (scope `update:user_feature_flags`).");
-op!(UPDATE_USER_PROPERTIES, "updateUserProperties", "update_user_properties", Patch "/api/v1/users/{user_id}/properties",
+operation!(UPDATE_USER_PROPERTIES, "updateUserProperties", "update_user_properties", Patch "/api/v1/users/{user_id}/properties",
     [USER_ID, Arg::body("body", &UPDATE_USER_PROPERTIES_REQUEST, "The properties to set.")],
     Extra::None, "KindeSuccessResponse",
     "Sets several property values of a user (scope `update:user_properties`).");
-op!(UPDATE_USER_PROPERTY, "updateUserProperty", "update_user_property", Put "/api/v1/users/{user_id}/properties/{property_key}",
+operation!(UPDATE_USER_PROPERTY, "updateUserProperty", "update_user_property", Put "/api/v1/users/{user_id}/properties/{property_key}",
     [USER_ID, Arg::path("propertyKey", "property_key", "The property's key."),
      Arg::query("value", "value", Ty::Scalar, "The new value.")],
     Extra::None, "KindeSuccessResponse",
     "Sets one property value of a user (scope `update:user_properties`).");
-op!(ADD_ORGANIZATION_USERS, "addOrganizationUsers", "add_organization_users", Post "/api/v1/organizations/{org_code}/users",
+operation!(ADD_ORGANIZATION_USERS, "addOrganizationUsers", "add_organization_users", Post "/api/v1/organizations/{org_code}/users",
     [ORG_CODE, Arg::body("body", &ADD_ORGANIZATION_USERS_REQUEST, "The users to add.")],
     Extra::None, "KindeAddOrganizationUsersResponse",
     "Adds users to an organization (scope `create:organization_users`). The older SDK's `POST /api/v1/organization/users?code=` is now this endpoint.");
-op!(GET_ORGANIZATION_USERS, "getOrganizationUsers", "get_organization_users", Get "/api/v1/organizations/{org_code}/users", [ORG_CODE],
+operation!(GET_ORGANIZATION_USERS, "getOrganizationUsers", "get_organization_users", Get "/api/v1/organizations/{org_code}/users", [ORG_CODE],
     Extra::Query(&GET_ORGANIZATION_USERS_PARAMS), "KindeGetOrganizationUsersResponse",
     "Lists an organization's members (scope `read:organization_users`). The older SDK's `GET /api/v1/organization/users?code=` is now this endpoint.");
-op!(REMOVE_ORGANIZATION_USERS, "removeOrganizationUsers", "remove_organization_users", Patch "/api/v1/organizations/{org_code}/users",
+operation!(REMOVE_ORGANIZATION_USERS, "removeOrganizationUsers", "remove_organization_users", Patch "/api/v1/organizations/{org_code}/users",
     [ORG_CODE, Arg::body("body", &REMOVE_ORGANIZATION_USERS_REQUEST, "The users to remove.")],
     Extra::None, "KindeUpdateOrganizationUsersResponse",
     "Removes users from an organization (scope `update:organization_users`): sent to today's `PATCH` as `operation: \"delete\"` entries.");
-op!(REMOVE_ORGANIZATION_USER, "removeOrganizationUser", "remove_organization_user", Delete "/api/v1/organizations/{org_code}/users/{user_id}",
+operation!(REMOVE_ORGANIZATION_USER, "removeOrganizationUser", "remove_organization_user", Delete "/api/v1/organizations/{org_code}/users/{user_id}",
     [ORG_CODE, USER_ID],
     Extra::None, "KindeSuccessResponse",
     "Removes one user from an organization (scope `delete:organization_users`). Not in the seeds; today's single-user form.");

@@ -9,11 +9,11 @@ use wasm_bindgen::prelude::*;
 
 use super::error::to_js;
 use super::exchange::{JsResponse, call_options, headers_js};
-use super::js::{describe, get};
+use super::js::{describe, get, in_browser};
 use crate::core::auth::{Auth, TokenCache, TokenStep};
 use crate::core::client::{Client, Outcome, now_ms};
 use crate::core::error::{Error, ErrorKind};
-use crate::core::exchange::Prepared;
+use crate::core::exchange::{OutBody, Prepared};
 use crate::core::op::{Extra, Method, Operation};
 
 /// A client as the JS side holds it: the core client plus what only JS uses.
@@ -37,9 +37,15 @@ fn method_index(m: Method) -> u8 {
     }
 }
 
-/// `[url, method, body, contentType]` for the driver's `send`.
-fn request_js(req: &Prepared) -> Array {
+/// `[url, method, body, contentType]` for the driver's `send`. A multipart
+/// body is `[partName, file]`, taken from the call's arguments `args`.
+fn request_js(req: &Prepared, args: &[JsValue]) -> Array {
     let (body, content_type) = match &req.body {
+        Some(OutBody::Multipart(name, index)) => {
+            let file = args.get(*index).cloned().unwrap_or(JsValue::UNDEFINED);
+            let part: Array = [JsValue::from_str(name), file].into_iter().collect();
+            (part.into(), JsValue::from_str("multipart/form-data"))
+        }
         Some(b) => (JsValue::from_str(b.text()), JsValue::from_str(b.content_type())),
         None => (JsValue::UNDEFINED, JsValue::UNDEFINED),
     };
@@ -92,7 +98,7 @@ impl JsClient {
         let options = args.next().unwrap_or(JsValue::UNDEFINED);
         let options = call_options(&options).map_err(|e| to_js(e.during(self.core.provider, op.name)))?;
         let req = self.core.prepare(op, &positional, extra.as_ref()).map_err(to_js)?;
-        let out = request_js(&req);
+        let out = request_js(&req, &positional);
         if let Some(o) = options {
             out.push(&o);
         }
@@ -120,7 +126,7 @@ impl JsClient {
     }
 
     fn token_request(&self) -> JsValue {
-        self.core.token_request().map_or(JsValue::UNDEFINED, |r| request_js(&r).into())
+        self.core.token_request().map_or(JsValue::UNDEFINED, |r| request_js(&r, &[]).into())
     }
 
     fn token_response(&self, index: u32, status: u16, text: JsValue, headers: JsValue) -> Result<String, JsValue> {
@@ -265,7 +271,8 @@ impl KindeUsersApi {
     pub fn new(config: JsValue) -> Result<KindeUsersApi, JsValue> {
         use crate::kinde::config::{KindeAuth, KindeConfig};
         use crate::kinde::{PROVIDER, users};
-        let parsed = KindeConfig::parse(&config).map_err(|e| to_js(e.during(PROVIDER, "KindeUsersApi")))?;
+        let parsed =
+            KindeConfig::parse(&config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "KindeUsersApi")))?;
         let auth = match parsed.auth {
             KindeAuth::AccessToken(token) => Auth::Static(token),
             KindeAuth::ClientCredentials(grant) => Auth::ClientCredentials(TokenCache::new(grant)),
@@ -279,3 +286,27 @@ impl KindeUsersApi {
 }
 
 client_class!(KindeUsersApi, crate::kinde::users::OPERATIONS);
+
+/// Client for the Clerk Backend API Users endpoints.
+#[wasm_bindgen]
+pub struct ClerkUsersApi {
+    inner: JsClient,
+}
+
+#[wasm_bindgen]
+impl ClerkUsersApi {
+    /// `new ClerkUsersApi(config)`: validates the config and sends nothing.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> Result<ClerkUsersApi, JsValue> {
+        use crate::clerk::config::ClerkConfig;
+        use crate::clerk::{PROVIDER, users};
+        let parsed =
+            ClerkConfig::parse(&config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
+        let core = Client { provider: PROVIDER, base_url: parsed.base_url, auth: Auth::Static(parsed.secret_key) };
+        let inner =
+            JsClient::new(core, users::OPERATIONS, &config, parsed.custom_fetch, parsed.timeout_ms, &parsed.headers);
+        Ok(ClerkUsersApi { inner })
+    }
+}
+
+client_class!(ClerkUsersApi, crate::clerk::users::OPERATIONS);

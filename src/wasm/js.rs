@@ -34,6 +34,9 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
     pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 
+    /// The web platform's `Blob` (a `File` is one).
+    pub type Blob;
+
 }
 
 /// `obj[key]`, or undefined when the read throws.
@@ -73,4 +76,10 @@ pub fn describe(err: &JsValue) -> String {
         (_, true) => name,
         _ => format!("{name}: {message}"),
     }
+}
+
+/// Whether this runs in a browser page: `window` and `document` both exist.
+pub fn in_browser() -> bool {
+    let global = js_sys::global();
+    ["window", "document"].iter().all(|k| !get(&global, k).is_undefined())
 }

@@ -1,9 +1,9 @@
 //! [`Value`] over JS values, read in place.
 
-use js_sys::{Array, Date, JsString};
+use js_sys::{Array, ArrayBuffer, Date, JsString};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::js::{get, object_keys};
+use super::js::{Blob, get, object_keys};
 use crate::core::value::{Kind, Value};
 
 impl Value for JsValue {
@@ -68,6 +68,24 @@ impl Value for JsValue {
             return None;
         }
         Some(String::from(date.to_iso_string()))
+    }
+
+    fn date_ms(&self) -> Option<f64> {
+        self.dyn_ref::<Date>().map(Date::get_time).filter(|t| !t.is_nan())
+    }
+
+    fn binary_len(&self) -> Option<f64> {
+        if !self.is_object() {
+            return None;
+        }
+        let key = if self.is_instance_of::<Blob>() {
+            "size"
+        } else if self.is_instance_of::<ArrayBuffer>() || ArrayBuffer::is_view(self) {
+            "byteLength"
+        } else {
+            return None;
+        };
+        get(self, key).as_f64()
     }
 
     fn to_json(&self) -> Option<String> {

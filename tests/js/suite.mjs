@@ -2,15 +2,21 @@
 // (Node ESM and CommonJS, Deno, workerd, Bun, Chromium) against the *packed*
 // package and its in-memory fake providers.
 //
-// Plain ESM with no imports: the runtime harness passes the modules in.
+// Plain ESM whose only import is its Clerk half (./clerk-suite.mjs, copied
+// next to it); the runtime harness passes the package's modules in.
 //   lib:       the 'idp-users' module namespace
 //   fake:      the 'idp-users/fake' module namespace
 //   runtime:   name of the runtime, for the report
 //   serverUrl: base URL of the fake HTTP server, when the runtime can reach it
 // Returns { runtime, passed, failed, operations, results: [{ name, ok, error }] }.
 
+import { clerkTests } from './clerk-suite.mjs';
+
 const DOMAIN = 'https://fake.kinde.com';
 const SECRET = 'fake-client-secret';
+/** In a browser page secrets need consent; the suite gives it there. */
+const IN_PAGE = typeof window !== 'undefined' && typeof document !== 'undefined';
+const ALLOW = IN_PAGE ? { dangerouslyAllowBrowser: true } : {};
 
 export async function run(options) {
   try {
@@ -68,18 +74,18 @@ async function suite({ lib, fake, runtime, serverUrl }) {
   function setup(config = {}, fakeOptions = {}) {
     const f = fake.createFakeProviders(fakeOptions);
     const base = { domain: DOMAIN, fetch: f.fetch };
-    const auth = config.accessToken || config.getToken ? {} : { clientId: f.kinde.clientId, clientSecret: f.kinde.clientSecret };
+    const auth = config.accessToken || config.getToken ? {} : { clientId: f.kinde.clientId, clientSecret: f.kinde.clientSecret, ...ALLOW };
     const api = new KindeUsersApi({ ...base, ...auth, ...config });
     return { f, api: record(api), raw: api };
   }
   /** Records the name of every method called, for the report. */
-  function record(api) {
+  function record(api, provider) {
     return new Proxy(api, {
       get(target, prop) {
         const v = target[prop];
         if (typeof v !== 'function') return v;
         return (...args) => {
-          operations.add(String(prop));
+          operations.add(provider ? `${provider}.${String(prop)}` : String(prop));
           return v.apply(target, args);
         };
       },
@@ -490,7 +496,7 @@ async function suite({ lib, fake, runtime, serverUrl }) {
 
   await test('a failed token request is a clear auth error without the secret', async () => {
     const f = fake.createFakeProviders();
-    const api = record(new KindeUsersApi({ domain: DOMAIN, clientId: 'fake-client-id', clientSecret: 'wrong-secret-123', fetch: f.fetch }));
+    const api = record(new KindeUsersApi({ domain: DOMAIN, clientId: 'fake-client-id', clientSecret: 'wrong-secret-123', fetch: f.fetch, ...ALLOW }));
     const err = await rejects(api.getUsers(), { kind: 'auth', status: 401, code: 'invalid_client', operation: 'getUsers' }, 'bad secret');
     ok(err.message.includes('invalid_client'), err.message);
     const text = `${err.message} ${JSON.stringify(err)} ${String(err.stack)}`;
@@ -563,7 +569,7 @@ async function suite({ lib, fake, runtime, serverUrl }) {
     const junk = record(new KindeUsersApi({ domain: DOMAIN, accessToken: 't0k', fetch: async () => ({ nope: true }) }));
     await rejects(junk.getUsers(), { kind: 'network' }, 'fetch resolving to a non-Response');
     const f = fake.createFakeProviders();
-    const sturdy = record(new KindeUsersApi({ domain: DOMAIN, clientId: f.kinde.clientId, clientSecret: f.kinde.clientSecret, fetch: f.fetch }));
+    const sturdy = record(new KindeUsersApi({ domain: DOMAIN, clientId: f.kinde.clientId, clientSecret: f.kinde.clientSecret, fetch: f.fetch, ...ALLOW }));
     eq((await sturdy.getUsers({ page_size: 1 })).users.length, 1, 'the module still works after all these failures');
   });
 
@@ -581,7 +587,7 @@ async function suite({ lib, fake, runtime, serverUrl }) {
   // ---- over the network ---------------------------------------------------------
   if (serverUrl) {
     await test('against the fake HTTP server with the runtime fetch', async () => {
-      const api = record(new KindeUsersApi({ domain: serverUrl, clientId: 'fake-client-id', clientSecret: SECRET }));
+      const api = record(new KindeUsersApi({ domain: serverUrl, clientId: 'fake-client-id', clientSecret: SECRET, ...ALLOW }));
       const page = await api.getUsers({ page_size: 3 });
       eq(page.users.length, 3, 'listed over HTTP');
       const info = await api.getUserDataWithHttpInfo(U1);
@@ -590,13 +596,17 @@ async function suite({ lib, fake, runtime, serverUrl }) {
     });
   }
 
-  await test('every method of the client was exercised', () => {
-    const methods = Object.getOwnPropertyNames(KindeUsersApi.prototype).filter(
-      (k) => typeof KindeUsersApi.prototype[k] === 'function' && !['constructor', 'free', '__call'].includes(k) && !k.startsWith('__'),
-    );
-    ok(methods.length >= 44, `the 22 operations and their twins are installed (found ${methods.length})`);
-    const missed = methods.filter((m) => !operations.has(m));
-    eq(missed, [], 'methods never called by this suite');
+  await clerkTests({ lib, fake, serverUrl, test, ok, eq, rejects, record: (api) => record(api, 'clerk'), allow: ALLOW });
+
+  await test('every method of both clients was exercised', () => {
+    for (const [cls, prefix, expected] of [[KindeUsersApi, '', 44], [lib.ClerkUsersApi, 'clerk.', 50]]) {
+      const methods = Object.getOwnPropertyNames(cls.prototype).filter(
+        (k) => typeof cls.prototype[k] === 'function' && !['constructor', 'free', '__call'].includes(k) && !k.startsWith('__'),
+      );
+      eq(methods.length, expected, `${cls.name}: the operations and their twins are installed`);
+      const missed = methods.filter((m) => !operations.has(prefix + m));
+      eq(missed, [], `${cls.name}: methods never called by this suite`);
+    }
   });
 
   const passed = results.filter((r) => r.ok).length;

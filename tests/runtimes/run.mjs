@@ -206,6 +206,12 @@ async function prepareFixture(name, tarball) {
   fs.rmSync(dir, { recursive: true, force: true });
   copyDir(path.join(FIXTURES, name), dir);
   fs.copyFileSync(SUITE, path.join(dir, 'suite.mjs'));
+  // The suite's own modules (it imports them relatively) travel with it.
+  for (const name of fs.readdirSync(path.dirname(SUITE))) {
+    if (name.endsWith('.mjs') && path.join(path.dirname(SUITE), name) !== SUITE) {
+      fs.copyFileSync(path.join(path.dirname(SUITE), name), path.join(dir, name));
+    }
+  }
   const spec = path.relative(dir, tarball);
   const common = ['install', spec, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'];
   const env = { npm_config_update_notifier: 'false' };

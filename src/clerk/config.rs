@@ -1,0 +1,136 @@
+//! `new ClerkUsersApi(config)`: what the config object may hold.
+
+use crate::core::config::{
+    DEFAULT_TIMEOUT_MS, base_url, browser_guard, check_keys, has_function, headers, opt_string, timeout_ms,
+};
+use crate::core::error::Error;
+use crate::core::value::Value;
+
+/// The option names of `ClerkUsersApiConfig`.
+pub const KEYS: &[&str] =
+    &["secretKey", "baseUrl", "apiVersion", "fetch", "headers", "timeoutMs", "dangerouslyAllowBrowser"];
+
+/// Where the Backend API lives.
+pub const DEFAULT_BASE_URL: &str = "https://api.clerk.com/v1";
+/// The API version the operation tables follow.
+pub const API_VERSION: &str = "2026-05-12";
+/// The header that selects the API version.
+pub const VERSION_HEADER: &str = "clerk-api-version";
+
+/// A validated Clerk client configuration.
+#[derive(Debug, PartialEq)]
+pub struct ClerkConfig {
+    /// API base URL, no trailing slash (`https://api.clerk.com/v1`).
+    pub base_url: String,
+    /// The instance's secret key, sent as the bearer token.
+    pub secret_key: String,
+    /// Headers for every request, `clerk-api-version` first.
+    pub headers: Vec<(String, String)>,
+    /// Per-request timeout.
+    pub timeout_ms: u32,
+    /// Whether a custom `fetch` was given.
+    pub custom_fetch: bool,
+}
+
+impl ClerkConfig {
+    /// Validates a config object. `in_browser` says whether this runs in a
+    /// browser page, where the secret key needs `dangerouslyAllowBrowser`.
+    pub fn parse<V: Value>(config: &V, in_browser: bool) -> Result<ClerkConfig, Error> {
+        const L: &str = "config";
+        check_keys(config, L, KEYS)?;
+        let secret_key = opt_string(config, L, "secretKey")?
+            .ok_or_else(|| Error::invalid("config.secretKey", "is required (the instance's secret key, sk_...)"))?;
+        if secret_key.starts_with("pk_") {
+            return Err(Error::invalid(
+                "config.secretKey",
+                "is a publishable key (pk_...); the Backend API needs the secret key (sk_...)",
+            ));
+        }
+        browser_guard(config, in_browser, "secretKey")?;
+        let base_url = match opt_string(config, L, "baseUrl")? {
+            Some(url) => base_url(&url, "config.baseUrl")?,
+            None => DEFAULT_BASE_URL.to_owned(),
+        };
+        let version = opt_string(config, L, "apiVersion")?.unwrap_or_else(|| API_VERSION.to_owned());
+        if version.contains(['\r', '\n', '\0']) {
+            return Err(Error::invalid("config.apiVersion", "must be a date such as \"2026-05-12\""));
+        }
+        let mut all = vec![(VERSION_HEADER.to_owned(), version)];
+        for (name, value) in headers(&config.get("headers"), "config.headers")? {
+            if name == VERSION_HEADER {
+                return Err(Error::invalid("config.headers.Clerk-API-Version", "is set with config.apiVersion"));
+            }
+            all.push((name, value));
+        }
+        Ok(ClerkConfig {
+            base_url,
+            secret_key,
+            headers: all,
+            timeout_ms: timeout_ms(config, L)?.unwrap_or(DEFAULT_TIMEOUT_MS),
+            custom_fetch: has_function(config, L, "fetch")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::value::json::j;
+
+    fn parse(text: &str) -> Result<ClerkConfig, Error> {
+        ClerkConfig::parse(&j(text), false)
+    }
+
+    #[test]
+    fn defaults() {
+        let c = parse(r#"{"secretKey":"sk_test_1"}"#).expect("valid"); // ok: test
+        assert_eq!(c.base_url, "https://api.clerk.com/v1");
+        assert_eq!(c.secret_key, "sk_test_1");
+        assert_eq!(c.headers, vec![("clerk-api-version".into(), "2026-05-12".into())]);
+        assert_eq!((c.timeout_ms, c.custom_fetch), (DEFAULT_TIMEOUT_MS, false));
+    }
+
+    #[test]
+    fn base_url_version_and_headers_are_configurable() {
+        let c = parse(
+            r#"{"secretKey":"sk_1","baseUrl":"http://127.0.0.1:8790/v1/","apiVersion":"2025-11-10","headers":{"X-Trace":"1"},"timeoutMs":5000}"#,
+        )
+        .expect("valid"); // ok: test
+        assert_eq!(c.base_url, "http://127.0.0.1:8790/v1");
+        assert_eq!(c.headers, vec![("clerk-api-version".into(), "2025-11-10".into()), ("x-trace".into(), "1".into())]);
+        assert_eq!(c.timeout_ms, 5000);
+    }
+
+    #[test]
+    fn invalid_configs_say_which_option() {
+        let cases = [
+            ("{}", "config.secretKey"),
+            (r#"{"secretKey":""}"#, "config.secretKey"),
+            (r#"{"secretKey":"pk_test_1"}"#, "config.secretKey"),
+            (r#"{"secret_key":"sk_1"}"#, "config.secret_key"),
+            (r#"{"secretKey":"sk_1","baseUrl":"ftp://x"}"#, "config.baseUrl"),
+            (r#"{"secretKey":"sk_1","apiVersion":""}"#, "config.apiVersion"),
+            (r#"{"secretKey":"sk_1","headers":{"Clerk-API-Version":"x"}}"#, "config.headers.Clerk-API-Version"),
+            (r#"{"secretKey":"sk_1","headers":{"Authorization":"x"}}"#, "config.headers.Authorization"),
+            (r#"{"secretKey":"sk_1","fetch":1}"#, "config.fetch"),
+            (r#"{"secretKey":"sk_1","dangerouslyAllowBrowser":1}"#, "config.dangerouslyAllowBrowser"),
+            ("null", "config"),
+        ];
+        for (text, param) in cases {
+            let e = parse(text).expect_err(text); // ok: test
+            assert_eq!(e.param.as_deref(), Some(param), "{text}: {}", e.message);
+            assert!(!e.message.contains("sk_1"), "{}", e.message);
+        }
+    }
+
+    #[test]
+    fn secret_keys_need_consent_in_a_browser() {
+        let e = ClerkConfig::parse(&j(r#"{"secretKey":"sk_live_x"}"#), true).expect_err("browser"); // ok: test
+        assert_eq!(e.param.as_deref(), Some("config.secretKey"));
+        assert!(!e.message.contains("sk_live_x"));
+        let ok = ClerkConfig::parse(&j(r#"{"secretKey":"sk_live_x","dangerouslyAllowBrowser":true}"#), true);
+        assert!(ok.is_ok());
+        let no = ClerkConfig::parse(&j(r#"{"secretKey":"sk_live_x","dangerouslyAllowBrowser":false}"#), true);
+        assert!(no.is_err());
+    }
+}

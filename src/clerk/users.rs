@@ -1,0 +1,272 @@
+//! The Clerk Users operations: the 25 of the seed SDK, on API version
+//! 2026-05-12 (paths are relative to the `/v1` base URL).
+
+use super::models::*;
+use crate::core::op::{Arg, Extra, Operation, operation};
+
+const USER_ID: Arg = Arg::path("userId", "user_id", "The user's id.");
+
+operation!(BAN_USER, "banUser", "ban_user", Post "/users/{user_id}/ban", [USER_ID],
+    Extra::None, "ClerkUser",
+    "Bans a user: their sessions are revoked and they cannot sign in until unbanned.");
+operation!(CREATE_USER, "createUser", "create_user", Post "/users",
+    [Arg::body("body", &CREATE_USER_REQUEST, "The new user's identifiers, password and settings.")],
+    Extra::None, "ClerkUser",
+    "Creates a user. Which identifiers are required depends on the instance's settings.");
+operation!(CREATE_USER_TOTP, "createUserTotp", "create_user_totp", Post "/users/{user_id}/totp", [USER_ID],
+    Extra::None, "ClerkTotp",
+    "Creates a TOTP for a user, as the seed SDK documents it.",
+    removed: "Clerk removed POST /users/{user_id}/totp from the Backend API in January 2025: set a TOTP with `totp_secret` in createUser or updateUser");
+operation!(DELETE_BACKUP_CODE, "deleteBackupCode", "delete_backup_code", Delete "/users/{user_id}/backup_code", [USER_ID],
+    Extra::None, "ClerkUserIdResult",
+    "Disables all of a user's backup codes.");
+operation!(DELETE_EXTERNAL_ACCOUNT, "deleteExternalAccount", "delete_external_account",
+    Delete "/users/{user_id}/external_accounts/{external_account_id}",
+    [USER_ID, Arg::path("externalAccountId", "external_account_id", "The external account's id.")],
+    Extra::None, "ClerkDeletedObject",
+    "Deletes one of a user's external (OAuth) accounts.");
+operation!(DELETE_TOTP, "deleteTotp", "delete_totp", Delete "/users/{user_id}/totp", [USER_ID],
+    Extra::None, "ClerkUserIdResult",
+    "Deletes all of a user's TOTPs.");
+operation!(DELETE_USER, "deleteUser", "delete_user", Delete "/users/{user_id}", [USER_ID],
+    Extra::None, "ClerkDeletedObject",
+    "Deletes a user.");
+operation!(DELETE_USER_PROFILE_IMAGE, "deleteUserProfileImage", "delete_user_profile_image",
+    Delete "/users/{user_id}/profile_image", [USER_ID],
+    Extra::None, "ClerkUser",
+    "Deletes a user's profile image.");
+operation!(DISABLE_MFA, "disableMfa", "disable_mfa", Delete "/users/{user_id}/mfa", [USER_ID],
+    Extra::None, "ClerkUserIdResult",
+    "Disables all of a user's MFA methods (TOTP, backup codes, second-factor phone numbers).");
+operation!(GET_OAUTH_ACCESS_TOKEN, "getOAuthAccessToken", "get_o_auth_access_token",
+    Get "/users/{user_id}/oauth_access_tokens/{provider}",
+    [USER_ID, Arg::path("provider", "provider", "The OAuth provider's id, such as `oauth_google`.")],
+    Extra::Query(&OAUTH_ACCESS_TOKEN_PARAMS), "Array<ClerkOAuthAccessToken>",
+    "Gets the OAuth access tokens a user holds for one provider.");
+operation!(GET_USER, "getUser", "get_user", Get "/users/{user_id}", [USER_ID],
+    Extra::None, "ClerkUser",
+    "Gets one user.");
+operation!(GET_USER_LIST, "getUserList", "get_user_list", Get "/users", [],
+    Extra::Query(&GET_USER_LIST_PARAMS), "Array<ClerkUser>",
+    "Lists users, newest first unless `order_by` says otherwise, with optional filters and `limit`/`offset` paging.");
+operation!(GET_USERS_COUNT, "getUsersCount", "get_users_count", Get "/users/count", [],
+    Extra::Query(&GET_USERS_COUNT_PARAMS), "ClerkTotalCount",
+    "Counts the users that match the same filters as getUserList.");
+operation!(LOCK_USER, "lockUser", "lock_user", Post "/users/{user_id}/lock", [USER_ID],
+    Extra::None, "ClerkUser",
+    "Locks a user: they cannot sign in until unlocked or the lockout expires.");
+operation!(SET_USER_PROFILE_IMAGE, "setUserProfileImage", "set_user_profile_image", Post "/users/{user_id}/profile_image",
+    [USER_ID, Arg::file("file", "file", "The image: a `Blob` or `File`, or its bytes as an `ArrayBuffer` or `Uint8Array`.")],
+    Extra::None, "ClerkUser",
+    "Uploads a user's profile image (sent as `multipart/form-data`).");
+operation!(UNBAN_USER, "unbanUser", "unban_user", Post "/users/{user_id}/unban", [USER_ID],
+    Extra::None, "ClerkUser",
+    "Lifts a user's ban.");
+operation!(UNLOCK_USER, "unlockUser", "unlock_user", Post "/users/{user_id}/unlock", [USER_ID],
+    Extra::None, "ClerkUser",
+    "Unlocks a user.");
+operation!(UPDATE_USER, "updateUser", "update_user", Patch "/users/{user_id}",
+    [USER_ID, Arg::body("body", &UPDATE_USER_REQUEST, "The fields to change.")],
+    Extra::None, "ClerkUser",
+    "Updates a user. Metadata is changed with updateUserMetadata.");
+operation!(UPDATE_USER_METADATA, "updateUserMetadata", "update_user_metadata", Patch "/users/{user_id}/metadata", [USER_ID],
+    Extra::Body(&UPDATE_USER_METADATA_REQUEST), "ClerkUser",
+    "Deep-merges metadata into a user's: a `null` value removes that key.");
+operation!(USER_PASSKEY_DELETE, "userPasskeyDelete", "user_passkey_delete",
+    Delete "/users/{user_id}/passkeys/{passkey_identification_id}",
+    [USER_ID, Arg::path("passkeyIdentificationId", "passkey_identification_id", "The passkey's id.")],
+    Extra::None, "ClerkDeletedObject",
+    "Deletes one of a user's passkeys.");
+operation!(USER_WEB3_WALLET_DELETE, "userWeb3WalletDelete", "user_web3_wallet_delete",
+    Delete "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}",
+    [USER_ID, Arg::path("web3WalletIdentificationId", "web3_wallet_identification_id", "The web3 wallet's id.")],
+    Extra::None, "ClerkDeletedObject",
+    "Deletes one of a user's web3 wallets.");
+operation!(USERS_GET_ORGANIZATION_INVITATIONS, "usersGetOrganizationInvitations", "users_get_organization_invitations",
+    Get "/users/{user_id}/organization_invitations", [USER_ID],
+    Extra::Query(&ORGANIZATION_INVITATIONS_PARAMS), "ClerkOrganizationInvitations",
+    "Lists the organization invitations sent to a user, optionally by status.");
+operation!(USERS_GET_ORGANIZATION_MEMBERSHIPS, "usersGetOrganizationMemberships", "users_get_organization_memberships",
+    Get "/users/{user_id}/organization_memberships", [USER_ID],
+    Extra::Query(&ORGANIZATION_MEMBERSHIPS_PARAMS), "ClerkOrganizationMemberships",
+    "Lists a user's organization memberships.");
+operation!(VERIFY_PASSWORD, "verifyPassword", "verify_password", Post "/users/{user_id}/verify_password",
+    [USER_ID, Arg::body("body", &VERIFY_PASSWORD_REQUEST, "The password to check.")],
+    Extra::None, "ClerkVerifyPasswordResult",
+    "Checks a user's password: resolves when it is right; a wrong one rejects with status 422, no password set with 400.");
+operation!(VERIFY_TOTP, "verifyTotp", "verify_totp", Post "/users/{user_id}/verify_totp",
+    [USER_ID, Arg::body("body", &VERIFY_TOTP_REQUEST, "The TOTP or backup code to check.")],
+    Extra::None, "ClerkVerifyTotpResult",
+    "Checks a TOTP or backup code: resolves when it is right; a wrong one rejects with status 422, no TOTP set with 400.");
+
+/// Every operation of `ClerkUsersApi`, in the seed's order.
+pub static OPERATIONS: &[&Operation] = &[
+    &BAN_USER,
+    &CREATE_USER,
+    &CREATE_USER_TOTP,
+    &DELETE_BACKUP_CODE,
+    &DELETE_EXTERNAL_ACCOUNT,
+    &DELETE_TOTP,
+    &DELETE_USER,
+    &DELETE_USER_PROFILE_IMAGE,
+    &DISABLE_MFA,
+    &GET_OAUTH_ACCESS_TOKEN,
+    &GET_USER,
+    &GET_USER_LIST,
+    &GET_USERS_COUNT,
+    &LOCK_USER,
+    &SET_USER_PROFILE_IMAGE,
+    &UNBAN_USER,
+    &UNLOCK_USER,
+    &UPDATE_USER,
+    &UPDATE_USER_METADATA,
+    &USER_PASSKEY_DELETE,
+    &USER_WEB3_WALLET_DELETE,
+    &USERS_GET_ORGANIZATION_INVITATIONS,
+    &USERS_GET_ORGANIZATION_MEMBERSHIPS,
+    &VERIFY_PASSWORD,
+    &VERIFY_TOTP,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::op::Loc;
+    use crate::core::request::build;
+    use crate::core::value::json::{J, j};
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn path_slots_and_path_arguments_match() {
+        for op in OPERATIONS {
+            let slots: BTreeSet<&str> = op.path.split('{').skip(1).filter_map(|s| s.split('}').next()).collect();
+            let args: BTreeSet<&str> = op.args.iter().filter(|a| a.loc == Loc::Path).map(|a| a.wire).collect();
+            assert_eq!(slots, args, "{}", op.name);
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_the_issue_names_all_25() {
+        let names: BTreeSet<&str> = OPERATIONS.iter().map(|op| op.name).collect();
+        let expected: BTreeSet<&str> = "banUser createUser createUserTotp deleteBackupCode deleteExternalAccount \
+            deleteTotp deleteUser deleteUserProfileImage disableMfa getOAuthAccessToken getUser getUserList \
+            getUsersCount lockUser setUserProfileImage unbanUser unlockUser updateUser updateUserMetadata \
+            userPasskeyDelete userWeb3WalletDelete usersGetOrganizationInvitations usersGetOrganizationMemberships \
+            verifyPassword verifyTotp"
+            .split_whitespace()
+            .collect();
+        assert_eq!(names, expected);
+        assert_eq!(OPERATIONS.len(), 25);
+        let removed: Vec<&str> = OPERATIONS.iter().filter(|op| op.removed.is_some()).map(|op| op.name).collect();
+        assert_eq!(removed, ["createUserTotp"]);
+    }
+
+    /// Sample arguments for each operation: every one builds a request with
+    /// the documented method and path.
+    #[test]
+    fn every_operation_builds_its_request() {
+        let cases: &[(&Operation, &[&str], &str, &str)] = &[
+            (&BAN_USER, &["\"u\""], "", "POST /users/u/ban"),
+            (&CREATE_USER, &[r#"{"email_address":["a@b.c"]}"#], "", "POST /users"),
+            (&CREATE_USER_TOTP, &["\"u\""], "", "POST /users/u/totp"),
+            (&DELETE_BACKUP_CODE, &["\"u\""], "", "DELETE /users/u/backup_code"),
+            (&DELETE_EXTERNAL_ACCOUNT, &["\"u\"", "\"e\""], "", "DELETE /users/u/external_accounts/e"),
+            (&DELETE_TOTP, &["\"u\""], "", "DELETE /users/u/totp"),
+            (&DELETE_USER, &["\"u\""], "", "DELETE /users/u"),
+            (&DELETE_USER_PROFILE_IMAGE, &["\"u\""], "", "DELETE /users/u/profile_image"),
+            (&DISABLE_MFA, &["\"u\""], "", "DELETE /users/u/mfa"),
+            (
+                &GET_OAUTH_ACCESS_TOKEN,
+                &["\"u\"", "\"oauth_google\""],
+                r#"{"paginated":false,"offset":0}"#,
+                "GET /users/u/oauth_access_tokens/oauth_google?paginated=false&offset=0",
+            ),
+            (&GET_USER, &["\"u\""], "", "GET /users/u"),
+            (
+                &GET_USER_LIST,
+                &[],
+                r#"{"email_address":["a@x.com","b@x.com"],"user_id":"u1","banned":false,"query":"","offset":0,"created_at_after":{"$date":"2024-10-29T00:00:00Z","ms":1730160000000}}"#,
+                "GET /users?email_address=a%40x.com&email_address=b%40x.com&user_id=u1&query=&banned=false&created_at_after=1730160000000&offset=0",
+            ),
+            (
+                &GET_USERS_COUNT,
+                &[],
+                r#"{"organization_id":["-org_1"],"last_active_at_since":0}"#,
+                "GET /users/count?organization_id=-org_1&last_active_at_since=0",
+            ),
+            (&LOCK_USER, &["\"u\""], "", "POST /users/u/lock"),
+            (&SET_USER_PROFILE_IMAGE, &["\"u\"", r#"{"$bytes":3}"#], "", "POST /users/u/profile_image"),
+            (&UNBAN_USER, &["\"u\""], "", "POST /users/u/unban"),
+            (&UNLOCK_USER, &["\"u\""], "", "POST /users/u/unlock"),
+            (&UPDATE_USER, &["\"u\"", r#"{"first_name":null}"#], "", "PATCH /users/u"),
+            (&UPDATE_USER_METADATA, &["\"u\""], r#"{"public_metadata":{"a":{"b":null}}}"#, "PATCH /users/u/metadata"),
+            (&USER_PASSKEY_DELETE, &["\"u\"", "\"p\""], "", "DELETE /users/u/passkeys/p"),
+            (&USER_WEB3_WALLET_DELETE, &["\"u\"", "\"w\""], "", "DELETE /users/u/web3_wallets/w"),
+            (
+                &USERS_GET_ORGANIZATION_INVITATIONS,
+                &["\"u\""],
+                r#"{"status":"pending","limit":500}"#,
+                "GET /users/u/organization_invitations?limit=500&status=pending",
+            ),
+            (
+                &USERS_GET_ORGANIZATION_MEMBERSHIPS,
+                &["\"u\""],
+                r#"{"limit":1}"#,
+                "GET /users/u/organization_memberships?limit=1",
+            ),
+            (&VERIFY_PASSWORD, &["\"u\"", r#"{"password":"p"}"#], "", "POST /users/u/verify_password"),
+            (&VERIFY_TOTP, &["\"u\"", r#"{"code":"123456"}"#], "", "POST /users/u/verify_totp"),
+        ];
+        assert_eq!(cases.len(), OPERATIONS.len());
+        for (op, args, extra, expected) in cases {
+            let args: Vec<J> = args.iter().map(|a| j(a)).collect();
+            let req = build(op, &args, Some(&j(extra))).unwrap_or_else(|e| panic!("{}: {}", op.name, e.message));
+            assert_eq!(format!("{} {}", req.method.as_str(), req.path), *expected, "{}", op.name);
+        }
+    }
+
+    fn param_of(op: &Operation, args: &[&str], extra: &str) -> String {
+        let args: Vec<J> = args.iter().map(|a| j(a)).collect();
+        let e = build(op, &args, Some(&j(extra))).expect_err("should fail"); // ok: test
+        e.param.clone().unwrap_or_default()
+    }
+
+    #[test]
+    fn list_params_are_checked_before_sending() {
+        let list = |extra: &str| param_of(&GET_USER_LIST, &[], extra);
+        assert_eq!(list(r#"{"limit":0}"#), "params.limit");
+        assert_eq!(list(r#"{"limit":501}"#), "params.limit");
+        assert_eq!(list(r#"{"limit":8.14}"#), "params.limit");
+        assert_eq!(list(r#"{"offset":-1}"#), "params.offset");
+        assert_eq!(list(r#"{"email_address":[]}"#), "params.email_address");
+        assert_eq!(list(r#"{"email_address":["a",1]}"#), "params.email_address[1]");
+        assert_eq!(list(r#"{"created_at_before":"yesterday"}"#), "params.created_at_before");
+        assert_eq!(list(r#"{"created_at_before":-5}"#), "params.created_at_before");
+        assert_eq!(list(r#"{"banned":"false"}"#), "params.banned");
+        assert_eq!(list(r#"{"emailAddress":["a"]}"#), "params.emailAddress");
+        assert_eq!(param_of(&GET_USERS_COUNT, &[], r#"{"limit":5}"#), "params.limit");
+        let status = param_of(&USERS_GET_ORGANIZATION_INVITATIONS, &["\"u\""], r#"{"status":"open"}"#);
+        assert_eq!(status, "params.status");
+    }
+
+    #[test]
+    fn bodies_are_checked_before_sending() {
+        assert_eq!(param_of(&CREATE_USER, &[r#"{"public_metadata":[1]}"#], ""), "body.public_metadata");
+        assert_eq!(param_of(&CREATE_USER, &[r#"{"emailAddress":["a"]}"#], ""), "body.emailAddress");
+        assert_eq!(param_of(&CREATE_USER, &[], ""), "body");
+        // 2026-05-12 moved metadata out of updateUser.
+        assert_eq!(param_of(&UPDATE_USER, &["\"u\"", r#"{"public_metadata":{}}"#], ""), "body.public_metadata");
+        assert_eq!(param_of(&VERIFY_PASSWORD, &["\"u\"", "{}"], ""), "body.password");
+        assert_eq!(param_of(&VERIFY_TOTP, &["\"u\"", r#"{"code":123456}"#], ""), "body.code");
+    }
+
+    #[test]
+    fn uploads_take_binary_data_only() {
+        let args = [j("\"u\""), j(r#"{"$bytes":10}"#)];
+        let req = build(&SET_USER_PROFILE_IMAGE, &args, None).expect("upload"); // ok: test
+        assert_eq!((req.body, req.file), (None, Some(("file", 1))));
+        for bad in [r#""a string""#, "{}", "[1,2]", r#"{"$bytes":0}"#, ""] {
+            assert_eq!(param_of(&SET_USER_PROFILE_IMAGE, &["\"u\"", bad], ""), "file", "{bad}");
+        }
+    }
+}
