@@ -4,7 +4,7 @@
 use super::encode::{component, is_date_time, is_dot_segment, push_json_string, push_query};
 use super::error::Error;
 use super::op::{Extra, Loc, Method, Operation};
-use super::schema::{Model, Ty};
+use super::schema::{Field, Model, Ty};
 use super::value::{Kind, Value};
 
 /// A validated request, ready for a transport.
@@ -62,8 +62,8 @@ pub fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<
     let extra = extra.filter(|v| !v.kind().is_absent());
     match (op.extra, extra) {
         (Extra::Query(model), Some(params)) => {
-            check_object(model, params, "params")?;
-            for field in model.fields {
+            let keys = check_object(model, params, "params")?;
+            for field in present(model, &keys) {
                 let v = params.get(field.name);
                 if v.kind().is_absent() {
                     continue;
@@ -228,21 +228,30 @@ fn list<V: Value>(value: &V, set: &[&str], label: &str) -> Result<String, Error>
     Ok(items.join(","))
 }
 
-/// Checks that `value` is a plain object with no fields beyond the model's.
-fn check_object<V: Value>(model: &Model, value: &V, label: &str) -> Result<(), Error> {
+/// Checks that `value` is a plain object with no fields beyond the model's,
+/// and returns its keys.
+fn check_object<V: Value>(model: &Model, value: &V, label: &str) -> Result<Vec<String>, Error> {
     if value.kind() != Kind::Object {
         return Err(type_error(label, "an object", value));
     }
-    for key in value.keys().ok_or_else(|| Error::unreadable(label))? {
-        if model.field(&key).is_none() {
-            let hint = snake_case(&key)
+    let keys = value.keys().ok_or_else(|| Error::unreadable(label))?;
+    for key in &keys {
+        if model.field(key).is_none() {
+            let hint = snake_case(key)
                 .filter(|s| model.field(s).is_some())
                 .map(|s| format!(" (did you mean \"{s}\"? the API's own field names are used)"))
                 .unwrap_or_default();
             return Err(Error::invalid(format!("{label}.{key}"), format!("is not a known field{hint}")));
         }
     }
-    Ok(())
+    Ok(keys)
+}
+
+/// The model's fields that are among `keys` or required, in the model's
+/// (wire) order. Reading only these keeps a call with two parameters from
+/// reading every field a model has (each read crosses into JS).
+fn present<'a>(model: &'a Model, keys: &'a [String]) -> impl Iterator<Item = &'a Field> + 'a {
+    model.fields.iter().filter(|f| f.required || keys.iter().any(|k| k == f.name))
 }
 
 /// `pageSize` → `page_size`, when the key has capitals.
@@ -351,7 +360,7 @@ fn write_object<V: Value>(
     extra: &[(&str, &str)],
     out: &mut String,
 ) -> Result<(), Error> {
-    check_object(model, value, label)?;
+    let keys = check_object(model, value, label)?;
     out.push('{');
     let mut first = true;
     let mut sep = |out: &mut String| {
@@ -360,7 +369,7 @@ fn write_object<V: Value>(
         }
         first = false;
     };
-    for field in model.fields {
+    for field in present(model, &keys) {
         let v = value.get(field.name);
         let child = format!("{label}.{}", field.name);
         match v.kind() {
