@@ -9,7 +9,7 @@ import { startFakeServer } from './server.js';
 const USAGE = `usage: node fake/cli.js --port N [--seed N] [--host H] [--token-ttl SECONDS]
 
   --port N             port to listen on (0 picks a free one)
-  --seed N             number of seeded users (default 25)
+  --seed N             number of seeded users, per provider (default 25)
   --host H             interface to listen on (default 127.0.0.1)
   --token-ttl SECONDS  lifetime of issued access tokens (default 3600)
 `;
@@ -68,8 +68,10 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  const { kinde } = server.providers;
-  process.stdout.write(`fake providers listening on ${server.url} client_id=${kinde.clientId} client_secret=${kinde.clientSecret}\n`);
+  const { kinde, clerk } = server.providers;
+  process.stdout.write(
+    `fake providers listening on ${server.url} client_id=${kinde.clientId} client_secret=${kinde.clientSecret} clerk_secret_key=${clerk.secretKey}\n`,
+  );
 
   const stop = () => {
     server.close().then(

@@ -1,7 +1,7 @@
 /**
- * In-memory fakes of identity-provider APIs (Kinde Management API today),
- * served through a fetch-compatible handler. Runs in Node 20+, Deno, Bun,
- * workerd and browsers.
+ * In-memory fakes of identity-provider APIs (the Kinde Management API and the
+ * Clerk Backend API Users endpoints), served through a fetch-compatible
+ * handler. Runs in Node 20+, Deno, Bun, workerd and browsers.
  *
  * @example
  * ```ts
@@ -10,12 +10,15 @@
  * const res = await fake.fetch('https://fake.kinde.com/api/v1/users', {
  *   headers: { authorization: `Bearer ${fake.kinde.issueToken()}` },
  * });
+ * const users = await fake.fetch('https://api.clerk.com/v1/users', {
+ *   headers: { authorization: `Bearer ${fake.clerk.secretKey}` },
+ * });
  * ```
  */
 
 /** Options of {@link createFakeProviders}. */
 export interface FakeProvidersOptions {
-  /** Number of seeded Kinde users (a non-negative integer; default 25). See fake/README.md for the data. */
+  /** Number of seeded users of each provider, Kinde and Clerk (a non-negative integer; default 25). See fake/README.md for the data. */
   seed?: number;
   /** Lifetime of each issued access token, in whole seconds of the fake clock (default 3600). */
   tokenTtlSeconds?: number;
@@ -33,11 +36,11 @@ export interface LoggedRequest {
   path: string;
   /** Request headers, names lower-cased. */
   headers: Record<string, string>;
-  /** The body as UTF-8 text; `null` when the request had none. */
+  /** The body as UTF-8 text (binary parts of multipart uploads decoded lossily); `null` when the request had none. */
   body: string | null;
 }
 
-/** A canned response for the next matching request(s); see {@link FakeKinde.injectFault}. */
+/** A canned response for the next matching request(s); see {@link FakeKinde.injectFault} and {@link FakeClerk.injectFault}. */
 export interface FaultSpec {
   /** Only requests with this method (any case) match. Default: any method. */
   method?: string;
@@ -183,6 +186,199 @@ export interface FakeKinde {
   reset(): void;
 }
 
+/** The `verification` of a Clerk identification (the fake's seeded and created ones). */
+export interface ClerkVerification {
+  /** `verification_otp` (status `unverified`) for a reserved email address or phone number. */
+  object: 'verification_admin' | 'verification_otp' | 'verification_web3' | 'verification_passkey' | 'verification_oauth';
+  status: 'verified' | 'unverified';
+  /** `admin`, `email_code`/`phone_code` (reserved), `web3_metamask_signature`, `passkey`, or the OAuth provider (e.g. `oauth_google`). */
+  strategy: string;
+  attempts: number | null;
+  expire_at: number | null;
+}
+
+/** An `IdentificationLink`: the external account an email address is linked to. */
+export interface ClerkIdentificationLink {
+  /** The provider, e.g. `oauth_google`. */
+  type: string;
+  /** The external account id. */
+  id: string;
+}
+
+/** The spec's `EmailAddress` model. Timestamps are unix milliseconds of the fake clock. */
+export interface ClerkEmailAddress {
+  id: string;
+  object: 'email_address';
+  email_address: string;
+  reserved: boolean;
+  /** An unverified `verification_otp` for a reserved address (the fake never sends null). */
+  verification: ClerkVerification | null;
+  linked_to: ClerkIdentificationLink[];
+  matches_sso_connection: boolean;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The spec's `PhoneNumber` model. */
+export interface ClerkPhoneNumber {
+  id: string;
+  object: 'phone_number';
+  phone_number: string;
+  reserved_for_second_factor: boolean;
+  default_second_factor: boolean;
+  reserved: boolean;
+  verification: ClerkVerification | null;
+  linked_to: ClerkIdentificationLink[];
+  created_at: number;
+  updated_at: number;
+}
+
+/** The spec's `Web3Wallet` model. */
+export interface ClerkWeb3Wallet {
+  id: string;
+  object: 'web3_wallet';
+  web3_wallet: string;
+  verification: ClerkVerification | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The spec's `Passkey` model. */
+export interface ClerkPasskey {
+  id: string;
+  object: 'passkey';
+  name: string;
+  last_used_at: number;
+  verification: ClerkVerification | null;
+}
+
+/** The spec's `ExternalAccountWithVerification` model, as the fake fills it. */
+export interface ClerkExternalAccount {
+  object: 'external_account';
+  id: string;
+  /** e.g. `oauth_google`. */
+  provider: string;
+  identification_id: string;
+  provider_user_id: string;
+  /** Space-separated scopes. */
+  approved_scopes: string;
+  email_address: string;
+  email_address_verified: boolean | null;
+  first_name: string;
+  last_name: string;
+  image_url: string | null;
+  username: string | null;
+  phone_number: string | null;
+  public_metadata: Record<string, unknown>;
+  label: string | null;
+  created_at: number;
+  updated_at: number;
+  verification: ClerkVerification | null;
+}
+
+/** The spec's `User` model, with every field the fake sends (it sends no others). */
+export interface ClerkUser {
+  id: string;
+  object: 'user';
+  external_id: string | null;
+  primary_email_address_id: string | null;
+  primary_phone_number_id: string | null;
+  primary_web3_wallet_id: string | null;
+  username: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  locale: string | null;
+  /** Same as `image_url` (deprecated by Clerk). */
+  profile_image_url: string;
+  /** The uploaded/seeded image, or the fake's default avatar when `has_image` is false. */
+  image_url: string;
+  has_image: boolean;
+  public_metadata: Record<string, unknown>;
+  private_metadata: Record<string, unknown> | null;
+  unsafe_metadata: Record<string, unknown>;
+  email_addresses: ClerkEmailAddress[];
+  phone_numbers: ClerkPhoneNumber[];
+  web3_wallets: ClerkWeb3Wallet[];
+  passkeys: ClerkPasskey[];
+  password_enabled: boolean;
+  /** `totp_enabled || backup_code_enabled`. */
+  two_factor_enabled: boolean;
+  totp_enabled: boolean;
+  backup_code_enabled: boolean;
+  mfa_enabled_at: number | null;
+  mfa_disabled_at: number | null;
+  password_last_updated_at: number | null;
+  external_accounts: ClerkExternalAccount[];
+  /** Always empty in the fake. */
+  saml_accounts: never[];
+  /** Always empty in the fake. */
+  enterprise_accounts: never[];
+  last_sign_in_at: number | null;
+  banned: boolean;
+  locked: boolean;
+  deprovisioned: boolean;
+  /** Always null: a lock by the API never expires. */
+  lockout_expires_in_seconds: number | null;
+  /** 0 while locked, 100 otherwise. */
+  verification_attempts_remaining: number | null;
+  updated_at: number;
+  created_at: number;
+  delete_self_enabled: boolean;
+  create_organization_enabled: boolean;
+  create_organizations_limit: number | null;
+  last_active_at: number | null;
+  legal_accepted_at: number | null;
+  bypass_client_trust: boolean;
+}
+
+/** A copy of one fake Clerk user, for assertions: the API's `User` plus state the API does not show. */
+export interface ClerkUserSnapshot extends ClerkUser {
+  /** The base32 TOTP secret, or null without TOTP. */
+  totp_secret: string | null;
+  /** The backup codes not used yet. */
+  backup_codes: string[];
+  /** Ids of the organizations the user is a member of, newest membership first. */
+  organization_ids: string[];
+}
+
+/** A profile image as uploaded through `POST /v1/users/{id}/profile_image`. */
+export interface ClerkProfileImage {
+  /** The file name of the `file` part (`blob` when none was given). */
+  name: string;
+  /** The part's content type (empty when none was given). */
+  type: string;
+  /** Size in bytes. */
+  size: number;
+  /** A copy of the uploaded bytes. */
+  bytes: Uint8Array;
+}
+
+/** Test controls of the fake Clerk (`/v1/...`). */
+export interface FakeClerk {
+  /** The only secret key accepted (`Authorization: Bearer sk_test_fake`). */
+  readonly secretKey: 'sk_test_fake';
+  /**
+   * Makes the next matching request(s) to `/v1/...` get a raw response, after
+   * routing to Clerk and before the secret key is checked. Same rules as Kinde's.
+   * @throws TypeError when the fault is malformed.
+   */
+  injectFault(fault: FaultSpec): void;
+  /** A snapshot of every user, oldest first. */
+  users(): ClerkUserSnapshot[];
+  /** Restores the seeded data and clears pending faults. The legacyTotp setting, the clock and the request log are kept. */
+  reset(): void;
+  /**
+   * Serves the removed `POST /v1/users/{id}/totp` (as the seed SDK documents it)
+   * when true; when false (the default) it is a 405 with `Allow: DELETE`.
+   * @throws TypeError when `enabled` is not a boolean.
+   */
+  legacyTotp(enabled: boolean): void;
+  /** The 6-digit TOTP code valid now (fake clock) for the user, or undefined when the user or its TOTP does not exist. */
+  totpCode(userId: string): Promise<string | undefined>;
+  /** The last uploaded profile image of the user, or undefined (no user, no upload, seeded image or deleted). */
+  profileImage(userId: string): ClerkProfileImage | undefined;
+}
+
 /** The fake providers: one fetch handler for all of them, plus their controls. */
 export interface FakeProviders {
   /**
@@ -199,6 +395,8 @@ export interface FakeProviders {
   readonly requests: LoggedRequest[];
   /** The fake Kinde Management API (`/oauth2/token`, `/api/...`). */
   readonly kinde: FakeKinde;
+  /** The fake Clerk Backend API, Users endpoints (`/v1/...`). */
+  readonly clerk: FakeClerk;
 }
 
 /**

@@ -1,13 +1,14 @@
 // In-memory fakes of identity-provider APIs, served through a fetch-compatible
-// handler. Every provider (Kinde today; Clerk under /v1 later) plugs into the
-// same dispatcher: it declares which paths it owns and shares one clock; the
-// dispatcher keeps one request log for all of them.
+// handler. Every provider (Kinde under /api and /oauth2/token, Clerk under /v1)
+// plugs into the same dispatcher: it declares which paths it owns and shares
+// one clock; the dispatcher keeps one request log for all of them.
 //
 // Runs unchanged in Node 20+, Deno, Bun, workerd and browsers: only web
 // platform globals are used.
 
 import { createClock } from './shared/clock.js';
 import { headersToObject, jsonResponse } from './shared/http.js';
+import { createClerkProvider } from './clerk/index.js';
 import { createKindeProvider } from './kinde/index.js';
 
 /**
@@ -25,7 +26,8 @@ export function createFakeProviders(options = {}) {
   const requests = [];
   const core = { clock };
   const kinde = createKindeProvider(core, { seed, tokenTtlSeconds });
-  const providers = [kinde];
+  const clerk = createClerkProvider(core, { seed });
+  const providers = [kinde, clerk];
 
   async function handle(request) {
     const url = new URL(request.url);
@@ -33,7 +35,9 @@ export function createFakeProviders(options = {}) {
     // sees 'patch' as a different method from 'PATCH'.
     const method = request.method;
     // Bytes then UTF-8, rather than text(): workerd warns when text() reads a form body.
-    const body = request.body === null ? null : new TextDecoder().decode(await request.arrayBuffer());
+    // Providers get both: the text (JSON, forms) and the bytes (multipart uploads).
+    const bytes = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
+    const body = bytes === null ? null : new TextDecoder().decode(bytes);
     requests.push({ method, url: request.url, path: url.pathname, headers: headersToObject(request.headers), body });
 
     const provider = providers.find((p) => p.owns(url.pathname));
@@ -43,7 +47,7 @@ export function createFakeProviders(options = {}) {
       });
     }
     try {
-      return await provider.handle({ request, url, method, path: url.pathname, body });
+      return await provider.handle({ request, url, method, path: url.pathname, body, bytes });
     } catch (error) {
       // A bug in the fake must show up as a readable answer, not a hung client.
       return jsonResponse(500, {
@@ -67,6 +71,7 @@ export function createFakeProviders(options = {}) {
     },
     requests,
     kinde: kinde.api,
+    clerk: clerk.api,
   };
 }
 

@@ -6,7 +6,8 @@
  * ```ts
  * import { startFakeServer } from 'idp-users/fake/server';
  * const server = await startFakeServer();
- * // point a client at server.url with server.providers.kinde.clientId / clientSecret
+ * // point a Kinde client at server.url with server.providers.kinde.clientId / clientSecret,
+ * // a Clerk client at `${server.url}/v1` with server.providers.clerk.secretKey
  * await server.close();
  * ```
  */
@@ -18,7 +19,7 @@ export interface FakeServerOptions {
   port?: number;
   /** Interface to listen on (default `127.0.0.1`). */
   host?: string;
-  /** Number of seeded Kinde users (default 25). */
+  /** Number of seeded users of each provider, Kinde and Clerk (default 25). */
   seed?: number;
   /** Lifetime of issued access tokens, in seconds (default 3600). */
   tokenTtlSeconds?: number;

@@ -68,7 +68,7 @@ async function readBody(req) {
 
 function corsHeaders(req) {
   const requested = (req.headers['access-control-request-headers'] ?? '').split(',');
-  const allowHeaders = new Set(['authorization', 'content-type']);
+  const allowHeaders = new Set(['authorization', 'content-type', 'accept', 'clerk-api-version']);
   for (const name of requested) if (name.trim()) allowHeaders.add(name.trim().toLowerCase());
   return {
     'access-control-allow-origin': '*',

@@ -19,10 +19,14 @@ test('the modules export exactly what the typings declare', () => {
   assert.deepEqual(Object.keys(fakeModule), ['createFakeProviders']);
   assert.deepEqual(Object.keys(serverModule), ['startFakeServer']);
   const fake = fakeModule.createFakeProviders();
-  assert.deepEqual(Object.keys(fake).sort(), ['advanceTime', 'fetch', 'handle', 'kinde', 'requests']);
+  assert.deepEqual(Object.keys(fake).sort(), ['advanceTime', 'clerk', 'fetch', 'handle', 'kinde', 'requests']);
   assert.deepEqual(
     Object.keys(fake.kinde).sort(),
     ['clientId', 'clientSecret', 'injectFault', 'issueToken', 'reset', 'revokeTokens', 'tokenRequests', 'users'],
+  );
+  assert.deepEqual(
+    Object.keys(fake.clerk).sort(),
+    ['injectFault', 'legacyTotp', 'profileImage', 'reset', 'secretKey', 'totpCode', 'users'],
   );
 });
 
@@ -45,20 +49,46 @@ test('a strict TypeScript consumer compiles, and snapshot types match the runtim
   await fake.fetch('https://x/api/v1/users/kp_fake_0001/feature_flags/fake_flag?value=true', { method: 'PATCH', headers: auth });
   await fake.fetch('https://x/api/v1/users/kp_fake_0001/refresh_claims', { method: 'POST', headers: auth });
   const snapshot = fake.kinde.users()[0];
+  // A Clerk user with every list filled: email (linked), phone, wallet, passkey, external account.
+  const clerkAuth = { authorization: `Bearer ${fake.clerk.secretKey}` };
+  await fake.fetch('https://x/v1/users/user_fake_0024/metadata', {
+    method: 'PATCH',
+    headers: { ...clerkAuth, 'content-type': 'application/json' },
+    body: JSON.stringify({ public_metadata: { n: 1 } }),
+  });
+  await fake.fetch('https://x/v1/users/user_fake_0024', {
+    method: 'PATCH',
+    headers: { ...clerkAuth, 'content-type': 'application/json' },
+    body: JSON.stringify({ totp_secret: 'JBSWY3DPEHPK3PXP' }),
+  });
+  const clerkUser = fake.clerk.users().find((u) => u.id === 'user_fake_0021');
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array([1, 2])], { type: 'image/png' }), 'a.png');
+  await fake.fetch('https://x/v1/users/user_fake_0021/profile_image', { method: 'POST', headers: clerkAuth, body: form });
+  const image = fake.clerk.profileImage('user_fake_0021');
 
   const dir = await mkdtemp(join(tmpdir(), 'fake-types-'));
   try {
     await writeFile(join(dir, 'snapshot.json'), JSON.stringify(snapshot));
+    const google = fake.clerk.users().find((u) => u.id === 'user_fake_0024');
+    // user 21: passkey, web3 wallet, password, image; user 24: phone, external account, TOTP.
+    const merged = { ...clerkUser, phone_numbers: google.phone_numbers, external_accounts: google.external_accounts };
+    await writeFile(join(dir, 'clerk.json'), JSON.stringify(merged));
+    await writeFile(join(dir, 'image.json'), JSON.stringify({ ...image, bytes: {} }));
     const index = JSON.stringify(join(root, 'fake', 'index.js'));
     const server = JSON.stringify(join(root, 'fake', 'server.js'));
     await writeFile(
       join(dir, 'usage.ts'),
       `import { createFakeProviders } from ${index};
 import type { FakeProviders, FaultSpec, KindeUserSnapshot, KindeIdentitySnapshot, KindeSessionSnapshot,
-  KindeMfaFactorSnapshot, KindeMembershipSnapshot, KindePasswordSnapshot, LoggedRequest } from ${index};
+  KindeMfaFactorSnapshot, KindeMembershipSnapshot, KindePasswordSnapshot, LoggedRequest,
+  ClerkUserSnapshot, ClerkUser, ClerkEmailAddress, ClerkPhoneNumber, ClerkWeb3Wallet, ClerkPasskey, ClerkExternalAccount,
+  ClerkVerification, ClerkIdentificationLink, ClerkProfileImage, FakeClerk } from ${index};
 import { startFakeServer } from ${server};
 import type { FakeServer } from ${server};
 import snap from './snapshot.json';
+import clerkSnap from './clerk.json';
+import imageJson from './image.json';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Json = typeof snap;
@@ -70,6 +100,19 @@ const keys: [
   Same<keyof Json['organizations'][number], keyof KindeMembershipSnapshot>,
   Same<keyof NonNullable<Json['password']>, keyof KindePasswordSnapshot>,
 ] = [true, true, true, true, true, true];
+type C = typeof clerkSnap;
+const clerkKeys: [
+  Same<keyof C, keyof ClerkUserSnapshot>,
+  Same<keyof C['email_addresses'][number], keyof ClerkEmailAddress>,
+  Same<keyof C['phone_numbers'][number], keyof ClerkPhoneNumber>,
+  Same<keyof C['web3_wallets'][number], keyof ClerkWeb3Wallet>,
+  Same<keyof C['passkeys'][number], keyof ClerkPasskey>,
+  Same<keyof C['external_accounts'][number], keyof ClerkExternalAccount>,
+  Same<keyof NonNullable<C['email_addresses'][number]['verification']>, keyof ClerkVerification>,
+  Same<keyof C['external_accounts'][number]['verification'], keyof ClerkVerification>,
+  Same<keyof typeof imageJson, keyof ClerkProfileImage>,
+] = [true, true, true, true, true, true, true, true, true];
+const link: ClerkIdentificationLink = { type: 'oauth_google', id: 'eac_1' };
 
 async function main(): Promise<void> {
   const fake: FakeProviders = createFakeProviders({ seed: 3, tokenTtlSeconds: 60, now: () => Date.now() });
@@ -93,11 +136,22 @@ async function main(): Promise<void> {
   const flag: boolean | undefined = users[0].feature_flags['fake_flag'];
   const method: string | undefined = users[0].password?.hashing_method;
   fake.kinde.reset();
+  const clerk: FakeClerk = fake.clerk;
+  const key: 'sk_test_fake' = clerk.secretKey;
+  clerk.injectFault({ path: '/v1/users', status: 500 });
+  clerk.legacyTotp(true);
+  const code: string | undefined = await clerk.totpCode('user_fake_0002');
+  const img: ClerkProfileImage | undefined = clerk.profileImage('user_fake_0001');
+  const bytes: Uint8Array | undefined = img?.bytes;
+  const clerkUsers: ClerkUserSnapshot[] = clerk.users();
+  const asApi: ClerkUser = clerkUsers[0];
+  const totp: string | null = clerkUsers[0].totp_secret;
+  clerk.reset();
   const server: FakeServer = await startFakeServer({ port: 0, host: '127.0.0.1', seed: 5, tokenTtlSeconds: 10 });
   const url: string = server.url;
   const same: FakeProviders = server.providers;
   await server.close();
-  void [fetchLike, res, handled, body, id, secret, count, flag, method, url, same, keys];
+  void [fetchLike, res, handled, body, id, secret, count, flag, method, url, same, keys, clerkKeys, link, key, code, bytes, asApi, totp];
 }
 void main;
 `,

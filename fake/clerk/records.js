@@ -1,0 +1,141 @@
+// Constructors of the fake Clerk's records, shared by the seed and by the
+// routes that create data, so both build the same shapes. Records hold state;
+// views.js turns them into the spec's models.
+
+export const pad4 = (n) => String(n).padStart(4, '0');
+export const userIdOf = (index) => `user_fake_${pad4(index)}`;
+
+const ADMIN_VERIFICATION = () => ({ object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null });
+// A reserved identification is not verified. (The spec lets `verification` be null, but Prism
+// rejects null for these oneOf fields, so the fake sends an unverified code verification.)
+const UNVERIFIED = (strategy) => ({ object: 'verification_otp', status: 'unverified', strategy, attempts: null, expire_at: null });
+
+/** A user with no identifications, credentials or activity, overridden by `fields` (created_at required). */
+export function userRecord(index, fields) {
+  const user = {
+    id: userIdOf(index),
+    seq: index, // creation order: the tie-breaker of every ordering
+    external_id: null,
+    first_name: null,
+    last_name: null,
+    locale: null,
+    username: null,
+    public_metadata: {},
+    private_metadata: {},
+    unsafe_metadata: {},
+    emails: [],
+    phones: [],
+    wallets: [],
+    passkeys: [],
+    externalAccounts: [],
+    primary_email_address_id: null,
+    primary_phone_number_id: null,
+    primary_web3_wallet_id: null,
+    password: null, // { plaintext } or { hasher, digest }: never sent back
+    password_last_updated_at: null,
+    totp: null, // { secret } (base32)
+    backup_codes: [],
+    mfa_enabled_at: null,
+    mfa_disabled_at: null,
+    image: null, // { url, upload?: { name, type, size, bytes } }
+    banned: false,
+    locked: false,
+    last_sign_in_at: null,
+    last_active_at: null,
+    delete_self_enabled: true,
+    create_organization_enabled: true,
+    create_organizations_limit: null,
+    legal_accepted_at: null,
+    bypass_client_trust: false,
+    counters: { email: 0, phone: 0, web3: 0, passkey: 0, oauth: 0, image: 0, totp: 0 },
+    ...fields,
+  };
+  user.updated_at ??= user.created_at;
+  return user;
+}
+
+/** The next identification id of `kind` for `user`: idn_fake_<kind>_<pad4(seq)>_<n>. */
+function nextId(user, kind, prefix = 'idn_fake') {
+  user.counters[kind] += 1;
+  return `${prefix}_${kind}_${pad4(user.seq)}_${user.counters[kind]}`;
+}
+
+/** Adds an email address (verified by admin, or `reserved`); the first becomes primary. */
+export function addEmail(user, address, at, { reserved = false } = {}) {
+  const email = {
+    id: nextId(user, 'email'),
+    email_address: address,
+    reserved,
+    verification: reserved ? UNVERIFIED('email_code') : ADMIN_VERIFICATION(),
+    linked_to: [],
+    created_at: at,
+    updated_at: at,
+  };
+  user.emails.push(email);
+  user.primary_email_address_id ??= email.id;
+  return email;
+}
+
+/** Adds a phone number (verified by admin, or `reserved`); the first becomes primary. */
+export function addPhone(user, number, at, { reserved = false } = {}) {
+  const phone = {
+    id: nextId(user, 'phone'),
+    phone_number: number,
+    reserved,
+    verification: reserved ? UNVERIFIED('phone_code') : ADMIN_VERIFICATION(),
+    linked_to: [],
+    created_at: at,
+    updated_at: at,
+  };
+  user.phones.push(phone);
+  user.primary_phone_number_id ??= phone.id;
+  return phone;
+}
+
+/** Adds a web3 wallet; `signed` ones carry a web3 signature verification, others an admin one. */
+export function addWallet(user, address, at, { signed = false } = {}) {
+  const wallet = {
+    id: nextId(user, 'web3'),
+    web3_wallet: address,
+    verification: signed
+      ? { object: 'verification_web3', status: 'verified', strategy: 'web3_metamask_signature', attempts: null, expire_at: null }
+      : ADMIN_VERIFICATION(),
+    created_at: at,
+    updated_at: at,
+  };
+  user.wallets.push(wallet);
+  user.primary_web3_wallet_id ??= wallet.id;
+  return wallet;
+}
+
+export function addPasskey(user, name, lastUsedAt) {
+  const passkey = { id: nextId(user, 'passkey'), name, last_used_at: lastUsedAt };
+  user.passkeys.push(passkey);
+  return passkey;
+}
+
+/**
+ * Adds an OAuth external account (with its access token) and links the
+ * user's email address of the same value to it.
+ */
+export function addExternalAccount(user, { provider, providerUserId, email, firstName, lastName, at, token, scopes }) {
+  const n = user.counters.oauth + 1;
+  const account = {
+    id: `eac_fake_${pad4(user.seq)}_${n}`,
+    provider,
+    identification_id: nextId(user, 'oauth'),
+    provider_user_id: providerUserId,
+    approved_scopes: scopes.join(' '),
+    email_address: email,
+    first_name: firstName,
+    last_name: lastName,
+    image_url: `https://img.fake-clerk.test/oauth/${provider}/${providerUserId}.png`,
+    created_at: at,
+    updated_at: at,
+    token: { token, scopes: [...scopes], expires_at: at + 365 * 24 * 3600 * 1000 },
+  };
+  user.externalAccounts.push(account);
+  const linked = user.emails.find((e) => e.email_address.toLowerCase() === email.toLowerCase());
+  if (linked) linked.linked_to.push({ type: provider, id: account.id });
+  return account;
+}
