@@ -1114,13 +1114,13 @@ export interface ClerkGetUserListParams {
   email_address?: ReadonlyArray<string>;
   /** Only these phone numbers (up to 100). */
   phone_number?: ReadonlyArray<string>;
-  /** Only these external ids; prefix with `+` or `-` to include or exclude. */
+  /** Only these external ids (up to 100). */
   external_id?: ReadonlyArray<string>;
   /** Only these usernames (up to 100). */
   username?: ReadonlyArray<string>;
   /** Only these web3 wallet addresses (up to 100). */
   web3_wallet?: ReadonlyArray<string>;
-  /** Only these user ids; prefix with `+` or `-` to include or exclude. */
+  /** Only these user ids (up to 100); on lists, prefix `-` to exclude one. */
   user_id?: ReadonlyArray<string>;
   /** Only members of these organizations; `+`/`-` prefixes allowed. */
   organization_id?: ReadonlyArray<string>;
@@ -1176,7 +1176,7 @@ export interface ClerkGetUsersCountParams {
   username?: ReadonlyArray<string>;
   /** Only these web3 wallet addresses (up to 100). */
   web3_wallet?: ReadonlyArray<string>;
-  /** Only these user ids (up to 100). */
+  /** Only these user ids (up to 100); on lists, prefix `-` to exclude one. */
   user_id?: ReadonlyArray<string>;
   /** Only members of these organizations; `+`/`-` prefixes allowed. */
   organization_id?: ReadonlyArray<string>;

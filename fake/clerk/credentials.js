@@ -6,7 +6,7 @@
 import { jsonResponse } from '../shared/http.js';
 import { ClerkError, paramError } from './errors.js';
 import { checkBody, jsonBody } from './params.js';
-import { pad4 } from './records.js';
+import { pad4 } from '../shared/people.js';
 import { changeMfa } from './state.js';
 import { secretFor, totpMatches } from './totp.js';
 import { pathUser } from './util.js';

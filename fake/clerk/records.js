@@ -2,7 +2,7 @@
 // routes that create data, so both build the same shapes. Records hold state;
 // views.js turns them into the spec's models.
 
-export const pad4 = (n) => String(n).padStart(4, '0');
+import { pad4 } from '../shared/people.js';
 export const userIdOf = (index) => `user_fake_${pad4(index)}`;
 
 const ADMIN_VERIFICATION = () => ({ object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null });

@@ -2,22 +2,10 @@
 // of the user index i (1-based), so the same seed count always yields the same
 // data. fake/README.md documents the rules; keep the two in step.
 
-import { addEmail, addExternalAccount, addPasskey, addPhone, addWallet, pad4, userIdOf, userRecord } from './records.js';
+import { BASE_MS, DAY, HOUR, pad4, person } from '../shared/people.js';
+import { addEmail, addExternalAccount, addPasskey, addPhone, addWallet, userIdOf, userRecord } from './records.js';
 import { secretFor } from './totp.js';
 
-const FIRST_NAMES = [
-  'Ada', 'Ben', 'Chloe', 'Dev', 'Elena', 'Felix', 'Grace', 'Hugo', 'Isla', 'Jack',
-  'Kira', 'Liam', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Ravi', 'Sofia', 'Tom',
-];
-const LAST_NAMES = [
-  'Anderson', 'Brown', 'Chen', 'Davis', 'Evans', 'Fischer', 'Garcia', 'Harris', 'Ito', 'Jones',
-  'Kumar', 'Lee', 'Martin', 'Nguyen', 'Okafor', 'Patel', 'Rossi', 'Smith', 'Taylor', 'Usman',
-  'Varga', 'Walker', 'Zhang',
-];
-
-export const BASE_MS = Date.UTC(2026, 0, 1); // 2026-01-01T00:00:00Z
-const HOUR = 3600 * 1000;
-const DAY = 24 * HOUR;
 
 export const seedPassword = (i) => `fake-password-${pad4(i)}`;
 export const seedBackupCodes = (i) => [1, 2, 3, 4, 5].map((k) => `bc${pad4(i)}x${k}`);
@@ -34,10 +22,7 @@ function seedOrganizations() {
 }
 
 function seedUser(i) {
-  const first = FIRST_NAMES[(i - 1) % FIRST_NAMES.length];
-  const last = LAST_NAMES[(i - 1) % LAST_NAMES.length];
-  const cycle = Math.floor((i - 1) / (FIRST_NAMES.length * LAST_NAMES.length));
-  const email = `${first}.${last}${cycle > 0 ? cycle + 1 : ''}@example.com`.toLowerCase();
+  const { first, last, email } = person(i);
   const created = BASE_MS + (i - 1) * DAY;
   const active = i % 10 !== 0;
   const user = userRecord(i, {

@@ -20,12 +20,8 @@
 // spec path in CLERK_SPEC, default ../shared/reference/clerk-bapi-2026-05-12.yml
 // next to this checkout).
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
+import { loadSpec } from './spec.mjs';
 
 const [prismUrl] = process.argv.slice(2);
 if (!prismUrl) {
@@ -33,67 +29,7 @@ if (!prismUrl) {
   process.exit(2);
 }
 
-const prismHome = process.env.PRISM_HOME ?? join(homedir(), '.cache', 'idp-users-conformance');
-const specPath = process.env.CLERK_SPEC ?? fileURLToPath(new URL('../../../shared/reference/clerk-bapi-2026-05-12.yml', import.meta.url));
-const yaml = createRequire(join(prismHome, 'node_modules', 'x.js'))('js-yaml');
-const spec = yaml.load(readFileSync(specPath, 'utf8'));
-
-function resolve(node) {
-  let n = node;
-  while (n && n.$ref) n = n.$ref.slice(2).split('/').reduce((acc, key) => acc[key], spec);
-  return n;
-}
-
-/** The spec's response object for `method path status` (path is a concrete path). */
-function specResponse(method, path, status) {
-  // Literal templates first, so /users/count is not taken for /users/{user_id}.
-  const templates = Object.entries(spec.paths).sort(([a], [b]) => (a.match(/\{/g) ?? []).length - (b.match(/\{/g) ?? []).length);
-  for (const [template, item] of templates) {
-    const re = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-    if (re.test(path) && item[method.toLowerCase()]) return resolve(item[method.toLowerCase()].responses?.[String(status)]);
-  }
-  return undefined;
-}
-
-/** The properties a (resolved) schema defines, merging allOf; undefined when it defines none. */
-function propertiesOf(s) {
-  if (s.allOf) return Object.assign({}, ...s.allOf.map((x) => propertiesOf(resolve(x)) ?? {}));
-  return s.properties;
-}
-
-/** Paths of fields in `value` that `schema` does not define. */
-function undefinedFields(schema, value, path = '', out = []) {
-  let s = resolve(schema);
-  if (!s) return out;
-  if (s.oneOf || s.anyOf) {
-    const variants = (s.oneOf ?? s.anyOf).map(resolve);
-    // The variant named by the discriminator (`object`), else the first that defines every key.
-    const byObject = variants.find((v) => value && propertiesOf(v)?.object?.enum?.includes(value.object));
-    const fitting = variants.find((v) => value && typeof value === 'object' && Object.keys(value).every((k) => k in (propertiesOf(v) ?? {})));
-    s = byObject ?? fitting ?? variants[0];
-  }
-  if (Array.isArray(value)) {
-    if (s.items) value.forEach((v, i) => undefinedFields(s.items, v, `${path}[${i}]`, out));
-    return out;
-  }
-  const props = propertiesOf(s);
-  if (value !== null && typeof value === 'object' && props) {
-    for (const [key, v] of Object.entries(value)) {
-      if (!(key in props)) out.push(`${path}.${key}`);
-      else undefinedFields(props[key], v, `${path}.${key}`, out);
-    }
-  }
-  return out;
-}
-
-/** Problems Prism does not report: fields outside the schema, a body where the spec has none. */
-function strictProblems(method, path, status, json, text) {
-  const documented = specResponse(method, path, status);
-  if (!documented) return [];
-  if (!documented.content) return text === '' ? [] : [`spec gives ${status} no body, got: ${text.slice(0, 200)}`];
-  const schema = Object.values(documented.content)[0]?.schema;
-  return undefinedFields(schema, json).map((f) => `field not in the spec: ${f}`);
-}
+const { strictProblems } = loadSpec('CLERK_SPEC', 'clerk-bapi-2026-05-12.yml');
 
 const SECRET_KEY = 'sk_test_fake';
 const results = [];

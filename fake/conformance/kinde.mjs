@@ -17,12 +17,8 @@
 // ~/.cache/idp-users-conformance; spec path in KINDE_SPEC, default
 // ../shared/reference/kinde-mgmt-api.yaml next to this checkout).
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
+import { loadSpec } from './spec.mjs';
 
 const [prismUrl, fakeUrl] = process.argv.slice(2);
 if (!prismUrl || !fakeUrl) {
@@ -30,49 +26,7 @@ if (!prismUrl || !fakeUrl) {
   process.exit(2);
 }
 
-const prismHome = process.env.PRISM_HOME ?? join(homedir(), '.cache', 'idp-users-conformance');
-const specPath = process.env.KINDE_SPEC ?? fileURLToPath(new URL('../../../shared/reference/kinde-mgmt-api.yaml', import.meta.url));
-const yaml = createRequire(join(prismHome, 'node_modules', 'x.js'))('js-yaml');
-const spec = yaml.load(readFileSync(specPath, 'utf8'));
-
-function resolve(node) {
-  let n = node;
-  while (n && n.$ref) n = n.$ref.slice(2).split('/').reduce((acc, key) => acc[key], spec);
-  return n;
-}
-
-/** The spec's response object for `method path status` (path is a concrete path). */
-function specResponse(method, path, status) {
-  for (const [template, item] of Object.entries(spec.paths)) {
-    const re = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-    if (re.test(path) && item[method.toLowerCase()]) return resolve(item[method.toLowerCase()].responses?.[String(status)]);
-  }
-  return undefined;
-}
-
-/** Paths of fields in `value` that `schema` does not define. */
-function undefinedFields(schema, value, path = '', out = []) {
-  const s = resolve(schema);
-  if (!s) return out;
-  if (Array.isArray(value)) {
-    if (s.items) value.forEach((v, i) => undefinedFields(s.items, v, `${path}[${i}]`, out));
-  } else if (value !== null && typeof value === 'object' && s.properties) {
-    for (const [key, v] of Object.entries(value)) {
-      if (!(key in s.properties)) out.push(`${path}.${key}`);
-      else undefinedFields(s.properties[key], v, `${path}.${key}`, out);
-    }
-  }
-  return out;
-}
-
-/** Problems Prism does not report: fields outside the schema, a body where the spec has none. */
-function strictProblems(method, path, status, json, text) {
-  const documented = specResponse(method, path, status);
-  if (!documented) return [];
-  if (!documented.content) return text === '' ? [] : [`spec gives ${status} no body, got: ${text.slice(0, 200)}`];
-  const schema = Object.values(documented.content)[0]?.schema;
-  return undefinedFields(schema, json).map((f) => `field not in the spec: ${f}`);
-}
+const { strictProblems } = loadSpec('KINDE_SPEC', 'kinde-mgmt-api.yaml');
 
 const BAD_TOKEN = 'not-a-token-the-fake-issued';
 const results = [];

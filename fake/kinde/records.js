@@ -1,7 +1,7 @@
 // Constructors of the store's records, shared by the seed and by the routes
 // that create data, so both build the same shapes.
 
-export const pad4 = (n) => String(n).padStart(4, '0');
+import { pad4 } from '../shared/people.js';
 
 /**
  * A user record for user index `index` (id `kp_fake_<pad4(index)>`): a user

@@ -2,22 +2,9 @@
 // of the user index i (1-based), so the same seed count always yields the same
 // data. fake/README.md documents the rules; keep the two in step.
 
-import { pad4, pushIdentity, userRecord } from './records.js';
+import { BASE_MS, DAY, HOUR, pad4, person } from '../shared/people.js';
+import { pushIdentity, userRecord } from './records.js';
 
-const FIRST_NAMES = [
-  'Ada', 'Ben', 'Chloe', 'Dev', 'Elena', 'Felix', 'Grace', 'Hugo', 'Isla', 'Jack',
-  'Kira', 'Liam', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Ravi', 'Sofia', 'Tom',
-];
-// 23 names: coprime with 20, so (first, last) pairs repeat only every 460 users.
-const LAST_NAMES = [
-  'Anderson', 'Brown', 'Chen', 'Davis', 'Evans', 'Fischer', 'Garcia', 'Harris', 'Ito', 'Jones',
-  'Kumar', 'Lee', 'Martin', 'Nguyen', 'Okafor', 'Patel', 'Rossi', 'Smith', 'Taylor', 'Usman',
-  'Varga', 'Walker', 'Zhang',
-];
-
-const BASE_MS = Date.UTC(2026, 0, 1); // 2026-01-01T00:00:00Z
-const HOUR = 3600 * 1000;
-const DAY = 24 * HOUR;
 
 const ORG_CODE = 'org_fake';
 const ORG_NAME = 'Fake Organization';
@@ -66,10 +53,7 @@ function seedFeatureFlags() {
 
 /** The names, email, username and phone of seed user i. */
 function seedIdentityValues(i) {
-  const first = FIRST_NAMES[(i - 1) % FIRST_NAMES.length];
-  const last = LAST_NAMES[(i - 1) % LAST_NAMES.length];
-  const cycle = Math.floor((i - 1) / (FIRST_NAMES.length * LAST_NAMES.length));
-  const email = `${first}.${last}${cycle > 0 ? cycle + 1 : ''}@example.com`.toLowerCase();
+  const { first, last, email } = person(i);
   return {
     first,
     last,

@@ -1,7 +1,7 @@
 //! Clerk Backend API (version 2026-05-12) wire types for the Users endpoints
 //! (request bodies, query parameters and results), with the API's own field names.
 
-use crate::core::schema::{Field, Model, Ty, ts};
+use crate::core::schema::{Field, Model, Ty, concat, ts};
 
 const S: Ty = Ty::Str;
 const B: Ty = Ty::Bool;
@@ -136,68 +136,55 @@ pub static VERIFY_TOTP_REQUEST: Model = Model {
 
 // ---- query parameters -----------------------------------------------------
 
-/// Optional query parameters of `GET /users`.
-pub static GET_USER_LIST_PARAMS: Model = Model {
-    name: ts("ClerkGetUserListParams"),
-    doc: ts("Optional query parameters of `GET /users`."),
-    fields: &[
-        Field::opt("email_address", STRINGS, "Only these email addresses (up to 100)."),
-        Field::opt("phone_number", STRINGS, "Only these phone numbers (up to 100)."),
-        Field::opt("external_id", STRINGS, "Only these external ids; prefix with `+` or `-` to include or exclude."),
-        Field::opt("username", STRINGS, "Only these usernames (up to 100)."),
-        Field::opt("web3_wallet", STRINGS, "Only these web3 wallet addresses (up to 100)."),
-        Field::opt("user_id", STRINGS, "Only these user ids; prefix with `+` or `-` to include or exclude."),
-        Field::opt("organization_id", STRINGS, "Only members of these organizations; `+`/`-` prefixes allowed."),
-        Field::opt("query", S, "Fuzzy search over identifiers, ids and names."),
-        Field::opt("email_address_query", S, "Case-insensitive substring of an email address."),
-        Field::opt("phone_number_query", S, "Case-insensitive substring of a phone number."),
-        Field::opt("username_query", S, "Case-insensitive substring of a username."),
-        Field::opt("name_query", S, "Case-insensitive substring of a first or last name."),
-        Field::opt("banned", B, "Only banned (`true`) or only not banned (`false`) users."),
-        Field::opt("last_active_at_before", Ty::Millis, "Last session activity before this time."),
-        Field::opt("last_active_at_after", Ty::Millis, "Last session activity after this time."),
-        Field::opt("last_active_at_since", Ty::Millis, "Deprecated: use `last_active_at_after`."),
-        Field::opt("created_at_before", Ty::Millis, "Created before this time."),
-        Field::opt("created_at_after", Ty::Millis, "Created after this time."),
-        Field::opt("last_sign_in_at_before", Ty::Millis, "Last sign-in before this time."),
-        Field::opt("last_sign_in_at_after", Ty::Millis, "Last sign-in after this time."),
-        Field::opt("provider", S, "OAuth provider of `provider_user_id`, such as `oauth_google`."),
-        Field::opt("provider_user_id", STRINGS, "Only these user ids at `provider` (needs `provider`)."),
+/// The user filters that `GET /users` and `GET /users/count` share.
+const USER_FILTERS: [Field; 22] = [
+    Field::opt("email_address", STRINGS, "Only these email addresses (up to 100)."),
+    Field::opt("phone_number", STRINGS, "Only these phone numbers (up to 100)."),
+    Field::opt("external_id", STRINGS, "Only these external ids (up to 100)."),
+    Field::opt("username", STRINGS, "Only these usernames (up to 100)."),
+    Field::opt("web3_wallet", STRINGS, "Only these web3 wallet addresses (up to 100)."),
+    Field::opt("user_id", STRINGS, "Only these user ids (up to 100); on lists, prefix `-` to exclude one."),
+    Field::opt("organization_id", STRINGS, "Only members of these organizations; `+`/`-` prefixes allowed."),
+    Field::opt("query", S, "Fuzzy search over identifiers, ids and names."),
+    Field::opt("email_address_query", S, "Case-insensitive substring of an email address."),
+    Field::opt("phone_number_query", S, "Case-insensitive substring of a phone number."),
+    Field::opt("username_query", S, "Case-insensitive substring of a username."),
+    Field::opt("name_query", S, "Case-insensitive substring of a first or last name."),
+    Field::opt("banned", B, "Only banned (`true`) or only not banned (`false`) users."),
+    Field::opt("last_active_at_before", Ty::Millis, "Last session activity before this time."),
+    Field::opt("last_active_at_after", Ty::Millis, "Last session activity after this time."),
+    Field::opt("last_active_at_since", Ty::Millis, "Deprecated: use `last_active_at_after`."),
+    Field::opt("created_at_before", Ty::Millis, "Created before this time."),
+    Field::opt("created_at_after", Ty::Millis, "Created after this time."),
+    Field::opt("last_sign_in_at_before", Ty::Millis, "Last sign-in before this time."),
+    Field::opt("last_sign_in_at_after", Ty::Millis, "Last sign-in after this time."),
+    Field::opt("provider", S, "OAuth provider of `provider_user_id`, such as `oauth_google`."),
+    Field::opt("provider_user_id", STRINGS, "Only these user ids at `provider` (needs `provider`)."),
+];
+
+/// The filters, then paging and order.
+static USER_LIST_FIELDS: [Field; 26] = concat(
+    USER_FILTERS,
+    [
         Field::opt("limit", LIMIT, "Users per page, 1 to 500 (10 when omitted)."),
         Field::opt("offset", OFFSET, "Users to skip (0 when omitted)."),
         Field::opt("starting_after", S, "Cursor: id of the last user of the previous page (needs `created_at` order)."),
         Field::opt("order_by", S, "Sort field, prefixed with `+` or `-` (`-created_at` when omitted)."),
     ],
+);
+
+/// Optional query parameters of `GET /users`.
+pub static GET_USER_LIST_PARAMS: Model = Model {
+    name: ts("ClerkGetUserListParams"),
+    doc: ts("Optional query parameters of `GET /users`."),
+    fields: &USER_LIST_FIELDS,
 };
 
 /// Optional query parameters of `GET /users/count`.
 pub static GET_USERS_COUNT_PARAMS: Model = Model {
     name: ts("ClerkGetUsersCountParams"),
     doc: ts("Optional query parameters of `GET /users/count`."),
-    fields: &[
-        Field::opt("email_address", STRINGS, "Only these email addresses (up to 100)."),
-        Field::opt("phone_number", STRINGS, "Only these phone numbers (up to 100)."),
-        Field::opt("external_id", STRINGS, "Only these external ids (up to 100)."),
-        Field::opt("username", STRINGS, "Only these usernames (up to 100)."),
-        Field::opt("web3_wallet", STRINGS, "Only these web3 wallet addresses (up to 100)."),
-        Field::opt("user_id", STRINGS, "Only these user ids (up to 100)."),
-        Field::opt("organization_id", STRINGS, "Only members of these organizations; `+`/`-` prefixes allowed."),
-        Field::opt("query", S, "Fuzzy search over identifiers, ids and names."),
-        Field::opt("email_address_query", S, "Case-insensitive substring of an email address."),
-        Field::opt("phone_number_query", S, "Case-insensitive substring of a phone number."),
-        Field::opt("username_query", S, "Case-insensitive substring of a username."),
-        Field::opt("name_query", S, "Case-insensitive substring of a first or last name."),
-        Field::opt("banned", B, "Only banned (`true`) or only not banned (`false`) users."),
-        Field::opt("last_active_at_before", Ty::Millis, "Last session activity before this time."),
-        Field::opt("last_active_at_after", Ty::Millis, "Last session activity after this time."),
-        Field::opt("last_active_at_since", Ty::Millis, "Deprecated: use `last_active_at_after`."),
-        Field::opt("created_at_before", Ty::Millis, "Created before this time."),
-        Field::opt("created_at_after", Ty::Millis, "Created after this time."),
-        Field::opt("last_sign_in_at_before", Ty::Millis, "Last sign-in before this time."),
-        Field::opt("last_sign_in_at_after", Ty::Millis, "Last sign-in after this time."),
-        Field::opt("provider", S, "OAuth provider of `provider_user_id`, such as `oauth_google`."),
-        Field::opt("provider_user_id", STRINGS, "Only these user ids at `provider` (needs `provider`)."),
-    ],
+    fields: &USER_FILTERS,
 };
 
 /// Optional query parameters of `GET /users/{user_id}/oauth_access_tokens/{provider}`.

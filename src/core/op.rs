@@ -141,3 +141,34 @@ pub const fn removed(notes: &[&'static str]) -> Option<&'static str> {
         [] => None,
     }
 }
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Checks every provider's operation table must pass.
+    use super::{Loc, Operation};
+    use crate::core::request::build;
+    use crate::core::value::json::{J, j};
+    use std::collections::BTreeSet;
+
+    /// Names are unique, and each path's `{slots}` are exactly its path arguments.
+    pub fn check_table(ops: &[&Operation]) {
+        let names: BTreeSet<&str> = ops.iter().map(|op| op.name).collect();
+        assert_eq!(names.len(), ops.len(), "operation names are unique");
+        for op in ops {
+            let slots: BTreeSet<&str> = op.path.split('{').skip(1).filter_map(|s| s.split('}').next()).collect();
+            let args: BTreeSet<&str> = op.args.iter().filter(|a| a.loc == Loc::Path).map(|a| a.wire).collect();
+            assert_eq!(slots, args, "{}", op.name);
+        }
+    }
+
+    /// One sample call per operation of `ops` (positional arguments and the
+    /// trailing object, as JSON) builds `"METHOD path"`.
+    pub fn check_builds(ops: &[&Operation], cases: &[(&Operation, &[&str], &str, &str)]) {
+        assert_eq!(cases.len(), ops.len(), "one case per operation");
+        for (op, args, extra, expected) in cases {
+            let args: Vec<J> = args.iter().map(|a| j(a)).collect();
+            let req = build(op, &args, Some(&j(extra))).unwrap_or_else(|e| panic!("{}: {}", op.name, e.message));
+            assert_eq!(format!("{} {}", req.method.as_str(), req.path), *expected, "{}", op.name);
+        }
+    }
+}

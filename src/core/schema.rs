@@ -106,3 +106,20 @@ impl Field {
         Field { nullable: true, ..self }
     }
 }
+
+/// The fields of `a` then those of `b`, at compile time: lets one model's
+/// fields extend another's (`N` must be `A + B`).
+pub const fn concat<const A: usize, const B: usize, const N: usize>(a: [Field; A], b: [Field; B]) -> [Field; N] {
+    assert!(A + B == N, "concat: N must be A + B");
+    let mut out = [Field::opt("", Ty::Str, ""); N];
+    let mut i = 0;
+    while i < A {
+        out[i] = a[i];
+        i += 1;
+    }
+    while i < N {
+        out[i] = b[i - A];
+        i += 1;
+    }
+    out
+}

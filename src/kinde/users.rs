@@ -118,18 +118,14 @@ pub static OPERATIONS: &[&Operation] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::op::Loc;
+    use crate::core::op::testing::{check_builds, check_table};
     use crate::core::request::build;
-    use crate::core::value::json::{J, j};
+    use crate::core::value::json::j;
     use std::collections::BTreeSet;
 
     #[test]
-    fn path_slots_and_path_arguments_match() {
-        for op in OPERATIONS {
-            let slots: BTreeSet<&str> = op.path.split('{').skip(1).filter_map(|s| s.split('}').next()).collect();
-            let args: BTreeSet<&str> = op.args.iter().filter(|a| a.loc == Loc::Path).map(|a| a.wire).collect();
-            assert_eq!(slots, args, "{}", op.name);
-        }
+    fn the_table_is_consistent() {
+        check_table(OPERATIONS);
     }
 
     #[test]
@@ -217,12 +213,7 @@ mod tests {
             (&REMOVE_ORGANIZATION_USERS, &["\"o\"", r#"{"users":["u"]}"#], "", "PATCH /api/v1/organizations/o/users"),
             (&REMOVE_ORGANIZATION_USER, &["\"o\"", "\"u\""], "", "DELETE /api/v1/organizations/o/users/u"),
         ];
-        assert_eq!(cases.len(), OPERATIONS.len());
-        for (op, args, extra, expected) in cases {
-            let args: Vec<J> = args.iter().map(|a| j(a)).collect();
-            let req = build(op, &args, Some(&j(extra))).unwrap_or_else(|e| panic!("{}: {}", op.name, e.message));
-            assert_eq!(format!("{} {}", req.method.as_str(), req.path), *expected, "{}", op.name);
-        }
+        check_builds(OPERATIONS, cases);
     }
 
     #[test]

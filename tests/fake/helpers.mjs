@@ -22,15 +22,7 @@ export function setup(options) {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       h['content-type'] ??= 'application/json';
     }
-    const response = await fake.fetch(url, { method, headers: h, body: payload });
-    const text = await response.text();
-    let json;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, headers: response.headers, text, json };
+    return readResponse(await fake.fetch(url, { method, headers: h, body: payload }));
   }
   return { fake, token, call };
 }
@@ -90,15 +82,7 @@ export function clerkSetup(options) {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       h['content-type'] ??= 'application/json';
     }
-    const response = await fake.fetch(url, { method, headers: h, body: payload });
-    const text = await response.text();
-    let json;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, headers: response.headers, text, json };
+    return readResponse(await fake.fetch(url, { method, headers: h, body: payload }));
   }
   return { fake, call };
 }
@@ -123,4 +107,16 @@ export function assertEmpty(res, status) {
   assert.equal(res.status, status, res.text);
   assert.equal(res.text, '');
   assert.equal(res.headers.get('content-type'), null);
+}
+
+/** A response's status, headers, text and (when the text is JSON) parsed body. */
+export async function readResponse(response) {
+  const text = await response.text();
+  let json;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
 }
