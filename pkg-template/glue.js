@@ -7,13 +7,31 @@
 // anything is sent) → a token (__token says which way) → send → __finish
 // (the data, an IdpUsersError, or "retry once with a new token").
 //
-// Each client class exports __operations(); every name becomes a method and
-// its `...WithHttpInfo` twin here, which keeps the .wasm and this glue small.
+// The .wasm exports one class, Client; KindeUsersApi and ClerkUsersApi
+// extend it with their provider. Client.__operations(provider) lists each
+// one's operations; every name becomes a method and its `...WithHttpInfo`
+// twin here, which keeps the .wasm and this glue small.
 // Their typings are in index.d.ts.
-import { ClerkUsersApi, initSync as instantiate, KindeUsersApi } from 'idp-users:glue';
+import { Client, initSync as instantiate } from 'idp-users:glue';
 
 export { IdpUsersError } from 'idp-users:runtime';
-export { ClerkUsersApi, KindeUsersApi };
+
+const KINDE = 0;
+const CLERK = 1;
+
+/** Client for the Users endpoints of the Kinde Management API (see index.d.ts). */
+export class KindeUsersApi extends Client {
+  constructor(config) {
+    super(KINDE, config);
+  }
+}
+
+/** Client for the Users endpoints of the Clerk Backend API (see index.d.ts). */
+export class ClerkUsersApi extends Client {
+  constructor(config) {
+    super(CLERK, config);
+  }
+}
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const MINT = 1;
@@ -183,8 +201,8 @@ async function call(client, index, info, a, b, c, d, e) {
   return { data, status, headers: iterable ? Object.fromEntries(headers) : {} };
 }
 
-function install(cls) {
-  cls.__operations().forEach((name, index) => {
+function install(cls, provider) {
+  Client.__operations(provider).forEach((name, index) => {
     for (const [key, info] of [
       [name, false],
       [`${name}WithHttpInfo`, true],
@@ -202,6 +220,6 @@ function install(cls) {
 /** Instantiates the module from bytes or a compiled module, then installs the methods. */
 export function initSync(module) {
   instantiate({ module });
-  install(KindeUsersApi);
-  install(ClerkUsersApi);
+  install(KindeUsersApi, KINDE);
+  install(ClerkUsersApi, CLERK);
 }

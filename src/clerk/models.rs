@@ -6,18 +6,18 @@ use crate::core::schema::{Field, Model, Ty, concat, ts};
 const S: Ty = Ty::Str;
 const B: Ty = Ty::Bool;
 /// Integers the API counts with (timestamps are Unix milliseconds).
-const N: Ty = Ty::Int { min: i64::MIN, max: i64::MAX };
+const N: Ty = Ty::Int { min: i32::MIN, max: i32::MAX };
 const STRINGS: Ty = Ty::Array(&Ty::Str);
 /// Free-form metadata objects.
 const META: Ty = Ty::Map(&Ty::Json);
 /// `create_organizations_limit` in request bodies (0 means no limit).
-const ORGS_LIMIT: Ty = Ty::Int { min: 0, max: 2_147_483_647 };
+const ORGS_LIMIT: Ty = Ty::Int { min: 0, max: i32::MAX };
 /// Status of each identifier created with a user.
 const IDENTIFICATION_STATUS: Ty = Ty::Array(&Ty::Enum(&["verified", "reserved"]));
 /// `limit`: Clerk serves at most 500 results a page.
 pub const LIMIT: Ty = Ty::Int { min: 1, max: 500 };
 /// `offset`: results to skip when paginating.
-pub const OFFSET: Ty = Ty::Int { min: 0, max: 2_147_483_647 };
+pub const OFFSET: Ty = Ty::Int { min: 0, max: i32::MAX };
 
 // ---- request bodies -------------------------------------------------------
 

@@ -1,6 +1,6 @@
 //! Operations as data: method, path, arguments, body and result type.
 
-use super::schema::{Model, Ty, ts};
+use super::schema::{Model, Ty};
 
 /// An HTTP method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,29 +52,43 @@ pub struct Arg {
     pub loc: Loc,
     /// Its type.
     pub ty: Ty,
-    /// One-line description.
+    /// One-line description (typings only: not in wasm builds).
+    #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
 }
 
 impl Arg {
+    const fn new(js: &'static str, wire: &'static str, loc: Loc, ty: Ty, doc: &'static str) -> Arg {
+        #[cfg(target_arch = "wasm32")]
+        let _ = doc;
+        Arg {
+            js,
+            wire,
+            loc,
+            ty,
+            #[cfg(not(target_arch = "wasm32"))]
+            doc,
+        }
+    }
+
     /// A path parameter.
     pub const fn path(js: &'static str, wire: &'static str, doc: &'static str) -> Arg {
-        Arg { js, wire, loc: Loc::Path, ty: Ty::Id, doc: ts(doc) }
+        Arg::new(js, wire, Loc::Path, Ty::Id, doc)
     }
 
     /// A required query parameter.
     pub const fn query(js: &'static str, wire: &'static str, ty: Ty, doc: &'static str) -> Arg {
-        Arg { js, wire, loc: Loc::Query, ty, doc: ts(doc) }
+        Arg::new(js, wire, Loc::Query, ty, doc)
     }
 
     /// A required file, sent as the `wire` part of a `multipart/form-data` body.
     pub const fn file(js: &'static str, wire: &'static str, doc: &'static str) -> Arg {
-        Arg { js, wire, loc: Loc::Body, ty: Ty::File, doc: ts(doc) }
+        Arg::new(js, wire, Loc::Body, Ty::File, doc)
     }
 
     /// A required JSON body.
     pub const fn body(js: &'static str, model: &'static Model, doc: &'static str) -> Arg {
-        Arg { js, wire: "body", loc: Loc::Body, ty: Ty::Object(model), doc: ts(doc) }
+        Arg::new(js, "body", Loc::Body, Ty::Object(model), doc)
     }
 }
 
@@ -94,7 +108,8 @@ pub enum Extra {
 pub struct Operation {
     /// The JS method name (`getUsers`).
     pub name: &'static str,
-    /// The name in the seed SDK docs (`get_users`).
+    /// The name in the seed SDK docs (`get_users`; typings only).
+    #[cfg(not(target_arch = "wasm32"))]
     pub seed: &'static str,
     /// HTTP method.
     pub method: Method,
@@ -104,9 +119,11 @@ pub struct Operation {
     pub args: &'static [Arg],
     /// The optional trailing object.
     pub extra: Extra,
-    /// TypeScript name of the success result.
+    /// TypeScript name of the success result (typings only).
+    #[cfg(not(target_arch = "wasm32"))]
     pub result: &'static str,
-    /// One-line description.
+    /// One-line description (typings only).
+    #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
     /// For an endpoint the API no longer has: what to tell a caller who gets
     /// 404 or 405 from it.
@@ -121,13 +138,16 @@ macro_rules! operation {
         #[doc = $doc]
         pub static $name: $crate::core::op::Operation = $crate::core::op::Operation {
             name: $js,
-            seed: $crate::core::schema::ts($seed),
+            #[cfg(not(target_arch = "wasm32"))]
+            seed: $seed,
             method: $crate::core::op::Method::$method,
             path: $path,
             args: &[$($arg),*],
             extra: $extra,
-            result: $crate::core::schema::ts($result),
-            doc: $crate::core::schema::ts($doc),
+            #[cfg(not(target_arch = "wasm32"))]
+            result: $result,
+            #[cfg(not(target_arch = "wasm32"))]
+            doc: $doc,
             removed: $crate::core::op::removed(&[$($removed)?]),
         };
     };

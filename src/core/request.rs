@@ -130,7 +130,7 @@ fn scalar_text<V: Value>(ty: &Ty, value: &V, label: &str) -> Result<String, Erro
             Some(b) => Ok(if b { "true" } else { "false" }.to_owned()),
             None => Err(type_error(label, "a boolean", value)),
         },
-        Ty::Int { min, max } => Ok(int(value, *min, *max, label)?.to_string()),
+        Ty::Int { min, max } => Ok(int(value, (*min).into(), (*max).into(), label)?.to_string()),
         Ty::Enum(set) => one_of(value, set, label),
         Ty::DateTime => date_time(value, label),
         Ty::Scalar => match value.kind() {
@@ -278,7 +278,7 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
             Some(b) => out.push_str(if b { "true" } else { "false" }),
             None => return Err(type_error(label, "a boolean", value)),
         },
-        Ty::Int { min, max } => out.push_str(&int(value, *min, *max, label)?.to_string()),
+        Ty::Int { min, max } => out.push_str(&int(value, (*min).into(), (*max).into(), label)?.to_string()),
         Ty::Millis => out.push_str(&millis(value, label)?.to_string()),
         Ty::File => return Err(type_error(label, "a file (uploads are not JSON)", value)),
         Ty::Scalar if value.kind() != Kind::String => {

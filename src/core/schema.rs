@@ -21,12 +21,14 @@ pub enum Ty {
     Id,
     /// `true` or `false`.
     Bool,
-    /// An integer within bounds (inclusive).
+    /// An integer within bounds (inclusive). 32-bit bounds keep every `Ty`,
+    /// and so every table entry in the `.wasm`, small; wider integers are
+    /// only ever results (rendered, never checked) or [`Ty::Millis`].
     Int {
         /// Smallest accepted value.
-        min: i64,
+        min: i32,
         /// Largest accepted value.
-        max: i64,
+        max: i32,
     },
     /// One string out of a fixed set.
     Enum(&'static [&'static str]),
@@ -86,19 +88,33 @@ pub struct Field {
     pub required: bool,
     /// May be `null`.
     pub nullable: bool,
-    /// One-line description.
+    /// One-line description (typings only: not in wasm builds).
+    #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
 }
 
 impl Field {
     /// An optional field.
     pub const fn opt(name: &'static str, ty: Ty, doc: &'static str) -> Field {
-        Field { name, ty, required: false, nullable: false, doc: ts(doc) }
+        Field::new(name, ty, false, doc)
     }
 
     /// A required field.
     pub const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Field {
-        Field { name, ty, required: true, nullable: false, doc: ts(doc) }
+        Field::new(name, ty, true, doc)
+    }
+
+    const fn new(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> Field {
+        #[cfg(target_arch = "wasm32")]
+        let _ = doc;
+        Field {
+            name,
+            ty,
+            required,
+            nullable: false,
+            #[cfg(not(target_arch = "wasm32"))]
+            doc,
+        }
     }
 
     /// The same field, allowing `null`.

@@ -6,7 +6,7 @@ use crate::core::schema::{Field, Model, Ty, ts};
 const S: Ty = Ty::Str;
 const B: Ty = Ty::Bool;
 /// Integers the API counts with.
-const N: Ty = Ty::Int { min: i64::MIN, max: i64::MAX };
+const N: Ty = Ty::Int { min: i32::MIN, max: i32::MAX };
 const STRINGS: Ty = Ty::Array(&Ty::Str);
 /// `page_size`: Kinde serves at most 500 users a page.
 pub const PAGE_SIZE: Ty = Ty::Int { min: 1, max: 500 };
@@ -92,7 +92,7 @@ pub static SET_USER_PASSWORD_REQUEST: Model = Model {
         ),
         Field::opt("salt", S, "Salt, for algorithms that use one."),
         Field::opt("salt_position", Ty::Enum(&["prefix", "suffix"]), "Where the salt goes."),
-        Field::opt("iterations", Ty::Int { min: 1, max: i64::MAX }, "Iteration count (pbkdf2)."),
+        Field::opt("iterations", Ty::Int { min: 1, max: i32::MAX }, "Iteration count (pbkdf2)."),
         Field::opt("variant", S, "Hash variant (pbkdf2)."),
         Field::opt("signer_key", S, "Base64 signer key (firebase-scrypt)."),
         Field::opt("salt_separator", S, "Base64 salt separator (firebase-scrypt)."),

@@ -1,6 +1,5 @@
-//! The exported client classes and the synchronous steps the JS driver
-//! calls. Each class exports the same set of `__` methods over its own
-//! operation table (see `client_class!`).
+//! The exported client class and the synchronous steps the JS driver calls
+//! (its `__` methods), over each provider's operation table.
 
 use std::cell::RefCell;
 
@@ -11,14 +10,14 @@ use super::error::to_js;
 use super::exchange::{JsResponse, call_options, headers_js};
 use super::js::{describe, get, in_browser};
 use crate::core::auth::{Auth, TokenCache, TokenStep};
-use crate::core::client::{Client, Outcome, now_ms};
+use crate::core::client::{Client as CoreClient, Outcome, now_ms};
 use crate::core::error::{Error, ErrorKind};
 use crate::core::exchange::{OutBody, Prepared};
 use crate::core::op::{Extra, Method, Operation};
 
 /// A client as the JS side holds it: the core client plus what only JS uses.
 pub struct JsClient {
-    core: Client,
+    core: CoreClient,
     ops: &'static [&'static Operation],
     /// `[fetch | undefined, timeoutMs, headers, getToken | undefined]`.
     settings: Array,
@@ -55,7 +54,7 @@ fn request_js(req: &Prepared, args: &[JsValue]) -> Array {
 impl JsClient {
     /// Builds a client from validated parts.
     pub fn new(
-        core: Client,
+        core: CoreClient,
         ops: &'static [&'static Operation],
         config: &JsValue,
         custom_fetch: bool,
@@ -171,142 +170,127 @@ impl JsClient {
     }
 }
 
-/// Exports a client class: its constructor is written by hand, everything
-/// else delegates to [`JsClient`] over the class's operation table.
-macro_rules! client_class {
-    ($class:ident, $ops:path) => {
-        #[wasm_bindgen]
-        impl $class {
-            /// The operation names, in index order; the package's loader
-            /// turns each into a method and its `...WithHttpInfo` twin.
-            #[wasm_bindgen(js_name = __operations)]
-            pub fn operations() -> Array {
-                JsClient::operations($ops)
-            }
+/// `new Client(KINDE, config)`: a `KindeUsersApi`.
+const KINDE: u32 = 0;
+/// `new Client(CLERK, config)`: a `ClerkUsersApi`.
+const CLERK: u32 = 1;
 
-            /// `[fetch, timeoutMs, headers, getToken]` for the driver.
-            #[wasm_bindgen(js_name = __settings)]
-            pub fn settings(&self) -> Array {
-                self.inner.settings()
-            }
-
-            /// Validates a call; see [`JsClient::prepare`].
-            #[wasm_bindgen(js_name = __prepare)]
-            pub fn prepare(
-                &self,
-                index: u32,
-                a: JsValue,
-                b: JsValue,
-                c: JsValue,
-                d: JsValue,
-                e: JsValue,
-            ) -> Result<Array, JsValue> {
-                self.inner.prepare(index, [a, b, c, d, e])
-            }
-
-            /// The token to use, or how to get one.
-            #[wasm_bindgen(js_name = __token)]
-            pub fn token(&self, rejected: Option<String>) -> JsValue {
-                self.inner.token(rejected)
-            }
-
-            /// `[url, method, body, contentType]` of the token request.
-            #[wasm_bindgen(js_name = __tokenRequest)]
-            pub fn token_request(&self) -> JsValue {
-                self.inner.token_request()
-            }
-
-            /// Reads the token endpoint's answer.
-            #[wasm_bindgen(js_name = __tokenResponse)]
-            pub fn token_response(
-                &self,
-                index: u32,
-                status: u16,
-                text: JsValue,
-                headers: JsValue,
-            ) -> Result<String, JsValue> {
-                self.inner.token_response(index, status, text, headers)
-            }
-
-            /// Checks what `getToken` produced (or threw, when `failed`).
-            #[wasm_bindgen(js_name = __sourceToken)]
-            pub fn source_token(&self, index: u32, value: JsValue, failed: bool) -> Result<String, JsValue> {
-                self.inner.source_token(index, value, failed)
-            }
-
-            /// Reads the API's response: the data, or undefined to retry
-            /// with a new token.
-            #[wasm_bindgen(js_name = __finish)]
-            pub fn finish(
-                &self,
-                index: u32,
-                status: u16,
-                text: JsValue,
-                headers: JsValue,
-                token: &str,
-                retried: bool,
-            ) -> Result<JsValue, JsValue> {
-                self.inner.finish(index, status, text, headers, token, retried)
-            }
-
-            /// The error for a request that got no response.
-            #[wasm_bindgen(js_name = __noResponse)]
-            pub fn no_response(&self, index: u32, kind: &str, message: &str, token_request: bool) -> JsValue {
-                self.inner.no_response(index, kind, message, token_request)
-            }
-        }
-    };
-}
-
-/// Client for the Kinde Management API Users endpoints.
+/// The one exported class. The package's `KindeUsersApi` and
+/// `ClerkUsersApi` are thin JS subclasses (see `pkg-template/glue.js`) that
+/// pass their provider to this constructor: one set of exports serves both,
+/// which keeps the `.wasm` and its JS bindings small.
 #[wasm_bindgen]
-pub struct KindeUsersApi {
+pub struct Client {
     inner: JsClient,
 }
 
 #[wasm_bindgen]
-impl KindeUsersApi {
-    /// `new KindeUsersApi(config)`: validates the config and sends nothing.
+impl Client {
+    /// Validates the config of a `provider` client (`KINDE` or `CLERK`);
+    /// sends nothing.
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> Result<KindeUsersApi, JsValue> {
-        use crate::kinde::config::{KindeAuth, KindeConfig};
-        use crate::kinde::{PROVIDER, users};
-        let parsed =
-            KindeConfig::parse(&config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "KindeUsersApi")))?;
-        let auth = match parsed.auth {
-            KindeAuth::AccessToken(token) => Auth::Static(token),
-            KindeAuth::ClientCredentials(grant) => Auth::ClientCredentials(TokenCache::new(grant)),
-            KindeAuth::GetToken => Auth::Source,
+    pub fn new(provider: u32, config: JsValue) -> Result<Client, JsValue> {
+        let inner = match provider {
+            KINDE => kinde_client(&config)?,
+            CLERK => clerk_client(&config)?,
+            _ => return Err(to_js(Error::new(ErrorKind::Validation, "unknown provider"))),
         };
-        let core = Client { provider: PROVIDER, base_url: parsed.base_url, auth };
-        let inner =
-            JsClient::new(core, users::OPERATIONS, &config, parsed.custom_fetch, parsed.timeout_ms, &parsed.headers);
-        Ok(KindeUsersApi { inner })
+        Ok(Client { inner })
+    }
+
+    /// The operation names of a provider's class, in index order; the
+    /// package's loader turns each into a method and its `...WithHttpInfo` twin.
+    #[wasm_bindgen(js_name = __operations)]
+    pub fn operations(provider: u32) -> Array {
+        JsClient::operations(match provider {
+            KINDE => crate::kinde::users::OPERATIONS,
+            _ => crate::clerk::users::OPERATIONS,
+        })
+    }
+
+    /// `[fetch, timeoutMs, headers, getToken]` for the driver.
+    #[wasm_bindgen(js_name = __settings)]
+    pub fn settings(&self) -> Array {
+        self.inner.settings()
+    }
+
+    /// Validates a call; see [`JsClient::prepare`].
+    #[wasm_bindgen(js_name = __prepare)]
+    pub fn prepare(
+        &self,
+        index: u32,
+        a: JsValue,
+        b: JsValue,
+        c: JsValue,
+        d: JsValue,
+        e: JsValue,
+    ) -> Result<Array, JsValue> {
+        self.inner.prepare(index, [a, b, c, d, e])
+    }
+
+    /// The token to use, or how to get one.
+    #[wasm_bindgen(js_name = __token)]
+    pub fn token(&self, rejected: Option<String>) -> JsValue {
+        self.inner.token(rejected)
+    }
+
+    /// `[url, method, body, contentType]` of the token request.
+    #[wasm_bindgen(js_name = __tokenRequest)]
+    pub fn token_request(&self) -> JsValue {
+        self.inner.token_request()
+    }
+
+    /// Reads the token endpoint's answer.
+    #[wasm_bindgen(js_name = __tokenResponse)]
+    pub fn token_response(&self, index: u32, status: u16, text: JsValue, headers: JsValue) -> Result<String, JsValue> {
+        self.inner.token_response(index, status, text, headers)
+    }
+
+    /// Checks what `getToken` produced (or threw, when `failed`).
+    #[wasm_bindgen(js_name = __sourceToken)]
+    pub fn source_token(&self, index: u32, value: JsValue, failed: bool) -> Result<String, JsValue> {
+        self.inner.source_token(index, value, failed)
+    }
+
+    /// Reads the API's response: the data, or undefined to retry
+    /// with a new token.
+    #[wasm_bindgen(js_name = __finish)]
+    pub fn finish(
+        &self,
+        index: u32,
+        status: u16,
+        text: JsValue,
+        headers: JsValue,
+        token: &str,
+        retried: bool,
+    ) -> Result<JsValue, JsValue> {
+        self.inner.finish(index, status, text, headers, token, retried)
+    }
+
+    /// The error for a request that got no response.
+    #[wasm_bindgen(js_name = __noResponse)]
+    pub fn no_response(&self, index: u32, kind: &str, message: &str, token_request: bool) -> JsValue {
+        self.inner.no_response(index, kind, message, token_request)
     }
 }
 
-client_class!(KindeUsersApi, crate::kinde::users::OPERATIONS);
-
-/// Client for the Clerk Backend API Users endpoints.
-#[wasm_bindgen]
-pub struct ClerkUsersApi {
-    inner: JsClient,
+fn kinde_client(config: &JsValue) -> Result<JsClient, JsValue> {
+    use crate::kinde::config::{KindeAuth, KindeConfig};
+    use crate::kinde::{PROVIDER, users};
+    let parsed = KindeConfig::parse(config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "KindeUsersApi")))?;
+    let auth = match parsed.auth {
+        KindeAuth::AccessToken(token) => Auth::Static(token),
+        KindeAuth::ClientCredentials(grant) => Auth::ClientCredentials(TokenCache::new(grant)),
+        KindeAuth::GetToken => Auth::Source,
+    };
+    let core = CoreClient { provider: PROVIDER, base_url: parsed.base_url, auth };
+    Ok(JsClient::new(core, users::OPERATIONS, config, parsed.custom_fetch, parsed.timeout_ms, &parsed.headers))
 }
 
-#[wasm_bindgen]
-impl ClerkUsersApi {
-    /// `new ClerkUsersApi(config)`: validates the config and sends nothing.
-    #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> Result<ClerkUsersApi, JsValue> {
-        use crate::clerk::config::ClerkConfig;
-        use crate::clerk::{PROVIDER, users};
-        let parsed =
-            ClerkConfig::parse(&config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
-        let core = Client { provider: PROVIDER, base_url: parsed.base_url, auth: Auth::Static(parsed.secret_key) };
-        let inner =
-            JsClient::new(core, users::OPERATIONS, &config, parsed.custom_fetch, parsed.timeout_ms, &parsed.headers);
-        Ok(ClerkUsersApi { inner })
-    }
+fn clerk_client(config: &JsValue) -> Result<JsClient, JsValue> {
+    use crate::clerk::config::ClerkConfig;
+    use crate::clerk::{PROVIDER, users};
+    let parsed = ClerkConfig::parse(config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
+    let core = CoreClient { provider: PROVIDER, base_url: parsed.base_url, auth: Auth::Static(parsed.secret_key) };
+    Ok(JsClient::new(core, users::OPERATIONS, config, parsed.custom_fetch, parsed.timeout_ms, &parsed.headers))
 }
-
-client_class!(ClerkUsersApi, crate::clerk::users::OPERATIONS);
