@@ -30,3 +30,31 @@ export function createError(message, kind, provider, operation, status, codes, m
     longMessages, body, param, retryAfterMs, traceId,
   });
 }
+
+/**
+ * The kind of a caller's value, numbered as `Kind` in src/core/value.rs:
+ * one call from wasm instead of a chain of type checks. A value whose
+ * inspection throws (a revoked Proxy, say) counts as "other".
+ */
+export function kindOf(v) {
+  try {
+    switch (typeof v) {
+      case 'undefined':
+        return 0;
+      case 'boolean':
+        return 2;
+      case 'number':
+        return 3;
+      case 'string':
+        return 4;
+      case 'function':
+        return 8;
+      case 'object':
+        return v === null ? 1 : Array.isArray(v) ? 5 : v instanceof Date ? 6 : 7;
+      default:
+        return 9;
+    }
+  } catch {
+    return 9;
+  }
+}

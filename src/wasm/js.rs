@@ -22,6 +22,10 @@ extern "C" {
         retry_after_ms: JsValue,
         trace_id: JsValue,
     ) -> JsValue;
+
+    /// The kind of a value as a number (see `Kind`), in one call.
+    #[wasm_bindgen(js_name = kindOf)]
+    pub fn kind_of(value: &JsValue) -> u8;
 }
 
 #[wasm_bindgen]

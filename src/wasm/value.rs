@@ -3,31 +3,22 @@
 use js_sys::{Array, ArrayBuffer, Date, JsString};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::js::{Blob, get, object_keys};
+use super::js::{Blob, get, kind_of, object_keys};
 use crate::core::value::{Kind, Value};
 
 impl Value for JsValue {
     fn kind(&self) -> Kind {
-        if self.is_undefined() {
-            Kind::Undefined
-        } else if self.is_null() {
-            Kind::Null
-        } else if self.as_bool().is_some() {
-            Kind::Bool
-        } else if self.as_f64().is_some() {
-            Kind::Number
-        } else if self.is_string() {
-            Kind::String
-        } else if Array::is_array(self) {
-            Kind::Array
-        } else if self.is_function() {
-            Kind::Function
-        } else if self.is_instance_of::<Date>() {
-            Kind::Date
-        } else if self.is_object() {
-            Kind::Object
-        } else {
-            Kind::Other
+        match kind_of(self) {
+            0 => Kind::Undefined,
+            1 => Kind::Null,
+            2 => Kind::Bool,
+            3 => Kind::Number,
+            4 => Kind::String,
+            5 => Kind::Array,
+            6 => Kind::Date,
+            7 => Kind::Object,
+            8 => Kind::Function,
+            _ => Kind::Other,
         }
     }
 
