@@ -21,7 +21,7 @@
 // next to this checkout).
 
 import process from 'node:process';
-import { loadSpec } from './spec.mjs';
+import { loadSpec, readAnswer, report } from './spec.mjs';
 
 const [prismUrl] = process.argv.slice(2);
 if (!prismUrl) {
@@ -49,17 +49,7 @@ async function check(name, { method = 'GET', path, query, body, form, auth = 'go
     payload = typeof body === 'string' ? body : JSON.stringify(body);
   }
   const response = await fetch(url, { method, headers, body: payload });
-  const text = await response.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  const problems = [];
-  const headerViolations = response.headers.get('sl-violations');
-  if (headerViolations) problems.push(`sl-violations: ${headerViolations}`);
-  if (response.status === 500 && json?.validation) problems.push(`response violations: ${JSON.stringify(json.validation)}`);
+  const { text, json, problems } = await readAnswer(response);
   if (response.status !== expect) problems.push(`status ${response.status}, expected ${expect}: ${text.slice(0, 300)}`);
   if (response.status < 500 && !json?.type?.includes('stoplight')) problems.push(...strictProblems(method, url.pathname, response.status, json, text));
   results.push({ name, method, path: url.pathname + url.search, status: response.status, ok: problems.length === 0, problems });
@@ -319,14 +309,4 @@ await check('Prism rejects a request without a secret key', { path: '/users', au
 await check('Prism has no POST /users/{id}/totp (removed 2025-01-31)', { method: 'POST', path: `${user('user_fake_0001')}/totp`, expect: 405 });
 
 // --- summary -----------------------------------------------------------------------------------
-const failed = results.filter((r) => !r.ok);
-for (const r of results) {
-  process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${String(r.status).padEnd(3)} ${r.name}  (${r.method} ${r.path})\n`);
-  for (const p of r.problems) process.stdout.write(`       ${p}\n`);
-}
-const byStatus = {};
-for (const r of results) if (r.status !== '') byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-process.stdout.write(
-  `\n${results.length} checks, ${results.length - failed.length} passed, ${failed.length} failed; statuses seen: ${JSON.stringify(byStatus)}\n`,
-);
-process.exitCode = failed.length === 0 ? 0 : 1;
+process.exitCode = report(results) ? 0 : 1;

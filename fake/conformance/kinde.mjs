@@ -18,7 +18,7 @@
 // ../shared/reference/kinde-mgmt-api.yaml next to this checkout).
 
 import process from 'node:process';
-import { loadSpec } from './spec.mjs';
+import { loadSpec, readAnswer, report } from './spec.mjs';
 
 const [prismUrl, fakeUrl] = process.argv.slice(2);
 if (!prismUrl || !fakeUrl) {
@@ -59,17 +59,7 @@ async function check(name, { method = 'GET', path, query, body, auth = 'good', e
   if (auth !== 'none') headers.authorization = `Bearer ${auth === 'good' ? token : BAD_TOKEN}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  const problems = [];
-  const headerViolations = response.headers.get('sl-violations');
-  if (headerViolations) problems.push(`sl-violations: ${headerViolations}`);
-  if (response.status === 500 && json?.validation) problems.push(`response violations: ${JSON.stringify(json.validation)}`);
+  const { text, json, problems } = await readAnswer(response);
   if (response.status === 422 && expect !== 422) problems.push(`request rejected by Prism: ${text}`);
   if (response.status !== expect) problems.push(`status ${response.status}, expected ${expect}: ${text.slice(0, 300)}`);
   if (response.status < 500 && response.status !== 422) problems.push(...strictProblems(method, url.pathname, response.status, json, text));
@@ -373,14 +363,4 @@ await check('Prism rejects SetUserPassword without hashed_password', {
 await check('Prism rejects a request without a bearer token', { path: U, auth: 'none', expect: 401 });
 
 // --- summary -----------------------------------------------------------------------------------
-const failed = results.filter((r) => !r.ok);
-for (const r of results) {
-  process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${String(r.status).padEnd(3)} ${r.name}  (${r.method} ${r.path})\n`);
-  for (const p of r.problems) process.stdout.write(`       ${p}\n`);
-}
-const byStatus = {};
-for (const r of results) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-process.stdout.write(
-  `\n${results.length} checks, ${results.length - failed.length} passed, ${failed.length} failed; statuses seen: ${JSON.stringify(byStatus)}\n`,
-);
-process.exitCode = failed.length === 0 ? 0 : 1;
+process.exitCode = report(results) ? 0 : 1;

@@ -1,4 +1,5 @@
-// What the conformance drivers (kinde.mjs, clerk.mjs) read from an official
+// What the conformance drivers (kinde.mjs, clerk.mjs) share: reading an
+// answer through Prism, the final report, and what they read from an official
 // spec to check what Prism lets through: fields a response has that the spec
 // does not define (at any depth, following oneOf/allOf), and a body on a
 // response the spec documents without content.
@@ -82,4 +83,38 @@ export function loadSpec(envVar, file) {
   }
 
   return { spec, strictProblems };
+}
+
+/** Reads an answer through Prism: its text, its JSON (if any) and what Prism found wrong. */
+export async function readAnswer(response) {
+  const text = await response.text();
+  let json;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  const problems = [];
+  const headerViolations = response.headers.get('sl-violations');
+  if (headerViolations) problems.push(`sl-violations: ${headerViolations}`);
+  if (response.status === 500 && json?.validation) problems.push(`response violations: ${JSON.stringify(json.validation)}`);
+  return { text, json, problems };
+}
+
+/**
+ * Prints every check (`{ name, method, path, status, ok, problems }`) and a
+ * summary; true when all passed.
+ */
+export function report(results) {
+  const failed = results.filter((r) => !r.ok);
+  for (const r of results) {
+    process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${String(r.status).padEnd(3)} ${r.name}  (${r.method} ${r.path})\n`);
+    for (const p of r.problems) process.stdout.write(`       ${p}\n`);
+  }
+  const byStatus = {};
+  for (const r of results) if (r.status !== '') byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+  process.stdout.write(
+    `\n${results.length} checks, ${results.length - failed.length} passed, ${failed.length} failed; statuses seen: ${JSON.stringify(byStatus)}\n`,
+  );
+  return failed.length === 0;
 }

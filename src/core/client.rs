@@ -273,6 +273,18 @@ mod tests {
     }
 
     #[test]
+    fn removed_endpoints_say_so_on_404_and_405_only() {
+        static GONE: Operation = Operation { name: "createUserTotp", removed: Some("it was removed"), ..OP };
+        let c = client(Auth::Static("tok-static-1".into()));
+        for status in [404, 405] {
+            let e = c.finish(&GONE, &canned(status, ""), "tok-static-1", false).expect_err("gone"); // ok: test
+            assert_eq!(e.message, format!("createUserTotp: HTTP {status} (it was removed)"));
+        }
+        let e = c.finish(&GONE, &canned(500, ""), "tok-static-1", false).expect_err("500"); // ok: test
+        assert_eq!(e.message, "createUserTotp: HTTP 500");
+    }
+
+    #[test]
     fn bodiless_and_non_json_errors() {
         let c = client(Auth::Static("tok-static-1".into()));
         let e = finish(&c, &Canned(429, String::new(), vec![("retry-after", "1")]), false).expect_err("429"); // ok: test

@@ -15,8 +15,18 @@ use crate::core::error::{Error, ErrorKind};
 use crate::core::exchange::{OutBody, Prepared};
 use crate::core::op::{Extra, Method, Operation};
 
-/// A client as the JS side holds it: the core client plus what only JS uses.
-pub struct JsClient {
+/// `new Client(KINDE, config)`: a `KindeUsersApi`.
+const KINDE: u32 = 0;
+/// `new Client(CLERK, config)`: a `ClerkUsersApi`.
+const CLERK: u32 = 1;
+
+/// The one exported class: the core client plus what only JS uses. The
+/// package's `KindeUsersApi` and `ClerkUsersApi` are thin JS subclasses (see
+/// `pkg-template/glue.js`) that pass their provider to this constructor: one
+/// set of exports serves both, which keeps the `.wasm` and its JS bindings
+/// small.
+#[wasm_bindgen]
+pub struct Client {
     core: CoreClient,
     ops: &'static [&'static Operation],
     /// `[fetch | undefined, timeoutMs, headers, getToken | undefined]`.
@@ -51,21 +61,44 @@ fn request_js(req: &Prepared, args: &[JsValue]) -> Array {
     [JsValue::from_str(&req.url), JsValue::from(method_index(req.method)), body, content_type].into_iter().collect()
 }
 
-impl JsClient {
+impl Client {
     /// Builds a client from validated parts.
-    pub fn new(
+    fn build(
         core: CoreClient,
         ops: &'static [&'static Operation],
         config: &JsValue,
         custom_fetch: bool,
         timeout_ms: u32,
         headers: &[(String, String)],
-    ) -> JsClient {
+    ) -> Client {
         let function = |key: &str| get(config, key).dyn_into::<Function>().map_or(JsValue::UNDEFINED, JsValue::from);
         let fetch = if custom_fetch { function("fetch") } else { JsValue::UNDEFINED };
         let settings =
             [fetch, JsValue::from(timeout_ms), headers_js(headers), function("getToken")].into_iter().collect();
-        JsClient { core, ops, settings, last_token: RefCell::new(None) }
+        Client { core, ops, settings, last_token: RefCell::new(None) }
+    }
+
+    fn kinde(config: &JsValue) -> Result<Client, JsValue> {
+        use crate::kinde::config::{KindeAuth, KindeConfig};
+        use crate::kinde::{PROVIDER, users};
+        let parsed =
+            KindeConfig::parse(config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "KindeUsersApi")))?;
+        let auth = match parsed.auth {
+            KindeAuth::AccessToken(token) => Auth::Static(token),
+            KindeAuth::ClientCredentials(grant) => Auth::ClientCredentials(TokenCache::new(grant)),
+            KindeAuth::GetToken => Auth::Source,
+        };
+        let core = CoreClient { provider: PROVIDER, base_url: parsed.base_url, auth };
+        Ok(Client::build(core, users::OPERATIONS, config, parsed.custom_fetch, parsed.timeout_ms, &parsed.headers))
+    }
+
+    fn clerk(config: &JsValue) -> Result<Client, JsValue> {
+        use crate::clerk::config::ClerkConfig;
+        use crate::clerk::{PROVIDER, users};
+        let parsed =
+            ClerkConfig::parse(config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
+        let core = CoreClient { provider: PROVIDER, base_url: parsed.base_url, auth: Auth::Static(parsed.secret_key) };
+        Ok(Client::build(core, users::OPERATIONS, config, parsed.custom_fetch, parsed.timeout_ms, &parsed.headers))
     }
 
     fn op(&self, index: u32) -> Result<&'static Operation, JsValue> {
@@ -74,21 +107,50 @@ impl JsClient {
             .copied()
             .ok_or_else(|| to_js(Error::new(ErrorKind::Validation, "unknown operation")))
     }
+}
 
-    fn operations(ops: &[&Operation]) -> Array {
+#[wasm_bindgen]
+impl Client {
+    /// Validates the config of a `provider` client (`KINDE` or `CLERK`);
+    /// sends nothing.
+    #[wasm_bindgen(constructor)]
+    pub fn new(provider: u32, config: JsValue) -> Result<Client, JsValue> {
+        match provider {
+            KINDE => Client::kinde(&config),
+            CLERK => Client::clerk(&config),
+            _ => Err(to_js(Error::new(ErrorKind::Validation, "unknown provider"))),
+        }
+    }
+
+    /// The operation names of a provider's class, in index order; the
+    /// package's loader turns each into a method and its `...WithHttpInfo` twin.
+    #[wasm_bindgen(js_name = __operations)]
+    pub fn operations(provider: u32) -> Array {
+        let ops = if provider == KINDE { crate::kinde::users::OPERATIONS } else { crate::clerk::users::OPERATIONS };
         ops.iter().map(|op| JsValue::from_str(op.name)).collect()
     }
 
-    fn settings(&self) -> Array {
+    /// `[fetch, timeoutMs, headers, getToken]` for the driver.
+    #[wasm_bindgen(js_name = __settings)]
+    pub fn settings(&self) -> Array {
         self.settings.clone()
     }
 
     /// Validates a call's raw arguments (positional, then the optional
     /// object if the operation has one, then the options) into
     /// `[url, method, body, contentType, options]`.
-    fn prepare(&self, index: u32, args: [JsValue; 5]) -> Result<Array, JsValue> {
+    #[wasm_bindgen(js_name = __prepare)]
+    pub fn prepare(
+        &self,
+        index: u32,
+        a: JsValue,
+        b: JsValue,
+        c: JsValue,
+        d: JsValue,
+        e: JsValue,
+    ) -> Result<Array, JsValue> {
         let op = self.op(index)?;
-        let mut args = args.into_iter();
+        let mut args = [a, b, c, d, e].into_iter();
         let positional: Vec<JsValue> = args.by_ref().take(op.args.len()).collect();
         let extra = match op.extra {
             Extra::None => None,
@@ -106,7 +168,8 @@ impl JsClient {
 
     /// The token to use: a string, or 1 (mint through the token endpoint)
     /// or 2 (ask `getToken`).
-    fn token(&self, rejected: Option<String>) -> JsValue {
+    #[wasm_bindgen(js_name = __token)]
+    pub fn token(&self, rejected: Option<String>) -> JsValue {
         match self.core.token_step(now_ms, rejected.as_deref()) {
             TokenStep::Ready(t) => {
                 let mut last = self.last_token.borrow_mut();
@@ -124,16 +187,22 @@ impl JsClient {
         }
     }
 
-    fn token_request(&self) -> JsValue {
+    /// `[url, method, body, contentType]` of the token request.
+    #[wasm_bindgen(js_name = __tokenRequest)]
+    pub fn token_request(&self) -> JsValue {
         self.core.token_request().map_or(JsValue::UNDEFINED, |r| request_js(&r, &[]).into())
     }
 
-    fn token_response(&self, index: u32, status: u16, text: JsValue, headers: JsValue) -> Result<String, JsValue> {
+    /// Reads the token endpoint's answer.
+    #[wasm_bindgen(js_name = __tokenResponse)]
+    pub fn token_response(&self, index: u32, status: u16, text: JsValue, headers: JsValue) -> Result<String, JsValue> {
         let op = self.op(index)?;
         self.core.accept_token(op, &JsResponse { status, text, headers }, now_ms()).map_err(to_js)
     }
 
-    fn source_token(&self, index: u32, value: JsValue, failed: bool) -> Result<String, JsValue> {
+    /// Checks what `getToken` produced (or threw, when `failed`).
+    #[wasm_bindgen(js_name = __sourceToken)]
+    pub fn source_token(&self, index: u32, value: JsValue, failed: bool) -> Result<String, JsValue> {
         let op = self.op(index)?;
         if failed {
             let e = Error::new(ErrorKind::Auth, format!("getToken failed: {}", describe(&value)));
@@ -142,7 +211,10 @@ impl JsClient {
         self.core.accept_source_token(op, &value).map_err(to_js)
     }
 
-    fn finish(
+    /// Reads the API's response: the data, or undefined to retry with a new
+    /// token.
+    #[wasm_bindgen(js_name = __finish)]
+    pub fn finish(
         &self,
         index: u32,
         status: u16,
@@ -158,7 +230,9 @@ impl JsClient {
         }
     }
 
-    fn no_response(&self, index: u32, kind: &str, message: &str, token_request: bool) -> JsValue {
+    /// The error for a request that got no response.
+    #[wasm_bindgen(js_name = __noResponse)]
+    pub fn no_response(&self, index: u32, kind: &str, message: &str, token_request: bool) -> JsValue {
         let Ok(op) = self.op(index) else { return to_js(Error::new(ErrorKind::Network, message)) };
         let kind = match kind {
             "aborted" => ErrorKind::Aborted,
@@ -168,129 +242,4 @@ impl JsClient {
         let url = self.core.token_url().filter(|_| token_request);
         to_js(self.core.no_response(op, kind, message, url))
     }
-}
-
-/// `new Client(KINDE, config)`: a `KindeUsersApi`.
-const KINDE: u32 = 0;
-/// `new Client(CLERK, config)`: a `ClerkUsersApi`.
-const CLERK: u32 = 1;
-
-/// The one exported class. The package's `KindeUsersApi` and
-/// `ClerkUsersApi` are thin JS subclasses (see `pkg-template/glue.js`) that
-/// pass their provider to this constructor: one set of exports serves both,
-/// which keeps the `.wasm` and its JS bindings small.
-#[wasm_bindgen]
-pub struct Client {
-    inner: JsClient,
-}
-
-#[wasm_bindgen]
-impl Client {
-    /// Validates the config of a `provider` client (`KINDE` or `CLERK`);
-    /// sends nothing.
-    #[wasm_bindgen(constructor)]
-    pub fn new(provider: u32, config: JsValue) -> Result<Client, JsValue> {
-        let inner = match provider {
-            KINDE => kinde_client(&config)?,
-            CLERK => clerk_client(&config)?,
-            _ => return Err(to_js(Error::new(ErrorKind::Validation, "unknown provider"))),
-        };
-        Ok(Client { inner })
-    }
-
-    /// The operation names of a provider's class, in index order; the
-    /// package's loader turns each into a method and its `...WithHttpInfo` twin.
-    #[wasm_bindgen(js_name = __operations)]
-    pub fn operations(provider: u32) -> Array {
-        JsClient::operations(match provider {
-            KINDE => crate::kinde::users::OPERATIONS,
-            _ => crate::clerk::users::OPERATIONS,
-        })
-    }
-
-    /// `[fetch, timeoutMs, headers, getToken]` for the driver.
-    #[wasm_bindgen(js_name = __settings)]
-    pub fn settings(&self) -> Array {
-        self.inner.settings()
-    }
-
-    /// Validates a call; see [`JsClient::prepare`].
-    #[wasm_bindgen(js_name = __prepare)]
-    pub fn prepare(
-        &self,
-        index: u32,
-        a: JsValue,
-        b: JsValue,
-        c: JsValue,
-        d: JsValue,
-        e: JsValue,
-    ) -> Result<Array, JsValue> {
-        self.inner.prepare(index, [a, b, c, d, e])
-    }
-
-    /// The token to use, or how to get one.
-    #[wasm_bindgen(js_name = __token)]
-    pub fn token(&self, rejected: Option<String>) -> JsValue {
-        self.inner.token(rejected)
-    }
-
-    /// `[url, method, body, contentType]` of the token request.
-    #[wasm_bindgen(js_name = __tokenRequest)]
-    pub fn token_request(&self) -> JsValue {
-        self.inner.token_request()
-    }
-
-    /// Reads the token endpoint's answer.
-    #[wasm_bindgen(js_name = __tokenResponse)]
-    pub fn token_response(&self, index: u32, status: u16, text: JsValue, headers: JsValue) -> Result<String, JsValue> {
-        self.inner.token_response(index, status, text, headers)
-    }
-
-    /// Checks what `getToken` produced (or threw, when `failed`).
-    #[wasm_bindgen(js_name = __sourceToken)]
-    pub fn source_token(&self, index: u32, value: JsValue, failed: bool) -> Result<String, JsValue> {
-        self.inner.source_token(index, value, failed)
-    }
-
-    /// Reads the API's response: the data, or undefined to retry
-    /// with a new token.
-    #[wasm_bindgen(js_name = __finish)]
-    pub fn finish(
-        &self,
-        index: u32,
-        status: u16,
-        text: JsValue,
-        headers: JsValue,
-        token: &str,
-        retried: bool,
-    ) -> Result<JsValue, JsValue> {
-        self.inner.finish(index, status, text, headers, token, retried)
-    }
-
-    /// The error for a request that got no response.
-    #[wasm_bindgen(js_name = __noResponse)]
-    pub fn no_response(&self, index: u32, kind: &str, message: &str, token_request: bool) -> JsValue {
-        self.inner.no_response(index, kind, message, token_request)
-    }
-}
-
-fn kinde_client(config: &JsValue) -> Result<JsClient, JsValue> {
-    use crate::kinde::config::{KindeAuth, KindeConfig};
-    use crate::kinde::{PROVIDER, users};
-    let parsed = KindeConfig::parse(config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "KindeUsersApi")))?;
-    let auth = match parsed.auth {
-        KindeAuth::AccessToken(token) => Auth::Static(token),
-        KindeAuth::ClientCredentials(grant) => Auth::ClientCredentials(TokenCache::new(grant)),
-        KindeAuth::GetToken => Auth::Source,
-    };
-    let core = CoreClient { provider: PROVIDER, base_url: parsed.base_url, auth };
-    Ok(JsClient::new(core, users::OPERATIONS, config, parsed.custom_fetch, parsed.timeout_ms, &parsed.headers))
-}
-
-fn clerk_client(config: &JsValue) -> Result<JsClient, JsValue> {
-    use crate::clerk::config::ClerkConfig;
-    use crate::clerk::{PROVIDER, users};
-    let parsed = ClerkConfig::parse(config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
-    let core = CoreClient { provider: PROVIDER, base_url: parsed.base_url, auth: Auth::Static(parsed.secret_key) };
-    Ok(JsClient::new(core, users::OPERATIONS, config, parsed.custom_fetch, parsed.timeout_ms, &parsed.headers))
 }
