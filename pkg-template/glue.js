@@ -1,28 +1,40 @@
-// The package's JS half: it owns every promise, and the Rust core (the
-// wasm-bindgen glue imported below) makes every decision. The build bundles
-// this file into dist/wasm/idp_users.js and .cjs, resolving the two aliased
-// imports to the wasm-pack output.
+// The package's JS half: it owns every promise, timer and fetch, and the
+// Rust core (the wasm-bindgen glue imported below) makes every decision. The
+// build bundles this file into dist/wasm/idp_users.js and .cjs, resolving
+// the two aliased imports to the wasm-pack output.
 //
 // A call runs: __prepare (validate; throws, so the promise rejects before
 // anything is sent) → a token (__token says which way) → send → __finish
-// (the data, an IdpUsersError, or "retry once with a new token").
+// (the data, an IdpUsersError, or "retry once with a new token"). A failed
+// attempt asks __retryDelay whether and when to try again.
 //
 // The .wasm exports one class, Client; KindeUsersApi and ClerkUsersApi
 // extend it with their provider. Client.__operations(provider) lists each
 // one's operations; every name becomes a method and its `...WithHttpInfo`
-// twin here, which keeps the .wasm and this glue small.
+// twin here, which keeps the .wasm and this glue small. The paged lists
+// (Client.__lists) return a promise that is also async-iterable.
 // Their typings are in index.d.ts.
 import { Client, initSync as instantiate } from 'idp-users:glue';
+import { IdpUsersError } from 'idp-users:runtime';
 
-export { IdpUsersError } from 'idp-users:runtime';
+export { IdpUsersError };
 
 const KINDE = 0;
 const CLERK = 1;
+
+/**
+ * The clients that are alive. Only these ever reach wasm: a method called
+ * on a freed client, or on an object dressed up as one, would hand wasm a
+ * dangling or forged pointer (and, repeated, break the instance for every
+ * later call), so it is refused here instead.
+ */
+const LIVE = new WeakSet();
 
 /** Client for the Users endpoints of the Kinde Management API (see index.d.ts). */
 export class KindeUsersApi extends Client {
   constructor(config) {
     super(KINDE, config);
+    LIVE.add(this);
   }
 }
 
@@ -30,12 +42,29 @@ export class KindeUsersApi extends Client {
 export class ClerkUsersApi extends Client {
   constructor(config) {
     super(CLERK, config);
+    LIVE.add(this);
   }
+}
+
+/** Releases a client's memory now; later calls on it reject, a second free does nothing. */
+function free() {
+  if (LIVE.delete(this)) Client.prototype.free.call(this);
+}
+
+// The build minifies identifiers: the public classes keep their names.
+for (const [cls, name] of [
+  [KindeUsersApi, 'KindeUsersApi'],
+  [ClerkUsersApi, 'ClerkUsersApi'],
+  [IdpUsersError, 'IdpUsersError'],
+]) {
+  Object.defineProperty(cls, 'name', { value: name });
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const MINT = 1;
 const MULTIPART = 'multipart/form-data';
+/** The page size iteration asks for when the caller chose none (both providers' maximum). */
+const MAX_PAGE_SIZE = 500;
 
 // Image types recognised from their first bytes, for uploads given as bytes.
 const SIGNATURES = [
@@ -66,34 +95,141 @@ function form([name, file]) {
   return data;
 }
 
-/** Why a request got no response; mapped to an IdpUsersError by the core. */
+/** A short description of a thrown value; never throws itself. */
+function describe(cause) {
+  try {
+    const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  } catch {
+    return 'unknown error';
+  }
+}
+
+/** Why a request got no response (network, timeout, aborted); mapped to an IdpUsersError by the core. */
 class Failure {
   constructor(kind, cause) {
     this.kind = kind;
-    this.message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    this.message = typeof cause === 'string' ? cause : describe(cause);
+  }
+}
+
+/**
+ * AbortControllers whose signal never fired, kept for the next call: in Node
+ * a new controller's signal costs a few microseconds, several times the
+ * rest of the driver's work per call. A controller goes back here only when
+ * its call ended without aborting, once its fetch has completed.
+ */
+const IDLE = [];
+
+/**
+ * The time limit and cancellation of one call (or of one token request).
+ * Its AbortController is what every fetch of the call gets as `signal`, so
+ * the deadline and the caller's signal abort the request itself: the server
+ * sees the connection closed, and a Worker keeps no dangling subrequest.
+ * Whatever the call is waiting on (a response, a token, a wait between
+ * attempts) sits in `waiting` and is rejected the moment either fires, even
+ * with a custom fetch that ignores its signal. The timer keeps a Node
+ * process alive while a call is pending and is cleared when the call ends.
+ */
+class Scope {
+  constructor(signal, ms) {
+    this.ms = ms;
+    this.deadline = Date.now() + ms;
+    this.stopped = undefined; // 'timeout' | 'aborted'
+    this.waiting = undefined; // rejects what the call awaits
+    this.controller = undefined; // made for the first fetch
+    this.signal = signal;
+    this.timer = setTimeout(() => this.stop('timeout'), ms);
+    if (signal) {
+      try {
+        if (signal.aborted) this.stopped = 'aborted';
+        else signal.addEventListener('abort', (this.onAbort = () => this.stop('aborted')), { once: true });
+      } catch {
+        this.stopped = 'aborted';
+      }
+    }
+  }
+
+  failure() {
+    return this.stopped === 'timeout' ? new Failure('timeout', `no response within ${this.ms} ms`) : new Failure('aborted', 'aborted');
+  }
+
+  stop(why) {
+    if (this.stopped) return;
+    this.stopped = why;
+    try {
+      this.controller?.abort();
+    } catch {}
+    const reject = this.waiting;
+    this.waiting = undefined;
+    if (reject) reject(this.failure());
+  }
+
+  /** The signal for a fetch of this call. */
+  fetchSignal() {
+    return (this.controller ??= IDLE.pop() ?? new AbortController()).signal;
+  }
+
+  /** `promise`, or a Failure as soon as the call times out or is aborted. */
+  wait(promise) {
+    return new Promise((resolve, reject) => {
+      if (this.stopped) return reject(this.failure());
+      this.waiting = reject;
+      promise.then(
+        (value) => {
+          if (this.waiting === reject) this.waiting = undefined;
+          resolve(value);
+        },
+        (error) => {
+          if (this.waiting === reject) this.waiting = undefined;
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** Resolves after `ms`, or rejects with a Failure as soon as the call times out or is aborted. */
+  sleep(ms) {
+    return new Promise((resolve, reject) => {
+      if (this.stopped) return reject(this.failure());
+      const timer = setTimeout(() => {
+        if (this.waiting === cancel) this.waiting = undefined;
+        resolve();
+      }, ms);
+      const cancel = (failure) => {
+        clearTimeout(timer);
+        reject(failure);
+      };
+      this.waiting = cancel;
+    });
+  }
+
+  end() {
+    clearTimeout(this.timer);
+    if (this.controller && !this.stopped && IDLE.length < 64) IDLE.push(this.controller);
+    if (this.onAbort) {
+      try {
+        this.signal.removeEventListener('abort', this.onAbort);
+      } catch {}
+    }
   }
 }
 
 /**
  * One HTTP exchange: fetch, then read the whole body as text. Resolves to
- * [status, text, headers]; rejects with a Failure.
- *
- * The time limit is a timer raced against the exchange, not an AbortSignal:
- * a signal on every request is costly in Node's fetch, and the caller's own
- * signal (passed to fetch as is) remains the way to cancel a request. At the
- * limit the promise rejects at once and the late response is dropped. The
- * timer keeps a Node process alive while a request is pending (a hung request
- * ends in a timeout error, not a silent exit) and is cleared as soon as the
- * exchange settles (it never delays exit).
+ * [status, text, headers]; rejects with a Failure. Anything a custom fetch
+ * returns is read defensively: a getter that throws or a body that never
+ * arrives ends in a typed error, never in an exception inside wasm or a
+ * promise that hangs.
  */
-function send(fetchFn, [url, method, body, contentType], headers, callHeaders, token, ms, signal) {
+function send(fetchFn, [url, method, body, contentType], headers, callHeaders, token, scope) {
   return new Promise((resolve, reject) => {
-    if (signal && signal.aborted) return reject(new Failure('aborted', 'aborted'));
+    if (scope.stopped) return reject(scope.failure());
     const all = { accept: 'application/json', ...headers, ...callHeaders };
     if (contentType === MULTIPART) delete all['content-type'];
     else if (contentType) all['content-type'] = contentType;
     if (token) all.authorization = `Bearer ${token}`;
-    const init = { method: METHODS[method], headers: all };
+    const init = { method: METHODS[method], headers: all, signal: scope.fetchSignal() };
     if (body !== undefined) {
       try {
         init.body = contentType === MULTIPART ? form(body) : body;
@@ -101,22 +237,29 @@ function send(fetchFn, [url, method, body, contentType], headers, callHeaders, t
         return reject(new Failure('network', cause));
       }
     }
-    if (signal) init.signal = signal;
-    const timer = setTimeout(() => reject(new Failure('timeout', `no response within ${ms} ms`)), ms);
+    scope.waiting = reject;
     const fail = (cause) => {
-      clearTimeout(timer);
-      reject(cause instanceof Failure ? cause : new Failure(signal && signal.aborted ? 'aborted' : 'network', cause));
+      if (scope.waiting === reject) scope.waiting = undefined;
+      reject(cause instanceof Failure ? cause : scope.stopped ? scope.failure() : new Failure('network', cause));
     };
     const read = (res) => {
-      const status = res && res.status;
-      if (typeof status !== 'number' || status < 100 || status > 599 || typeof res.text !== 'function') {
-        return fail(new Failure('network', 'fetch resolved to something that is not a Response'));
+      try {
+        const status = res.status;
+        if (typeof status !== 'number' || status < 100 || status > 599 || typeof res.text !== 'function') {
+          return fail(new Failure('network', 'fetch resolved to something that is not a Response'));
+        }
+        Promise.resolve(res.text()).then((text) => {
+          if (typeof text !== 'string') return fail(new Failure('network', 'the response body is not text'));
+          let h;
+          try {
+            h = res.headers;
+          } catch {}
+          if (scope.waiting === reject) scope.waiting = undefined;
+          resolve([status, text, h]);
+        }, fail);
+      } catch (cause) {
+        fail(cause);
       }
-      Promise.resolve(res.text()).then((text) => {
-        if (typeof text !== 'string') return fail(new Failure('network', 'the response body is not text'));
-        clearTimeout(timer);
-        resolve([status, text, res.headers]);
-      }, fail);
     };
     try {
       Promise.resolve(fetchFn ? fetchFn(url, init) : fetch(url, init)).then(read, fail);
@@ -126,8 +269,10 @@ function send(fetchFn, [url, method, body, contentType], headers, callHeaders, t
   });
 }
 
-const SETTINGS = new WeakMap(); // client → [fetch, timeoutMs, headers, getToken]
+// Per client. The settings are read once from wasm: [fetch, timeoutMs, headers, getToken].
+const SETTINGS = new WeakMap();
 const MINTING = new WeakMap(); // client → the one token request in flight
+const PAUSED = new WeakMap(); // client → time before which no attempt starts (a server asked)
 
 function settings(client) {
   let s = SETTINGS.get(client);
@@ -146,15 +291,19 @@ function token(client, index, s, rejected) {
 
 async function obtain(client, index, s, rejected, step) {
   if (step === MINT) {
-    // One token request at a time, however many calls wait for it.
+    // One token request at a time, however many calls wait for it. It has
+    // its own time limit and no caller's signal: one call giving up must
+    // not fail the others waiting for the same token.
     let minting = MINTING.get(client);
     if (!minting) {
-      minting = send(s[0], client.__tokenRequest(), s[2], undefined, undefined, s[1], undefined);
+      const scope = new Scope(undefined, s[1]);
+      minting = send(s[0], client.__tokenRequest(), s[2], undefined, undefined, scope);
       MINTING.set(client, minting);
-      minting.then(
-        () => MINTING.delete(client),
-        () => MINTING.delete(client),
-      );
+      const done = () => {
+        scope.end();
+        MINTING.delete(client);
+      };
+      minting.then(done, done);
     }
     let answer;
     try {
@@ -175,51 +324,276 @@ async function obtain(client, index, s, rejected, step) {
   return client.__sourceToken(index, value, failed);
 }
 
-async function exchange(client, index, s, req, tok) {
-  const [signal, callHeaders, ms] = req[4] || [];
+/** An IdpUsersError for whatever an attempt threw. */
+function asError(client, index, e) {
+  if (e instanceof Failure) return client.__noResponse(index, e.kind, e.message, false);
+  return e;
+}
+
+function plainHeaders(headers) {
   try {
-    return await send(s[0], req, s[2], callHeaders, tok, ms === undefined ? s[1] : ms, signal);
-  } catch (failure) {
-    throw client.__noResponse(index, failure.kind, failure.message, false);
+    return headers && typeof headers[Symbol.iterator] === 'function' ? Object.fromEntries(headers) : {};
+  } catch {
+    return {};
   }
 }
 
 async function call(client, index, info, a, b, c, d, e) {
+  if (!LIVE.has(client)) {
+    throw new IdpUsersError('this method was called on a client that was freed, or on something that is not a client', { kind: 'validation' });
+  }
   const req = client.__prepare(index, a, b, c, d, e);
   const s = settings(client);
-  let tok = token(client, index, s, undefined);
-  if (typeof tok !== 'string') tok = await tok;
-  let [status, text, headers] = await exchange(client, index, s, req, tok);
-  let data = client.__finish(index, status, text, headers, tok, false);
-  if (data === undefined) {
-    tok = await token(client, index, s, tok);
-    [status, text, headers] = await exchange(client, index, s, req, tok);
-    data = client.__finish(index, status, text, headers, tok, true);
+  // The call's options, validated: [signal, headers, timeoutMs, retries, maxRetryDelayMs, retryNonIdempotent].
+  const o = req[4];
+  const scope = new Scope(o && o[0], o && o[2] !== undefined ? o[2] : s[1]);
+  let attempts = 0; // requests sent for the operation
+  let tries = 0; // failed tries, for the retry budget
+  let rejected; // the token the API refused, if any
+  try {
+    for (;;) {
+      let sent = false;
+      let error;
+      try {
+        const until = PAUSED.get(client);
+        if (until !== undefined && until > Date.now()) await scope.sleep(until - Date.now());
+        let tok = token(client, index, s, rejected);
+        if (typeof tok !== 'string') tok = await scope.wait(tok);
+        sent = true;
+        attempts++;
+        const [status, text, headers] = await send(s[0], req, s[2], o && o[1], tok, scope);
+        const data = client.__finish(index, status, text, headers, tok, rejected !== undefined);
+        if (data === undefined) {
+          rejected = tok;
+          continue;
+        }
+        return info ? { data, status, headers: plainHeaders(headers) } : data;
+      } catch (thrown) {
+        error = asError(client, index, thrown);
+      }
+      if (!(error instanceof IdpUsersError)) throw error;
+      tries++;
+      const wait = scope.stopped ? -1 : client.__retryDelay(index, error, tries, sent, Math.random(), scope.deadline - Date.now(), o);
+      if (wait < 0) {
+        error.attempts = attempts;
+        throw error;
+      }
+      if (typeof error.retryAfterMs === 'number') {
+        // The server asked for a pause: the client's other calls honour it too.
+        const until = Date.now() + wait;
+        if (!(PAUSED.get(client) >= until)) PAUSED.set(client, until);
+      }
+      try {
+        await scope.sleep(wait);
+      } catch (failure) {
+        const stopped = asError(client, index, failure);
+        stopped.attempts = attempts;
+        throw stopped;
+      }
+    }
+  } finally {
+    scope.end();
   }
-  if (!info) return data;
-  const iterable = headers && typeof headers[Symbol.iterator] === 'function';
-  return { data, status, headers: iterable ? Object.fromEntries(headers) : {} };
+}
+
+/** `args` with the page size set to the maximum, unless the caller chose one. */
+function sized(args, arity, size) {
+  const params = args[arity];
+  try {
+    if (size === undefined || (params != null && (typeof params !== 'object' || params[size] != null))) return args;
+    const out = args.slice();
+    out[arity] = { ...params, [size]: MAX_PAGE_SIZE };
+    return out;
+  } catch {
+    // An unreadable params object: sent as is, and __prepare reports it.
+    return args;
+  }
+}
+
+/**
+ * A list call: a real promise of the first page that is also
+ * async-iterable over every item of every page. The request starts on the
+ * next microtask, so that `for await (… of client.getUserList())`, which
+ * asks for the iterator at once, can still choose the largest page size.
+ */
+function paged(client, index, arity, size, args) {
+  let first;
+  let firstArgs = args;
+  const run = (argv) => call(client, index, false, argv[0], argv[1], argv[2], argv[3], argv[4]);
+  const firstPage = () => (first ??= run(firstArgs));
+  const promise = Promise.resolve().then(firstPage);
+  promise[Symbol.asyncIterator] = () => {
+    if (!first) firstArgs = sized(args, arity, size);
+    // The iterator reports errors itself; the promise's own copy of them is not unhandled.
+    promise.catch(() => {});
+    return items(client, index, arity, firstArgs, firstPage(), run);
+  };
+  return promise;
+}
+
+async function* items(client, index, arity, argv, firstPage, run) {
+  let page = await firstPage;
+  let params = argv[arity];
+  for (;;) {
+    const [list, key, value] = client.__nextPage(index, params, page);
+    yield* list;
+    if (key === undefined) return;
+    params = { ...params, [key]: value };
+    const next = argv.slice();
+    next[arity] = params;
+    page = await run(next);
+  }
 }
 
 function install(cls, provider) {
+  for (const key of ['free', Symbol.dispose]) if (key) Object.defineProperty(cls.prototype, key, { value: free, writable: true, configurable: true });
+  const lists = new Map(Client.__lists(provider).map(([index, arity, size]) => [index, [arity, size]]));
   Client.__operations(provider).forEach((name, index) => {
+    const list = lists.get(index);
     for (const [key, info] of [
       [name, false],
       [`${name}WithHttpInfo`, true],
     ]) {
-      const method = {
-        [key](a, b, c, d, e) {
-          return call(this, index, info, a, b, c, d, e);
-        },
-      }[key];
+      const method =
+        list && !info
+          ? {
+              [key](a, b, c, d, e) {
+                return paged(this, index, list[0], list[1], [a, b, c, d, e]);
+              },
+            }[key]
+          : {
+              [key](a, b, c, d, e) {
+                return call(this, index, info, a, b, c, d, e);
+              },
+            }[key];
       Object.defineProperty(cls.prototype, key, { value: method, writable: true, configurable: true });
     }
   });
 }
 
+function invalid(param, message) {
+  return new IdpUsersError(`bulk: ${param} ${message}`, { kind: 'validation', operation: 'bulk', param });
+}
+
+/**
+ * Runs `fn` over every item with at most `concurrency` in flight; resolves
+ * to one `{ item, ok, value | error }` per item, in input order (see index.d.ts).
+ */
+export function bulk(items, fn, options) {
+  return new Promise((resolve, reject) => {
+    let list;
+    let concurrency = 8;
+    let signal;
+    let onProgress;
+    try {
+      list = Array.from(items);
+      if (typeof fn !== 'function') return reject(invalid('fn', 'must be a function'));
+      if (options !== undefined && options !== null) {
+        if (typeof options !== 'object') return reject(invalid('options', 'must be an object'));
+        ({ concurrency = 8, signal, onProgress } = options);
+      }
+    } catch (cause) {
+      return reject(invalid(list ? 'options' : 'items', `could not be read (${describe(cause)})`));
+    }
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+      return reject(invalid('options.concurrency', 'must be a whole number from 1 to 64'));
+    }
+    if (onProgress !== undefined && typeof onProgress !== 'function') return reject(invalid('options.onProgress', 'must be a function'));
+    if (signal !== undefined && (signal === null || typeof signal.addEventListener !== 'function' || typeof signal.aborted !== 'boolean')) {
+      return reject(invalid('options.signal', 'must be an AbortSignal'));
+    }
+    const total = list.length;
+    const results = new Array(total);
+    const controller = new AbortController();
+    let next = 0;
+    let active = 0;
+    let done = 0;
+    let failed = 0;
+    let pausedUntil = 0;
+    let timer;
+    const onAbort = () => {
+      controller.abort();
+      clearTimeout(timer);
+      timer = undefined;
+      pump();
+    };
+    const finish = () => {
+      clearTimeout(timer);
+      if (signal) signal.removeEventListener('abort', onAbort);
+      resolve(results);
+    };
+    const settle = (i, result) => {
+      results[i] = result;
+      done++;
+      if (!result.ok) failed++;
+      try {
+        onProgress?.({ done, failed, total });
+      } catch {}
+    };
+    const pump = () => {
+      while (active < concurrency && next < total) {
+        if (controller.signal.aborted) {
+          const i = next++;
+          const error = new IdpUsersError("bulk: aborted by the caller's signal before this item started", { kind: 'aborted', operation: 'bulk' });
+          settle(i, { item: list[i], ok: false, error });
+          continue;
+        }
+        const wait = pausedUntil - Date.now();
+        if (wait > 0) {
+          timer ??= setTimeout(() => {
+            timer = undefined;
+            pump();
+          }, wait);
+          return;
+        }
+        const i = next++;
+        const item = list[i];
+        active++;
+        let pending;
+        try {
+          pending = Promise.resolve(fn(item, { signal: controller.signal, index: i }));
+        } catch (error) {
+          pending = Promise.reject(error);
+        }
+        pending.then(
+          (value) => {
+            active--;
+            settle(i, { item, ok: true, value });
+            pump();
+          },
+          (error) => {
+            active--;
+            // Throttled: the whole run slows down, not just this item.
+            const status = error && typeof error === 'object' ? error.status : undefined;
+            const after = error && typeof error === 'object' ? error.retryAfterMs : undefined;
+            if (status === 429 || typeof after === 'number') {
+              pausedUntil = Math.max(pausedUntil, Date.now() + (typeof after === 'number' ? after : 1000));
+            }
+            settle(i, { item, ok: false, error });
+            pump();
+          },
+        );
+      }
+      if (done === total) finish();
+    };
+    if (signal) {
+      if (signal.aborted) controller.abort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+    pump();
+  });
+}
+
+let memory;
+
+/** The current size of the module's wasm memory in bytes (a diagnostic for long-lived isolates). */
+export function wasmMemoryBytes() {
+  return memory ? memory.buffer.byteLength : 0;
+}
+
 /** Instantiates the module from bytes or a compiled module, then installs the methods. */
 export function initSync(module) {
-  instantiate({ module });
+  memory = instantiate({ module }).memory;
   install(KindeUsersApi, KINDE);
   install(ClerkUsersApi, CLERK);
 }

@@ -6,13 +6,81 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 /** Options accepted by every operation, after its own arguments. */
 export interface RequestOptions {
-  /** Aborts the request; the promise then rejects with an `IdpUsersError` of kind `"aborted"`. */
+  /** Aborts the call: the request in flight is aborted, a wait between attempts ends, and the promise rejects with an `IdpUsersError` of kind `"aborted"`. */
   signal?: AbortSignal;
   /** Extra headers for this request (they take precedence over the client's `headers`). */
   headers?: Record<string, string>;
-  /** Time limit for this request in milliseconds (default: the client's `timeoutMs`). */
+  /** Time limit of the whole call in milliseconds, retries and waits included (default: the client's `timeoutMs`). At the limit the request in flight is aborted and the promise rejects with kind `"timeout"`. */
   timeoutMs?: number;
+  /** Retries after the first attempt, 0 to 10 (default: the client's `retries`, 2). Retried: 429, 502, 503, 504 and network failures. */
+  retries?: number;
+  /** The longest wait between attempts, in ms (default: the client's `maxRetryDelayMs`, 5000). A server that asks for longer makes the call fail at once, with `retryAfterMs` set. */
+  maxRetryDelayMs?: number;
+  /** Also retry this call when it is a POST or PATCH. Off by default: a replayed create can create twice. */
+  retryNonIdempotent?: boolean;
 }
+
+/**
+ * What a list operation returns: a promise of one page (`await`), which is
+ * also an async iterable over every item of every page (`for await`).
+ * Iterating asks for 500 items per page unless the call set a page size,
+ * fetches one page at a time (memory stays flat), and stops fetching when
+ * the loop breaks. Each page request follows the retry rules.
+ */
+export interface PagePromise<TPage, TItem> extends Promise<TPage>, AsyncIterable<TItem> {}
+
+/** What `bulk` passes to its function with each item. */
+export interface BulkContext {
+  /** Aborted when the run's `signal` aborts: pass it on as the call's `signal`. */
+  signal: AbortSignal;
+  /** The item's position in the input. */
+  index: number;
+}
+
+/** `bulk`'s progress, after each item settles. */
+export interface BulkProgress {
+  /** Items settled so far, successes and failures. */
+  done: number;
+  /** Items that failed so far. */
+  failed: number;
+  /** All items. */
+  total: number;
+}
+
+/** Options of `bulk`. */
+export interface BulkOptions {
+  /** The most items in flight at once, 1 to 64 (default 8). */
+  concurrency?: number;
+  /** Stops the run: items in flight see their `signal` abort; items not started fail with kind `"aborted"`. `bulk` still resolves. */
+  signal?: AbortSignal;
+  /** Called after each item settles. */
+  onProgress?: (progress: BulkProgress) => void;
+}
+
+/** One item's outcome in `bulk`'s result. */
+export type BulkResult<TItem, TValue> =
+  | { item: TItem; ok: true; value: TValue }
+  | { item: TItem; ok: false; error: unknown };
+
+/**
+ * Runs `fn` over every item with at most `concurrency` calls in flight and
+ * resolves to one result per item, in input order. It never stops at a
+ * failure; a throttled item (status 429 or a `retryAfterMs`) pauses the
+ * start of the others for that long, so the whole run slows down. Bad
+ * arguments reject with an `IdpUsersError` of kind `"validation"`.
+ *
+ * @example
+ * const results = await bulk(userIds, (id, { signal }) => clerk.banUser(id, { signal }), { concurrency: 8 });
+ * const failed = results.filter((r) => !r.ok);
+ */
+export declare function bulk<TItem, TValue>(
+  items: Iterable<TItem>,
+  fn: (item: TItem, context: BulkContext) => TValue | Promise<TValue>,
+  options?: BulkOptions,
+): Promise<Array<BulkResult<TItem, TValue>>>;
+
+/** The size of the module's WebAssembly memory in bytes (for monitoring long-lived isolates). */
+export declare function wasmMemoryBytes(): number;
 
 /** What the `...WithHttpInfo` twin of an operation resolves to. */
 export interface HttpInfo<T> {
@@ -32,7 +100,7 @@ export interface HttpInfo<T> {
  * - `aborted`: the caller's `signal` aborted the request.
  * - `auth`: getting an access token failed (token endpoint or `getToken`).
  * - `api`: the API answered with a non-2xx status.
- * - `decode`: the API answered 2xx with a body that is not JSON.
+ * - `decode`: the API answered 2xx with a body that is empty, not JSON, or not the JSON type documented (or a page whose cursor or items are malformed).
  */
 export type IdpUsersErrorKind = "validation" | "network" | "timeout" | "aborted" | "auth" | "api" | "decode";
 
@@ -55,6 +123,7 @@ export interface IdpUsersErrorFields {
   param: string | null;
   retryAfterMs: number | null;
   traceId: string | null;
+  attempts: number;
 }
 
 /**
@@ -83,10 +152,12 @@ export declare class IdpUsersError extends Error {
   readonly body: string | null;
   /** For validation errors: the argument or field at fault, e.g. `params.page_size`. */
   readonly param: string | null;
-  /** The `Retry-After` header, in milliseconds. */
+  /** The delay the server asked for, in milliseconds (`Retry-After`, `RateLimit-Reset` or `X-RateLimit-Reset`). */
   readonly retryAfterMs: number | null;
   /** A request trace id (Clerk's `clerk_trace_id`, or the `cf-ray` header). */
   readonly traceId: string | null;
+  /** Requests sent for the operation, retries included (0 when nothing was sent, e.g. a validation error). */
+  readonly attempts: number;
   /** The fields above, for logging (`JSON.stringify(error)`). */
   toJSON(): IdpUsersErrorFields;
 }
@@ -105,8 +176,12 @@ export interface KindeUsersApiBaseConfig {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Headers sent with every API request. */
   headers?: Record<string, string>;
-  /** Time limit per request in milliseconds, token requests included (default 30000). */
+  /** Time limit of each call in milliseconds, token request, retries and waits included (default 30000). */
   timeoutMs?: number;
+  /** Retries after a failed attempt, 0 to 10 (default 2): 429, 502, 503, 504 and network failures, for GET, PUT and DELETE (POST and PATCH only with the call option `retryNonIdempotent`). */
+  retries?: number;
+  /** The longest wait between attempts in ms (default 5000). The server's `Retry-After` / `RateLimit-Reset` wins when shorter; when longer, the call fails at once with `retryAfterMs` set. */
+  maxRetryDelayMs?: number;
   /** Allow `clientSecret` in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
   dangerouslyAllowBrowser?: boolean;
 }
@@ -755,9 +830,11 @@ export declare class KindeUsersApi {
    * Lists a user's identities (scope `read:user_identities`).
    *
    * `GET /api/v1/users/{user_id}/identities` (seed: `get_user_identities`).
+   *
+   * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
    * @param userId The user's id.
    */
-  getUserIdentities(userId: string, params?: KindeGetUserIdentitiesParams, options?: RequestOptions): Promise<KindeGetIdentitiesResponse>;
+  getUserIdentities(userId: string, params?: KindeGetUserIdentitiesParams, options?: RequestOptions): PagePromise<KindeGetIdentitiesResponse, NonNullable<KindeGetIdentitiesResponse["identities"]>[number]>;
   /**
    * `getUserIdentities`, resolving to the data with the HTTP status and headers (seed: `get_user_identities_with_http_info`).
    */
@@ -788,8 +865,10 @@ export declare class KindeUsersApi {
    * Lists users, a page at a time, with optional filters (scope `read:users`).
    *
    * `GET /api/v1/users` (seed: `get_users`).
+   *
+   * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
    */
-  getUsers(params?: KindeGetUsersParams, options?: RequestOptions): Promise<KindeUsersResponse>;
+  getUsers(params?: KindeGetUsersParams, options?: RequestOptions): PagePromise<KindeUsersResponse, NonNullable<KindeUsersResponse["users"]>[number]>;
   /**
    * `getUsers`, resolving to the data with the HTTP status and headers (seed: `get_users_with_http_info`).
    */
@@ -917,9 +996,11 @@ export declare class KindeUsersApi {
    * Lists an organization's members (scope `read:organization_users`). The older SDK's `GET /api/v1/organization/users?code=` is now this endpoint.
    *
    * `GET /api/v1/organizations/{org_code}/users` (seed: `get_organization_users`).
+   *
+   * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
    * @param orgCode The organization's code.
    */
-  getOrganizationUsers(orgCode: string, params?: KindeGetOrganizationUsersParams, options?: RequestOptions): Promise<KindeGetOrganizationUsersResponse>;
+  getOrganizationUsers(orgCode: string, params?: KindeGetOrganizationUsersParams, options?: RequestOptions): PagePromise<KindeGetOrganizationUsersResponse, NonNullable<KindeGetOrganizationUsersResponse["organization_users"]>[number]>;
   /**
    * `getOrganizationUsers`, resolving to the data with the HTTP status and headers (seed: `get_organization_users_with_http_info`).
    */
@@ -964,8 +1045,12 @@ export interface ClerkUsersApiConfig {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Headers sent with every request (the API version is set with `apiVersion`). */
   headers?: Record<string, string>;
-  /** Time limit per request in milliseconds (default 30000). */
+  /** Time limit of each call in milliseconds, token request, retries and waits included (default 30000). */
   timeoutMs?: number;
+  /** Retries after a failed attempt, 0 to 10 (default 2): 429, 502, 503, 504 and network failures, for GET, PUT and DELETE (POST and PATCH only with the call option `retryNonIdempotent`). */
+  retries?: number;
+  /** The longest wait between attempts in ms (default 5000). The server's `Retry-After` / `RateLimit-Reset` wins when shorter; when longer, the call fails at once with `retryAfterMs` set. */
+  maxRetryDelayMs?: number;
   /** Allow the secret key in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
   dangerouslyAllowBrowser?: boolean;
 }
@@ -2003,10 +2088,12 @@ export declare class ClerkUsersApi {
    * Gets the OAuth access tokens a user holds for one provider.
    *
    * `GET /users/{user_id}/oauth_access_tokens/{provider}` (seed: `get_o_auth_access_token`).
+   *
+   * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
    * @param userId The user's id.
    * @param provider The OAuth provider's id, such as `oauth_google`.
    */
-  getOAuthAccessToken(userId: string, provider: string, params?: ClerkGetOAuthAccessTokenParams, options?: RequestOptions): Promise<Array<ClerkOAuthAccessToken>>;
+  getOAuthAccessToken(userId: string, provider: string, params?: ClerkGetOAuthAccessTokenParams, options?: RequestOptions): PagePromise<Array<ClerkOAuthAccessToken>, ClerkOAuthAccessToken>;
   /**
    * `getOAuthAccessToken`, resolving to the data with the HTTP status and headers (seed: `get_o_auth_access_token_with_http_info`).
    */
@@ -2026,8 +2113,10 @@ export declare class ClerkUsersApi {
    * Lists users, newest first unless `order_by` says otherwise, with optional filters and `limit`/`offset` paging.
    *
    * `GET /users` (seed: `get_user_list`).
+   *
+   * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
    */
-  getUserList(params?: ClerkGetUserListParams, options?: RequestOptions): Promise<Array<ClerkUser>>;
+  getUserList(params?: ClerkGetUserListParams, options?: RequestOptions): PagePromise<Array<ClerkUser>, ClerkUser>;
   /**
    * `getUserList`, resolving to the data with the HTTP status and headers (seed: `get_user_list_with_http_info`).
    */
@@ -2060,11 +2149,11 @@ export declare class ClerkUsersApi {
    * @param userId The user's id.
    * @param file The image: a `Blob` or `File`, or its bytes as an `ArrayBuffer` or `Uint8Array`.
    */
-  setUserProfileImage(userId: string, file: Blob | ArrayBuffer | ArrayBufferView, options?: RequestOptions): Promise<ClerkUser>;
+  setUserProfileImage(userId: string, file: Blob | ArrayBuffer | ArrayBufferView | { file: Blob | ArrayBuffer | ArrayBufferView }, options?: RequestOptions): Promise<ClerkUser>;
   /**
    * `setUserProfileImage`, resolving to the data with the HTTP status and headers (seed: `set_user_profile_image_with_http_info`).
    */
-  setUserProfileImageWithHttpInfo(userId: string, file: Blob | ArrayBuffer | ArrayBufferView, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
+  setUserProfileImageWithHttpInfo(userId: string, file: Blob | ArrayBuffer | ArrayBufferView | { file: Blob | ArrayBuffer | ArrayBufferView }, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
   /**
    * Lifts a user's ban.
    *
@@ -2138,9 +2227,11 @@ export declare class ClerkUsersApi {
    * Lists the organization invitations sent to a user, optionally by status.
    *
    * `GET /users/{user_id}/organization_invitations` (seed: `users_get_organization_invitations`).
+   *
+   * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
    * @param userId The user's id.
    */
-  usersGetOrganizationInvitations(userId: string, params?: ClerkOrganizationInvitationsParams, options?: RequestOptions): Promise<ClerkOrganizationInvitations>;
+  usersGetOrganizationInvitations(userId: string, params?: ClerkOrganizationInvitationsParams, options?: RequestOptions): PagePromise<ClerkOrganizationInvitations, NonNullable<ClerkOrganizationInvitations["data"]>[number]>;
   /**
    * `usersGetOrganizationInvitations`, resolving to the data with the HTTP status and headers (seed: `users_get_organization_invitations_with_http_info`).
    */
@@ -2149,9 +2240,11 @@ export declare class ClerkUsersApi {
    * Lists a user's organization memberships.
    *
    * `GET /users/{user_id}/organization_memberships` (seed: `users_get_organization_memberships`).
+   *
+   * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
    * @param userId The user's id.
    */
-  usersGetOrganizationMemberships(userId: string, params?: ClerkOrganizationMembershipsParams, options?: RequestOptions): Promise<ClerkOrganizationMemberships>;
+  usersGetOrganizationMemberships(userId: string, params?: ClerkOrganizationMembershipsParams, options?: RequestOptions): PagePromise<ClerkOrganizationMemberships, NonNullable<ClerkOrganizationMemberships["data"]>[number]>;
   /**
    * `usersGetOrganizationMemberships`, resolving to the data with the HTTP status and headers (seed: `users_get_organization_memberships_with_http_info`).
    */

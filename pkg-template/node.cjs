@@ -9,3 +9,5 @@ glue.initSync(readFileSync(join(__dirname, 'wasm', 'idp_users_bg.wasm')));
 exports.ClerkUsersApi = glue.ClerkUsersApi;
 exports.KindeUsersApi = glue.KindeUsersApi;
 exports.IdpUsersError = glue.IdpUsersError;
+exports.bulk = glue.bulk;
+exports.wasmMemoryBytes = glue.wasmMemoryBytes;

@@ -56,7 +56,12 @@ const glue = {
   bundle: true,
   minifyWhitespace: true,
   minifySyntax: true,
+  // glue.js names its two public classes itself (`KindeUsersApi.name`),
+  // which costs far less than esbuild's keepNames.
+  minifyIdentifiers: true,
   legalComments: 'none',
+  // wasm-bindgen lists the snippet module once per import it takes from it.
+  logOverride: { 'duplicate-object-key': 'silent' },
   logLevel: 'warning',
   target: 'es2022',
 };

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use crate::core::op::{Extra, Loc, Operation};
+use crate::core::paging::Paging;
 use crate::core::schema::{Model, Ty};
 use crate::{clerk, kinde};
 
@@ -18,13 +19,81 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 /** Options accepted by every operation, after its own arguments. */
 export interface RequestOptions {
-  /** Aborts the request; the promise then rejects with an `IdpUsersError` of kind `"aborted"`. */
+  /** Aborts the call: the request in flight is aborted, a wait between attempts ends, and the promise rejects with an `IdpUsersError` of kind `"aborted"`. */
   signal?: AbortSignal;
   /** Extra headers for this request (they take precedence over the client's `headers`). */
   headers?: Record<string, string>;
-  /** Time limit for this request in milliseconds (default: the client's `timeoutMs`). */
+  /** Time limit of the whole call in milliseconds, retries and waits included (default: the client's `timeoutMs`). At the limit the request in flight is aborted and the promise rejects with kind `"timeout"`. */
   timeoutMs?: number;
+  /** Retries after the first attempt, 0 to 10 (default: the client's `retries`, 2). Retried: 429, 502, 503, 504 and network failures. */
+  retries?: number;
+  /** The longest wait between attempts, in ms (default: the client's `maxRetryDelayMs`, 5000). A server that asks for longer makes the call fail at once, with `retryAfterMs` set. */
+  maxRetryDelayMs?: number;
+  /** Also retry this call when it is a POST or PATCH. Off by default: a replayed create can create twice. */
+  retryNonIdempotent?: boolean;
 }
+
+/**
+ * What a list operation returns: a promise of one page (`await`), which is
+ * also an async iterable over every item of every page (`for await`).
+ * Iterating asks for 500 items per page unless the call set a page size,
+ * fetches one page at a time (memory stays flat), and stops fetching when
+ * the loop breaks. Each page request follows the retry rules.
+ */
+export interface PagePromise<TPage, TItem> extends Promise<TPage>, AsyncIterable<TItem> {}
+
+/** What `bulk` passes to its function with each item. */
+export interface BulkContext {
+  /** Aborted when the run's `signal` aborts: pass it on as the call's `signal`. */
+  signal: AbortSignal;
+  /** The item's position in the input. */
+  index: number;
+}
+
+/** `bulk`'s progress, after each item settles. */
+export interface BulkProgress {
+  /** Items settled so far, successes and failures. */
+  done: number;
+  /** Items that failed so far. */
+  failed: number;
+  /** All items. */
+  total: number;
+}
+
+/** Options of `bulk`. */
+export interface BulkOptions {
+  /** The most items in flight at once, 1 to 64 (default 8). */
+  concurrency?: number;
+  /** Stops the run: items in flight see their `signal` abort; items not started fail with kind `"aborted"`. `bulk` still resolves. */
+  signal?: AbortSignal;
+  /** Called after each item settles. */
+  onProgress?: (progress: BulkProgress) => void;
+}
+
+/** One item's outcome in `bulk`'s result. */
+export type BulkResult<TItem, TValue> =
+  | { item: TItem; ok: true; value: TValue }
+  | { item: TItem; ok: false; error: unknown };
+
+/**
+ * Runs `fn` over every item with at most `concurrency` calls in flight and
+ * resolves to one result per item, in input order. It never stops at a
+ * failure; a throttled item (status 429 or a `retryAfterMs`) pauses the
+ * start of the others for that long, so the whole run slows down. Bad
+ * arguments reject with an `IdpUsersError` of kind `"validation"`.
+ *
+ * @example
+ * const results = await bulk(userIds, (id, { signal }) => clerk.banUser(id, { signal }), { concurrency: 8 });
+ * const failed = results.filter((r) => !r.ok);
+ */
+export declare function bulk<TItem, TValue>(
+  items: Iterable<TItem>,
+  fn: (item: TItem, context: BulkContext) => TValue | Promise<TValue>,
+  options?: BulkOptions,
+): Promise<Array<BulkResult<TItem, TValue>>>;
+
+/** The size of the module's WebAssembly memory in bytes (for monitoring long-lived isolates). */
+export declare function wasmMemoryBytes(): number;
 
 /** What the `...WithHttpInfo` twin of an operation resolves to. */
 export interface HttpInfo<T> {
@@ -44,7 +113,7 @@ export interface HttpInfo<T> {
  * - `aborted`: the caller's `signal` aborted the request.
  * - `auth`: getting an access token failed (token endpoint or `getToken`).
  * - `api`: the API answered with a non-2xx status.
- * - `decode`: the API answered 2xx with a body that is not JSON.
+ * - `decode`: the API answered 2xx with a body that is empty, not JSON, or not the JSON type documented (or a page whose cursor or items are malformed).
  */
 export type IdpUsersErrorKind = "validation" | "network" | "timeout" | "aborted" | "auth" | "api" | "decode";
 
@@ -67,6 +136,7 @@ export interface IdpUsersErrorFields {
   param: string | null;
   retryAfterMs: number | null;
   traceId: string | null;
+  attempts: number;
 }
 
 /**
@@ -95,10 +165,12 @@ export declare class IdpUsersError extends Error {
   readonly body: string | null;
   /** For validation errors: the argument or field at fault, e.g. `params.page_size`. */
   readonly param: string | null;
-  /** The `Retry-After` header, in milliseconds. */
+  /** The delay the server asked for, in milliseconds (`Retry-After`, `RateLimit-Reset` or `X-RateLimit-Reset`). */
   readonly retryAfterMs: number | null;
   /** A request trace id (Clerk's `clerk_trace_id`, or the `cf-ray` header). */
   readonly traceId: string | null;
+  /** Requests sent for the operation, retries included (0 when nothing was sent, e.g. a validation error). */
+  readonly attempts: number;
   /** The fields above, for logging (`JSON.stringify(error)`). */
   toJSON(): IdpUsersErrorFields;
 }
@@ -119,8 +191,12 @@ export interface KindeUsersApiBaseConfig {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Headers sent with every API request. */
   headers?: Record<string, string>;
-  /** Time limit per request in milliseconds, token requests included (default 30000). */
+  /** Time limit of each call in milliseconds, token request, retries and waits included (default 30000). */
   timeoutMs?: number;
+  /** Retries after a failed attempt, 0 to 10 (default 2): 429, 502, 503, 504 and network failures, for GET, PUT and DELETE (POST and PATCH only with the call option `retryNonIdempotent`). */
+  retries?: number;
+  /** The longest wait between attempts in ms (default 5000). The server's `Retry-After` / `RateLimit-Reset` wins when shorter; when longer, the call fails at once with `retryAfterMs` set. */
+  maxRetryDelayMs?: number;
   /** Allow `clientSecret` in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
   dangerouslyAllowBrowser?: boolean;
 }
@@ -175,8 +251,12 @@ export interface ClerkUsersApiConfig {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Headers sent with every request (the API version is set with `apiVersion`). */
   headers?: Record<string, string>;
-  /** Time limit per request in milliseconds (default 30000). */
+  /** Time limit of each call in milliseconds, token request, retries and waits included (default 30000). */
   timeoutMs?: number;
+  /** Retries after a failed attempt, 0 to 10 (default 2): 429, 502, 503, 504 and network failures, for GET, PUT and DELETE (POST and PATCH only with the call option `retryNonIdempotent`). */
+  retries?: number;
+  /** The longest wait between attempts in ms (default 5000). The server's `Retry-After` / `RateLimit-Reset` wins when shorter; when longer, the call fails at once with `retryAfterMs` set. */
+  maxRetryDelayMs?: number;
   /** Allow the secret key in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
   dangerouslyAllowBrowser?: boolean;
 }
@@ -308,7 +388,9 @@ fn params(op: &Operation) -> String {
         .iter()
         .map(|a| match (a.loc, a.ty) {
             (Loc::Body, Ty::Object(m)) => format!("{}: {}", a.js, m.name),
-            (Loc::Body, Ty::File) => format!("{}: Blob | ArrayBuffer | ArrayBufferView", a.js),
+            (Loc::Body, Ty::File) => {
+                format!("{}: Blob | ArrayBuffer | ArrayBufferView | {{ {}: Blob | ArrayBuffer | ArrayBufferView }}", a.js, a.wire)
+            }
             (_, Ty::Scalar) => format!("{}: string | number | boolean", a.js),
             _ => format!("{}: string", a.js),
         })
@@ -320,6 +402,18 @@ fn params(op: &Operation) -> String {
     }
     ps.push("options?: RequestOptions".into());
     ps.join(", ")
+}
+
+/// The TypeScript type of one item of a paged list's pages.
+fn item_type(op: &Operation) -> Option<String> {
+    let array_item = |t: &str| t.strip_prefix("Array<").and_then(|t| t.strip_suffix('>')).map(str::to_owned);
+    match op.paging {
+        Paging::None => None,
+        Paging::Offset { items: None, .. } => array_item(op.result),
+        Paging::NextToken { items, .. } | Paging::StartingAfter { items } | Paging::Offset { items: Some(items), .. } => {
+            Some(format!("NonNullable<{}[\"{items}\"]>[number]", op.result))
+        }
+    }
 }
 
 fn render_class(out: &mut String, class: &str, doc: &str, ctor: &str, ops: &[&Operation]) {
@@ -337,10 +431,17 @@ fn render_class(out: &mut String, class: &str, doc: &str, ctor: &str, ops: &[&Op
         let deprecated = op.removed.map(|note| format!("\n   * @deprecated {note}")).unwrap_or_default();
         let http = format!("`{} {}`", op.method.as_str(), op.path);
         let ps = params(op);
+        let (returns, paged) = match item_type(op) {
+            Some(item) => (
+                format!("PagePromise<{}, {item}>", op.result),
+                "\n   *\n   * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.",
+            ),
+            None => (format!("Promise<{}>", op.result), ""),
+        };
         let _ = write!(
             out,
-            "  /**\n   * {}\n   *\n   * {http} (seed: `{}`).{arg_docs}{deprecated}\n   */\n  {}({ps}): Promise<{}>;\n",
-            op.doc, op.seed, op.name, op.result
+            "  /**\n   * {}\n   *\n   * {http} (seed: `{}`).{paged}{arg_docs}{deprecated}\n   */\n  {}({ps}): {returns};\n",
+            op.doc, op.seed, op.name
         );
         let _ = write!(
             out,

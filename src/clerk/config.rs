@@ -1,14 +1,16 @@
 //! `new ClerkUsersApi(config)`: what the config object may hold.
 
 use crate::core::config::{
-    DEFAULT_TIMEOUT_MS, base_url, browser_guard, check_keys, has_function, headers, opt_string, timeout_ms,
+    DEFAULT_TIMEOUT_MS, base_url, browser_guard, check_keys, has_function, headers, opt_string, retry_policy,
+    timeout_ms,
 };
+use crate::core::retry::RetryPolicy;
 use crate::core::error::Error;
 use crate::core::value::Value;
 
 /// The option names of `ClerkUsersApiConfig`.
 pub const KEYS: &[&str] =
-    &["secretKey", "baseUrl", "apiVersion", "fetch", "headers", "timeoutMs", "dangerouslyAllowBrowser"];
+    &["secretKey", "baseUrl", "apiVersion", "fetch", "headers", "timeoutMs", "retries", "maxRetryDelayMs", "dangerouslyAllowBrowser"];
 
 /// Where the Backend API lives.
 pub const DEFAULT_BASE_URL: &str = "https://api.clerk.com/v1";
@@ -30,6 +32,9 @@ pub struct ClerkConfig {
     pub timeout_ms: u32,
     /// Whether a custom `fetch` was given.
     pub custom_fetch: bool,
+    /// `retries` and `maxRetryDelayMs` (POST and PATCH are replayed only
+    /// when a call asks).
+    pub retry: RetryPolicy,
 }
 
 impl ClerkConfig {
@@ -68,6 +73,7 @@ impl ClerkConfig {
             headers: all,
             timeout_ms: timeout_ms(config, L)?.unwrap_or(DEFAULT_TIMEOUT_MS),
             custom_fetch: has_function(config, L, "fetch")?,
+            retry: retry_policy(config, L)?,
         })
     }
 }

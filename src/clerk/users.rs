@@ -3,6 +3,7 @@
 
 use super::models::*;
 use crate::core::op::{Arg, Extra, Operation, operation};
+use crate::core::paging::Paging;
 
 const USER_ID: Arg = Arg::path("userId", "user_id", "The user's id.");
 
@@ -42,13 +43,15 @@ operation!(GET_OAUTH_ACCESS_TOKEN, "getOAuthAccessToken", "get_o_auth_access_tok
     Get "/users/{user_id}/oauth_access_tokens/{provider}",
     [USER_ID, Arg::path("provider", "provider", "The OAuth provider's id, such as `oauth_google`.")],
     Extra::Query(&OAUTH_ACCESS_TOKEN_PARAMS), "Array<ClerkOAuthAccessToken>",
-    "Gets the OAuth access tokens a user holds for one provider.");
+    "Gets the OAuth access tokens a user holds for one provider.",
+    paging: Paging::Offset { items: None, only_with: Some("paginated") });
 operation!(GET_USER, "getUser", "get_user", Get "/users/{user_id}", [USER_ID],
     Extra::None, "ClerkUser",
     "Gets one user.");
 operation!(GET_USER_LIST, "getUserList", "get_user_list", Get "/users", [],
     Extra::Query(&GET_USER_LIST_PARAMS), "Array<ClerkUser>",
-    "Lists users, newest first unless `order_by` says otherwise, with optional filters and `limit`/`offset` paging.");
+    "Lists users, newest first unless `order_by` says otherwise, with optional filters and `limit`/`offset` paging.",
+    paging: Paging::Offset { items: None, only_with: None });
 operation!(GET_USERS_COUNT, "getUsersCount", "get_users_count", Get "/users/count", [],
     Extra::Query(&GET_USERS_COUNT_PARAMS), "ClerkTotalCount",
     "Counts the users that match the same filters as getUserList.");
@@ -85,11 +88,13 @@ operation!(USER_WEB3_WALLET_DELETE, "userWeb3WalletDelete", "user_web3_wallet_de
 operation!(USERS_GET_ORGANIZATION_INVITATIONS, "usersGetOrganizationInvitations", "users_get_organization_invitations",
     Get "/users/{user_id}/organization_invitations", [USER_ID],
     Extra::Query(&ORGANIZATION_INVITATIONS_PARAMS), "ClerkOrganizationInvitations",
-    "Lists the organization invitations sent to a user, optionally by status.");
+    "Lists the organization invitations sent to a user, optionally by status.",
+    paging: Paging::Offset { items: Some("data"), only_with: None });
 operation!(USERS_GET_ORGANIZATION_MEMBERSHIPS, "usersGetOrganizationMemberships", "users_get_organization_memberships",
     Get "/users/{user_id}/organization_memberships", [USER_ID],
     Extra::Query(&ORGANIZATION_MEMBERSHIPS_PARAMS), "ClerkOrganizationMemberships",
-    "Lists a user's organization memberships.");
+    "Lists a user's organization memberships.",
+    paging: Paging::Offset { items: Some("data"), only_with: None });
 operation!(VERIFY_PASSWORD, "verifyPassword", "verify_password", Post "/users/{user_id}/verify_password",
     [USER_ID, Arg::body("body", &VERIFY_PASSWORD_REQUEST, "The password to check.")],
     Extra::None, "ClerkVerifyPasswordResult",
@@ -132,7 +137,7 @@ pub static OPERATIONS: &[&Operation] = &[
 mod tests {
     use super::*;
     use crate::core::op::testing::{check_builds, check_table};
-    use crate::core::request::build;
+    use crate::core::request::{Upload, build};
     use crate::core::value::json::{J, j};
     use std::collections::BTreeSet;
 
@@ -255,9 +260,19 @@ mod tests {
     fn uploads_take_binary_data_only() {
         let args = [j("\"u\""), j(r#"{"$bytes":10}"#)];
         let req = build(&SET_USER_PROFILE_IMAGE, &args, None).expect("upload"); // ok: test
-        assert_eq!((req.body, req.file), (None, Some(("file", 1))));
+        assert_eq!((req.body, req.file), (None, Some(Upload { part: "file", arg: 1, wrapped: false })));
         for bad in [r#""a string""#, "{}", "[1,2]", r#"{"$bytes":0}"#, ""] {
             assert_eq!(param_of(&SET_USER_PROFILE_IMAGE, &["\"u\"", bad], ""), "file", "{bad}");
+        }
+    }
+
+    #[test]
+    fn uploads_take_the_seeds_file_wrapper_too() {
+        let args = [j("\"u\""), j(r#"{"file":{"$bytes":10}}"#)];
+        let req = build(&SET_USER_PROFILE_IMAGE, &args, None).expect("upload"); // ok: test
+        assert_eq!(req.file, Some(Upload { part: "file", arg: 1, wrapped: true }));
+        for bad in [r#"{"file":"x"}"#, r#"{"file":{"$bytes":0}}"#, r#"{"file":{}}"#] {
+            assert_eq!(param_of(&SET_USER_PROFILE_IMAGE, &["\"u\"", bad], ""), "file.file", "{bad}");
         }
     }
 }

@@ -11,9 +11,9 @@
 use super::auth::{Auth, TokenStep, source_token};
 use super::error::{BODY_LIMIT, Error, ErrorKind, parse_retry_after, read_error_body};
 use super::exchange::{OutBody, Prepared, Response};
-use super::op::Operation;
+use super::op::{Operation, Shape};
 use super::request::build;
-use super::value::Value;
+use super::value::{Kind, Value};
 
 /// What a response means for the call.
 #[derive(Debug, PartialEq)]
@@ -50,7 +50,7 @@ impl Client {
             method: req.method,
             url: format!("{}{}", self.base_url, req.path),
             body: match req.file {
-                Some((name, index)) => Some(OutBody::Multipart(name, index)),
+                Some(upload) => Some(OutBody::Multipart(upload)),
                 None => req.body.map(OutBody::Json),
             },
         })
@@ -113,16 +113,27 @@ impl Client {
     ) -> Result<Outcome<R::Json>, Error> {
         let status = resp.status();
         if (200..300).contains(&status) {
-            if resp.is_empty() {
-                // Every documented success has a body; an empty one reads as `{}`.
-                return Ok(Outcome::Done(resp.empty_object()));
-            }
-            return resp.json().map(Outcome::Done).ok_or_else(|| {
-                let mut e = Error::new(ErrorKind::Decode, format!("HTTP {status} with a body that is not JSON"));
-                e.status = Some(status);
-                e.body = Some(resp.prefix(BODY_LIMIT));
-                self.fail(op, e, Some(token))
-            });
+            // Every documented success has a JSON body of a known top-level
+            // type; anything else is a broken answer, not data.
+            let json = if resp.is_empty() { None } else { resp.json() };
+            let problem = match &json {
+                _ if resp.is_empty() => "an empty body",
+                None => "a body that is not JSON",
+                Some(v) => match (op.returns, v.kind()) {
+                    (Shape::Object, Kind::Object) | (Shape::Array, Kind::Array | Kind::LongArray) => "",
+                    _ => "JSON of another type",
+                },
+            };
+            return match json {
+                Some(data) if problem.is_empty() => Ok(Outcome::Done(data)),
+                _ => {
+                    let message = format!("HTTP {status} with {problem} (expected {})", op.returns.describe());
+                    let mut e = Error::new(ErrorKind::Decode, message);
+                    e.status = Some(status);
+                    e.body = Some(resp.prefix(BODY_LIMIT));
+                    Err(self.fail(op, e, Some(token)))
+                }
+            };
         }
         // Kinde documents expired or revoked tokens as 403; 401 is the HTTP norm.
         if matches!(status, 401 | 403) && !retried && self.auth.can_refresh() {
@@ -147,9 +158,9 @@ fn api_error<R: Response>(resp: &R) -> Error {
             read_error_body(&json, &mut e);
         }
     }
-    // The driver passes Date.now() when it reads the headers; a date-form
-    // Retry-After is measured from there.
-    e.retry_after_ms = resp.header("retry-after").and_then(|v| parse_retry_after(&v, now_ms()));
+    // Retry-After (Clerk), else RateLimit-Reset / X-RateLimit-Reset (Kinde);
+    // a date is measured from now.
+    e.retry_after_ms = resp.header("retry-after").and_then(|v| parse_retry_after(&v, now_ms())); // TODO server_delay_ms
     if e.trace_id.is_none() {
         e.trace_id = resp.header("cf-ray");
     }
@@ -196,6 +207,8 @@ mod tests {
         result: "R",
         doc: "",
         removed: None,
+        returns: crate::core::op::Shape::Object,
+        paging: crate::core::paging::Paging::None,
     };
 
     const SECRET: &str = "very-secret-value";
@@ -233,14 +246,37 @@ mod tests {
     }
 
     #[test]
-    fn success_bodies_are_parsed_and_empty_ones_read_as_objects() {
+    fn success_bodies_are_parsed_and_checked_at_the_top_level() {
         let c = client(Auth::Static("t".into()));
         let Ok(Outcome::Done(J(Some(v)))) = finish(&c, &canned(200, r#"{"code":"OK"}"#), false) else { panic!() };
         assert_eq!(v, serde_json::json!({"code": "OK"}));
-        let Ok(Outcome::Done(J(Some(v)))) = finish(&c, &canned(204, ""), false) else { panic!() };
-        assert_eq!(v, serde_json::json!({}));
         let e = finish(&c, &canned(200, "<html>"), false).expect_err("decode"); // ok: test
         assert_eq!((e.kind, e.status, e.body.as_deref()), (ErrorKind::Decode, Some(200), Some("<html>")));
+        for (status, body, problem) in [
+            (204, "", "an empty body"),
+            (200, "", "an empty body"),
+            (200, r#""x""#, "JSON of another type"),
+            (200, "[]", "JSON of another type"),
+            (200, "null", "JSON of another type"),
+            (200, "{\"tru", "a body that is not JSON"),
+        ] {
+            let e = finish(&c, &canned(status, body), false).expect_err(body); // ok: test
+            assert_eq!(e.kind, ErrorKind::Decode, "{body}");
+            assert_eq!(e.message, format!("getUserSessions: HTTP {status} with {problem} (expected a JSON object)"));
+        }
+        static LIST: Operation = Operation { returns: Shape::Array, ..OP };
+        let Ok(Outcome::Done(J(Some(v)))) = c.finish(&LIST, &canned(200, "[1]"), "t", false) else { panic!() };
+        assert_eq!(v, serde_json::json!([1]));
+        let e = c.finish(&LIST, &canned(200, "{}"), "t", false).expect_err("object for a list"); // ok: test
+        assert!(e.message.ends_with("with JSON of another type (expected a JSON array)"), "{}", e.message);
+    }
+
+    #[test]
+    fn shapes_follow_the_result_type() {
+        assert_eq!(Shape::of("Array<ClerkUser>"), Shape::Array);
+        assert_eq!(Shape::of("KindeUser[]"), Shape::Array);
+        assert_eq!(Shape::of("KindeUsersResponse"), Shape::Object);
+        assert_eq!(Shape::of("Array"), Shape::Object);
     }
 
     #[test]

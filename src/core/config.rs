@@ -1,6 +1,7 @@
 //! Reading the options object callers pass to a client and to each call.
 
 use super::error::Error;
+use super::retry::{MAX_RETRIES, RetryPolicy};
 use super::value::{Kind, Value};
 
 /// Default time a request (token request included) may take.
@@ -14,7 +15,7 @@ pub fn check_keys<V: Value>(options: &V, label: &str, known: &[&str]) -> Result<
     if options.kind() != Kind::Object {
         return Err(Error::invalid(label, format!("must be an object (got {})", options.kind().describe())));
     }
-    for key in options.keys().ok_or_else(|| Error::unreadable(label))? {
+    for key in options.keys().map_err(|e| Error::keys(label, e))? {
         if !known.contains(&key.as_str()) {
             let camel = camel_case(&key);
             let hint = if known.contains(&camel.as_str()) && camel != key {
@@ -126,7 +127,7 @@ pub fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, String)>
         }
     }
     let mut out: Vec<(String, String)> = Vec::new();
-    for key in value.keys().ok_or_else(|| Error::unreadable(label))? {
+    for key in value.keys().map_err(|e| Error::keys(label, e))? {
         let at = format!("{label}.{key}");
         let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
         if key.is_empty() || !key.chars().all(token) {
@@ -151,18 +152,47 @@ pub fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, String)>
 
 /// An optional timeout in milliseconds (a positive integer up to 10 minutes).
 pub fn timeout_ms<V: Value>(options: &V, label: &str) -> Result<Option<u32>, Error> {
-    let v = options.get("timeoutMs");
+    opt_int(options, label, "timeoutMs", 1, MAX_TIMEOUT_MS, " of milliseconds")
+}
+
+/// An optional whole number option within `min..=max`; `unit` follows
+/// "whole number" in the message (" of milliseconds").
+pub fn opt_int<V: Value>(options: &V, label: &str, key: &str, min: u32, max: u32, unit: &str) -> Result<Option<u32>, Error> {
+    let v = options.get(key);
     if v.kind() == Kind::Undefined {
         return Ok(None);
     }
-    let at = format!("{label}.timeoutMs");
+    let at = format!("{label}.{key}");
     match v.as_f64() {
-        Some(n) if n.fract() == 0.0 && n >= 1.0 && n <= f64::from(MAX_TIMEOUT_MS) => Ok(Some(n as u32)),
-        Some(_) => {
-            Err(Error::invalid(at, format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}")))
-        }
+        Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) => Ok(Some(n as u32)),
+        Some(_) => Err(Error::invalid(at, format!("must be a whole number{unit} from {min} to {max}"))),
         None => Err(Error::invalid(at, format!("must be a number (got {})", v.kind().describe()))),
     }
+}
+
+/// An optional boolean option.
+pub fn opt_bool<V: Value>(options: &V, label: &str, key: &str) -> Result<Option<bool>, Error> {
+    let v = options.get(key);
+    match v.kind() {
+        Kind::Undefined => Ok(None),
+        Kind::Bool => Ok(v.as_bool()),
+        k => Err(Error::invalid(format!("{label}.{key}"), format!("must be a boolean (got {})", k.describe()))),
+    }
+}
+
+/// A client's retry policy from its config (`retries`, `maxRetryDelayMs`).
+pub fn retry_policy<V: Value>(config: &V, label: &str) -> Result<RetryPolicy, Error> {
+    let (retries, max_delay) = retry_options(config, label)?;
+    let d = RetryPolicy::default();
+    Ok(RetryPolicy { retries: retries.unwrap_or(d.retries), max_delay_ms: max_delay.unwrap_or(d.max_delay_ms), non_idempotent: false })
+}
+
+/// The retry options a client config and a call's options share:
+/// `retries` and `maxRetryDelayMs`, each None when not given.
+pub fn retry_options<V: Value>(options: &V, label: &str) -> Result<(Option<u32>, Option<u32>), Error> {
+    let retries = opt_int(options, label, "retries", 0, MAX_RETRIES, "")?;
+    let max_delay = opt_int(options, label, "maxRetryDelayMs", 0, MAX_TIMEOUT_MS, " of milliseconds")?;
+    Ok((retries, max_delay))
 }
 
 #[cfg(test)]

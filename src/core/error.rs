@@ -1,6 +1,6 @@
 //! The one error type every failure maps onto.
 
-use super::value::{Kind, Value};
+use super::value::{KeysError, Kind, MAX_KEY_LEN, MAX_KEYS, Value};
 
 /// What went wrong, broadly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,8 +115,14 @@ impl Error {
     }
 
     /// A validation error for an object whose properties cannot be listed.
-    pub fn unreadable(param: &str) -> Error {
-        Error::invalid(param, "could not be read (listing its properties threw)")
+    pub fn keys(param: &str, why: KeysError) -> Error {
+        match why {
+            KeysError::Unreadable => Error::invalid(param, "could not be read (listing its properties threw)"),
+            KeysError::TooMany => Error::invalid(
+                param,
+                format!("has more than {MAX_KEYS} properties, or a property name longer than {MAX_KEY_LEN} characters"),
+            ),
+        }
     }
 
     /// Sets provider and operation, and prefixes the message with the operation.

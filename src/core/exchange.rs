@@ -8,6 +8,7 @@
 //! test itself.
 
 use super::op::Method;
+use super::request::Upload;
 use super::value::Value;
 
 /// A request body and the content type it is sent with.
@@ -17,10 +18,10 @@ pub enum OutBody {
     Json(String),
     /// `application/x-www-form-urlencoded`.
     Form(String),
-    /// `multipart/form-data` with one file part: the part's name and the
-    /// index of the call argument holding the file. The driver builds the
-    /// form (and its boundary) from the caller's own `Blob` or bytes.
-    Multipart(&'static str, usize),
+    /// `multipart/form-data` with one file part, taken from the call's
+    /// arguments. The driver builds the form (and its boundary) from the
+    /// caller's own `Blob` or bytes.
+    Multipart(Upload),
 }
 
 impl OutBody {
@@ -37,7 +38,7 @@ impl OutBody {
     pub fn text(&self) -> &str {
         match self {
             OutBody::Json(t) | OutBody::Form(t) => t,
-            OutBody::Multipart(name, _) => name,
+            OutBody::Multipart(upload) => upload.part,
         }
     }
 }
@@ -67,8 +68,6 @@ pub trait Response {
     fn prefix(&self, max: usize) -> String;
     /// The body parsed as JSON (None when it is not JSON).
     fn json(&self) -> Option<Self::Json>;
-    /// An empty JSON object (what an empty 2xx body reads as).
-    fn empty_object(&self) -> Self::Json;
     /// One header, by lower-case name.
     fn header(&self, name: &str) -> Option<String>;
 }
@@ -100,9 +99,6 @@ pub(crate) mod testing {
         }
         fn json(&self) -> Option<J> {
             serde_json::from_str(&self.1).ok().map(|v| J(Some(v)))
-        }
-        fn empty_object(&self) -> J {
-            J(Some(serde_json::json!({})))
         }
         fn header(&self, name: &str) -> Option<String> {
             self.2.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())

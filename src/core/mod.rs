@@ -9,6 +9,8 @@ pub mod encode;
 pub mod error;
 pub mod exchange;
 pub mod op;
+pub mod paging;
 pub mod request;
+pub mod retry;
 pub mod schema;
 pub mod value;

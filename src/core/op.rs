@@ -1,5 +1,6 @@
 //! Operations as data: method, path, arguments, body and result type.
 
+use super::paging::Paging;
 use super::schema::{Model, Ty};
 
 /// An HTTP method.
@@ -103,6 +104,35 @@ pub enum Extra {
     Body(&'static Model),
 }
 
+/// The JSON type of an operation's success body, checked before it is
+/// handed over (nothing deeper is: results are the API's JSON as sent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A JSON object.
+    Object,
+    /// A JSON array.
+    Array,
+}
+
+impl Shape {
+    /// The shape of a TypeScript result type: `Array<...>` or `...[]` is an
+    /// array, anything else an object.
+    pub const fn of(ts: &str) -> Shape {
+        let b = ts.as_bytes();
+        let generic = b.len() > 6 && b[0] == b'A' && b[1] == b'r' && b[2] == b'r' && b[3] == b'a' && b[4] == b'y' && b[5] == b'<';
+        let suffix = b.len() > 2 && b[b.len() - 2] == b'[' && b[b.len() - 1] == b']';
+        if generic || suffix { Shape::Array } else { Shape::Object }
+    }
+
+    /// How the shape is named in messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Shape::Object => "a JSON object",
+            Shape::Array => "a JSON array",
+        }
+    }
+}
+
 /// One API operation.
 #[derive(Debug)]
 pub struct Operation {
@@ -128,13 +158,18 @@ pub struct Operation {
     /// For an endpoint the API no longer has: what to tell a caller who gets
     /// 404 or 405 from it.
     pub removed: Option<&'static str>,
+    /// The JSON type of the success body.
+    pub returns: Shape,
+    /// How its pages follow each other, for a paged list.
+    pub paging: Paging,
 }
 
 /// Declares one `pub static` [`Operation`]: its JS name, seed name, method and
 /// path, positional arguments, trailing object and TS result type, then its
-/// description (and, for an endpoint the API removed, `removed: "note"`).
+/// description (and, for an endpoint the API removed, `removed: "note"`; for
+/// a paged list, `paging: Paging::...`).
 macro_rules! operation {
-    ($name:ident, $js:literal, $seed:literal, $method:ident $path:literal, [$($arg:expr),*], $extra:expr, $result:literal, $doc:literal $(, removed: $removed:literal)?) => {
+    ($name:ident, $js:literal, $seed:literal, $method:ident $path:literal, [$($arg:expr),*], $extra:expr, $result:literal, $doc:literal $(, removed: $removed:literal)? $(, paging: $paging:expr)?) => {
         #[doc = $doc]
         pub static $name: $crate::core::op::Operation = $crate::core::op::Operation {
             name: $js,
@@ -149,6 +184,8 @@ macro_rules! operation {
             #[cfg(not(target_arch = "wasm32"))]
             doc: $doc,
             removed: $crate::core::op::removed(&[$($removed)?]),
+            returns: $crate::core::op::Shape::of($result),
+            paging: $crate::core::op::paging(&[$($paging)?]),
         };
     };
 }
@@ -159,6 +196,14 @@ pub const fn removed(notes: &[&'static str]) -> Option<&'static str> {
     match notes {
         [note, ..] => Some(note),
         [] => None,
+    }
+}
+
+/// The paging, if any (lets the `operation!` macro take an optional one).
+pub const fn paging(p: &[Paging]) -> Paging {
+    match p {
+        [p, ..] => *p,
+        [] => Paging::None,
     }
 }
 

@@ -16,9 +16,41 @@ pub struct HttpRequest {
     pub path: String,
     /// JSON body text.
     pub body: Option<String>,
-    /// For an upload: the multipart field name and the index of the
-    /// positional argument holding the (validated) file.
-    pub file: Option<(&'static str, usize)>,
+    /// For an upload: where the (validated) file is.
+    pub file: Option<Upload>,
+}
+
+/// Where the file of an upload is among the call's arguments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Upload {
+    /// The multipart part's name (`file`).
+    pub part: &'static str,
+    /// The index of the positional argument that holds it.
+    pub arg: usize,
+    /// Whether the argument is the seed's `{ file }` wrapper rather than the
+    /// file itself.
+    pub wrapped: bool,
+}
+
+/// The longest query string a request may have. Servers refuse URLs much
+/// longer than this anyway; the check also bounds the memory a call's
+/// arguments can make the module use.
+pub const MAX_QUERY: usize = 32 * 1024;
+/// The largest JSON body a request may have.
+pub const MAX_BODY: usize = 2 * 1024 * 1024;
+
+fn query_budget(query: &str) -> Result<(), Error> {
+    if query.len() > MAX_QUERY {
+        return Err(Error::invalid("params", format!("make a query string longer than {MAX_QUERY} bytes")));
+    }
+    Ok(())
+}
+
+fn body_budget(out: &str, label: &str) -> Result<(), Error> {
+    if out.len() > MAX_BODY {
+        return Err(Error::invalid(label, format!("makes a JSON body larger than {MAX_BODY} bytes")));
+    }
+    Ok(())
 }
 
 /// Validates `args` (the positional arguments) and `extra` (the optional
@@ -43,14 +75,23 @@ pub fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<
                 }
                 segments.push((arg.wire, component(&id)));
             }
-            Loc::Query => push_query(&mut query, arg.wire, &scalar_text(&arg.ty, value, arg.js)?),
+            Loc::Query => {
+                push_query(&mut query, arg.wire, &scalar_text(&arg.ty, value, arg.js)?);
+                query_budget(&query)?;
+            }
             Loc::Body if matches!(arg.ty, Ty::File) => {
-                match value.binary_len() {
+                // The seed (and @clerk/backend) pass `{ file }`; a bare file works too.
+                let inner = value.get(arg.wire);
+                let wrapped = value.binary_len().is_none() && value.kind() == Kind::Object && !inner.kind().is_absent();
+                let (label, file_value) = if wrapped { (format!("{}.{}", arg.js, arg.wire), &inner) } else { (arg.js.to_owned(), value) };
+                match file_value.binary_len() {
                     Some(n) if n > 0.0 => {}
-                    Some(_) => return Err(Error::invalid(arg.js, "must not be empty (0 bytes)")),
-                    None => return Err(type_error(arg.js, "a Blob, File, ArrayBuffer or Uint8Array", value)),
+                    Some(_) => return Err(Error::invalid(label, "must not be empty (0 bytes)")),
+                    None => {
+                        return Err(type_error(&label, "a Blob, File, ArrayBuffer or Uint8Array (or { file })", file_value));
+                    }
                 }
-                file = Some((arg.wire, i));
+                file = Some(Upload { part: arg.wire, arg: i, wrapped });
             }
             Loc::Body => {
                 let mut out = String::new();
@@ -78,9 +119,11 @@ pub fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<
                     for (i, item_value) in items.iter().enumerate() {
                         let text = scalar_text(item, item_value, &format!("{label}[{i}]"))?;
                         push_query(&mut query, field.name, &text);
+                        query_budget(&query)?;
                     }
                 } else {
                     push_query(&mut query, field.name, &scalar_text(&field.ty, &v, &label)?);
+                    query_budget(&query)?;
                 }
             }
         }
@@ -209,12 +252,19 @@ fn millis<V: Value>(value: &V, label: &str) -> Result<i64, Error> {
 fn list<V: Value>(value: &V, set: &[&str], label: &str) -> Result<String, Error> {
     let items: Vec<String> = match value.kind() {
         Kind::String => value.as_string().unwrap_or_default().split(',').map(|s| s.trim().to_owned()).collect(),
-        Kind::Array => value
-            .items()
-            .iter()
-            .enumerate()
-            .map(|(i, v)| v.as_string().ok_or_else(|| type_error(&format!("{label}[{i}]"), "a string", v)))
-            .collect::<Result<_, _>>()?,
+        Kind::Array => {
+            let mut total = 0;
+            let mut out = Vec::new();
+            for (i, v) in value.items().iter().enumerate() {
+                let s = v.as_string().ok_or_else(|| type_error(&format!("{label}[{i}]"), "a string", v))?;
+                total += s.len() + 1;
+                if total > MAX_QUERY {
+                    return Err(Error::invalid(label, format!("is longer than {MAX_QUERY} bytes when joined")));
+                }
+                out.push(s);
+            }
+            out
+        }
         _ => return Err(type_error(label, "a string or an array of strings", value)),
     };
     if items.is_empty() || items.iter().any(String::is_empty) {
@@ -234,7 +284,7 @@ fn check_object<V: Value>(model: &Model, value: &V, label: &str) -> Result<Vec<S
     if value.kind() != Kind::Object {
         return Err(type_error(label, "an object", value));
     }
-    let keys = value.keys().ok_or_else(|| Error::unreadable(label))?;
+    let keys = value.keys().map_err(|e| Error::keys(label, e))?;
     for key in &keys {
         if model.field(key).is_none() {
             let hint = snake_case(key)
@@ -297,6 +347,7 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
                     out.push(',');
                 }
                 write_json(item, v, &format!("{label}[{i}]"), out)?;
+                body_budget(out, label)?;
             }
             out.push(']');
         }
@@ -325,7 +376,7 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
             }
             out.push('{');
             let mut first = true;
-            for key in value.keys().ok_or_else(|| Error::unreadable(label))? {
+            for key in value.keys().map_err(|e| Error::keys(label, e))? {
                 let v = value.get(&key);
                 if v.kind() == Kind::Undefined {
                     continue;
@@ -337,17 +388,24 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
                 push_json_string(out, &key);
                 out.push(':');
                 write_json(inner, &v, &format!("{label}.{key}"), out)?;
+                body_budget(out, label)?;
             }
             out.push('}');
         }
         Ty::Json => match value.kind() {
-            Kind::Undefined | Kind::Function | Kind::Other => {
+            Kind::Undefined | Kind::Function | Kind::Other | Kind::LongString | Kind::LongArray => {
                 return Err(type_error(label, "JSON data", value));
             }
             Kind::Number if !value.as_f64().is_some_and(f64::is_finite) => {
                 return Err(Error::invalid(label, "must be a finite number"));
             }
-            _ => out.push_str(&value.to_json().ok_or_else(|| type_error(label, "JSON data", value))?),
+            _ => {
+                let json = value.to_json().ok_or_else(|| {
+                    Error::invalid(label, "must be JSON data of at most 1 MiB (JSON.stringify failed or gave more)")
+                })?;
+                out.push_str(&json);
+                body_budget(out, label)?;
+            }
         },
     }
     Ok(())
@@ -388,6 +446,7 @@ fn write_object<V: Value>(
         push_json_string(out, field.name);
         out.push(':');
         write_json(&field.ty, &v, &child, out)?;
+        body_budget(out, label)?;
     }
     for (k, v) in extra {
         sep(out);
@@ -446,6 +505,8 @@ mod tests {
         result: "R",
         doc: "",
         removed: None,
+        returns: crate::core::op::Shape::Object,
+        paging: crate::core::paging::Paging::None,
     };
     static OP_PATH: Operation = Operation {
         name: "flag",
@@ -461,6 +522,8 @@ mod tests {
         result: "R",
         doc: "",
         removed: None,
+        returns: crate::core::op::Shape::Object,
+        paging: crate::core::paging::Paging::None,
     };
     static OP_BODY: Operation = Operation {
         name: "create",
@@ -472,6 +535,8 @@ mod tests {
         result: "R",
         doc: "",
         removed: None,
+        returns: crate::core::op::Shape::Object,
+        paging: crate::core::paging::Paging::None,
     };
 
     fn query(params: &str) -> Result<String, Error> {

@@ -28,6 +28,30 @@ pub enum Kind {
     Function,
     /// Symbols, bigints and the like.
     Other,
+    /// A string longer than [`MAX_TEXT`]: refused before it is copied.
+    LongString,
+    /// An array longer than [`MAX_ITEMS`]: refused before anything is allocated.
+    LongArray,
+}
+
+/// The longest string read from a caller, in UTF-16 code units (1 MiB of
+/// ASCII). Longer ones are refused before a byte is copied into wasm memory.
+pub const MAX_TEXT: usize = 1 << 20;
+/// The most items read from a caller's array. The APIs take at most a few
+/// hundred anywhere; a longer array is refused before anything is allocated.
+pub const MAX_ITEMS: usize = 1000;
+/// The most properties read from a caller's object.
+pub const MAX_KEYS: usize = 1000;
+/// The longest property name read from a caller's object.
+pub const MAX_KEY_LEN: usize = 1024;
+
+/// Why an object's property names could not be listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeysError {
+    /// Listing them threw (a Proxy's `ownKeys` trap, say).
+    Unreadable,
+    /// More than [`MAX_KEYS`] names, or a name longer than [`MAX_KEY_LEN`].
+    TooMany,
 }
 
 impl Kind {
@@ -44,6 +68,8 @@ impl Kind {
             Kind::Object => "object",
             Kind::Function => "function",
             Kind::Other => "a non-JSON value",
+            Kind::LongString => "a string longer than 1048576 characters",
+            Kind::LongArray => "an array of more than 1000 items",
         }
     }
 
@@ -57,7 +83,7 @@ impl Kind {
 ///
 /// Every accessor is total: asking a string for a property yields an
 /// undefined value, never a panic, because the caller controls the input.
-pub trait Value: Sized {
+pub trait Value: Sized + Clone {
     /// The value's kind.
     fn kind(&self) -> Kind;
     /// The boolean, when the value is one.
@@ -68,11 +94,20 @@ pub trait Value: Sized {
     fn as_string(&self) -> Option<String>;
     /// An own property (undefined when absent or when this is not an object).
     fn get(&self, key: &str) -> Self;
-    /// The own enumerable property names of an object (empty otherwise);
-    /// None when they cannot be read (a Proxy that throws, say).
-    fn keys(&self) -> Option<Vec<String>>;
-    /// The elements of an array (empty otherwise).
-    fn items(&self) -> Vec<Self>;
+    /// The own enumerable property names of an object (empty otherwise), at
+    /// most [`MAX_KEYS`] of them, each at most [`MAX_KEY_LEN`] long.
+    fn keys(&self) -> Result<Vec<String>, KeysError>;
+    /// The length of an array (its real length, however long; 0 for
+    /// anything else). Reading it allocates nothing.
+    fn array_len(&self) -> usize;
+    /// Element `index` of an array (undefined when absent or unreadable).
+    fn item(&self, index: usize) -> Self;
+    /// The elements of an array (empty otherwise), at most [`MAX_ITEMS`]:
+    /// callers check [`Kind::LongArray`] first; the cap holds even for a
+    /// Proxy whose length changes between reads.
+    fn items(&self) -> Vec<Self> {
+        (0..self.array_len().min(MAX_ITEMS)).map(|i| self.item(i)).collect()
+    }
     /// The ISO 8601 form of a valid `Date` (None for anything else).
     fn date_iso(&self) -> Option<String>;
     /// The Unix milliseconds of a valid `Date` (None for anything else).
@@ -87,7 +122,7 @@ pub trait Value: Sized {
 #[cfg(test)]
 pub(crate) mod json {
     //! `Value` over `serde_json`, for native tests.
-    use super::{Kind, Value};
+    use super::{KeysError, Kind, MAX_ITEMS, MAX_KEYS, MAX_TEXT, Value};
 
     /// A JSON value, or a missing one (JS `undefined`).
     #[derive(Clone, Debug, PartialEq)]
@@ -110,7 +145,9 @@ pub(crate) mod json {
                 Some(serde_json::Value::Number(_)) => Kind::Number,
                 // Tests spell a Date as {"$date": "..."}.
                 Some(serde_json::Value::Object(m)) if m.contains_key("$date") => Kind::Date,
+                Some(serde_json::Value::String(s)) if s.encode_utf16().count() > MAX_TEXT => Kind::LongString,
                 Some(serde_json::Value::String(_)) => Kind::String,
+                Some(serde_json::Value::Array(a)) if a.len() > MAX_ITEMS => Kind::LongArray,
                 Some(serde_json::Value::Array(_)) => Kind::Array,
                 Some(serde_json::Value::Object(_)) => Kind::Object,
             }
@@ -127,17 +164,18 @@ pub(crate) mod json {
         fn get(&self, key: &str) -> Self {
             J(self.0.as_ref().and_then(|v| v.as_object()).and_then(|m| m.get(key)).cloned())
         }
-        fn keys(&self) -> Option<Vec<String>> {
+        fn keys(&self) -> Result<Vec<String>, KeysError> {
             match &self.0 {
-                Some(serde_json::Value::Object(m)) => Some(m.keys().cloned().collect()),
-                _ => Some(Vec::new()),
+                Some(serde_json::Value::Object(m)) if m.len() > MAX_KEYS => Err(KeysError::TooMany),
+                Some(serde_json::Value::Object(m)) => Ok(m.keys().cloned().collect()),
+                _ => Ok(Vec::new()),
             }
         }
-        fn items(&self) -> Vec<Self> {
-            match &self.0 {
-                Some(serde_json::Value::Array(a)) => a.iter().cloned().map(|v| J(Some(v))).collect(),
-                _ => Vec::new(),
-            }
+        fn array_len(&self) -> usize {
+            self.0.as_ref().and_then(|v| v.as_array()).map_or(0, Vec::len)
+        }
+        fn item(&self, index: usize) -> Self {
+            J(self.0.as_ref().and_then(|v| v.as_array()).and_then(|a| a.get(index)).cloned())
         }
         fn date_iso(&self) -> Option<String> {
             self.0.as_ref()?.get("$date")?.as_str().map(str::to_owned)

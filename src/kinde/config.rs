@@ -2,8 +2,10 @@
 
 use crate::core::auth::Grant;
 use crate::core::config::{
-    DEFAULT_TIMEOUT_MS, base_url, browser_guard, check_keys, has_function, headers, opt_string, timeout_ms,
+    DEFAULT_TIMEOUT_MS, base_url, browser_guard, check_keys, has_function, headers, opt_string, retry_policy,
+    timeout_ms,
 };
+use crate::core::retry::RetryPolicy;
 use crate::core::error::Error;
 use crate::core::value::Value;
 
@@ -18,6 +20,8 @@ pub const KEYS: &[&str] = &[
     "fetch",
     "headers",
     "timeoutMs",
+    "retries",
+    "maxRetryDelayMs",
     "dangerouslyAllowBrowser",
 ];
 
@@ -45,6 +49,9 @@ pub struct KindeConfig {
     pub timeout_ms: u32,
     /// Whether a custom `fetch` was given.
     pub custom_fetch: bool,
+    /// `retries` and `maxRetryDelayMs` (POST and PATCH are replayed only
+    /// when a call asks).
+    pub retry: RetryPolicy,
 }
 
 impl KindeConfig {
@@ -95,6 +102,7 @@ impl KindeConfig {
             headers: headers(&config.get("headers"), "config.headers")?,
             timeout_ms: timeout_ms(config, L)?.unwrap_or(DEFAULT_TIMEOUT_MS),
             custom_fetch,
+            retry: retry_policy(config, L)?,
         })
     }
 }

@@ -4,6 +4,7 @@
 
 use super::models::*;
 use crate::core::op::{Arg, Extra, Operation, operation};
+use crate::core::paging::Paging;
 use crate::core::schema::Ty;
 
 const USER_ID: Arg = Arg::path("userId", "user_id", "The user's id.");
@@ -27,7 +28,8 @@ operation!(GET_USER_DATA, "getUserData", "get_user_data", Get "/api/v1/user", [I
     "Gets one user (scope `read:users`).");
 operation!(GET_USER_IDENTITIES, "getUserIdentities", "get_user_identities", Get "/api/v1/users/{user_id}/identities", [USER_ID],
     Extra::Query(&GET_USER_IDENTITIES_PARAMS), "KindeGetIdentitiesResponse",
-    "Lists a user's identities (scope `read:user_identities`).");
+    "Lists a user's identities (scope `read:user_identities`).",
+    paging: Paging::StartingAfter { items: "identities" });
 operation!(GET_USER_PROPERTY_VALUES, "getUserPropertyValues", "get_user_property_values", Get "/api/v1/users/{user_id}/properties", [USER_ID],
     Extra::None, "KindeGetPropertyValuesResponse",
     "Lists a user's property values (scope `read:user_properties`).");
@@ -36,7 +38,8 @@ operation!(GET_USER_SESSIONS, "getUserSessions", "get_user_sessions", Get "/api/
     "Lists a user's sessions (scope `read:user_sessions`).");
 operation!(GET_USERS, "getUsers", "get_users", Get "/api/v1/users", [],
     Extra::Query(&GET_USERS_PARAMS), "KindeUsersResponse",
-    "Lists users, a page at a time, with optional filters (scope `read:users`).");
+    "Lists users, a page at a time, with optional filters (scope `read:users`).",
+    paging: Paging::NextToken { items: "users", size: "page_size" });
 operation!(GET_USERS_MFA, "getUsersMfa", "get_users_mfa", Get "/api/v1/users/{user_id}/mfa", [USER_ID],
     Extra::None, "KindeGetUserMfaResponse",
     "Gets a user's MFA configuration (scope `read:user_mfa`).");
@@ -79,7 +82,8 @@ operation!(ADD_ORGANIZATION_USERS, "addOrganizationUsers", "add_organization_use
     "Adds users to an organization (scope `create:organization_users`). The older SDK's `POST /api/v1/organization/users?code=` is now this endpoint.");
 operation!(GET_ORGANIZATION_USERS, "getOrganizationUsers", "get_organization_users", Get "/api/v1/organizations/{org_code}/users", [ORG_CODE],
     Extra::Query(&GET_ORGANIZATION_USERS_PARAMS), "KindeGetOrganizationUsersResponse",
-    "Lists an organization's members (scope `read:organization_users`). The older SDK's `GET /api/v1/organization/users?code=` is now this endpoint.");
+    "Lists an organization's members (scope `read:organization_users`). The older SDK's `GET /api/v1/organization/users?code=` is now this endpoint.",
+    paging: Paging::NextToken { items: "organization_users", size: "page_size" });
 operation!(REMOVE_ORGANIZATION_USERS, "removeOrganizationUsers", "remove_organization_users", Patch "/api/v1/organizations/{org_code}/users",
     [ORG_CODE, Arg::body("body", &REMOVE_ORGANIZATION_USERS_REQUEST, "The users to remove.")],
     Extra::None, "KindeUpdateOrganizationUsersResponse",

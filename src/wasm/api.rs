@@ -14,6 +14,8 @@ use crate::core::client::{Client as CoreClient, Outcome, now_ms};
 use crate::core::error::{Error, ErrorKind};
 use crate::core::exchange::{OutBody, Prepared};
 use crate::core::op::{Extra, Method, Operation};
+use crate::core::paging::{Cursor, Paging, next_page};
+use crate::core::retry::{self, Failure, RetryPolicy};
 
 /// `new Client(KINDE, config)`: a `KindeUsersApi`.
 const KINDE: u32 = 0;
@@ -29,6 +31,8 @@ const CLERK: u32 = 1;
 pub struct Client {
     core: CoreClient,
     ops: &'static [&'static Operation],
+    /// The client's `retries` and `maxRetryDelayMs`.
+    retry: RetryPolicy,
     /// `[fetch | undefined, timeoutMs, headers, getToken | undefined]`.
     settings: Array,
     /// The last token handed to JS, as a JS string (saves converting the
@@ -50,9 +54,10 @@ fn method_index(m: Method) -> u8 {
 /// body is `[partName, file]`, taken from the call's arguments `args`.
 fn request_js(req: &Prepared, args: &[JsValue]) -> Array {
     let (body, content_type) = match &req.body {
-        Some(OutBody::Multipart(name, index)) => {
-            let file = args.get(*index).cloned().unwrap_or(JsValue::UNDEFINED);
-            let part: Array = [JsValue::from_str(name), file].into_iter().collect();
+        Some(OutBody::Multipart(upload)) => {
+            let arg = args.get(upload.arg).cloned().unwrap_or(JsValue::UNDEFINED);
+            let file = if upload.wrapped { get(&arg, upload.part) } else { arg };
+            let part: Array = [JsValue::from_str(upload.part), file].into_iter().collect();
             (part.into(), JsValue::from_str("multipart/form-data"))
         }
         Some(b) => (JsValue::from_str(b.text()), JsValue::from_str(b.content_type())),
@@ -61,8 +66,14 @@ fn request_js(req: &Prepared, args: &[JsValue]) -> Array {
     [JsValue::from_str(&req.url), JsValue::from(method_index(req.method)), body, content_type].into_iter().collect()
 }
 
+/// The operation table of a provider.
+fn provider_ops(provider: u32) -> &'static [&'static Operation] {
+    if provider == KINDE { crate::kinde::users::OPERATIONS } else { crate::clerk::users::OPERATIONS }
+}
+
 impl Client {
     /// Builds a client from validated parts.
+    #[allow(clippy::too_many_arguments)]
     fn build(
         core: CoreClient,
         ops: &'static [&'static Operation],
@@ -70,12 +81,13 @@ impl Client {
         custom_fetch: bool,
         timeout_ms: u32,
         headers: &[(String, String)],
+        retry: RetryPolicy,
     ) -> Client {
         let function = |key: &str| get(config, key).dyn_into::<Function>().map_or(JsValue::UNDEFINED, JsValue::from);
         let fetch = if custom_fetch { function("fetch") } else { JsValue::UNDEFINED };
         let settings =
             [fetch, JsValue::from(timeout_ms), headers_js(headers), function("getToken")].into_iter().collect();
-        Client { core, ops, settings, last_token: RefCell::new(None) }
+        Client { core, ops, retry, settings, last_token: RefCell::new(None) }
     }
 
     fn kinde(config: &JsValue) -> Result<Client, JsValue> {
@@ -89,7 +101,15 @@ impl Client {
             KindeAuth::GetToken => Auth::Source,
         };
         let core = CoreClient { provider: PROVIDER, base_url: parsed.base_url, auth };
-        Ok(Client::build(core, users::OPERATIONS, config, parsed.custom_fetch, parsed.timeout_ms, &parsed.headers))
+        Ok(Client::build(
+            core,
+            users::OPERATIONS,
+            config,
+            parsed.custom_fetch,
+            parsed.timeout_ms,
+            &parsed.headers,
+            parsed.retry,
+        ))
     }
 
     fn clerk(config: &JsValue) -> Result<Client, JsValue> {
@@ -98,7 +118,15 @@ impl Client {
         let parsed =
             ClerkConfig::parse(config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
         let core = CoreClient { provider: PROVIDER, base_url: parsed.base_url, auth: Auth::Static(parsed.secret_key) };
-        Ok(Client::build(core, users::OPERATIONS, config, parsed.custom_fetch, parsed.timeout_ms, &parsed.headers))
+        Ok(Client::build(
+            core,
+            users::OPERATIONS,
+            config,
+            parsed.custom_fetch,
+            parsed.timeout_ms,
+            &parsed.headers,
+            parsed.retry,
+        ))
     }
 
     fn op(&self, index: u32) -> Result<&'static Operation, JsValue> {
@@ -126,8 +154,82 @@ impl Client {
     /// package's loader turns each into a method and its `...WithHttpInfo` twin.
     #[wasm_bindgen(js_name = __operations)]
     pub fn operations(provider: u32) -> Array {
-        let ops = if provider == KINDE { crate::kinde::users::OPERATIONS } else { crate::clerk::users::OPERATIONS };
-        ops.iter().map(|op| JsValue::from_str(op.name)).collect()
+        provider_ops(provider).iter().map(|op| JsValue::from_str(op.name)).collect()
+    }
+
+    /// The paged list operations of a provider: `[index, arity, sizeParam]`
+    /// each (arity: the positional arguments before the params object;
+    /// sizeParam: the page-size parameter, or undefined).
+    #[wasm_bindgen(js_name = __lists)]
+    pub fn lists(provider: u32) -> Array {
+        let ops = provider_ops(provider);
+        ops.iter()
+            .enumerate()
+            .filter(|(_, op)| op.paging != Paging::None)
+            .map(|(i, op)| {
+                let size = op.paging.size_param().map_or(JsValue::UNDEFINED, JsValue::from_str);
+                let entry: Array = [JsValue::from(i as u32), JsValue::from(op.args.len() as u32), size].into_iter().collect();
+                JsValue::from(entry)
+            })
+            .collect()
+    }
+
+    /// Reads a page of list operation `index`, called with `params`: `[items]`
+    /// for the last page, `[items, param, value]` to ask for the next. Throws
+    /// a `decode` error when the page's items or cursor are malformed.
+    #[wasm_bindgen(js_name = __nextPage)]
+    pub fn next_page(&self, index: u32, params: JsValue, page: JsValue) -> Result<Array, JsValue> {
+        let op = self.op(index)?;
+        let read = next_page(op.paging, &params, &page).map_err(|e| to_js(e.during(self.core.provider, op.name)))?;
+        let out: Array = [read.items].into_iter().collect();
+        if let Some((key, cursor)) = read.next {
+            out.push(&JsValue::from_str(key));
+            out.push(&match cursor {
+                Cursor::Text(t) => JsValue::from_str(&t),
+                Cursor::Number(n) => JsValue::from(n),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The wait in milliseconds before attempt `attempts + 1` of operation
+    /// `index` after it failed with `error` (an `IdpUsersError` this module
+    /// made), or -1 to give up. `sent`: whether the operation's own request
+    /// went out (a failed token request did not send it); `random` in
+    /// `[0, 1)` for the jitter; `remaining_ms` before the call's deadline;
+    /// `options`: the call's options as `__prepare` returned them.
+    #[wasm_bindgen(js_name = __retryDelay)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn retry_delay(
+        &self,
+        index: u32,
+        error: &JsValue,
+        attempts: u32,
+        sent: bool,
+        random: f64,
+        remaining_ms: f64,
+        options: &JsValue,
+    ) -> i32 {
+        let Ok(op) = self.op(index) else { return -1 };
+        let number = |i: u32| js_sys::Reflect::get_u32(options, i).ok().and_then(|v| v.as_f64());
+        let policy = RetryPolicy {
+            retries: number(3).map_or(self.retry.retries, |n| n as u32),
+            max_delay_ms: number(4).map_or(self.retry.max_delay_ms, |n| n as u32),
+            non_idempotent: js_sys::Reflect::get_u32(options, 5).ok().and_then(|v| v.as_bool()).unwrap_or(false),
+        };
+        let kind = match get(error, "kind").as_string().as_deref() {
+            Some("network") => ErrorKind::Network,
+            Some("api") => ErrorKind::Api,
+            Some("auth") => ErrorKind::Auth,
+            _ => return -1,
+        };
+        let failure = Failure {
+            kind,
+            status: get(error, "status").as_f64().map(|s| s as u16),
+            sent,
+            server_delay_ms: get(error, "retryAfterMs").as_f64().map(|ms| ms as u64),
+        };
+        retry::delay(&policy, op.method, attempts, &failure, random, remaining_ms).map_or(-1, |ms| ms as i32)
     }
 
     /// `[fetch, timeoutMs, headers, getToken]` for the driver.

@@ -3,8 +3,8 @@
 use js_sys::{Array, JsString, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::js::{call_method, get, json_parse, set};
-use crate::core::config::{check_keys, headers, timeout_ms};
+use super::js::{call_method, get, json_parse, set, text_prefix};
+use crate::core::config::{check_keys, headers, opt_bool, retry_options, timeout_ms};
 use crate::core::error::Error;
 use crate::core::exchange::Response;
 use crate::core::value::{Kind, Value};
@@ -38,12 +38,11 @@ impl Response for JsResponse {
         json_parse(&self.text).ok()
     }
 
-    fn empty_object(&self) -> JsValue {
-        Object::new().into()
-    }
-
     fn header(&self, name: &str) -> Option<String> {
-        call_method(&self.headers, "get", &[&JsValue::from_str(name)]).ok()?.as_string()
+        // A custom fetch's headers may be anything: a throwing `get` is no
+        // header, and a huge value is cut before it is copied.
+        let value = call_method(&self.headers, "get", &[&JsValue::from_str(name)]).ok()?;
+        text_prefix(&value, 1024)
     }
 }
 
@@ -56,14 +55,17 @@ pub fn headers_js(list: &[(String, String)]) -> JsValue {
     obj.into()
 }
 
-/// Validates the options argument of an operation, `{ signal, headers,
-/// timeoutMs }`, into `[signal, headers, timeoutMs]` for the driver (None
-/// when no options were given).
+/// The keys of an operation's options argument.
+pub const CALL_OPTIONS: &[&str] = &["signal", "headers", "timeoutMs", "retries", "maxRetryDelayMs", "retryNonIdempotent"];
+
+/// Validates the options argument of an operation into `[signal, headers,
+/// timeoutMs, retries, maxRetryDelayMs, retryNonIdempotent]` for the driver,
+/// each undefined when not given (None when no options were given).
 pub fn call_options(options: &JsValue) -> Result<Option<Array>, Error> {
     if options.kind().is_absent() {
         return Ok(None);
     }
-    check_keys(options, "options", &["signal", "headers", "timeoutMs"])?;
+    check_keys(options, "options", CALL_OPTIONS)?;
     let signal = get(options, "signal");
     match signal.kind() {
         Kind::Undefined | Kind::Null => {}
@@ -74,6 +76,9 @@ pub fn call_options(options: &JsValue) -> Result<Option<Array>, Error> {
     }
     let list = headers(&get(options, "headers"), "options.headers")?;
     let headers = if list.is_empty() { JsValue::UNDEFINED } else { headers_js(&list) };
-    let timeout = timeout_ms(options, "options")?.map_or(JsValue::UNDEFINED, JsValue::from);
-    Ok(Some([signal, headers, timeout].into_iter().collect()))
+    let number = |n: Option<u32>| n.map_or(JsValue::UNDEFINED, JsValue::from);
+    let timeout = number(timeout_ms(options, "options")?);
+    let (retries, max_delay) = retry_options(options, "options")?;
+    let non_idempotent = opt_bool(options, "options", "retryNonIdempotent")?.map_or(JsValue::UNDEFINED, JsValue::from);
+    Ok(Some([signal, headers, timeout, number(retries), number(max_delay), non_idempotent].into_iter().collect()))
 }

@@ -1,6 +1,6 @@
 //! Raw bindings to JavaScript built-ins, each one catching exceptions.
 
-use js_sys::{Array, Function};
+use js_sys::{Array, Function, JsString};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/runtime.js")]
@@ -23,23 +23,46 @@ extern "C" {
         trace_id: JsValue,
     ) -> JsValue;
 
-    /// The kind of a value as a number (see `Kind`), in one call.
+    /// The kind of a value as a number (see `Kind`), in one call; strings
+    /// and arrays over the limits get kinds of their own.
     #[wasm_bindgen(js_name = kindOf)]
-    pub fn kind_of(value: &JsValue) -> u8;
+    pub fn kind_of(value: &JsValue, max_text: u32, max_items: u32) -> u8;
+
+    /// An object's own enumerable keys, or -1 (unreadable) or -2 (too many
+    /// or too long).
+    #[wasm_bindgen(js_name = keysOf)]
+    pub fn keys_of(value: &JsValue, max_keys: u32, max_key_len: u32) -> JsValue;
+
+    /// `value[index]`, or undefined when the read throws.
+    #[wasm_bindgen(js_name = itemOf)]
+    pub fn item_of(value: &JsValue, index: u32) -> JsValue;
+
+    /// `value.length` as a whole number (0 when unreadable).
+    #[wasm_bindgen(js_name = lengthOf)]
+    pub fn length_of(value: &JsValue) -> f64;
+
+    /// The time of a real Date through the built-in getter (NaN otherwise).
+    #[wasm_bindgen(js_name = dateMs)]
+    pub fn date_ms(value: &JsValue) -> f64;
+
+    /// The ISO form of a valid Date through the built-in method, else undefined.
+    #[wasm_bindgen(js_name = dateIso)]
+    pub fn date_iso(value: &JsValue) -> JsValue;
+
+    /// The byte size of binary data, or -1.
+    #[wasm_bindgen(js_name = byteSize)]
+    pub fn byte_size(value: &JsValue) -> f64;
+
+    /// `JSON.stringify(value)` within `max` characters, else undefined.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(value: &JsValue, max: u32) -> JsValue;
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// `Object.keys(value)`.
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    pub fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
-
     /// `JSON.parse(text)`, on a JS string without copying it into Rust.
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
     pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
-
-    /// The web platform's `Blob` (a `File` is one).
-    pub type Blob;
 
 }
 
@@ -67,13 +90,22 @@ pub fn call_method(obj: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsVal
     }
 }
 
-/// The `message` of a thrown value, for error texts.
+/// A JS string, cut to its first `max` UTF-16 units before it is copied
+/// into wasm memory; None for anything that is not a string.
+pub fn text_prefix(value: &JsValue, max: u32) -> Option<String> {
+    let s = value.dyn_ref::<JsString>()?;
+    Some(String::from(if s.length() > max { s.slice(0, max) } else { s.clone() }))
+}
+
+/// The `message` of a thrown value, for error texts (at most a few hundred
+/// characters of it).
 pub fn describe(err: &JsValue) -> String {
-    if let Some(s) = err.as_string() {
+    const MAX: u32 = 300;
+    if let Some(s) = text_prefix(err, MAX) {
         return s;
     }
-    let name = get(err, "name").as_string().unwrap_or_default();
-    let message = get(err, "message").as_string().unwrap_or_default();
+    let name = text_prefix(&get(err, "name"), MAX).unwrap_or_default();
+    let message = text_prefix(&get(err, "message"), MAX).unwrap_or_default();
     match (name.is_empty(), message.is_empty()) {
         (_, true) if name.is_empty() => "unknown error".to_owned(),
         (true, _) => message,

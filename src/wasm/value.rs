@@ -1,14 +1,19 @@
 //! [`Value`] over JS values, read in place.
+//!
+//! Every read goes through one of the guarded helpers of `js/runtime.js`
+//! (`kindOf`, `keysOf`, `itemOf`, `dateMs`, ...) or through a `catch` import:
+//! a caller's getter, Proxy trap, `toJSON` or `toISOString` can throw or lie,
+//! and neither may unwind through wasm or make it allocate without bound.
 
-use js_sys::{Array, ArrayBuffer, Date, JsString};
+use js_sys::{Array, JsString};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::js::{Blob, get, kind_of, object_keys};
-use crate::core::value::{Kind, Value};
+use super::js::{byte_size, date_iso, date_ms, get, item_of, keys_of, kind_of, length_of, to_json};
+use crate::core::value::{KeysError, Kind, MAX_ITEMS, MAX_KEY_LEN, MAX_KEYS, MAX_TEXT, Value};
 
 impl Value for JsValue {
     fn kind(&self) -> Kind {
-        match kind_of(self) {
+        match kind_of(self, MAX_TEXT as u32, MAX_ITEMS as u32) {
             0 => Kind::Undefined,
             1 => Kind::Null,
             2 => Kind::Bool,
@@ -18,6 +23,8 @@ impl Value for JsValue {
             6 => Kind::Date,
             7 => Kind::Object,
             8 => Kind::Function,
+            10 => Kind::LongString,
+            11 => Kind::LongArray,
             _ => Kind::Other,
         }
     }
@@ -31,55 +38,55 @@ impl Value for JsValue {
     }
 
     fn as_string(&self) -> Option<String> {
-        JsValue::as_string(self)
+        // Checked again here, not only by `kind`: nothing longer is copied.
+        let s = self.dyn_ref::<JsString>()?;
+        if s.length() as usize > MAX_TEXT {
+            return None;
+        }
+        Some(String::from(s))
     }
 
     fn get(&self, key: &str) -> Self {
         get(self, key)
     }
 
-    fn keys(&self) -> Option<Vec<String>> {
-        if !self.is_object() {
-            return Some(Vec::new());
+    fn keys(&self) -> Result<Vec<String>, KeysError> {
+        let keys = keys_of(self, MAX_KEYS as u32, MAX_KEY_LEN as u32);
+        match keys.as_f64() {
+            Some(-2.0) => return Err(KeysError::TooMany),
+            Some(_) => return Err(KeysError::Unreadable),
+            None => {}
         }
-        object_keys(self).ok().map(|a| a.iter().filter_map(|k| k.as_string()).collect())
+        let keys: Array = keys.dyn_into().map_err(|_| KeysError::Unreadable)?;
+        // `keysOf` checked the count and each length before anything is copied.
+        Ok(keys.iter().filter_map(|k| k.as_string()).collect())
     }
 
-    fn items(&self) -> Vec<Self> {
-        if !Array::is_array(self) {
-            return Vec::new();
+    fn array_len(&self) -> usize {
+        if !matches!(self.kind(), Kind::Array | Kind::LongArray) {
+            return 0;
         }
-        let len = get(self, "length").as_f64().unwrap_or(0.0) as u32;
-        (0..len).map(|i| js_sys::Reflect::get_u32(self, i).unwrap_or(JsValue::UNDEFINED)).collect()
+        length_of(self) as usize
+    }
+
+    fn item(&self, index: usize) -> Self {
+        u32::try_from(index).map_or(JsValue::UNDEFINED, |i| item_of(self, i))
     }
 
     fn date_iso(&self) -> Option<String> {
-        let date = self.dyn_ref::<Date>()?;
-        if date.get_time().is_nan() {
-            return None;
-        }
-        Some(String::from(date.to_iso_string()))
+        let iso = date_iso(self);
+        iso.dyn_ref::<JsString>().filter(|s| s.length() < 64).map(String::from)
     }
 
     fn date_ms(&self) -> Option<f64> {
-        self.dyn_ref::<Date>().map(Date::get_time).filter(|t| !t.is_nan())
+        Some(date_ms(self)).filter(|t| !t.is_nan())
     }
 
     fn binary_len(&self) -> Option<f64> {
-        if !self.is_object() {
-            return None;
-        }
-        let key = if self.is_instance_of::<Blob>() {
-            "size"
-        } else if self.is_instance_of::<ArrayBuffer>() || ArrayBuffer::is_view(self) {
-            "byteLength"
-        } else {
-            return None;
-        };
-        get(self, key).as_f64()
+        Some(byte_size(self)).filter(|n| *n >= 0.0)
     }
 
     fn to_json(&self) -> Option<String> {
-        js_sys::JSON::stringify(self).ok().and_then(|s: JsString| s.as_string())
+        to_json(self, MAX_TEXT as u32).as_string()
     }
 }

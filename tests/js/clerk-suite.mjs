@@ -389,13 +389,13 @@ export async function clerkTests({ lib, fake, serverUrl, test, ok, eq, rejects, 
     ok(typeof missing.traceId === 'string' && missing.traceId.length > 0, 'clerk_trace_id');
     await rejects(api.getUserWithHttpInfo(NOPE), { kind: 'api', status: 404 }, '404 (twin)');
     f.clerk.injectFault({ path: '/v1/users', status: 429, headers: { 'retry-after': '2', 'cf-ray': 'ray-123' }, body: JSON.stringify({ errors: [{ code: 'too_many_requests', message: 'slow down', long_message: 'Too many requests' }] }) });
-    await rejects(api.getUserList(), { kind: 'api', status: 429, retryAfterMs: 2000, traceId: 'ray-123', code: 'too_many_requests', longMessages: ['Too many requests'] }, '429');
+    await rejects(api.getUserList(undefined, { retries: 0 }), { kind: 'api', status: 429, retryAfterMs: 2000, traceId: 'ray-123', code: 'too_many_requests', longMessages: ['Too many requests'] }, '429');
     f.clerk.injectFault({ path: '/v1/users/count', status: 500, body: JSON.stringify({ errors: [{ code: 'internal', message: 'boom', long_message: 'Boom' }], clerk_trace_id: 'trace-9' }) });
     await rejects(api.getUsersCount(), { kind: 'api', status: 500, traceId: 'trace-9' }, 'count 500');
     f.clerk.injectFault({ path: '/v1/users/count', status: 502, body: '<html>bad gateway</html>', headers: { 'content-type': 'text/html' } });
-    await rejects(api.getUsersCountWithHttpInfo(), { kind: 'api', status: 502, body: '<html>bad gateway</html>' }, 'count non-JSON error (twin)');
+    await rejects(api.getUsersCountWithHttpInfo(undefined, { retries: 0 }), { kind: 'api', status: 502, body: '<html>bad gateway</html>' }, 'count non-JSON error (twin)');
     f.clerk.injectFault({ path: '/v1/users', status: 503 });
-    await rejects(api.getUserListWithHttpInfo(), { kind: 'api', status: 503, body: null }, 'list 503 without body (twin)');
+    await rejects(api.getUserListWithHttpInfo(undefined, { retries: 0 }), { kind: 'api', status: 503, body: null }, 'list 503 without body (twin)');
     const wrongKey = record(new ClerkUsersApi({ secretKey: 'sk_test_wrong_key_123', baseUrl: 'https://api.clerk.test/v1', fetch: f.fetch, ...allow }));
     const denied = await rejects(wrongKey.getUser(U1), { kind: 'api', status: 401 }, 'wrong secret key');
     const text = `${denied.message} ${JSON.stringify(denied)} ${String(denied.stack)}`;

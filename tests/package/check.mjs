@@ -24,7 +24,7 @@ if (!tarball) {
 }
 writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'types-check', private: true, type: 'module' }));
 execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--silent', resolve(tarball)], { cwd: work, stdio: 'inherit' });
-for (const f of ['usage.mts', 'usage.cts', 'clerk-usage.mts']) copyFileSync(join(here, f), join(work, f));
+for (const f of ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts']) copyFileSync(join(here, f), join(work, f));
 writeFileSync(
   join(work, 'tsconfig.json'),
   JSON.stringify({
@@ -39,7 +39,7 @@ writeFileSync(
       skipLibCheck: false,
       noUnusedLocals: false,
     },
-    files: ['usage.mts', 'usage.cts', 'clerk-usage.mts'],
+    files: ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts'],
   }),
 );
 execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', work], { stdio: 'inherit' });

@@ -1,0 +1,195 @@
+//! How a list operation's pages follow each other, for auto-pagination.
+//!
+//! The driver asks [`next_page`] after every page: it checks the fields the
+//! package itself reads (the items array, the cursor), and says which query
+//! parameter to set to what for the next page, or that this was the last.
+
+use super::error::{Error, ErrorKind};
+use super::value::{Kind, Value};
+
+/// The largest page both providers serve; iteration asks for it unless the
+/// caller chose a page size.
+pub const MAX_PAGE_SIZE: u32 = 500;
+
+/// How one list operation pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paging {
+    /// Not a paged list.
+    None,
+    /// Kinde: the page's `next_token` goes back as the `next_token` parameter;
+    /// absent on the last page.
+    NextToken {
+        /// The page's array of items (`users`).
+        items: &'static str,
+        /// The page-size parameter (`page_size`).
+        size: &'static str,
+    },
+    /// Kinde identities: while the page says `has_more`, the last item's `id`
+    /// goes back as `starting_after`.
+    StartingAfter {
+        /// The page's array of items (`identities`).
+        items: &'static str,
+    },
+    /// Clerk: `limit`/`offset`; a page shorter than `limit` is the last.
+    Offset {
+        /// The page's array of items (`data`), or None when the page is the array.
+        items: Option<&'static str>,
+        /// A boolean parameter without which the API sends everything at once
+        /// (`paginated` of getOAuthAccessToken).
+        only_with: Option<&'static str>,
+    },
+}
+
+impl Paging {
+    /// The page-size parameter that iteration sets when the caller did not.
+    pub fn size_param(self) -> Option<&'static str> {
+        match self {
+            Paging::None | Paging::StartingAfter { .. } => None,
+            Paging::NextToken { size, .. } => Some(size),
+            Paging::Offset { .. } => Some("limit"),
+        }
+    }
+}
+
+/// The value of the parameter that asks for the next page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cursor {
+    /// A token or id, sent as text.
+    Text(String),
+    /// An offset.
+    Number(f64),
+}
+
+/// What one page says.
+#[derive(Debug)]
+pub struct Page<V> {
+    /// The page's items (an array).
+    pub items: V,
+    /// The parameter and value for the next page; None after the last.
+    pub next: Option<(&'static str, Cursor)>,
+}
+
+fn malformed(what: &str) -> Error {
+    Error::new(ErrorKind::Decode, format!("cannot read the next page: {what}"))
+}
+
+/// Reads a page of a list operation called with `params` (the caller's
+/// query parameters, possibly undefined).
+pub fn next_page<V: Value>(paging: Paging, params: &V, page: &V) -> Result<Page<V>, Error> {
+    let (items, cursor) = match paging {
+        Paging::NextToken { items, .. } | Paging::StartingAfter { items } => (page.get(items), true),
+        Paging::Offset { items: Some(items), .. } => (page.get(items), false),
+        Paging::Offset { items: None, .. } | Paging::None => (page.clone(), false),
+    };
+    if !matches!(items.kind(), Kind::Array | Kind::LongArray) {
+        return Err(malformed(if cursor { "its items are not an array" } else { "it is not an array of items" }));
+    }
+    let len = items.array_len();
+    let next = match paging {
+        Paging::None => None,
+        Paging::NextToken { .. } => {
+            let token = page.get("next_token");
+            let token = match token.kind() {
+                Kind::Undefined | Kind::Null => None,
+                Kind::String => token.as_string().filter(|t| !t.is_empty()),
+                _ => return Err(malformed("next_token is not a string")),
+            };
+            token.filter(|_| len > 0).map(|t| ("next_token", Cursor::Text(t)))
+        }
+        Paging::StartingAfter { .. } => {
+            let more = page.get("has_more");
+            if !matches!(more.kind(), Kind::Undefined | Kind::Null | Kind::Bool) {
+                return Err(malformed("has_more is not a boolean"));
+            }
+            if more.as_bool() == Some(true) && len > 0 {
+                let id = items.item(len - 1).get("id");
+                match id.as_string() {
+                    Some(id) if !id.is_empty() => Some(("starting_after", Cursor::Text(id))),
+                    _ => return Err(malformed("the last item has no string id")),
+                }
+            } else {
+                None
+            }
+        }
+        Paging::Offset { only_with, .. } => {
+            let number = |key| params.get(key).as_f64().filter(|n| n.is_finite() && *n >= 0.0);
+            let paged = only_with.is_none_or(|flag| params.get(flag).as_bool() == Some(true));
+            let short = number("limit").is_some_and(|limit| (len as f64) < limit);
+            (paged && len > 0 && !short).then(|| ("offset", Cursor::Number(number("offset").unwrap_or(0.0) + len as f64)))
+        }
+    };
+    // A server that hands back the cursor it was given would loop forever.
+    if let Some((key, Cursor::Text(t))) = &next {
+        if params.get(key).as_string().as_deref() == Some(t.as_str()) {
+            return Err(malformed("the API returned the same cursor again"));
+        }
+    }
+    Ok(Page { items, next })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::value::json::j;
+
+    const USERS: Paging = Paging::NextToken { items: "users", size: "page_size" };
+    const IDS: Paging = Paging::StartingAfter { items: "identities" };
+    const LIST: Paging = Paging::Offset { items: None, only_with: None };
+    const DATA: Paging = Paging::Offset { items: Some("data"), only_with: None };
+    const OAUTH: Paging = Paging::Offset { items: None, only_with: Some("paginated") };
+
+    fn next(p: Paging, params: &str, page: &str) -> Result<Option<(&'static str, Cursor)>, Error> {
+        next_page(p, &j(params), &j(page)).map(|pg| pg.next)
+    }
+
+    #[test]
+    fn kinde_next_token() {
+        let page = r#"{"users":[{"id":"a"}],"next_token":"t2"}"#;
+        assert_eq!(next(USERS, "", page), Ok(Some(("next_token", Cursor::Text("t2".into())))));
+        assert_eq!(next(USERS, r#"{"page_size":1}"#, r#"{"users":[{"id":"a"}]}"#), Ok(None));
+        assert_eq!(next(USERS, "", r#"{"users":[],"next_token":"t9"}"#), Ok(None));
+        assert_eq!(next(USERS, "", r#"{"users":[{"id":"a"}],"next_token":null}"#), Ok(None));
+        let e = next(USERS, "", r#"{"users":[{"id":"a"}],"next_token":5}"#).expect_err("number cursor"); // ok: test
+        assert_eq!(e.kind, ErrorKind::Decode);
+        assert_eq!(e.message, "cannot read the next page: next_token is not a string");
+        let e = next(USERS, "", r#"{"users":"x"}"#).expect_err("items not an array"); // ok: test
+        assert_eq!(e.message, "cannot read the next page: its items are not an array");
+        let e = next(USERS, r#"{"next_token":"t2"}"#, page).expect_err("same token"); // ok: test
+        assert_eq!(e.kind, ErrorKind::Decode);
+    }
+
+    #[test]
+    fn kinde_identities_by_last_id() {
+        let page = r#"{"identities":[{"id":"i1"},{"id":"i2"}],"has_more":true}"#;
+        assert_eq!(next(IDS, "", page), Ok(Some(("starting_after", Cursor::Text("i2".into())))));
+        assert_eq!(next(IDS, "", r#"{"identities":[{"id":"i1"}],"has_more":false}"#), Ok(None));
+        assert_eq!(next(IDS, "", r#"{"identities":[{"id":"i1"}]}"#), Ok(None));
+        assert!(next(IDS, "", r#"{"identities":[{"id":3}],"has_more":true}"#).is_err());
+        assert!(next(IDS, "", r#"{"identities":[],"has_more":"yes"}"#).is_err());
+        assert!(next(IDS, r#"{"starting_after":"i2"}"#, page).is_err());
+    }
+
+    #[test]
+    fn clerk_limit_and_offset() {
+        let full = r#"[{"id":"u1"},{"id":"u2"}]"#;
+        assert_eq!(next(LIST, r#"{"limit":2}"#, full), Ok(Some(("offset", Cursor::Number(2.0)))));
+        assert_eq!(next(LIST, r#"{"limit":2,"offset":4}"#, full), Ok(Some(("offset", Cursor::Number(6.0)))));
+        assert_eq!(next(LIST, r#"{"limit":3}"#, full), Ok(None));
+        assert_eq!(next(LIST, r#"{"limit":3}"#, "[]"), Ok(None));
+        // Without a limit the page size is the API's: go on until an empty page.
+        assert_eq!(next(LIST, "", full), Ok(Some(("offset", Cursor::Number(2.0)))));
+        assert_eq!(next(DATA, r#"{"limit":1}"#, r#"{"data":[{}],"total_count":5}"#), Ok(Some(("offset", Cursor::Number(1.0)))));
+        assert!(next(DATA, r#"{"limit":1}"#, full).is_err());
+        assert!(next(LIST, r#"{"limit":1}"#, r#"{"data":[]}"#).is_err());
+        // getOAuthAccessToken pages only with paginated: true.
+        assert_eq!(next(OAUTH, r#"{"limit":1}"#, r#"[{}]"#), Ok(None));
+        assert_eq!(next(OAUTH, r#"{"limit":1,"paginated":true}"#, r#"[{}]"#), Ok(Some(("offset", Cursor::Number(1.0)))));
+    }
+
+    #[test]
+    fn size_params() {
+        assert_eq!(USERS.size_param(), Some("page_size"));
+        assert_eq!(LIST.size_param(), Some("limit"));
+        assert_eq!(IDS.size_param(), None);
+    }
+}
