@@ -324,6 +324,26 @@ async function obtain(client, index, s, rejected, step) {
   return client.__sourceToken(index, value, failed);
 }
 
+/**
+ * For the proxy (`idp-users/proxy`): the bearer token a call of operation
+ * `index` would send now, minted and cached exactly as for the client's own
+ * calls; `rejected` is a token the API just refused. Rejects with an
+ * IdpUsersError (kind `auth`, or `timeout` at the client's time limit).
+ */
+async function bearer(client, index, rejected) {
+  if (!LIVE.has(client)) throw new IdpUsersError('the client was freed', { kind: 'validation' });
+  const s = settings(client);
+  const scope = new Scope(undefined, s[1]);
+  try {
+    const tok = token(client, index, s, rejected);
+    return typeof tok === 'string' ? tok : await scope.wait(tok);
+  } catch (e) {
+    throw asError(client, index, e);
+  } finally {
+    scope.end();
+  }
+}
+
 /** An IdpUsersError for whatever an attempt threw. */
 function asError(client, index, e) {
   if (e instanceof Failure) return client.__noResponse(index, e.kind, e.message, false);
@@ -359,6 +379,7 @@ async function call(client, index, info, a, b, c, d, e) {
         if (until !== undefined && until > Date.now()) await scope.sleep(until - Date.now());
         let tok = token(client, index, s, rejected);
         if (typeof tok !== 'string') tok = await scope.wait(tok);
+        if (scope.stopped) throw scope.failure();
         sent = true;
         attempts++;
         const [status, text, headers] = await send(s[0], req, s[2], o && o[1], tok, scope);
@@ -447,6 +468,12 @@ async function* items(client, index, arity, argv, firstPage, run) {
 
 function install(cls, provider) {
   for (const key of ['free', Symbol.dispose]) if (key) Object.defineProperty(cls.prototype, key, { value: free, writable: true, configurable: true });
+  Object.defineProperty(cls.prototype, '__bearer', {
+    value(index, rejected) {
+      return bearer(this, index, rejected);
+    },
+    configurable: true,
+  });
   const lists = new Map(Client.__lists(provider).map(([index, arity, size]) => [index, [arity, size]]));
   Client.__operations(provider).forEach((name, index) => {
     const list = lists.get(index);
@@ -567,7 +594,9 @@ export function bulk(items, fn, options) {
             const status = error && typeof error === 'object' ? error.status : undefined;
             const after = error && typeof error === 'object' ? error.retryAfterMs : undefined;
             if (status === 429 || typeof after === 'number') {
-              pausedUntil = Math.max(pausedUntil, Date.now() + (typeof after === 'number' ? after : 1000));
+              // At most a minute: a server asking for hours is the item's failure, not the run's.
+              const pause = Math.min(typeof after === 'number' ? after : 1000, 60_000);
+              pausedUntil = Math.max(pausedUntil, Date.now() + pause);
             }
             settle(i, { item, ok: false, error });
             pump();

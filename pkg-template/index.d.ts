@@ -1033,10 +1033,25 @@ export declare class KindeUsersApi {
   free(): void;
 }
 
-/** `new ClerkUsersApi(config)`. */
-export interface ClerkUsersApiConfig {
-  /** The instance's secret key (`sk_live_...` or `sk_test_...`), sent as the bearer token. */
+/** Authenticate with the instance's secret key (on a server). */
+export interface ClerkSecretKeyAuth {
+  /** The instance's secret key (`sk_live_...` or `sk_test_...`), sent as the bearer token. In a browser page it is refused unless `dangerouslyAllowBrowser` is true. */
   secretKey: string;
+  getToken?: never;
+}
+
+/** Authenticate to a proxy that holds the secret key (see `idp-users/proxy`): `getToken` supplies the bearer the proxy checks. */
+export interface ClerkGetTokenAuth {
+  /** Returns the bearer to send (e.g. your admin session token); called before each request, with `forceRefresh: true` after a 401. */
+  getToken: (context: TokenRequestContext) => string | Promise<string>;
+  secretKey?: never;
+}
+
+/** `new ClerkUsersApi(config)`: a secret key, or `getToken` behind a proxy. */
+export type ClerkUsersApiConfig = ClerkUsersApiBaseConfig & (ClerkSecretKeyAuth | ClerkGetTokenAuth);
+
+/** Options of every `ClerkUsersApi`, whichever way it authenticates. */
+export interface ClerkUsersApiBaseConfig {
   /** API base URL (default `https://api.clerk.com/v1`), e.g. a proxy or a local fake. */
   baseUrl?: string;
   /** Value of the `Clerk-API-Version` header (default `"2026-05-12"`, the version these typings follow). */

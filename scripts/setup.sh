@@ -2,7 +2,7 @@
 # Installs what building and testing idp-users needs, skipping whatever is
 # already there. Idempotent; safe to run on every CI job.
 #   scripts/setup.sh              Rust target + components, wasm-pack, wasm-bindgen, npm packages
-#   scripts/setup.sh --browser    also Debian's Chromium (needs root), for the browser tests
+#   scripts/setup.sh --browser    also Debian's Chromium and chromedriver (needs root), for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,8 +40,9 @@ step "npm packages (wasm-opt, esbuild, deno, bun, wrangler/workerd, vite, playwr
 npm install --no-audit --no-fund
 
 if [ "${1:-}" = "--browser" ]; then
-  step "Chromium"
-  if [ ! -x /usr/bin/chromium ]; then
+  step "Chromium and chromedriver"
+  # chromedriver: wasm-bindgen-test-runner drives Chromium through it.
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
   else

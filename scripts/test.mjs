@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every check of the project, in order, failing fast.
-//   lint (fmt, clippy native + wasm32) → Rust unit tests → release build →
+//   lint (fmt, clippy native + wasm32) → Rust unit tests → wasm-layer tests
+//   (Node, headless Chromium) → release build →
 //   fake provider tests → size budget → packed package (typings, bin) →
 //   the cross-runtime suite
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,14 +19,50 @@ const SIZE_BUDGET = 52_000;
 const stages = [
   ['cargo fmt', 'cargo', ['fmt', '--all', '--', '--check']],
   ['clippy (native)', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']],
-  ['clippy (wasm32)', 'cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']],
+  ['clippy (wasm32)', 'cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--tests', '--', '-D', 'warnings']],
   ['Rust unit tests', 'cargo', ['test', '--quiet']],
+  ['wasm tests (Node)', null, () => wasmTests('node')],
+  ['wasm tests (headless Chromium)', null, () => wasmTests('chromium')],
   ['release build (npm run build)', 'node', ['scripts/build.mjs']],
   ['fake provider tests', 'node', ['--test', 'tests/fake/']],
+  ['Node: cancellation over real HTTP', 'node', ['--test', 'tests/node/']],
   ['size budget', null, sizeBudget],
   ['packed package: typings (tsc, ESM + CommonJS) and bin', 'node', ['tests/package/check.mjs']],
   ['cross-runtime suite', 'node', ['tests/runtimes/run.mjs']],
 ];
+
+// The tests of src/wasm (src/wasm/tests.rs): one debug build for wasm32, run
+// by wasm-bindgen-test-runner (the cargo runner set in .cargo/config.toml)
+// in Node, then again in headless Chromium through Debian's chromedriver
+// with the flags of webdriver.json. Nothing is downloaded.
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMEDRIVER = '/usr/bin/chromedriver';
+
+function wasmTests(where) {
+  // RUST_BACKTRACE=0: the runner's own backtrace adds nothing to a failed test.
+  const runEnv = { ...env, RUST_BACKTRACE: '0' };
+  // The runner picks its mode from these; only the one wanted may be set.
+  for (const k of Object.keys(runEnv)) if (k.startsWith('WASM_BINDGEN_USE_')) delete runEnv[k];
+  if (where === 'chromium') {
+    const missing = [CHROMIUM, CHROMEDRIVER].filter((p) => !existsSync(p));
+    if (missing.length > 0) {
+      console.error(`${missing.join(' and ')} not found: \`scripts/setup.sh --browser\` installs Debian's chromium and chromium-driver`);
+      return false;
+    }
+    const tmp = join(root, 'target', 'wasm-chromium');
+    mkdirSync(tmp, { recursive: true });
+    // Chromium's profile and crashpad files go under target/, not $HOME.
+    Object.assign(runEnv, {
+      WASM_BINDGEN_USE_BROWSER: '1',
+      CHROMEDRIVER,
+      WASM_BINDGEN_TEST_WEBDRIVER_JSON: join(root, 'webdriver.json'),
+      XDG_CONFIG_HOME: join(tmp, 'config'),
+      XDG_CACHE_HOME: join(tmp, 'cache'),
+    });
+  }
+  const args = ['test', '--target', 'wasm32-unknown-unknown', '--lib'];
+  return spawnSync('cargo', args, { cwd: root, stdio: 'inherit', env: runEnv }).status === 0;
+}
 
 function sizeBudget() {
   const sizes = JSON.parse(readFileSync(join(root, 'target', 'sizes.json'), 'utf8'));

@@ -4,13 +4,23 @@ use crate::core::config::{
     DEFAULT_TIMEOUT_MS, base_url, browser_guard, check_keys, has_function, headers, opt_string, retry_policy,
     timeout_ms,
 };
-use crate::core::retry::RetryPolicy;
 use crate::core::error::Error;
+use crate::core::retry::RetryPolicy;
 use crate::core::value::Value;
 
 /// The option names of `ClerkUsersApiConfig`.
-pub const KEYS: &[&str] =
-    &["secretKey", "baseUrl", "apiVersion", "fetch", "headers", "timeoutMs", "retries", "maxRetryDelayMs", "dangerouslyAllowBrowser"];
+pub const KEYS: &[&str] = &[
+    "secretKey",
+    "getToken",
+    "baseUrl",
+    "apiVersion",
+    "fetch",
+    "headers",
+    "timeoutMs",
+    "retries",
+    "maxRetryDelayMs",
+    "dangerouslyAllowBrowser",
+];
 
 /// Where the Backend API lives.
 pub const DEFAULT_BASE_URL: &str = "https://api.clerk.com/v1";
@@ -24,8 +34,9 @@ pub const VERSION_HEADER: &str = "clerk-api-version";
 pub struct ClerkConfig {
     /// API base URL, no trailing slash (`https://api.clerk.com/v1`).
     pub base_url: String,
-    /// The instance's secret key, sent as the bearer token.
-    pub secret_key: String,
+    /// The instance's secret key, sent as the bearer token; None when
+    /// `getToken` supplies the bearer (a client behind a proxy that holds the key).
+    pub secret_key: Option<String>,
     /// Headers for every request, `clerk-api-version` first.
     pub headers: Vec<(String, String)>,
     /// Per-request timeout.
@@ -43,15 +54,27 @@ impl ClerkConfig {
     pub fn parse<V: Value>(config: &V, in_browser: bool) -> Result<ClerkConfig, Error> {
         const L: &str = "config";
         check_keys(config, L, KEYS)?;
-        let secret_key = opt_string(config, L, "secretKey")?
-            .ok_or_else(|| Error::invalid("config.secretKey", "is required (the instance's secret key, sk_...)"))?;
-        if secret_key.starts_with("pk_") {
-            return Err(Error::invalid(
-                "config.secretKey",
-                "is a publishable key (pk_...); the Backend API needs the secret key (sk_...)",
-            ));
-        }
-        browser_guard(config, in_browser, "secretKey")?;
+        let secret_key = opt_string(config, L, "secretKey")?;
+        let get_token = has_function(config, L, "getToken")?;
+        let secret_key = match (secret_key, get_token) {
+            (Some(_), true) => {
+                return Err(Error::invalid(L, "needs exactly one way to authenticate: secretKey or getToken"));
+            }
+            (None, false) => {
+                return Err(Error::invalid(
+                    "config.secretKey",
+                    "is required (the instance's secret key, sk_...), unless getToken supplies the bearer (behind a proxy)",
+                ));
+            }
+            (Some(key), false) if key.starts_with("pk_") => {
+                return Err(Error::invalid(
+                    "config.secretKey",
+                    "is a publishable key (pk_...); the Backend API needs the secret key (sk_...)",
+                ));
+            }
+            (key, _) => key,
+        };
+        browser_guard(config, in_browser && secret_key.is_some(), "secretKey")?;
         let base_url = match opt_string(config, L, "baseUrl")? {
             Some(url) => base_url(&url, "config.baseUrl")?,
             None => DEFAULT_BASE_URL.to_owned(),
@@ -91,7 +114,7 @@ mod tests {
     fn defaults() {
         let c = parse(r#"{"secretKey":"sk_test_1"}"#).expect("valid"); // ok: test
         assert_eq!(c.base_url, "https://api.clerk.com/v1");
-        assert_eq!(c.secret_key, "sk_test_1");
+        assert_eq!(c.secret_key.as_deref(), Some("sk_test_1"));
         assert_eq!(c.headers, vec![("clerk-api-version".into(), "2026-05-12".into())]);
         assert_eq!((c.timeout_ms, c.custom_fetch), (DEFAULT_TIMEOUT_MS, false));
     }

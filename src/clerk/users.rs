@@ -133,7 +133,7 @@ pub static OPERATIONS: &[&Operation] = &[
     &VERIFY_TOTP,
 ];
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::op::testing::{check_builds, check_table};

@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 
 use super::encode::component;
-use super::error::{BODY_LIMIT, Error, ErrorKind, read_error_body};
+use super::error::{BODY_LIMIT, Error, ErrorKind, read_error_body, server_delay_ms};
 use super::exchange::{OutBody, Prepared, Response};
 use super::op::Method;
 use super::value::Value;
@@ -100,6 +100,7 @@ impl TokenCache {
         if !(200..300).contains(&status) {
             let mut e = Error::new(ErrorKind::Auth, String::new());
             e.status = Some(status);
+            e.retry_after_ms = server_delay_ms(|name| resp.header(name), now_ms);
             e.body = (!resp.is_empty()).then(|| resp.prefix(BODY_LIMIT));
             if let Some(j) = &json {
                 read_error_body(j, &mut e);

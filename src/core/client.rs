@@ -9,7 +9,7 @@
 //!    again, passing the rejected one, and send once more.
 
 use super::auth::{Auth, TokenStep, source_token};
-use super::error::{BODY_LIMIT, Error, ErrorKind, parse_retry_after, read_error_body};
+use super::error::{BODY_LIMIT, Error, ErrorKind, read_error_body, server_delay_ms};
 use super::exchange::{OutBody, Prepared, Response};
 use super::op::{Operation, Shape};
 use super::request::build;
@@ -160,7 +160,7 @@ fn api_error<R: Response>(resp: &R) -> Error {
     }
     // Retry-After (Clerk), else RateLimit-Reset / X-RateLimit-Reset (Kinde);
     // a date is measured from now.
-    e.retry_after_ms = resp.header("retry-after").and_then(|v| parse_retry_after(&v, now_ms())); // TODO server_delay_ms
+    e.retry_after_ms = server_delay_ms(|name| resp.header(name), now_ms());
     if e.trace_id.is_none() {
         e.trace_id = resp.header("cf-ray");
     }
@@ -189,7 +189,7 @@ pub fn now_ms() -> f64 {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::auth::{Grant, TokenCache};

@@ -134,6 +134,9 @@ pub fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, String)>
             return Err(Error::invalid(at, "is not a valid header name"));
         }
         let name = key.to_ascii_lowercase();
+        if name == "__proto__" {
+            return Err(Error::invalid(at, "is not a header name this client can send"));
+        }
         if name == "authorization" {
             return Err(Error::invalid(at, "cannot be set here; authentication comes from the client's credentials"));
         }
@@ -157,7 +160,14 @@ pub fn timeout_ms<V: Value>(options: &V, label: &str) -> Result<Option<u32>, Err
 
 /// An optional whole number option within `min..=max`; `unit` follows
 /// "whole number" in the message (" of milliseconds").
-pub fn opt_int<V: Value>(options: &V, label: &str, key: &str, min: u32, max: u32, unit: &str) -> Result<Option<u32>, Error> {
+pub fn opt_int<V: Value>(
+    options: &V,
+    label: &str,
+    key: &str,
+    min: u32,
+    max: u32,
+    unit: &str,
+) -> Result<Option<u32>, Error> {
     let v = options.get(key);
     if v.kind() == Kind::Undefined {
         return Ok(None);
@@ -184,7 +194,11 @@ pub fn opt_bool<V: Value>(options: &V, label: &str, key: &str) -> Result<Option<
 pub fn retry_policy<V: Value>(config: &V, label: &str) -> Result<RetryPolicy, Error> {
     let (retries, max_delay) = retry_options(config, label)?;
     let d = RetryPolicy::default();
-    Ok(RetryPolicy { retries: retries.unwrap_or(d.retries), max_delay_ms: max_delay.unwrap_or(d.max_delay_ms), non_idempotent: false })
+    Ok(RetryPolicy {
+        retries: retries.unwrap_or(d.retries),
+        max_delay_ms: max_delay.unwrap_or(d.max_delay_ms),
+        non_idempotent: false,
+    })
 }
 
 /// The retry options a client config and a call's options share:
@@ -251,5 +265,57 @@ mod tests {
         assert!(opt_string(&o, "config", "c").is_err());
         assert_eq!(has_function(&o, "config", "z"), Ok(false));
         assert!(has_function(&o, "config", "a").is_err());
+    }
+
+    /// Properties over generated input (native only: proptest does not build for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Text shaped like what callers put in `domain` or `baseUrl`: odd
+        /// schemes and cases, ports, paths, and the chars that must be refused.
+        fn url_like() -> impl Strategy<Value = String> {
+            let scheme = prop_oneof![
+                Just(""),
+                Just("https://"),
+                Just("HTTP://"),
+                Just("hTtPs://"),
+                Just("ftp://"),
+                Just("https:/"),
+                Just("//"),
+                Just("http://https://"),
+            ];
+            let piece = "[a-z0-9.:/%?#@\\\\ \t\n\u{a0}\u{3000}é-]{0,12}";
+            let pad = "[ \t\n\u{a0}]{0,2}";
+            (pad, scheme, "[a-zA-Z0-9.-]{0,10}", piece, "/{0,3}", pad)
+                .prop_map(|(a, s, h, p, t, b)| format!("{a}{s}{h}{p}{t}{b}"))
+        }
+
+        fn chars(len: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+            proptest::collection::vec(any::<char>(), len).prop_map(String::from_iter)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn base_urls_are_clean_and_idempotent(raw in prop_oneof![chars(0..30), url_like()]) {
+                if let Ok(url) = base_url(&raw, "d") {
+                    prop_assert!(url.starts_with("https://") || url.starts_with("http://"), "{}", url);
+                    prop_assert!(!url.ends_with('/'), "{}", url);
+                    let bad = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '@' | '\\');
+                    prop_assert!(!url.contains(bad), "{}", url);
+                    prop_assert_eq!(base_url(&url, "d").ok(), Some(url.clone()));
+                }
+            }
+
+            #[test]
+            fn host_names_are_accepted(host in "[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?(\\.[a-z0-9]{1,8}){0,3}(:[0-9]{1,5})?", path in "(/[a-zA-Z0-9._~-]{1,6}){0,3}", slash in any::<bool>(), http in any::<bool>()) {
+                let scheme = if http { "http://" } else { "https://" };
+                let raw = format!("{}{host}{path}{}", if http { scheme } else { "" }, if slash { "/" } else { "" });
+                prop_assert_eq!(base_url(&raw, "d").ok(), Some(format!("{scheme}{host}{path}")));
+            }
+        }
     }
 }

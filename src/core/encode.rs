@@ -170,4 +170,126 @@ mod tests {
             assert!(!is_date_time(bad), "{bad}");
         }
     }
+
+    /// Properties over generated input (native only: proptest does not build for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use percent_encoding::percent_decode_str;
+        use proptest::prelude::*;
+
+        /// The only chars an RFC 3339 date-time can contain.
+        const DATE_TIME_CHARS: &str = "0123456789-:.+TtZz ";
+
+        /// Any text (of chars from the whole Unicode range).
+        fn chars(len: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+            proptest::collection::vec(any::<char>(), len).prop_map(String::from_iter)
+        }
+
+        /// An RFC 3339 date-time built from valid components.
+        fn date_time() -> impl Strategy<Value = String> {
+            let date = (0..=9999u32, 1..=12u32, 1..=31u32).prop_map(|(y, mo, d)| {
+                let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+                let days = match mo {
+                    2 if leap => 29,
+                    2 => 28,
+                    4 | 6 | 9 | 11 => 30,
+                    _ => 31,
+                };
+                format!("{y:04}-{mo:02}-{:02}", d.min(days))
+            });
+            let sep = prop_oneof![Just('T'), Just('t'), Just(' ')];
+            let time = (0..24u32, 0..60u32, 0..=60u32).prop_map(|(h, m, s)| format!("{h:02}:{m:02}:{s:02}"));
+            let fraction =
+                proptest::option::of("[0-9]{1,9}").prop_map(|f| f.map(|f| format!(".{f}")).unwrap_or_default());
+            let offset = prop_oneof![
+                Just("Z".to_string()),
+                Just("z".to_string()),
+                ("[+-]", 0..24u32, 0..60u32).prop_map(|(sign, h, m)| format!("{sign}{h:02}:{m:02}")),
+            ];
+            (date, sep, time, fraction, offset).prop_map(|(d, sep, t, f, o)| format!("{d}{sep}{t}{f}{o}"))
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn date_time_checks_are_total(s in prop_oneof![chars(0..40), "[0-9:.+Tt Zz-]{0,40}", date_time()]) {
+                let _ = is_date_time(&s);
+            }
+
+            #[test]
+            fn every_generated_date_time_is_accepted(s in date_time()) {
+                prop_assert!(is_date_time(&s), "{}", s);
+            }
+
+            #[test]
+            fn a_char_outside_the_date_time_set_is_rejected(
+                s in date_time(),
+                c in any::<char>().prop_filter("outside the set", |c| !DATE_TIME_CHARS.contains(*c)),
+                at in any::<prop::sample::Index>(),
+                replace in any::<bool>(),
+            ) {
+                // Every char of a generated date-time is ASCII, so every index is a boundary.
+                let i = at.index(s.len() + usize::from(!replace));
+                let mut bad = s.clone();
+                if replace && i < s.len() {
+                    bad.replace_range(i..i + 1, c.encode_utf8(&mut [0; 4]));
+                } else {
+                    bad.insert(i, c);
+                }
+                prop_assert!(!is_date_time(&bad), "{}", bad);
+            }
+
+            #[test]
+            fn components_escape_everything_but_unreserved(s in chars(0..30)) {
+                let c = component(&s);
+                let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+                let b = c.as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    if b[i] == b'%' {
+                        let hex = |x: Option<&u8>| x.is_some_and(|x| x.is_ascii_digit() || (b'A'..=b'F').contains(x));
+                        prop_assert!(hex(b.get(i + 1)) && hex(b.get(i + 2)), "{}", c);
+                        i += 3;
+                    } else {
+                        prop_assert!(unreserved(b[i]), "{}", c);
+                        i += 1;
+                    }
+                }
+                prop_assert!(!c.contains(['/', '?', '#', '&', '=']));
+                let decoded = percent_decode_str(&c).decode_utf8().map(|d| d.into_owned()).ok();
+                prop_assert_eq!(decoded, Some(s));
+            }
+
+            #[test]
+            fn query_pairs_stay_apart(pairs in proptest::collection::vec((chars(0..8), chars(0..8)), 1..6)) {
+                let mut q = String::new();
+                for (k, v) in &pairs {
+                    push_query(&mut q, k, v);
+                }
+                let rest = q.strip_prefix('?');
+                prop_assert!(rest.is_some(), "{}", q);
+                let parts: Vec<&str> = rest.unwrap_or_default().split('&').collect();
+                prop_assert_eq!(parts.len(), pairs.len());
+                let decode = |s: &str| percent_decode_str(s).decode_utf8().map(|s| s.into_owned()).ok();
+                for (part, (k, v)) in parts.iter().zip(&pairs) {
+                    let kv: Vec<&str> = part.split('=').collect();
+                    prop_assert_eq!(kv.len(), 2, "{}", part);
+                    prop_assert_eq!(decode(kv[0]), Some(k.clone()));
+                    prop_assert_eq!(decode(kv[1]), Some(v.clone()));
+                }
+            }
+
+            #[test]
+            fn json_strings_round_trip(prefix in chars(0..4), s in prop_oneof![chars(0..40), "[\\x00-\\x1f\"\\\\/]{0,20}"]) {
+                // Appending after existing text must not disturb it.
+                let mut out = prefix.clone();
+                push_json_string(&mut out, &s);
+                let literal = out.strip_prefix(prefix.as_str()).unwrap_or_default();
+                let back: Result<String, _> = serde_json::from_str(literal);
+                prop_assert_eq!(back.ok(), Some(s.clone()), "{}", literal);
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Operations as data: method, path, arguments, body and result type.
 
+use super::encode::is_dot_segment;
 use super::paging::Paging;
 use super::schema::{Model, Ty};
 
@@ -119,7 +120,8 @@ impl Shape {
     /// array, anything else an object.
     pub const fn of(ts: &str) -> Shape {
         let b = ts.as_bytes();
-        let generic = b.len() > 6 && b[0] == b'A' && b[1] == b'r' && b[2] == b'r' && b[3] == b'a' && b[4] == b'y' && b[5] == b'<';
+        let generic =
+            b.len() > 6 && b[0] == b'A' && b[1] == b'r' && b[2] == b'r' && b[3] == b'a' && b[4] == b'y' && b[5] == b'<';
         let suffix = b.len() > 2 && b[b.len() - 2] == b'[' && b[b.len() - 1] == b']';
         if generic || suffix { Shape::Array } else { Shape::Object }
     }
@@ -199,6 +201,48 @@ pub const fn removed(notes: &[&'static str]) -> Option<&'static str> {
     }
 }
 
+/// The operation a request is: `method` and `path` (relative to the API
+/// base, without the query) matched against each operation's method and path
+/// template, where a `{slot}` matches exactly one non-empty segment.
+///
+/// Used by the package's proxy to recognise what it forwards. Anything that
+/// could make a server see another path is refused, so no request can reach
+/// an endpoint it was not recognised as: dot segments (`..`, `%2e%2E`),
+/// empty segments (`//`), backslashes, and any `%` that does not start a
+/// valid escape. An encoded slash (`%2F`) stays inside its segment.
+pub fn route<'a>(ops: &[&'a Operation], method: &str, path: &str) -> Option<&'a Operation> {
+    let rest = path.strip_prefix('/')?;
+    let valid = |s: &str| {
+        let b = s.as_bytes();
+        !s.is_empty()
+            && !is_dot_segment(s)
+            && !s.contains('\\')
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| *c != b'%' || b.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)))
+    };
+    if !rest.split('/').all(valid) {
+        return None;
+    }
+    // The most specific template wins: `/users/count` over `/users/{user_id}`.
+    let mut best: Option<(&'a Operation, usize)> = None;
+    for op in ops.iter().copied().filter(|op| op.method.as_str().eq_ignore_ascii_case(method)) {
+        let (mut template, mut given, mut literal) = (op.path.split('/').skip(1), rest.split('/'), 0);
+        let matched = loop {
+            match (template.next(), given.next()) {
+                (None, None) => break true,
+                (Some(t), Some(_)) if t.starts_with('{') => {}
+                (Some(t), Some(g)) if t == g => literal += 1,
+                _ => break false,
+            }
+        };
+        if matched && best.is_none_or(|(_, n)| literal > n) {
+            best = Some((op, literal));
+        }
+    }
+    best.map(|(op, _)| op)
+}
+
 /// The paging, if any (lets the `operation!` macro take an optional one).
 pub const fn paging(p: &[Paging]) -> Paging {
     match p {
@@ -208,6 +252,49 @@ pub const fn paging(p: &[Paging]) -> Paging {
 }
 
 #[cfg(test)]
+mod tests {
+    use super::route;
+
+    #[test]
+    fn requests_are_routed_to_operations_by_method_and_template() {
+        let kinde = crate::kinde::users::OPERATIONS;
+        let name = |m: &str, p: &str| route(kinde, m, p).map(|op| op.name);
+        assert_eq!(name("GET", "/api/v1/users"), Some("getUsers"));
+        assert_eq!(name("get", "/api/v1/users"), Some("getUsers"));
+        assert_eq!(name("GET", "/api/v1/user"), Some("getUserData"));
+        assert_eq!(name("DELETE", "/api/v1/user"), Some("deleteUser"));
+        assert_eq!(name("GET", "/api/v1/users/kp_1/sessions"), Some("getUserSessions"));
+        assert_eq!(name("DELETE", "/api/v1/users/kp_1/mfa/f_1"), Some("resetUsersMfa"));
+        assert_eq!(name("GET", "/api/v1/users/kp%2F1/sessions"), Some("getUserSessions"));
+        assert_eq!(name("POST", "/api/v1/users"), None);
+        assert_eq!(name("GET", "/api/v1/organizations"), None);
+        let clerk = crate::clerk::users::OPERATIONS;
+        assert_eq!(route(clerk, "GET", "/users/count").map(|op| op.name), Some("getUsersCount"));
+        assert_eq!(route(clerk, "GET", "/users/user_1").map(|op| op.name), Some("getUser"));
+        assert_eq!(route(clerk, "POST", "/users/user_1/profile_image").map(|op| op.name), Some("setUserProfileImage"));
+    }
+
+    #[test]
+    fn path_tricks_are_refused() {
+        let kinde = crate::kinde::users::OPERATIONS;
+        for path in [
+            "/api/v1/users/../users",
+            "/api/v1/users/%2e%2E/sessions",
+            "/api/v1/users/./sessions",
+            "/api/v1//users",
+            "/api/v1/users/",
+            "/api/v1/users/kp_1\\..\\x/sessions",
+            "/api/v1/users/kp%zz/sessions",
+            "/api/v1/users/kp%2/sessions",
+            "api/v1/users",
+            "",
+        ] {
+            assert_eq!(route(kinde, "GET", path).map(|op| op.name), None, "{path}");
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod testing {
     //! Checks every provider's operation table must pass.
     use super::{Loc, Operation};

@@ -115,7 +115,8 @@ pub fn next_page<V: Value>(paging: Paging, params: &V, page: &V) -> Result<Page<
             let number = |key| params.get(key).as_f64().filter(|n| n.is_finite() && *n >= 0.0);
             let paged = only_with.is_none_or(|flag| params.get(flag).as_bool() == Some(true));
             let short = number("limit").is_some_and(|limit| (len as f64) < limit);
-            (paged && len > 0 && !short).then(|| ("offset", Cursor::Number(number("offset").unwrap_or(0.0) + len as f64)))
+            (paged && len > 0 && !short)
+                .then(|| ("offset", Cursor::Number(number("offset").unwrap_or(0.0) + len as f64)))
         }
     };
     // A server that hands back the cursor it was given would loop forever.
@@ -178,12 +179,18 @@ mod tests {
         assert_eq!(next(LIST, r#"{"limit":3}"#, "[]"), Ok(None));
         // Without a limit the page size is the API's: go on until an empty page.
         assert_eq!(next(LIST, "", full), Ok(Some(("offset", Cursor::Number(2.0)))));
-        assert_eq!(next(DATA, r#"{"limit":1}"#, r#"{"data":[{}],"total_count":5}"#), Ok(Some(("offset", Cursor::Number(1.0)))));
+        assert_eq!(
+            next(DATA, r#"{"limit":1}"#, r#"{"data":[{}],"total_count":5}"#),
+            Ok(Some(("offset", Cursor::Number(1.0))))
+        );
         assert!(next(DATA, r#"{"limit":1}"#, full).is_err());
         assert!(next(LIST, r#"{"limit":1}"#, r#"{"data":[]}"#).is_err());
         // getOAuthAccessToken pages only with paginated: true.
         assert_eq!(next(OAUTH, r#"{"limit":1}"#, r#"[{}]"#), Ok(None));
-        assert_eq!(next(OAUTH, r#"{"limit":1,"paginated":true}"#, r#"[{}]"#), Ok(Some(("offset", Cursor::Number(1.0)))));
+        assert_eq!(
+            next(OAUTH, r#"{"limit":1,"paginated":true}"#, r#"[{}]"#),
+            Ok(Some(("offset", Cursor::Number(1.0))))
+        );
     }
 
     #[test]

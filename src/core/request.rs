@@ -83,12 +83,17 @@ pub fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<
                 // The seed (and @clerk/backend) pass `{ file }`; a bare file works too.
                 let inner = value.get(arg.wire);
                 let wrapped = value.binary_len().is_none() && value.kind() == Kind::Object && !inner.kind().is_absent();
-                let (label, file_value) = if wrapped { (format!("{}.{}", arg.js, arg.wire), &inner) } else { (arg.js.to_owned(), value) };
+                let (label, file_value) =
+                    if wrapped { (format!("{}.{}", arg.js, arg.wire), &inner) } else { (arg.js.to_owned(), value) };
                 match file_value.binary_len() {
                     Some(n) if n > 0.0 => {}
                     Some(_) => return Err(Error::invalid(label, "must not be empty (0 bytes)")),
                     None => {
-                        return Err(type_error(&label, "a Blob, File, ArrayBuffer or Uint8Array (or { file })", file_value));
+                        return Err(type_error(
+                            &label,
+                            "a Blob, File, ArrayBuffer or Uint8Array (or { file })",
+                            file_value,
+                        ));
                     }
                 }
                 file = Some(Upload { part: arg.wire, arg: i, wrapped });
@@ -458,7 +463,7 @@ fn write_object<V: Value>(
     Ok(())
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::op::{Arg, Extra};

@@ -5,8 +5,8 @@ use crate::core::config::{
     DEFAULT_TIMEOUT_MS, base_url, browser_guard, check_keys, has_function, headers, opt_string, retry_policy,
     timeout_ms,
 };
-use crate::core::retry::RetryPolicy;
 use crate::core::error::Error;
+use crate::core::retry::RetryPolicy;
 use crate::core::value::Value;
 
 /// The option names of `KindeUsersApiConfig`.

@@ -119,7 +119,7 @@ pub static OPERATIONS: &[&Operation] = &[
     &REMOVE_ORGANIZATION_USER,
 ];
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::op::testing::{check_builds, check_table};

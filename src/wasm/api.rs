@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use super::error::to_js;
 use super::exchange::{JsResponse, call_options, headers_js};
-use super::js::{describe, get, in_browser};
+use super::js::{describe, get, in_browser, text_prefix};
 use crate::core::auth::{Auth, TokenCache, TokenStep};
 use crate::core::client::{Client as CoreClient, Outcome, now_ms};
 use crate::core::error::{Error, ErrorKind};
@@ -117,7 +117,8 @@ impl Client {
         use crate::clerk::{PROVIDER, users};
         let parsed =
             ClerkConfig::parse(config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
-        let core = CoreClient { provider: PROVIDER, base_url: parsed.base_url, auth: Auth::Static(parsed.secret_key) };
+        let auth = parsed.secret_key.map_or(Auth::Source, Auth::Static);
+        let core = CoreClient { provider: PROVIDER, base_url: parsed.base_url, auth };
         Ok(Client::build(
             core,
             users::OPERATIONS,
@@ -168,10 +169,29 @@ impl Client {
             .filter(|(_, op)| op.paging != Paging::None)
             .map(|(i, op)| {
                 let size = op.paging.size_param().map_or(JsValue::UNDEFINED, JsValue::from_str);
-                let entry: Array = [JsValue::from(i as u32), JsValue::from(op.args.len() as u32), size].into_iter().collect();
+                let entry: Array =
+                    [JsValue::from(i as u32), JsValue::from(op.args.len() as u32), size].into_iter().collect();
                 JsValue::from(entry)
             })
             .collect()
+    }
+
+    /// For the proxy: the index of the operation of `provider` that a
+    /// request with this method and path (relative to the API base, without
+    /// the query) is, or undefined. Paths over 4096 characters match nothing.
+    #[wasm_bindgen(js_name = __route)]
+    pub fn route(provider: u32, method: &JsValue, path: &JsValue) -> Option<u32> {
+        let method = text_prefix(method, 16)?;
+        let path = path.dyn_ref::<js_sys::JsString>().filter(|p| p.length() <= 4096).map(String::from)?;
+        let ops = provider_ops(provider);
+        let op = crate::core::op::route(ops, &method, &path)?;
+        ops.iter().position(|o| std::ptr::eq(*o, op)).map(|i| i as u32)
+    }
+
+    /// For the proxy: the API base URL requests go to.
+    #[wasm_bindgen(js_name = __baseUrl)]
+    pub fn base_url(&self) -> String {
+        self.core.base_url.clone()
     }
 
     /// Reads a page of list operation `index`, called with `params`: `[items]`
@@ -217,7 +237,7 @@ impl Client {
             max_delay_ms: number(4).map_or(self.retry.max_delay_ms, |n| n as u32),
             non_idempotent: js_sys::Reflect::get_u32(options, 5).ok().and_then(|v| v.as_bool()).unwrap_or(false),
         };
-        let kind = match get(error, "kind").as_string().as_deref() {
+        let kind = match text_prefix(&get(error, "kind"), 16).as_deref() {
             Some("network") => ErrorKind::Network,
             Some("api") => ErrorKind::Api,
             Some("auth") => ErrorKind::Auth,

@@ -56,7 +56,8 @@ pub fn headers_js(list: &[(String, String)]) -> JsValue {
 }
 
 /// The keys of an operation's options argument.
-pub const CALL_OPTIONS: &[&str] = &["signal", "headers", "timeoutMs", "retries", "maxRetryDelayMs", "retryNonIdempotent"];
+pub const CALL_OPTIONS: &[&str] =
+    &["signal", "headers", "timeoutMs", "retries", "maxRetryDelayMs", "retryNonIdempotent"];
 
 /// Validates the options argument of an operation into `[signal, headers,
 /// timeoutMs, retries, maxRetryDelayMs, retryNonIdempotent]` for the driver,

@@ -9,4 +9,6 @@ mod api;
 mod error;
 mod exchange;
 mod js;
+#[cfg(test)]
+mod tests;
 mod value;

@@ -1,0 +1,92 @@
+// Real cancellation over real HTTP, in Node with its own fetch: when a call
+// times out or its signal aborts, the server sees the connection close (the
+// request is aborted, not merely abandoned), and nothing keeps the process
+// alive afterwards. Runs against the built package in dist/.
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { test } from 'node:test';
+import { ClerkUsersApi, IdpUsersError, KindeUsersApi } from '../../dist/node.mjs';
+
+/** A server that accepts requests and never answers; resolves `closed` when a client hangs up. */
+async function silentServer() {
+  const closes = [];
+  const server = http.createServer((req, res) => {
+    res.on('close', () => closes.push({ url: req.url, at: Date.now(), answered: res.writableEnded }));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    closes,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+async function until(cond, ms) {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return true;
+}
+
+test('at timeoutMs the request is aborted: the server sees the connection close', async () => {
+  const server = await silentServer();
+  try {
+    const kinde = new KindeUsersApi({ domain: server.url, accessToken: 'tok_cancel_1', timeoutMs: 150 });
+    const started = Date.now();
+    const err = await kinde.getUsers().catch((e) => e);
+    assert.ok(err instanceof IdpUsersError);
+    assert.equal(err.kind, 'timeout');
+    assert.ok(Date.now() - started < 1000, 'rejects at the deadline');
+    assert.ok(await until(() => server.closes.length === 1, 2000), 'the server saw the request end');
+    assert.equal(server.closes[0].answered, false, 'closed by the client, unanswered');
+    assert.ok(!err.message.includes('tok_cancel_1'));
+  } finally {
+    await server.stop();
+  }
+});
+
+test("the caller's signal aborts the request in flight", async () => {
+  const server = await silentServer();
+  try {
+    const clerk = new ClerkUsersApi({ secretKey: 'sk_test_cancel', baseUrl: `${server.url}/v1` });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const err = await clerk.getUserList(undefined, { signal: controller.signal }).catch((e) => e);
+    assert.equal(err.kind, 'aborted');
+    assert.equal(err.attempts, 1);
+    assert.ok(await until(() => server.closes.length === 1, 2000), 'the server saw the request end');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a wait between attempts ends at once when the signal aborts', async () => {
+  let calls = 0;
+  const fetch = async () => {
+    calls++;
+    return new Response('', { status: 503, headers: { 'retry-after': '4' } });
+  };
+  const kinde = new KindeUsersApi({ domain: 'https://acme.kinde.com', accessToken: 't', fetch });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 100);
+  const started = Date.now();
+  const err = await kinde.getUsers(undefined, { signal: controller.signal }).catch((e) => e);
+  assert.equal(err.kind, 'aborted');
+  assert.equal(calls, 1, 'the second attempt never started');
+  assert.equal(err.attempts, 1);
+  assert.ok(Date.now() - started < 1000, `ended in ${Date.now() - started} ms, not after the 4 s wait`);
+});
+
+test('a timer never outlives its call: a finished call does not hold the process', async () => {
+  const kinde = new KindeUsersApi({ domain: 'https://acme.kinde.com', accessToken: 't', timeoutMs: 600000, fetch: async () => Response.json({ id: 'kp_1' }) });
+  const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  for (let i = 0; i < 50; i++) await kinde.getUserData('kp_1');
+  const after = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  assert.equal(after, before);
+});
