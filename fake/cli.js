@@ -2,16 +2,23 @@
 // Runs the fake providers as an HTTP server until SIGINT/SIGTERM.
 //
 //   node fake/cli.js --port 8790 [--seed 25] [--host 127.0.0.1] [--token-ttl 3600]
+//                    [--rate-limit R] [--fail-rate F] [--latency-ms M] [--random-seed N]
 
 import process from 'node:process';
 import { startFakeServer } from './server.js';
 
 const USAGE = `usage: node fake/cli.js --port N [--seed N] [--host H] [--token-ttl SECONDS]
+                        [--rate-limit R] [--fail-rate F] [--latency-ms M] [--random-seed N]
 
   --port N             port to listen on (0 picks a free one)
-  --seed N             number of seeded users, per provider (default 25)
+  --seed N             number of seeded users, per provider (default 25, at most 100000)
   --host H             interface to listen on (default 127.0.0.1)
   --token-ttl SECONDS  lifetime of issued access tokens (default 3600)
+  --rate-limit R       requests per second per provider, Kinde and Clerk apart;
+                       more get 429 (decimals allowed; default 0 = no limit)
+  --fail-rate F        fraction of requests answered 500, from 0 to 1 (default 0)
+  --latency-ms M       delay before every answer, in milliseconds (default 0)
+  --random-seed N      seed of the generator that picks failing requests
 `;
 
 const OPTIONS = {
@@ -19,6 +26,10 @@ const OPTIONS = {
   '--seed': { key: 'seed', min: 0, max: 100000 },
   '--host': { key: 'host' },
   '--token-ttl': { key: 'tokenTtlSeconds', min: 1, max: 10 ** 9 },
+  '--rate-limit': { key: 'rateLimit', min: 0, max: 10 ** 9, decimal: true },
+  '--fail-rate': { key: 'failRate', min: 0, max: 1, decimal: true },
+  '--latency-ms': { key: 'latencyMs', min: 0, max: 2 ** 31 - 1 },
+  '--random-seed': { key: 'randomSeed', min: 0, max: 2 ** 32 - 1 },
 };
 
 /** Parses argv; returns the options, or a string describing what is wrong. */
@@ -37,8 +48,10 @@ function parseArgs(argv) {
     if (spec.min === undefined) {
       out[spec.key] = value;
     } else {
-      if (!/^\d+$/.test(value) || Number(value) < spec.min || Number(value) > spec.max) {
-        return `${flag} must be a whole number from ${spec.min} to ${spec.max}, got '${value}'`;
+      const pattern = spec.decimal ? /^(\d+(\.\d*)?|\.\d+)$/ : /^\d+$/;
+      if (!pattern.test(value) || Number(value) < spec.min || Number(value) > spec.max) {
+        const kind = spec.decimal ? 'a number' : 'a whole number';
+        return `${flag} must be ${kind} from ${spec.min} to ${spec.max}, got '${value}'`;
       }
       out[spec.key] = Number(value);
     }
@@ -69,8 +82,13 @@ async function main() {
     return;
   }
   const { kinde, clerk } = server.providers;
+  // Controls given on the command line are repeated at the end of the line.
+  const controls = Object.entries({ rate_limit: options.rateLimit, fail_rate: options.failRate, latency_ms: options.latencyMs })
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => ` ${name}=${value}`)
+    .join('');
   process.stdout.write(
-    `fake providers listening on ${server.url} client_id=${kinde.clientId} client_secret=${kinde.clientSecret} clerk_secret_key=${clerk.secretKey}\n`,
+    `fake providers listening on ${server.url} client_id=${kinde.clientId} client_secret=${kinde.clientSecret} clerk_secret_key=${clerk.secretKey}${controls}\n`,
   );
 
   const stop = () => {

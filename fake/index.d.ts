@@ -16,8 +16,54 @@
  * ```
  */
 
+/**
+ * Load controls: a rate limit, a share of failing requests and a delay, for
+ * testing retries, backoff and timeouts. Given to {@link createFakeProviders}
+ * or changed later with {@link FakeProviders.setControls}.
+ */
+export interface FakeControls {
+  /**
+   * Requests per second each provider accepts (Kinde and Clerk counted apart;
+   * Kinde's token requests count for Kinde). A positive number, decimals
+   * allowed; `0` or `undefined` means no limit (the default).
+   *
+   * A token bucket on the fake clock (it moves with real time and
+   * {@link FakeProviders.advanceTime}): a burst of `max(1, rateLimit)` requests
+   * passes, then `rateLimit` per second. A request over the limit changes no
+   * state and gets a 429 — Kinde: no body, `RateLimit-Limit: <rateLimit>`,
+   * `RateLimit-Remaining: 0`, `RateLimit-Reset: <seconds>`; Clerk:
+   * `Retry-After: <seconds>` and a ClerkErrors body with code
+   * `too_many_requests`. `<seconds>` is the whole number of seconds (at least
+   * 1) after which a request would be accepted again.
+   * @throws TypeError when negative, not finite or not a number.
+   */
+  rateLimit?: number | undefined;
+  /**
+   * The fraction of requests (0 to 1; default 0) answered 500 with the
+   * provider's error body (Kinde `INTERNAL_SERVER_ERROR`, Clerk
+   * `internal_clerk_error`) before they touch any state. Which requests fail
+   * is drawn from a generator seeded with `randomSeed`, so the same requests
+   * fail on every run. Requests refused by the rate limit are not drawn.
+   * @throws TypeError outside 0..1.
+   */
+  failRate?: number | undefined;
+  /**
+   * Milliseconds (a whole number, default 0) every answer waits before the
+   * fake looks at the request (with `setTimeout`). If the request's signal
+   * aborts meanwhile, `fetch` rejects at once with the signal's reason and
+   * the request changes nothing.
+   * @throws TypeError when not a whole number from 0 to 2147483647.
+   */
+  latencyMs?: number | undefined;
+  /**
+   * Seed of the generator behind `failRate` (a whole number from 0 to
+   * 4294967295; default 20260101). Setting it restarts the sequence.
+   */
+  randomSeed?: number | undefined;
+}
+
 /** Options of {@link createFakeProviders}. */
-export interface FakeProvidersOptions {
+export interface FakeProvidersOptions extends FakeControls {
   /** Number of seeded users of each provider, Kinde and Clerk (a non-negative integer; default 25). See fake/README.md for the data. */
   seed?: number;
   /** Lifetime of each issued access token, in whole seconds of the fake clock (default 3600). */
@@ -169,7 +215,7 @@ export interface FakeKinde {
   issueToken(): string;
   /** Invalidates every token issued so far; later requests with them get 403 TOKEN_INVALID. */
   revokeTokens(): void;
-  /** How many `POST /oauth2/token` requests arrived (faulted ones included). */
+  /** How many `POST /oauth2/token` requests arrived (faulted, rate-limited and failRate ones included). */
   readonly tokenRequests: number;
   /**
    * Makes the next matching request(s) get a raw response, after routing to
@@ -180,8 +226,9 @@ export interface FakeKinde {
   /** A snapshot of every user, oldest first. */
   users(): KindeUserSnapshot[];
   /**
-   * Restores the seeded data and clears pending faults. Issued tokens, the
-   * token request count, the clock and the request log are kept.
+   * Restores the seeded data, clears pending faults and gives Kinde a full
+   * rate-limit allowance. Issued tokens, the token request count, the clock,
+   * the load controls and the request log are kept.
    */
   reset(): void;
 }
@@ -365,7 +412,11 @@ export interface FakeClerk {
   injectFault(fault: FaultSpec): void;
   /** A snapshot of every user, oldest first. */
   users(): ClerkUserSnapshot[];
-  /** Restores the seeded data and clears pending faults. The legacyTotp setting, the clock and the request log are kept. */
+  /**
+   * Restores the seeded data, clears pending faults and gives Clerk a full
+   * rate-limit allowance. The legacyTotp setting, the clock, the load controls
+   * and the request log are kept.
+   */
   reset(): void;
   /**
    * Serves the removed `POST /v1/users/{id}/totp` (as the seed SDK documents it)
@@ -387,11 +438,28 @@ export interface FakeProviders {
    * if `init.signal` (or the Request's signal) is or becomes aborted.
    */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
-  /** Answers one Request (no abort handling). */
+  /** Answers one Request (no abort handling, except that the Request's signal ends a `latencyMs` wait by rejecting with its reason). */
   handle(request: Request): Promise<Response>;
-  /** Moves the fake clock forward by `ms` milliseconds (token expiry, timestamps of new data). */
+  /** Moves the fake clock forward by `ms` milliseconds (token expiry, timestamps of new data, the rate limit). */
   advanceTime(ms: number): void;
-  /** Every request received, oldest first. The array is live; clear it with `requests.length = 0`. */
+  /**
+   * Changes the load controls from now on. Only the keys given change; a key
+   * given as `undefined` goes back to its default (no limit, 0, 0, the default
+   * seed). Changing `rateLimit` gives both providers a full allowance.
+   * Everything is checked before anything changes.
+   * @throws TypeError for a bad value or an unknown key.
+   *
+   * @example
+   * ```ts
+   * fake.setControls({ rateLimit: 5, failRate: 0.1 });
+   * fake.setControls({ rateLimit: 0, failRate: 0 }); // back to normal
+   * ```
+   */
+  setControls(controls: FakeControls): void;
+  /**
+   * Every request received, oldest first, including those refused by the rate
+   * limit or failed by `failRate`. The array is live; clear it with `requests.length = 0`.
+   */
   readonly requests: LoggedRequest[];
   /** The fake Kinde Management API (`/oauth2/token`, `/api/...`). */
   readonly kinde: FakeKinde;

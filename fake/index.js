@@ -7,6 +7,7 @@
 // platform globals are used.
 
 import { createClock } from './shared/clock.js';
+import { createControls, delay } from './shared/controls.js';
 import { headersToObject, jsonResponse } from './shared/http.js';
 import { createClerkProvider } from './clerk/index.js';
 import { createKindeProvider } from './kinde/index.js';
@@ -23,8 +24,9 @@ export function createFakeProviders(options = {}) {
   }
 
   const clock = createClock(now);
+  const controls = createControls(clock, options);
   const requests = [];
-  const core = { clock };
+  const core = { clock, controls };
   const kinde = createKindeProvider(core, { seed, tokenTtlSeconds });
   const clerk = createClerkProvider(core, { seed });
   const providers = [kinde, clerk];
@@ -39,6 +41,9 @@ export function createFakeProviders(options = {}) {
     const bytes = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
     const body = bytes === null ? null : new TextDecoder().decode(bytes);
     requests.push({ method, url: request.url, path: url.pathname, headers: headersToObject(request.headers), body });
+    // The latency comes before the fake looks at the request: one aborted while
+    // it waits is logged but changes nothing (not even the rate limit).
+    if (controls.latencyMs > 0) await delay(controls.latencyMs, request.signal, abortReason);
 
     const provider = providers.find((p) => p.owns(url.pathname));
     if (!provider) {
@@ -68,6 +73,9 @@ export function createFakeProviders(options = {}) {
     handle,
     advanceTime(ms) {
       clock.advance(ms);
+    },
+    setControls(changes) {
+      controls.set(changes);
     },
     requests,
     kinde: kinde.api,

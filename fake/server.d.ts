@@ -11,10 +11,15 @@
  * await server.close();
  * ```
  */
-import type { FakeProviders } from './index.js';
+import type { FakeControls, FakeProviders } from './index.js';
 
-/** Options of {@link startFakeServer}. */
-export interface FakeServerOptions {
+/**
+ * Options of {@link startFakeServer}. The load controls (`rateLimit`,
+ * `failRate`, `latencyMs`, `randomSeed`) work as in `createFakeProviders`;
+ * change them later with `server.providers.setControls()`. A client that hangs
+ * up during the latency wait aborts its request.
+ */
+export interface FakeServerOptions extends FakeControls {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
   /** Interface to listen on (default `127.0.0.1`). */

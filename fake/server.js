@@ -8,12 +8,15 @@ const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 
 /**
  * Starts an HTTP server in front of a fresh createFakeProviders().
- * Resolves once it listens; `port: 0` picks a free port.
+ * Resolves once it listens; `port: 0` picks a free port. The load controls
+ * (rateLimit, failRate, latencyMs, randomSeed) are passed on as they are.
  */
-export async function startFakeServer({ port = 0, host = '127.0.0.1', seed, tokenTtlSeconds } = {}) {
-  const providers = createFakeProviders({ seed, tokenTtlSeconds });
+export async function startFakeServer(options = {}) {
+  const { port = 0, host = '127.0.0.1', seed, tokenTtlSeconds, rateLimit, failRate, latencyMs, randomSeed } = options;
+  const providers = createFakeProviders({ seed, tokenTtlSeconds, rateLimit, failRate, latencyMs, randomSeed });
   const server = http.createServer((req, res) => {
     serve(providers, req, res, host).catch((error) => {
+      if (res.destroyed) return; // the client is gone (e.g. it hung up during the latency wait)
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`fake server error: ${error?.stack ?? error}`);
     });
@@ -94,10 +97,16 @@ async function serve(providers, req, res, host) {
   }
   const origin = `http://${req.headers.host ?? host}`;
   const hasBody = body.length > 0 && req.method !== 'GET' && req.method !== 'HEAD';
+  // A client that hangs up (or close()) aborts the request, which ends a latency wait at once.
+  const hangUp = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) hangUp.abort();
+  });
   const request = new Request(new URL(req.url ?? '/', origin), {
     method: req.method,
     headers,
     body: hasBody ? body : undefined,
+    signal: hangUp.signal,
   });
 
   const response = await providers.handle(request);

@@ -46,6 +46,7 @@ export function createError(message, kind, provider, operation, status, codes, m
  * whose inspection throws (a revoked Proxy, say) counts as "other".
  */
 export function kindOf(v, maxText, maxItems) {
+  if (v === UNREADABLE) return 12;
   try {
     switch (typeof v) {
       case 'undefined':
@@ -67,6 +68,18 @@ export function kindOf(v, maxText, maxItems) {
     }
   } catch {
     return 9;
+  }
+}
+
+/** What `propOf` gives for a property whose read threw: its own kind (12), so it is refused, never taken for "absent". */
+const UNREADABLE = Object.freeze({});
+
+/** `v[key]`, or the UNREADABLE marker when the read throws (a getter, a Proxy trap). */
+export function propOf(v, key) {
+  try {
+    return v[key];
+  } catch {
+    return UNREADABLE;
   }
 }
 

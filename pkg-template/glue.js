@@ -321,7 +321,7 @@ async function obtain(client, index, s, rejected, step) {
     value = cause;
     failed = true;
   }
-  return client.__sourceToken(index, value, failed);
+  return client.__sourceToken(index, value, failed, rejected);
 }
 
 /**
@@ -513,6 +513,9 @@ export function bulk(items, fn, options) {
     let signal;
     let onProgress;
     try {
+      if (items === null || items === undefined || typeof items[Symbol.iterator] !== 'function') {
+        return reject(invalid('items', 'must be iterable (an array, a Set, a generator...)'));
+      }
       list = Array.from(items);
       if (typeof fn !== 'function') return reject(invalid('fn', 'must be a function'));
       if (options !== undefined && options !== null) {

@@ -257,7 +257,9 @@ function describe(cause) {
 }
 
 function reply(status, code, message, extra, headers) {
-  return new Response(JSON.stringify({ error: { code, message, ...extra } }), {
+  // `errors` is the shape both providers use, so a client behind the proxy
+  // reads the code and message into its IdpUsersError like any API error.
+  return new Response(JSON.stringify({ error: { code, message, ...extra }, errors: [{ code, message }] }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
@@ -366,6 +368,13 @@ export function createUsersProxy(options) {
   const clients = PROVIDERS.map((p, i) => (configs[i] === undefined ? undefined : makeClient(p, configs[i])));
   // Credentials of every configured provider: none may leave the proxy.
   const allSecrets = clients.flatMap((c) => (c ? c.secrets : []));
+  // The last tokens sent, redacted too (an API might echo an older one).
+  const recent = [];
+  const remember = (token) => {
+    if (recent.includes(token)) return;
+    recent.push(token);
+    if (recent.length > 16) recent.shift();
+  };
 
   async function handle(request) {
     let url;
@@ -444,7 +453,7 @@ export function createUsersProxy(options) {
     const halted = new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }));
     halted.catch(() => {});
     const within = (promise) => Promise.race([promise, halted]);
-    const secrets = [...allSecrets];
+    const secrets = [...allSecrets, ...recent];
     const fetchFn = client.fetch ?? ((input, init) => fetch(input, init));
     const target = `${client.base}${apiPath}${query ? `?${query}` : ''}`;
     const send = (token) =>
@@ -468,6 +477,7 @@ export function createUsersProxy(options) {
         return failure(e, 'upstream_auth_failed');
       }
       secrets.push(token);
+      remember(token);
       let res;
       try {
         res = await send(token);
@@ -482,6 +492,7 @@ export function createUsersProxy(options) {
               res.body?.cancel().catch(() => {});
             } catch {}
             secrets.push(fresh);
+            remember(fresh);
             res = await send(fresh);
           }
         }
@@ -502,8 +513,13 @@ export function createUsersProxy(options) {
         return reply(502, 'upstream_bad_response', `${provider.name} answered with status ${status}`, { operation });
       }
       const out = new Headers({ 'cache-control': 'no-store' });
-      for (const [name, value] of responseHeaders) {
-        if (PASSED_BACK.has(name) || RATE_LIMIT.test(name)) out.set(name, redactText(value, secrets));
+      try {
+        for (const [name, value] of responseHeaders) {
+          const key = name.toLowerCase();
+          if (PASSED_BACK.has(key) || RATE_LIMIT.test(key)) out.set(key, redactText(value, secrets));
+        }
+      } catch {
+        // Headers a custom fetch made unreadable: none are passed back.
       }
       return new Response(NO_BODY_STATUS.has(status) ? null : redactBytes(bytes, secrets), { status, headers: out });
     } finally {
@@ -518,7 +534,7 @@ export function createUsersProxy(options) {
     try {
       return await handle(request);
     } catch (e) {
-      return reply(500, 'proxy_error', redactText(`the proxy failed: ${describe(e)}`, allSecrets));
+      return reply(500, 'proxy_error', redactText(`the proxy failed: ${describe(e)}`, [...allSecrets, ...recent]));
     }
   };
 }

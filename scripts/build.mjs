@@ -82,6 +82,24 @@ const types = readFileSync(join(root, 'pkg-template', 'index.d.ts'), 'utf8');
 writeFileSync(join(dist, 'index.d.ts'), types);
 writeFileSync(join(dist, 'index.d.cts'), types);
 
+// idp-users/proxy: ESM as written (it imports the package by its own name, so
+// each runtime's condition picks the entry that loads the wasm), a CommonJS
+// build whose require('idp-users') picks node.cjs, and its typings.
+copyFileSync(join(root, 'pkg-template', 'proxy.js'), join(dist, 'proxy.js'));
+await esbuild.build({
+  entryPoints: [join(root, 'pkg-template', 'proxy.js')],
+  bundle: true,
+  external: ['idp-users'],
+  format: 'cjs',
+  platform: 'neutral',
+  outfile: join(dist, 'proxy.cjs'),
+  logLevel: 'warning',
+  target: 'es2022',
+});
+const proxyTypes = readFileSync(join(root, 'pkg-template', 'proxy.d.ts'), 'utf8');
+writeFileSync(join(dist, 'proxy.d.ts'), proxyTypes);
+writeFileSync(join(dist, 'proxy.d.cts'), proxyTypes.replaceAll("from './index.js'", "from './index.cjs'"));
+
 // The fake providers: ESM sources as written, plus CommonJS builds.
 if (existsSync(join(root, 'fake', 'index.js'))) {
   cpSync(join(root, 'fake'), join(dist, 'fake'), {

@@ -33,11 +33,17 @@ else
   wasm-pack --version
 fi
 
-step "npm packages (wasm-opt, esbuild, deno, bun, wrangler/workerd, vite, playwright-core, typescript)"
+step "npm packages (wasm-opt, esbuild, deno, bun, wrangler/workerd, vite, playwright-core, typescript, @hono/node-server)"
 # `npm install` (not `npm ci`): it installs the locked versions, and unlike
 # `npm ci` it tolerates the other platforms' optional binaries (deno's) that
 # a registry mirror may not carry.
 npm install --no-audit --no-fund
+
+step "admin console (www/): Preact into the npm cache"
+# `npm start` installs www/'s dependencies itself, once the package is built:
+# they include idp-users as a packed tarball of dist/. Caching Preact here
+# lets that install run from the cache.
+npm cache add "preact@$(node -p "require('./www/package.json').dependencies.preact")" >/dev/null
 
 if [ "${1:-}" = "--browser" ]; then
   step "Chromium and chromedriver"

@@ -3,7 +3,7 @@
 //   lint (fmt, clippy native + wasm32) → Rust unit tests → wasm-layer tests
 //   (Node, headless Chromium) → release build →
 //   fake provider tests → size budget → packed package (typings, bin) →
-//   the cross-runtime suite
+//   the cross-runtime suite → the admin console end to end
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,8 +13,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}` };
 
 // Gzipped bytes of the .wasm plus its JS glue: the package's cost in a
-// Worker bundle. The target is to stay below @clerk/backend (~48 KB gzipped).
-const SIZE_BUDGET = 52_000;
+// Worker bundle, both providers. Retries, cancellation, paging, bulk, the
+// guarded boundary and the proxy's routing took it from 45.9 KB to 53.3 KB;
+// per-provider builds (the numbers issue) are the way back under
+// @clerk/backend's ~48 KB. The budget catches any growth beyond that.
+const SIZE_BUDGET = 54_000;
 
 const stages = [
   ['cargo fmt', 'cargo', ['fmt', '--all', '--', '--check']],
@@ -29,6 +32,7 @@ const stages = [
   ['size budget', null, sizeBudget],
   ['packed package: typings (tsc, ESM + CommonJS) and bin', 'node', ['tests/package/check.mjs']],
   ['cross-runtime suite', 'node', ['tests/runtimes/run.mjs']],
+  ['admin console end to end (npm start, headless Chromium)', 'node', ['tests/www/e2e.mjs']],
 ];
 
 // The tests of src/wasm (src/wasm/tests.rs): one debug build for wasm32, run

@@ -2,8 +2,8 @@
 // /v1/..., and exposes the test controls (`api`) that createFakeProviders
 // returns as `clerk`.
 //
-// Order of work for a request: fault injection, routing, secret key check,
-// then the route's own validation and handler.
+// Order of work for a request: load controls (rate limit, fail rate), fault
+// injection, routing, secret key check, then the route's own validation and handler.
 
 import { createFaultQueue } from '../shared/faults.js';
 import { createRouter } from '../shared/router.js';
@@ -22,7 +22,7 @@ const PREFIX = '/v1';
 const BODILESS = new Set([400, 404, 422]);
 
 export function createClerkProvider(core, { seed }) {
-  const { clock } = core;
+  const { clock, controls } = core;
   const store = createStore(seed, clock);
   const faults = createFaultQueue();
   const routes = [...userRoutes, ...credentialRoutes, ...resourceRoutes].map((r) => ({ ...r, path: PREFIX + r.path }));
@@ -46,6 +46,21 @@ export function createClerkProvider(core, { seed }) {
   async function handle(ctx) {
     requestCount += 1;
     const traceId = `trace_fake_${String(requestCount).padStart(6, '0')}`;
+    const verdict = controls.admit('clerk');
+    if (verdict?.limited) {
+      const seconds = verdict.resetSeconds;
+      const error = new ClerkError(
+        429,
+        'too_many_requests',
+        'Too many requests',
+        `Rate limit of ${verdict.limit} requests per second exceeded; retry in ${seconds} second${seconds === 1 ? '' : 's'}`,
+      );
+      return errorResponse(error, traceId, { headers: { 'retry-after': String(seconds) } });
+    }
+    if (verdict?.failed) {
+      const error = new ClerkError(500, 'internal_clerk_error', 'Internal error', 'The fake failed this request on purpose (failRate)');
+      return errorResponse(error, traceId);
+    }
     const fault = faults.take(ctx.method, ctx.path);
     if (fault) return fault;
 
@@ -81,6 +96,7 @@ export function createClerkProvider(core, { seed }) {
     reset() {
       store.reset();
       faults.clear();
+      controls.refill('clerk');
     },
     legacyTotp(enabled) {
       if (typeof enabled !== 'boolean') throw new TypeError('legacyTotp(enabled) needs a boolean');

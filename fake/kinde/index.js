@@ -1,11 +1,11 @@
 // The fake Kinde provider: owns /oauth2/token and /api/..., and exposes the
 // test controls (`api`) that createFakeProviders returns as `kinde`.
 //
-// Order of work for a request: fault injection, routing, bearer check, then
-// the route's own validation and handler.
+// Order of work for a request: load controls (rate limit, fail rate), fault
+// injection, routing, bearer check, then the route's own validation and handler.
 
 import { createFaultQueue } from '../shared/faults.js';
-import { Query, QueryError } from '../shared/http.js';
+import { Query, QueryError, emptyResponse } from '../shared/http.js';
 import { createRouter } from '../shared/router.js';
 import { KindeError, badRequest, errorResponse, notFound } from './errors.js';
 import { CLIENT_ID, CLIENT_SECRET, createTokenRegistry, tokenEndpoint } from './oauth.js';
@@ -16,7 +16,7 @@ import { userRoutes } from './users.js';
 const TOKEN_PATH = '/oauth2/token';
 
 export function createKindeProvider(core, { seed, tokenTtlSeconds }) {
-  const { clock } = core;
+  const { clock, controls } = core;
   const store = createStore(seed, clock);
   const tokens = createTokenRegistry(clock, tokenTtlSeconds);
   const faults = createFaultQueue();
@@ -35,6 +35,18 @@ export function createKindeProvider(core, { seed, tokenTtlSeconds }) {
 
   async function handle(ctx) {
     if (ctx.path === TOKEN_PATH && ctx.method === 'POST') tokenRequests += 1;
+    const verdict = controls.admit('kinde');
+    if (verdict?.limited) {
+      // Kinde's documented 429 has no body; the IETF RateLimit headers say when to come back.
+      return emptyResponse(429, {
+        'ratelimit-limit': String(verdict.limit),
+        'ratelimit-remaining': '0',
+        'ratelimit-reset': String(verdict.resetSeconds),
+      });
+    }
+    if (verdict?.failed) {
+      return errorResponse(new KindeError(500, 'INTERNAL_SERVER_ERROR', 'The fake failed this request on purpose (failRate)'));
+    }
     const fault = faults.take(ctx.method, ctx.path);
     if (fault) return fault;
     if (ctx.path === TOKEN_PATH) return tokenEndpoint(ctx, tokens);
@@ -71,6 +83,7 @@ export function createKindeProvider(core, { seed, tokenTtlSeconds }) {
     reset() {
       store.reset();
       faults.clear();
+      controls.refill('kinde');
     },
   };
 

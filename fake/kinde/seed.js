@@ -15,7 +15,43 @@ const EMAIL_CONNECTION_ID = 'conn_fake_email';
 const PROPERTY_KEY = 'fake_property';
 const FEATURE_FLAG_KEY = 'fake_flag';
 
-const iso = (ms) => new Date(ms).toISOString();
+const ZERO = 48; // '0'
+
+/**
+ * `new Date(ms).toISOString()` for whole milliseconds in years 1970..9999,
+ * computed with integer arithmetic (civil-from-days) into one flat string:
+ * Date formatting and string pieces dominated the time to seed 100,000 users.
+ * Other times go through Date.
+ */
+function iso(ms) {
+  if (!Number.isInteger(ms) || ms < 0 || ms >= 253402300800000) return new Date(ms).toISOString();
+  const days = Math.floor(ms / DAY);
+  let rest = ms - days * DAY;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const mo = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (mo <= 2 ? 1 : 0);
+  const h = Math.floor(rest / HOUR);
+  rest -= h * HOUR;
+  const mi = Math.floor(rest / 60000);
+  rest -= mi * 60000;
+  const s = Math.floor(rest / 1000);
+  const ml = rest - s * 1000;
+  const digit = (n) => ZERO + (n % 10);
+  // YYYY-MM-DDTHH:mm:ss.sssZ
+  return String.fromCharCode(
+    digit(y / 1000 | 0), digit(y / 100 | 0), digit(y / 10 | 0), digit(y), 45,
+    digit(mo / 10 | 0), digit(mo), 45, digit(d / 10 | 0), digit(d), 84,
+    digit(h / 10 | 0), digit(h), 58, digit(mi / 10 | 0), digit(mi), 58, digit(s / 10 | 0), digit(s), 46,
+    digit(ml / 100 | 0), digit(ml / 10 | 0), digit(ml), 90,
+  );
+}
+
 const pad6 = (n) => String(n).padStart(6, '0');
 
 /** Connections an identity can reference (create identity, type social/enterprise). */
@@ -82,9 +118,10 @@ function seedUser(i) {
     properties: { [PROPERTY_KEY]: i % 2 === 1 ? `value_${pad4(i)}` : null },
   });
 
-  const since = { created_on: user.created_on };
+  // Plain literals, not `{ ...since, … }`: the spread made seeding 100,000 users twice as slow.
+  const since = user.created_on;
   pushIdentity(user, {
-    ...since,
+    created_on: since,
     type: 'email',
     name: email,
     email,
@@ -92,9 +129,9 @@ function seedUser(i) {
     last_login_on: user.last_signed_in,
     total_logins: totalSignIns,
   });
-  if (username) pushIdentity(user, { ...since, type: 'username', name: username });
-  if (phone) pushIdentity(user, { ...since, type: 'phone', name: phone });
-  if (i % 4 === 0) pushIdentity(user, { ...since, type: 'oauth2:google', name: email, email, connection_id: GOOGLE_CONNECTION_ID });
+  if (username) pushIdentity(user, { created_on: since, type: 'username', name: username });
+  if (phone) pushIdentity(user, { created_on: since, type: 'phone', name: phone });
+  if (i % 4 === 0) pushIdentity(user, { created_on: since, type: 'oauth2:google', name: email, email, connection_id: GOOGLE_CONNECTION_ID });
 
   if (i % 2 === 1) {
     // Odd users never have a null last sign-in (only multiples of 10 do).

@@ -16,7 +16,8 @@ export function createStore(seedCount, clock) {
   function reset() {
     const { users: seededUsers, organizations: seededOrganizations, ...definitions } = buildSeed(seedCount);
     world = definitions;
-    users = new Map(seededUsers.map((u) => [u.id, u]));
+    users = new Map();
+    for (const u of seededUsers) users.set(u.id, u); // no [id, user] pairs: 100,000 users are a seed option
     organizations = new Map(seededOrganizations.map((o) => [o.code, o]));
     nextUserIndex = seedCount + 1;
   }

@@ -91,6 +91,13 @@ impl Client {
         source_token(value).map_err(|e| self.fail(op, e, None))
     }
 
+    /// The error for a `getToken` that threw (`message` describes what it
+    /// threw); `rejected` is the token the API just refused, which that
+    /// message may well name.
+    pub fn source_failed(&self, op: &Operation, message: &str, rejected: Option<&str>) -> Error {
+        self.fail(op, Error::new(ErrorKind::Auth, format!("getToken failed: {message}")), rejected)
+    }
+
     /// An error for a request that got no response (`kind` is network,
     /// timeout or aborted); `token_url` is set when it was the token request.
     pub fn no_response(&self, op: &Operation, kind: ErrorKind, message: &str, token_url: Option<&str>) -> Error {

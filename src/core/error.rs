@@ -151,6 +151,9 @@ impl Error {
             self.messages.iter_mut().for_each(scrub);
             self.long_messages.iter_mut().for_each(scrub);
             self.codes.iter_mut().for_each(scrub);
+            if let Some(t) = self.trace_id.as_mut() {
+                scrub(t);
+            }
         }
         self
     }
@@ -506,6 +509,7 @@ mod tests {
         let mut e = Error::new(ErrorKind::Auth, "token s3cr3t-value rejected");
         e.body = Some("{\"echo\":\"s3cr3t-value\"}".into());
         e.messages.push("bad s3cr3t-value".into());
+        e.trace_id = Some("trace-s3cr3t-value".into());
         let e = e.redact(&["s3cr3t-value", ""]);
         assert!(!format!("{e:?}").contains("s3cr3t-value"));
         assert!(e.message.contains("[redacted]"));

@@ -398,7 +398,7 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
             out.push('}');
         }
         Ty::Json => match value.kind() {
-            Kind::Undefined | Kind::Function | Kind::Other | Kind::LongString | Kind::LongArray => {
+            Kind::Undefined | Kind::Function | Kind::Other | Kind::LongString | Kind::LongArray | Kind::Unreadable => {
                 return Err(type_error(label, "JSON data", value));
             }
             Kind::Number if !value.as_f64().is_some_and(f64::is_finite) => {

@@ -32,6 +32,8 @@ pub enum Kind {
     LongString,
     /// An array longer than [`MAX_ITEMS`]: refused before anything is allocated.
     LongArray,
+    /// A property whose read threw (a getter or a Proxy trap).
+    Unreadable,
 }
 
 /// The longest string read from a caller, in UTF-16 code units (1 MiB of
@@ -70,6 +72,7 @@ impl Kind {
             Kind::Other => "a non-JSON value",
             Kind::LongString => "a string longer than 1048576 characters",
             Kind::LongArray => "an array of more than 1000 items",
+            Kind::Unreadable => "a property whose getter threw",
         }
     }
 

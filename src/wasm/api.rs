@@ -324,11 +324,16 @@ impl Client {
 
     /// Checks what `getToken` produced (or threw, when `failed`).
     #[wasm_bindgen(js_name = __sourceToken)]
-    pub fn source_token(&self, index: u32, value: JsValue, failed: bool) -> Result<String, JsValue> {
+    pub fn source_token(
+        &self,
+        index: u32,
+        value: JsValue,
+        failed: bool,
+        rejected: Option<String>,
+    ) -> Result<String, JsValue> {
         let op = self.op(index)?;
         if failed {
-            let e = Error::new(ErrorKind::Auth, format!("getToken failed: {}", describe(&value)));
-            return Err(to_js(e.during(self.core.provider, op.name)));
+            return Err(to_js(self.core.source_failed(op, &describe(&value), rejected.as_deref())));
         }
         self.core.accept_source_token(op, &value).map_err(to_js)
     }

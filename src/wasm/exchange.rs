@@ -3,7 +3,7 @@
 use js_sys::{Array, JsString, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::js::{call_method, get, json_parse, set, text_prefix};
+use super::js::{call_method, json_parse, set, text_prefix};
 use crate::core::config::{check_keys, headers, opt_bool, retry_options, timeout_ms};
 use crate::core::error::Error;
 use crate::core::exchange::Response;
@@ -67,15 +67,16 @@ pub fn call_options(options: &JsValue) -> Result<Option<Array>, Error> {
         return Ok(None);
     }
     check_keys(options, "options", CALL_OPTIONS)?;
-    let signal = get(options, "signal");
+    let signal = Value::get(options, "signal");
     match signal.kind() {
         Kind::Undefined | Kind::Null => {}
         // Duck-typed, so signals of polyfills and other realms work too.
         Kind::Object
-            if get(&signal, "aborted").as_bool().is_some() && get(&signal, "addEventListener").is_function() => {}
+            if Value::get(&signal, "aborted").as_bool().is_some()
+                && Value::get(&signal, "addEventListener").is_function() => {}
         k => return Err(Error::invalid("options.signal", format!("must be an AbortSignal (got {})", k.describe()))),
     }
-    let list = headers(&get(options, "headers"), "options.headers")?;
+    let list = headers(&Value::get(options, "headers"), "options.headers")?;
     let headers = if list.is_empty() { JsValue::UNDEFINED } else { headers_js(&list) };
     let number = |n: Option<u32>| n.map_or(JsValue::UNDEFINED, JsValue::from);
     let timeout = number(timeout_ms(options, "options")?);

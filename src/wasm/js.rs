@@ -33,6 +33,10 @@ extern "C" {
     #[wasm_bindgen(js_name = keysOf)]
     pub fn keys_of(value: &JsValue, max_keys: u32, max_key_len: u32) -> JsValue;
 
+    /// `value[key]`, or a marker whose kind is "unreadable" when the read throws.
+    #[wasm_bindgen(js_name = propOf)]
+    pub fn prop_of(value: &JsValue, key: &str) -> JsValue;
+
     /// `value[index]`, or undefined when the read throws.
     #[wasm_bindgen(js_name = itemOf)]
     pub fn item_of(value: &JsValue, index: u32) -> JsValue;

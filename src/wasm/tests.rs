@@ -602,13 +602,13 @@ fn objects_with_too_many_or_too_long_keys() {
 fn throwing_getters_and_proxies() {
     let getter = with_throwing_getter("a");
     assert_eq!(getter.kind(), Kind::Object);
-    assert_eq!(getter.get("a").kind(), Kind::Undefined);
+    assert_eq!(getter.get("a").kind(), Kind::Unreadable);
     assert_eq!(getter.keys(), Ok(vec!["a".to_owned()]), "listing keys runs no getter");
     assert_eq!(getter.to_json(), None);
 
     let proxy = throwing_proxy();
     assert!(matches!(read_everything(&proxy), Kind::Object | Kind::Other));
-    assert_eq!(proxy.get("a").kind(), Kind::Undefined);
+    assert_eq!(proxy.get("a").kind(), Kind::Unreadable);
     assert_eq!(proxy.keys(), Err(KeysError::Unreadable));
     assert_eq!(proxy.to_json(), None);
     assert_eq!(proxy.date_iso(), None);
@@ -621,7 +621,7 @@ fn throwing_getters_and_proxies() {
 
     let f = function_proxy();
     assert_eq!(read_everything(&f), Kind::Function);
-    assert_eq!(f.get("a").kind(), Kind::Undefined);
+    assert_eq!(f.get("a").kind(), Kind::Unreadable);
 }
 
 #[wasm_bindgen_test]
@@ -687,7 +687,7 @@ fn thousands_of_hostile_reads_leave_the_module_working() {
     let headers = response(JsValue::UNDEFINED, headers_whose_get_throws());
     // Each of these makes JS throw inside a guarded read.
     for _ in 0..5000 {
-        assert_eq!(proxy.get("a").kind(), Kind::Undefined);
+        assert_eq!(proxy.get("a").kind(), Kind::Unreadable);
         assert_eq!(revoked.keys(), Err(KeysError::Unreadable));
         assert!(date.to_json().is_none());
         assert_eq!(headers.header("retry-after"), None);

@@ -8,7 +8,7 @@
 use js_sys::{Array, JsString};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::js::{byte_size, date_iso, date_ms, get, item_of, keys_of, kind_of, length_of, to_json};
+use super::js::{byte_size, date_iso, date_ms, item_of, keys_of, kind_of, length_of, prop_of, to_json};
 use crate::core::value::{KeysError, Kind, MAX_ITEMS, MAX_KEY_LEN, MAX_KEYS, MAX_TEXT, Value};
 
 impl Value for JsValue {
@@ -25,6 +25,7 @@ impl Value for JsValue {
             8 => Kind::Function,
             10 => Kind::LongString,
             11 => Kind::LongArray,
+            12 => Kind::Unreadable,
             _ => Kind::Other,
         }
     }
@@ -47,7 +48,12 @@ impl Value for JsValue {
     }
 
     fn get(&self, key: &str) -> Self {
-        get(self, key)
+        if !self.is_object() && !self.is_function() {
+            return JsValue::UNDEFINED;
+        }
+        // A getter or Proxy trap that throws gives a value of kind
+        // Unreadable: refused with the param's name, never read as "absent".
+        prop_of(self, key)
     }
 
     fn keys(&self) -> Result<Vec<String>, KeysError> {

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import net from 'node:net';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { createFakeProviders } from '../../fake/index.js';
 import { startFakeServer } from '../../fake/server.js';
 import { GOOD_CREDENTIALS, tokenRequest } from './helpers.mjs';
 
@@ -152,6 +153,99 @@ test('cli: invalid arguments print usage on stderr and exit 2', async () => {
     assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
     assert.match(result.stderr, /usage: node fake\/cli\.js/);
     assert.equal(result.stdout, '');
+  }
+});
+
+/** Stops a CLI child by its PID and checks it exits 0. */
+async function stopCli({ child, exited }) {
+  process.kill(child.pid, 'SIGTERM');
+  const result = await exited;
+  assert.equal(result.code, 0, result.stderr);
+  return result;
+}
+
+test('cli: --rate-limit and --latency-ms', async () => {
+  const cli = runCli(['--port', '0', '--rate-limit', '1', '--latency-ms', '60']);
+  const line = await cli.firstLine;
+  try {
+    assert.match(line, / rate_limit=1 latency_ms=60$/);
+    const url = /(http:\/\/\S+)/.exec(line)[1];
+    const clerk = { authorization: 'Bearer sk_test_fake' };
+    const start = performance.now();
+    assert.equal((await fetch(`${url}/v1/users`, { headers: clerk })).status, 200);
+    assert.ok(performance.now() - start >= 55, 'the answer waited --latency-ms');
+    const refused = await fetch(`${url}/v1/users`, { headers: clerk });
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get('retry-after'), '1');
+    assert.equal((await refused.json()).errors[0].code, 'too_many_requests');
+    // Kinde has its own allowance: the token request uses it.
+    assert.equal((await fetch(`${url}/oauth2/token`, tokenRequest(GOOD_CREDENTIALS))).status, 200);
+    const kinde = await fetch(`${url}/oauth2/token`, tokenRequest(GOOD_CREDENTIALS));
+    assert.equal(kinde.status, 429);
+    assert.equal(kinde.headers.get('ratelimit-limit'), '1');
+    assert.equal(kinde.headers.get('ratelimit-remaining'), '0');
+    assert.equal(kinde.headers.get('ratelimit-reset'), '1');
+    assert.equal(await kinde.text(), '');
+  } finally {
+    await stopCli(cli);
+  }
+});
+
+test('cli: --fail-rate and --random-seed pick the same failures as the in-process fake; decimals are accepted', async () => {
+  const cli = runCli(['--port=0', '--fail-rate', '0.5', '--random-seed', '5', '--rate-limit', '1000.5']);
+  const line = await cli.firstLine;
+  try {
+    assert.match(line, / rate_limit=1000\.5 fail_rate=0\.5$/);
+    const url = /(http:\/\/\S+)/.exec(line)[1];
+    const statuses = async (fetchImpl, base) => {
+      const out = [];
+      for (let i = 0; i < 30; i += 1) out.push((await fetchImpl(`${base}/v1/users/count`, { headers: { authorization: 'Bearer sk_test_fake' } })).status);
+      return out;
+    };
+    const seen = await statuses(fetch, url);
+    assert.deepEqual(new Set(seen), new Set([200, 500]));
+    const same = createFakeProviders({ failRate: 0.5, randomSeed: 5 });
+    assert.deepEqual(seen, await statuses(same.fetch, 'https://x'));
+    const other = createFakeProviders({ failRate: 0.5, randomSeed: 6 });
+    assert.notDeepEqual(seen, await statuses(other.fetch, 'https://x'));
+  } finally {
+    await stopCli(cli);
+  }
+});
+
+test('cli: bad control values print a clear message and usage, and exit 2', async () => {
+  const cases = [
+    [['--rate-limit', '-1'], /--rate-limit must be a number from 0 to \d+, got '-1'/],
+    [['--fail-rate', '1.5'], /--fail-rate must be a number from 0 to 1, got '1\.5'/],
+    [['--fail-rate', '1e-1'], /--fail-rate must be a number/],
+    [['--latency-ms', '2.5'], /--latency-ms must be a whole number from 0 to 2147483647, got '2\.5'/],
+    [['--random-seed', '4294967296'], /--random-seed must be a whole number from 0 to 4294967295/],
+  ];
+  for (const [args, message] of cases) {
+    const result = await runCli(['--port', '0', ...args]).exited;
+    assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, message);
+    assert.match(result.stderr, /--fail-rate F/);
+    assert.equal(result.stdout, '');
+  }
+});
+
+test('cli: --seed 100000 starts within seconds and serves the last users', async () => {
+  const start = performance.now();
+  const cli = runCli(['--port', '0', '--seed', '100000']);
+  const line = await cli.firstLine;
+  const startup = performance.now() - start;
+  try {
+    // Usually 2-4 s; the bound leaves room for a loaded machine.
+    assert.ok(startup < 30_000, `started after ${Math.round(startup)} ms`);
+    const url = /(http:\/\/\S+)/.exec(line)[1];
+    const clerk = await fetch(`${url}/v1/users/user_fake_100000`, { headers: { authorization: 'Bearer sk_test_fake' } });
+    assert.equal((await clerk.json()).id, 'user_fake_100000');
+    const auth = await bearer(url);
+    const kinde = await fetch(`${url}/api/v1/user?id=kp_fake_100000`, { headers: { authorization: auth } });
+    assert.equal((await kinde.json()).preferred_email, 'tom.taylor218@example.com');
+  } finally {
+    await stopCli(cli);
   }
 });
 

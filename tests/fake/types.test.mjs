@@ -19,7 +19,7 @@ test('the modules export exactly what the typings declare', () => {
   assert.deepEqual(Object.keys(fakeModule), ['createFakeProviders']);
   assert.deepEqual(Object.keys(serverModule), ['startFakeServer']);
   const fake = fakeModule.createFakeProviders();
-  assert.deepEqual(Object.keys(fake).sort(), ['advanceTime', 'clerk', 'fetch', 'handle', 'kinde', 'requests']);
+  assert.deepEqual(Object.keys(fake).sort(), ['advanceTime', 'clerk', 'fetch', 'handle', 'kinde', 'requests', 'setControls']);
   assert.deepEqual(
     Object.keys(fake.kinde).sort(),
     ['clientId', 'clientSecret', 'injectFault', 'issueToken', 'reset', 'revokeTokens', 'tokenRequests', 'users'],
@@ -80,12 +80,12 @@ test('a strict TypeScript consumer compiles, and snapshot types match the runtim
     await writeFile(
       join(dir, 'usage.ts'),
       `import { createFakeProviders } from ${index};
-import type { FakeProviders, FaultSpec, KindeUserSnapshot, KindeIdentitySnapshot, KindeSessionSnapshot,
+import type { FakeProviders, FakeControls, FakeProvidersOptions, FaultSpec, KindeUserSnapshot, KindeIdentitySnapshot, KindeSessionSnapshot,
   KindeMfaFactorSnapshot, KindeMembershipSnapshot, KindePasswordSnapshot, LoggedRequest,
   ClerkUserSnapshot, ClerkUser, ClerkEmailAddress, ClerkPhoneNumber, ClerkWeb3Wallet, ClerkPasskey, ClerkExternalAccount,
   ClerkVerification, ClerkIdentificationLink, ClerkProfileImage, FakeClerk } from ${index};
 import { startFakeServer } from ${server};
-import type { FakeServer } from ${server};
+import type { FakeServer, FakeServerOptions } from ${server};
 import snap from './snapshot.json';
 import clerkSnap from './clerk.json';
 import imageJson from './image.json';
@@ -115,7 +115,15 @@ const clerkKeys: [
 const link: ClerkIdentificationLink = { type: 'oauth_google', id: 'eac_1' };
 
 async function main(): Promise<void> {
-  const fake: FakeProviders = createFakeProviders({ seed: 3, tokenTtlSeconds: 60, now: () => Date.now() });
+  const options: FakeProvidersOptions = { seed: 3, tokenTtlSeconds: 60, now: () => Date.now(), rateLimit: 2.5, failRate: 0.1, latencyMs: 0, randomSeed: 9 };
+  const fake: FakeProviders = createFakeProviders(options);
+  const controls: FakeControls = { rateLimit: undefined, failRate: 0 };
+  fake.setControls(controls);
+  fake.setControls({ latencyMs: 5, randomSeed: 1 });
+  // @ts-expect-error unknown control
+  fake.setControls({ ratelimit: 1 });
+  // @ts-expect-error not a number
+  createFakeProviders({ failRate: '0.5' });
   const fetchLike: typeof fetch = fake.fetch;
   const res: Response = await fake.fetch(new URL('https://fake.kinde.com/api/v1/users'), {
     headers: { authorization: 'Bearer ' + fake.kinde.issueToken() },
@@ -147,7 +155,9 @@ async function main(): Promise<void> {
   const asApi: ClerkUser = clerkUsers[0];
   const totp: string | null = clerkUsers[0].totp_secret;
   clerk.reset();
-  const server: FakeServer = await startFakeServer({ port: 0, host: '127.0.0.1', seed: 5, tokenTtlSeconds: 10 });
+  const serverOptions: FakeServerOptions = { port: 0, host: '127.0.0.1', seed: 5, tokenTtlSeconds: 10, rateLimit: 1, failRate: 0, latencyMs: 10, randomSeed: 2 };
+  const server: FakeServer = await startFakeServer(serverOptions);
+  server.providers.setControls({ rateLimit: 0 });
   const url: string = server.url;
   const same: FakeProviders = server.providers;
   await server.close();

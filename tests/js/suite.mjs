@@ -2,15 +2,19 @@
 // (Node ESM and CommonJS, Deno, workerd, Bun, Chromium) against the *packed*
 // package and its in-memory fake providers.
 //
-// Plain ESM whose only import is its Clerk half (./clerk-suite.mjs, copied
+// Plain ESM whose only imports are its Clerk, production-behaviour and proxy
+// parts (./clerk-suite.mjs, ./production-suite.mjs, ./proxy-suite.mjs, copied
 // next to it); the runtime harness passes the package's modules in.
 //   lib:       the 'idp-users' module namespace
 //   fake:      the 'idp-users/fake' module namespace
+//   proxy:     the 'idp-users/proxy' module namespace
 //   runtime:   name of the runtime, for the report
 //   serverUrl: base URL of the fake HTTP server, when the runtime can reach it
 // Returns { runtime, passed, failed, operations, results: [{ name, ok, error }] }.
 
 import { clerkTests } from './clerk-suite.mjs';
+import { productionTests } from './production-suite.mjs';
+import { proxyTests } from './proxy-suite.mjs';
 
 const DOMAIN = 'https://fake.kinde.com';
 const SECRET = 'fake-client-secret';
@@ -28,7 +32,7 @@ export async function run(options) {
   }
 }
 
-async function suite({ lib, fake, runtime, serverUrl }) {
+async function suite({ lib, fake, proxy, runtime, serverUrl }) {
   const { KindeUsersApi, IdpUsersError } = lib;
   const results = [];
   const operations = new Set();
@@ -620,6 +624,8 @@ async function suite({ lib, fake, runtime, serverUrl }) {
   }
 
   await clerkTests({ lib, fake, serverUrl, test, ok, eq, rejects, record: (api) => record(api, 'clerk'), allow: ALLOW });
+  await productionTests({ lib, fake, runtime, serverUrl, test, ok, eq, rejects, ALLOW });
+  await proxyTests({ lib, fake, proxy, test, ok, eq, rejects, allow: ALLOW });
 
   await test('every method of both clients was exercised', () => {
     for (const [cls, prefix, expected] of [[KindeUsersApi, '', 44], [lib.ClerkUsersApi, 'clerk.', 50]]) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Checks of the packed package as a consumer project installs it:
-// - its typings: usage.mts (ESM) and usage.cts (CommonJS) compile under
+// - its typings: usage.mts (ESM) and usage.cts (CommonJS), and
+//   proxy-usage.mts/.cts (idp-users/proxy), compile under
 //   `tsc --strict`, so `types` resolves under both conditions, right usage
 //   type-checks and wrong usage (@ts-expect-error lines) does not;
 // - its `idp-users-fake` bin: starts the fake server, which answers a token
@@ -24,7 +25,7 @@ if (!tarball) {
 }
 writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'types-check', private: true, type: 'module' }));
 execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--silent', resolve(tarball)], { cwd: work, stdio: 'inherit' });
-for (const f of ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts']) copyFileSync(join(here, f), join(work, f));
+for (const f of ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts']) copyFileSync(join(here, f), join(work, f));
 writeFileSync(
   join(work, 'tsconfig.json'),
   JSON.stringify({
@@ -39,7 +40,7 @@ writeFileSync(
       skipLibCheck: false,
       noUnusedLocals: false,
     },
-    files: ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts'],
+    files: ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts'],
   }),
 );
 execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', work], { stdio: 'inherit' });

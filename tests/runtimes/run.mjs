@@ -8,6 +8,8 @@
 // via node), runs the shared suite (tests/js/suite.mjs) in every runtime, and prints a
 // matrix. Exit code 0 only if every selected runtime ran >0 tests with 0 failures,
 // resolved the expected package entry, and (with workerd) the size Worker bundled.
+// Then (unless --only leaves out `proxy`) idp-users/proxy is served over HTTP by
+// Node (@hono/node-server), Deno.serve, Bun.serve and workerd (lib/proxy-serve.mjs).
 // See README.md next to this file.
 
 import fs from 'node:fs';
@@ -15,6 +17,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { start, run as runProc, tail, installCleanupHooks } from './lib/proc.mjs';
+import { runProxyServing } from './lib/proxy-serve.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -24,6 +27,9 @@ const LOGS = path.join(WORK, 'logs');
 const FIXTURES = path.join(HERE, 'fixtures');
 
 const RUNTIMES = ['node-esm', 'node-cjs', 'deno', 'bun', 'workerd', 'chromium'];
+// Not a suite runtime: idp-users/proxy served over HTTP by Node (@hono/node-server),
+// Deno.serve, Bun.serve and a Worker in workerd (lib/proxy-serve.mjs).
+const PROXY_STAGE = 'proxy';
 const SIZE_FIXTURE = 'workerd-list-users';
 const PKG = 'idp-users';
 // Which file of the package each runtime must load (from the package's exports map).
@@ -56,29 +62,32 @@ function parseArgs(argv) {
     else usage(`unknown argument ${a}`);
   }
   if (opts.only) {
-    const bad = opts.only.filter((r) => !RUNTIMES.includes(r));
-    if (bad.length) usage(`unknown runtime(s): ${bad.join(', ')} (known: ${RUNTIMES.join(', ')})`);
+    const bad = opts.only.filter((r) => !RUNTIMES.includes(r) && r !== PROXY_STAGE);
+    if (bad.length) usage(`unknown runtime(s): ${bad.join(', ')} (known: ${RUNTIMES.join(', ')}, ${PROXY_STAGE})`);
   }
   if (!(opts.timeoutScale > 0)) usage('--timeout-scale must be a positive number');
   return opts;
 }
 function usage(err) {
   if (err) console.error(`error: ${err}\n`);
-  console.error(`usage: node tests/runtimes/run.mjs [--only ${RUNTIMES.join(',')}] [--dist path] [--suite path] [--timeout-scale N]`);
+  console.error(`usage: node tests/runtimes/run.mjs [--only ${RUNTIMES.join(',')},${PROXY_STAGE}] [--dist path] [--suite path] [--timeout-scale N]`);
   process.exit(err ? 2 : 0);
 }
 
 const opts = parseArgs(process.argv.slice(2));
-const selected = opts.only ?? RUNTIMES;
+const selected = (opts.only ?? RUNTIMES).filter((r) => RUNTIMES.includes(r));
+const serveProxy = !opts.only || opts.only.includes(PROXY_STAGE);
 const SUITE = opts.suite;
 const T = (s) => Math.round(s * 1000 * opts.timeoutScale);
 const TIMEOUT = {
   pack: T(120),
   install: T(180),
   server: T(30),
-  node: T(60),
+  // The suite's production half (tests/js/production-suite.mjs) runs ~60,000 hostile
+  // calls, 10,000 malformed answers and 2 x 10,000 load calls: ~30-45 s in Node on 2 busy cores.
+  node: T(120),
   deno: T(120),
-  bun: T(60),
+  bun: T(120),
   wrangler: T(180),
   miniflare: T(90),
   vite: T(180),
@@ -476,6 +485,7 @@ async function main() {
   }
 
   const outcomes = {}; // runtime -> { ok, result?, error?, entry, ... }
+  const reported = [...selected]; // rows of the matrix: the runtimes, then the proxy servers
   const fatal = [];
   let sizeInfo = null;
 
@@ -533,6 +543,32 @@ async function main() {
         fatal.push(e);
       }
     }
+
+    if (serveProxy) {
+      log('--- proxy: idp-users/proxy served by node (@hono/node-server), deno (Deno.serve), bun (Bun.serve), workerd (wrangler + Miniflare)');
+      try {
+        if (!serverUrl) throw new StageError('proxy', 'proxy: not run: no fake server', null);
+        const served = await runProxyServing({
+          tarball: packed.tarball,
+          fakeUrl: serverUrl,
+          prepareFixture,
+          wranglerBundle,
+          esbuildBundledFiles,
+          logs: LOGS,
+          work: WORK,
+          bin: BIN,
+          timeout: T,
+        });
+        for (const outcome of served) {
+          outcomes[outcome.runtime] = outcome;
+          reported.push(outcome.runtime);
+          const res = outcome.result;
+          log(outcome.error ? `${outcome.runtime}: ERROR (${outcome.error.message.split('\n')[0]})` : `${outcome.runtime}: ${res.passed} passed, ${res.failed} failed (${secs(outcome.ms)})`);
+        }
+      } catch (e) {
+        fatal.push(e);
+      }
+    }
   } finally {
     if (fakeServer) {
       fakeServer.handle.stop();
@@ -544,7 +580,7 @@ async function main() {
   // ---- verdicts
   const rows = [];
   const failures = [];
-  for (const runtime of selected) {
+  for (const runtime of reported) {
     const o = outcomes[runtime];
     const r = o.result;
     const verdict = [];
@@ -562,8 +598,8 @@ async function main() {
       runtime,
       r ? r.passed : '-',
       r ? r.failed : '-',
-      String(ops.length),
-      (o.entry ?? '-') + (want ? '' : ' (info)'),
+      runtime.startsWith('proxy/') ? '-' : String(ops.length),
+      (o.entry ?? '-') + (want || runtime.startsWith('proxy/') ? '' : ' (info)'),
       `${secs(o.ms)} (${[`install ${secs(o.installMs ?? 0)}`, ...(o.stages ?? []).map((s) => `${s.name} ${secs(s.ms)}`)].join(', ')})`,
       o.ok ? 'ok' : `FAIL: ${verdict.join('; ')}`,
     ]);
@@ -591,6 +627,11 @@ async function main() {
     const ver = o.result?.runtimeVersion ? ` [${o.result.runtimeVersion}]` : '';
     console.log(`  ${pad(rt, 9)} ${o.entry ?? '-'}${ver}  — ${how}`);
   }
+  for (const rt of reported.filter((r) => r.startsWith('proxy/'))) {
+    const o = outcomes[rt];
+    const how = rt === 'proxy/workerd' ? "the idp-users files in wrangler's bundle (enforced)" : "import.meta.resolve('idp-users/proxy') in the server (enforced)";
+    console.log(`  ${pad(rt, 9)} ${o.entry ?? '-'}${o.runtimeVersion ? ` [${o.runtimeVersion}]` : ''}  — ${how}`);
+  }
   if (selected.some((rt) => rt === 'deno' || rt === 'bun')) {
     console.log("  note: deno and bun match the `node` condition (before `default`), so they load the Node entry; not enforced.");
   }
@@ -617,7 +658,7 @@ async function main() {
       for (const n of o.notes ?? []) console.log(`    note: ${n}`);
     }
   }
-  for (const rt of selected) for (const n of outcomes[rt].ok ? outcomes[rt].notes ?? [] : []) console.log(`note (${rt}): ${n}`);
+  for (const rt of reported) for (const n of outcomes[rt].ok ? outcomes[rt].notes ?? [] : []) console.log(`note (${rt}): ${n}`);
 
   fs.writeFileSync(
     path.join(WORK, 'results.json'),
@@ -626,7 +667,7 @@ async function main() {
         tarball: path.basename(packed.tarball),
         serverUrl,
         runtimes: Object.fromEntries(
-          selected.map((rt) => {
+          reported.map((rt) => {
             const { error, ...o } = outcomes[rt];
             return [rt, { ...o, error: error ? error.message : undefined }];
           }),
@@ -639,16 +680,16 @@ async function main() {
     ) + '\n',
   );
 
-  const totalPassed = selected.reduce((n, rt) => n + (outcomes[rt].result?.passed ?? 0), 0);
+  const totalPassed = reported.reduce((n, rt) => n + (outcomes[rt].result?.passed ?? 0), 0);
   // Failed count for the closing line: failed tests, plus one per runtime/stage that
   // failed without a failed test (crash, timeout, 0 tests, wrong entry, no server, size).
   const totalFailed =
-    selected.reduce((n, rt) => n + (outcomes[rt].result?.failed ?? 0), 0) +
+    reported.reduce((n, rt) => n + (outcomes[rt].result?.failed ?? 0), 0) +
     failures.filter(({ o }) => !(o.result?.failed > 0)).length +
     fatal.length;
   const ok = !failures.length && !fatal.length;
   console.log(`\nlogs: ${rel(LOGS)}/  results: ${rel(path.join(WORK, 'results.json'))}  total ${secs(Date.now() - t0)}`);
-  console.log(`runtimes ok: ${selected.length - failures.length} of ${selected.length}${fatal.length ? `; other failures: ${fatal.map((e) => e.stage).join(', ')}` : ''}`);
+  console.log(`runtimes ok: ${reported.length - failures.length} of ${reported.length}${fatal.length ? `; other failures: ${fatal.map((e) => e.stage).join(', ')}` : ''}`);
   console.log(`${totalPassed} passed, ${totalFailed} failed`);
   process.exitCode = ok ? 0 : 1;
 }
