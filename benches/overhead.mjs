@@ -20,11 +20,15 @@ const calls = arg('--calls', 2000);
 const rounds = arg('--rounds', 15);
 const USER = 'kp_fake_0001';
 
-async function bench(label, fetchFn, domain, token, n) {
+async function bench(label, fetchFn, domain, token, n, withSignal = false) {
   const api = new KindeUsersApi({ domain, accessToken: token, fetch: fetchFn });
   const url = `${domain}/api/v1/user?id=${USER}`;
   const headers = { accept: 'application/json', authorization: `Bearer ${token}` };
-  await compare(label, fetchFn, url, headers, () => api.getUserData(USER), n);
+  // With a caller's signal on both sides: what linking it to the call's own
+  // cancellation costs (the plain side hands the signal to fetch as is).
+  const signal = withSignal ? new AbortController().signal : undefined;
+  const call = withSignal ? () => api.getUserData(USER, undefined, { signal }) : () => api.getUserData(USER);
+  await compare(label, fetchFn, url, headers, call, n, signal);
 }
 
 const CLERK_EMAILS = ['ada.anderson@example.com', 'ben.brown@example.com'];
@@ -36,8 +40,8 @@ async function benchClerk(label, fetchFn, baseUrl, secretKey, n) {
   await compare(label, fetchFn, url, headers, () => api.getUserList({ email_address: CLERK_EMAILS, limit: 10 }), n);
 }
 
-async function compare(label, fetchFn, url, headers, client, n) {
-  const init = { method: 'GET', headers };
+async function compare(label, fetchFn, url, headers, client, n, signal) {
+  const init = { method: 'GET', headers, signal };
   const plain = async () => {
     const res = await fetchFn(url, init);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -63,7 +67,7 @@ async function compare(label, fetchFn, url, headers, client, n) {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const p = median(s.plain);
   const c = median(s.client);
-  console.log(`${label.padEnd(6)} plain ${p.toFixed(1).padStart(7)} µs   client ${c.toFixed(1).padStart(7)} µs   ratio ${median(s.ratio).toFixed(3)}x (median of ${rounds} rounds)`);
+  console.log(`${label.padEnd(11)} plain ${p.toFixed(1).padStart(7)} µs   client ${c.toFixed(1).padStart(7)} µs   ratio ${median(s.ratio).toFixed(3)}x (median of ${rounds} rounds)`);
 }
 
 const body = JSON.stringify({ id: USER, preferred_email: 'ada.anderson@example.com', first_name: 'Ada', last_name: 'Anderson', is_suspended: false, total_sign_ins: 3, created_on: '2026-01-01T00:00:00.000Z' });
@@ -72,6 +76,7 @@ const fake = createFakeProviders();
 
 console.log(`Kinde getUserData, ${calls} calls x ${rounds} rounds per side (http: ${Math.ceil(calls / 5)}), node ${process.version}; target ratio ≤ 1.25x`);
 await bench('stub', stub, 'https://acme.kinde.com', 'bench-token', calls);
+await bench('stub+signal', stub, 'https://acme.kinde.com', 'bench-token', calls, true);
 await bench('fake', fake.fetch, 'https://fake.kinde.com', fake.kinde.issueToken(), calls);
 let server = await startFakeServer({ port: 0 });
 await bench('http', fetch, server.url, server.providers.kinde.issueToken(), Math.ceil(calls / 5));

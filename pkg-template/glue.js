@@ -114,12 +114,15 @@ class Failure {
 }
 
 /**
- * AbortControllers whose signal never fired, kept for the next call: in Node
- * a new controller's signal costs a few microseconds, several times the
- * rest of the driver's work per call. A controller goes back here only when
- * its call ended without aborting, once its fetch has completed.
+ * AbortControllers whose signal never fired, for later calls to reuse. In
+ * Node a new controller's signal costs about 10 µs a call (more than the
+ * rest of the driver), so one serves up to MAX_USES calls, one call at a
+ * time. Not more: fetch implementations (Node's Request among them) keep a
+ * listener on the signal they were given until the request is
+ * garbage-collected, and a signal shared without bound would gather them.
  */
 const IDLE = [];
+const MAX_USES = 50;
 
 /**
  * The time limit and cancellation of one call (or of one token request).
@@ -167,7 +170,11 @@ class Scope {
 
   /** The signal for a fetch of this call. */
   fetchSignal() {
-    return (this.controller ??= IDLE.pop() ?? new AbortController()).signal;
+    if (!this.controller) {
+      this.controller = IDLE.pop() ?? new AbortController();
+      this.controller.uses = (this.controller.uses ?? 0) + 1;
+    }
+    return this.controller.signal;
   }
 
   /** `promise`, or a Failure as soon as the call times out or is aborted. */
@@ -206,7 +213,9 @@ class Scope {
 
   end() {
     clearTimeout(this.timer);
-    if (this.controller && !this.stopped && IDLE.length < 64) IDLE.push(this.controller);
+    // Back for reuse only when it never fired; the call's fetch is over.
+    const c = this.controller;
+    if (c && !c.signal.aborted && c.uses < MAX_USES && IDLE.length < 32) IDLE.push(c);
     if (this.onAbort) {
       try {
         this.signal.removeEventListener('abort', this.onAbort);

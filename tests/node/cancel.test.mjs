@@ -90,3 +90,24 @@ test('a timer never outlives its call: a finished call does not hold the process
   const after = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
   assert.equal(after, before);
 });
+
+test('signals are not shared without bound: thousands of calls add no pile of abort listeners', async () => {
+  // Node's Request keeps a listener on the signal it was given until it is
+  // garbage-collected; a signal reused for every call would gather them
+  // (MaxListenersExceededWarning, and each call slower than the last).
+  const warnings = [];
+  const onWarning = (w) => warnings.push(w.name);
+  process.on('warning', onWarning);
+  try {
+    const fetch = async (url, init) => {
+      const request = new Request(url, init);
+      return Response.json({ id: new URL(request.url).searchParams.get('id') });
+    };
+    const kinde = new KindeUsersApi({ domain: 'https://acme.kinde.com', accessToken: 't', fetch });
+    for (let i = 0; i < 3000; i++) await kinde.getUserData('kp_1');
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(warnings.filter((n) => n === 'MaxListenersExceededWarning'), []);
+  } finally {
+    process.off('warning', onWarning);
+  }
+});
