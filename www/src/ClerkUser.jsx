@@ -1,22 +1,12 @@
 // A Clerk user: profile, identifiers, MFA, metadata (editable JSON),
 // organization memberships and invitations, profile image, actions.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ActionBar, useActions } from './actions.jsx';
+import { useActions } from './actions.jsx';
 import { Avatar } from './Avatar.jsx';
 import { dash, fmtDate, fullName } from './format.js';
 import { useAsync } from './hooks.js';
-import { AsyncSection, ErrorBox, Field, Loading } from './ui.jsx';
-
-const val = (form, name) => (form.elements.namedItem(name)?.value ?? '').trim();
-
-async function collect(iterable, limit = 1000) {
-  const out = [];
-  for await (const x of iterable) {
-    out.push(x);
-    if (out.length >= limit) break;
-  }
-  return out;
-}
+import { Card, ListSection, Props, Table } from './ui.jsx';
+import { collect, editAction, NewPasswordField, UserPage, userNotReady } from './userPage.jsx';
 
 export function ClerkUser({ api, id, navigate, notify }) {
   const user = useAsync((signal) => api.getUser(id, { signal }), [id]);
@@ -29,57 +19,25 @@ export function ClerkUser({ api, id, navigate, notify }) {
   const [uploaded, setUploaded] = useState(null);
   useEffect(() => () => uploaded && URL.revokeObjectURL(uploaded), [uploaded]);
 
-  if (user.status === 'loading' && !user.data) return <Loading what="the user" />;
-  if (user.status === 'error') {
-    return (
-      <>
-        <ErrorBox error={user.error} />
-        <p>
-          <button type="button" onClick={user.reload}>
-            Try again
-          </button>{' '}
-          <a href="#/clerk">Back to the Clerk users</a>
-        </p>
-      </>
-    );
-  }
+  const notReady = userNotReady(user, 'Clerk', '#/clerk');
+  if (notReady) return notReady;
   const u = user.data;
   const name = fullName(u.first_name, u.last_name);
   const email = u.email_addresses.find((e) => e.id === u.primary_email_address_id)?.email_address ?? u.email_addresses[0]?.email_address;
 
   const simple = (label, title, call, done, extra = {}) => ({ label, title, run: async () => (await call(), done), ...extra });
   const actions = [
-    {
-      label: 'Edit',
-      title: `Edit ${name}`,
-      confirm: 'Save',
-      body: (
-        <>
-          <Field label="First name">
-            <input name="first_name" defaultValue={u.first_name ?? ''} autofocus />
-          </Field>
-          <Field label="Last name">
-            <input name="last_name" defaultValue={u.last_name ?? ''} />
-          </Field>
-          <Field label="Username">
-            <input name="username" defaultValue={u.username ?? ''} />
-          </Field>
-          <Field label="External id">
-            <input name="external_id" defaultValue={u.external_id ?? ''} />
-          </Field>
-        </>
-      ),
-      run: async (form) => {
-        const body = {};
-        for (const field of ['first_name', 'last_name', 'username', 'external_id']) {
-          const now = val(form, field);
-          if (now !== (u[field] ?? '')) body[field] = now === '' ? null : now;
-        }
-        if (Object.keys(body).length === 0) return 'Nothing changed.';
-        await api.updateUser(id, body);
-        return `Saved ${Object.keys(body).join(', ')} of ${name}.`;
-      },
-    },
+    editAction(
+      name,
+      [
+        ['First name', 'first_name', u.first_name],
+        ['Last name', 'last_name', u.last_name],
+        ['Username', 'username', u.username],
+        ['External id', 'external_id', u.external_id],
+      ],
+      (body) => api.updateUser(id, body),
+      null,
+    ),
     u.banned
       ? simple('Unban', `Unban ${name}?`, () => api.unbanUser(id), `${name} is no longer banned.`, { body: <p>{name} will be able to sign in again.</p> })
       : simple('Ban', `Ban ${name}?`, () => api.banUser(id), `${name} is banned.`, {
@@ -101,9 +59,7 @@ export function ClerkUser({ api, id, navigate, notify }) {
       title: `Set a password for ${name}`,
       body: (
         <>
-          <Field label="New password" hint="8 characters or more">
-            <input name="password" type="password" autocomplete="new-password" minLength={8} required autofocus />
-          </Field>
+          <NewPasswordField />
           <label class="check-field">
             <input name="sign_out" type="checkbox" defaultChecked /> Sign {name} out of their other sessions
           </label>
@@ -126,192 +82,130 @@ export function ClerkUser({ api, id, navigate, notify }) {
 
   const flags = [u.banned && 'banned', u.locked && 'locked'].filter(Boolean);
   return (
-    <div class="user-page">
-      <p>
-        <a href="#/clerk">← Clerk users</a>
-      </p>
-      <div class="user-head">
-        <Avatar key={uploaded ?? u.image_url} url={u.has_image ? (uploaded ?? u.image_url) : null} name={name} />
-        <div>
-          <h2>{name}</h2>
-          <p class="muted">
-            {u.id} · {email ?? 'no email'}{' '}
-            {flags.map((f) => (
-              <span key={f} class={`badge badge-${f}`}>
-                {f}
-              </span>
-            ))}
-          </p>
-        </div>
-      </div>
-      <ActionBar actions={actions} ask={ask} />
-      {dialog}
+    <UserPage
+      provider="Clerk"
+      href="#/clerk"
+      avatar={<Avatar key={uploaded ?? u.image_url} url={u.has_image ? (uploaded ?? u.image_url) : null} name={name} />}
+      name={name}
+      id={u.id}
+      email={email}
+      badges={flags.map((f) => (
+        <span key={f} class={`badge badge-${f}`}>
+          {f}
+        </span>
+      ))}
+      actions={actions}
+      ask={ask}
+      dialog={dialog}
+    >
+      <Card title="Profile">
+        <Props
+          items={[
+            ['Id', u.id],
+            ['External id', dash(u.external_id)],
+            ['Username', dash(u.username)],
+            ['Emails', u.email_addresses.length ? u.email_addresses.map((e) => `${e.email_address} (${e.verification?.status ?? 'unverified'})`).join(', ') : '—'],
+            ['Phones', u.phone_numbers.length ? u.phone_numbers.map((p) => p.phone_number).join(', ') : '—'],
+            ['Web3 wallets', u.web3_wallets.length ? u.web3_wallets.map((w) => w.web3_wallet).join(', ') : '—'],
+            ['External accounts', u.external_accounts.length ? u.external_accounts.map((a) => `${a.provider}: ${a.email_address}`).join(', ') : '—'],
+            ['Password', u.password_enabled ? `set ${u.password_last_updated_at ? `(${fmtDate(u.password_last_updated_at)})` : ''}` : 'none'],
+            ['Locale', dash(u.locale)],
+            ['Created', fmtDate(u.created_at)],
+            ['Last sign-in', fmtDate(u.last_sign_in_at)],
+            ['Last active', fmtDate(u.last_active_at)],
+          ]}
+        />
+      </Card>
 
-      <div class="grid">
-        <section class="card">
-          <header class="card-head">
-            <h3>Profile</h3>
-          </header>
-          <dl class="props">
-            <dt>Id</dt>
-            <dd>{u.id}</dd>
-            <dt>External id</dt>
-            <dd>{dash(u.external_id)}</dd>
-            <dt>Username</dt>
-            <dd>{dash(u.username)}</dd>
-            <dt>Emails</dt>
-            <dd>{u.email_addresses.length ? u.email_addresses.map((e) => `${e.email_address} (${e.verification?.status ?? 'unverified'})`).join(', ') : '—'}</dd>
-            <dt>Phones</dt>
-            <dd>{u.phone_numbers.length ? u.phone_numbers.map((p) => p.phone_number).join(', ') : '—'}</dd>
-            <dt>Web3 wallets</dt>
-            <dd>{u.web3_wallets.length ? u.web3_wallets.map((w) => w.web3_wallet).join(', ') : '—'}</dd>
-            <dt>External accounts</dt>
-            <dd>{u.external_accounts.length ? u.external_accounts.map((a) => `${a.provider}: ${a.email_address}`).join(', ') : '—'}</dd>
-            <dt>Password</dt>
-            <dd>{u.password_enabled ? `set ${u.password_last_updated_at ? `(${fmtDate(u.password_last_updated_at)})` : ''}` : 'none'}</dd>
-            <dt>Locale</dt>
-            <dd>{dash(u.locale)}</dd>
-            <dt>Created</dt>
-            <dd>{fmtDate(u.created_at)}</dd>
-            <dt>Last sign-in</dt>
-            <dd>{fmtDate(u.last_sign_in_at)}</dd>
-            <dt>Last active</dt>
-            <dd>{fmtDate(u.last_active_at)}</dd>
-          </dl>
-        </section>
+      <ProfileImage user={u} name={name} api={api} ask={ask} onUploaded={setUploaded} />
 
-        <ProfileImage user={u} name={name} api={api} ask={ask} onUploaded={setUploaded} />
+      <Card title="Sessions and MFA">
+        <p class="muted small">
+          Clerk’s sessions belong to its Sessions API, outside the Users endpoints this package covers: last sign-in {fmtDate(u.last_sign_in_at)}, last active{' '}
+          {fmtDate(u.last_active_at)}.
+        </p>
+        <Table head={['Factor', 'State']} action>
+          <tr>
+            <td>Authenticator app (TOTP)</td>
+            <td>{u.totp_enabled ? 'on' : 'off'}</td>
+            <td>
+              {u.totp_enabled && (
+                <button type="button" class="small danger" onClick={() => ask({ title: `Remove the authenticator app of ${name}?`, danger: true, confirm: 'Remove', run: async () => (await api.deleteTotp(id), `Removed the TOTP of ${name}.`) })}>
+                  Remove
+                </button>
+              )}
+            </td>
+          </tr>
+          <tr>
+            <td>Backup codes</td>
+            <td>{u.backup_code_enabled ? 'on' : 'off'}</td>
+            <td>
+              {u.backup_code_enabled && (
+                <button type="button" class="small danger" onClick={() => ask({ title: `Remove the backup codes of ${name}?`, danger: true, confirm: 'Remove', run: async () => (await api.deleteBackupCode(id), `Removed the backup codes of ${name}.`) })}>
+                  Remove
+                </button>
+              )}
+            </td>
+          </tr>
+          <tr>
+            <td>Second-factor phones</td>
+            <td>{u.phone_numbers.filter((p) => p.reserved_for_second_factor).map((p) => p.phone_number).join(', ') || 'none'}</td>
+            <td />
+          </tr>
+          {u.passkeys.map((p) => (
+            <tr key={p.id}>
+              <td>Passkey “{p.name}”</td>
+              <td>last used {fmtDate(p.last_used_at)}</td>
+              <td>
+                <button type="button" class="small danger" onClick={() => ask({ title: `Delete the passkey “${p.name}”?`, danger: true, confirm: 'Delete passkey', run: async () => (await api.userPasskeyDelete(id, p.id), `Deleted passkey ${p.name}.`) })}>
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </Table>
+        <p class="small">
+          Two-factor: <strong>{u.two_factor_enabled ? 'on' : 'off'}</strong>
+          {u.mfa_enabled_at && ` · turned on ${fmtDate(u.mfa_enabled_at)}`}
+        </p>
+      </Card>
 
-        <section class="card">
-          <header class="card-head">
-            <h3>Sessions and MFA</h3>
-          </header>
-          <p class="muted small">
-            Clerk’s sessions belong to its Sessions API, outside the Users endpoints this package covers: last sign-in {fmtDate(u.last_sign_in_at)}, last active{' '}
-            {fmtDate(u.last_active_at)}.
-          </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Factor</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span class="sr-only">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td>Authenticator app (TOTP)</td>
-                <td>{u.totp_enabled ? 'on' : 'off'}</td>
-                <td>
-                  {u.totp_enabled && (
-                    <button type="button" class="small danger" onClick={() => ask({ title: `Remove the authenticator app of ${name}?`, danger: true, confirm: 'Remove', run: async () => (await api.deleteTotp(id), `Removed the TOTP of ${name}.`) })}>
-                      Remove
-                    </button>
-                  )}
-                </td>
-              </tr>
-              <tr>
-                <td>Backup codes</td>
-                <td>{u.backup_code_enabled ? 'on' : 'off'}</td>
-                <td>
-                  {u.backup_code_enabled && (
-                    <button type="button" class="small danger" onClick={() => ask({ title: `Remove the backup codes of ${name}?`, danger: true, confirm: 'Remove', run: async () => (await api.deleteBackupCode(id), `Removed the backup codes of ${name}.`) })}>
-                      Remove
-                    </button>
-                  )}
-                </td>
-              </tr>
-              <tr>
-                <td>Second-factor phones</td>
-                <td>{u.phone_numbers.filter((p) => p.reserved_for_second_factor).map((p) => p.phone_number).join(', ') || 'none'}</td>
-                <td />
-              </tr>
-              {u.passkeys.map((p) => (
-                <tr key={p.id}>
-                  <td>Passkey “{p.name}”</td>
-                  <td>last used {fmtDate(p.last_used_at)}</td>
-                  <td>
-                    <button type="button" class="small danger" onClick={() => ask({ title: `Delete the passkey “${p.name}”?`, danger: true, confirm: 'Delete passkey', run: async () => (await api.userPasskeyDelete(id, p.id), `Deleted passkey ${p.name}.`) })}>
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p class="small">
-            Two-factor: <strong>{u.two_factor_enabled ? 'on' : 'off'}</strong>
-            {u.mfa_enabled_at && ` · turned on ${fmtDate(u.mfa_enabled_at)}`}
-          </p>
-        </section>
+      <MetadataEditor user={u} name={name} api={api} ask={ask} />
 
-        <MetadataEditor user={u} name={name} api={api} ask={ask} />
+      <ListSection
+        title="Organization memberships"
+        state={memberships}
+        empty="No membership."
+        head={['Organization', 'Role', 'Since']}
+        row={(m) => (
+          <tr key={m.id}>
+            <td>
+              {m.organization?.name} <span class="muted small">{m.organization?.id}</span>
+            </td>
+            <td>{m.role_name ?? m.role}</td>
+            <td>{fmtDate(m.created_at)}</td>
+          </tr>
+        )}
+      />
 
-        <AsyncSection title="Organization memberships" state={memberships}>
-          {(list) =>
-            list.length === 0 ? (
-              <p class="empty">No membership.</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Organization</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Since</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((m) => (
-                    <tr key={m.id}>
-                      <td>
-                        {m.organization?.name} <span class="muted small">{m.organization?.id}</span>
-                      </td>
-                      <td>{m.role_name ?? m.role}</td>
-                      <td>{fmtDate(m.created_at)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </AsyncSection>
-
-        <AsyncSection title="Organization invitations" state={invitations}>
-          {(list) =>
-            list.length === 0 ? (
-              <p class="empty">No invitation.</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Organization</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Sent</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((i) => (
-                    <tr key={i.id}>
-                      <td>{i.public_organization_data?.name ?? i.organization_id}</td>
-                      <td>{dash(i.email_address)}</td>
-                      <td>{i.role_name ?? i.role}</td>
-                      <td>
-                        <span class={`badge badge-${i.status}`}>{i.status}</span>
-                      </td>
-                      <td>{fmtDate(i.created_at)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </AsyncSection>
-      </div>
-    </div>
+      <ListSection
+        title="Organization invitations"
+        state={invitations}
+        empty="No invitation."
+        head={['Organization', 'Email', 'Role', 'Status', 'Sent']}
+        row={(i) => (
+          <tr key={i.id}>
+            <td>{i.public_organization_data?.name ?? i.organization_id}</td>
+            <td>{dash(i.email_address)}</td>
+            <td>{i.role_name ?? i.role}</td>
+            <td>
+              <span class={`badge badge-${i.status}`}>{i.status}</span>
+            </td>
+            <td>{fmtDate(i.created_at)}</td>
+          </tr>
+        )}
+      />
+    </UserPage>
   );
 }
 
@@ -342,10 +236,7 @@ function ProfileImage({ user, name, api, ask, onUploaded }) {
   }
   const tooBig = file && file.size > MAX;
   return (
-    <section class="card">
-      <header class="card-head">
-        <h3>Profile image</h3>
-      </header>
+    <Card title="Profile image">
       <p>{user.has_image ? 'An image was uploaded.' : 'No image uploaded (Clerk shows a default avatar).'}</p>
       <form class="upload" onSubmit={upload}>
         <label class="field">
@@ -380,7 +271,7 @@ function ProfileImage({ user, name, api, ask, onUploaded }) {
           </button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }
 
@@ -452,10 +343,7 @@ function MetadataEditor({ user, name, api, ask }) {
     });
   }
   return (
-    <section class="card metadata">
-      <header class="card-head">
-        <h3>Metadata</h3>
-      </header>
+    <Card title="Metadata" extraClass="metadata">
       <form onSubmit={save}>
         {KINDS.map(([k, label, hint]) => (
           <label class="field" key={k}>
@@ -487,6 +375,6 @@ function MetadataEditor({ user, name, api, ask }) {
           </button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }

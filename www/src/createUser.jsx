@@ -1,49 +1,31 @@
 // The "New user" form of each provider and the call that creates the user.
-import { Field } from './ui.jsx';
+import { Field, val } from './ui.jsx';
 
-const val = (form, name) => (form.elements.namedItem(name)?.value ?? '').trim();
+// Each provider's fields: [label, name, hint, input attributes].
+const EMAIL = ['Email', 'email', 'required', { type: 'email', required: true }];
+const FIELDS = {
+  kinde: [
+    ['First name', 'given_name'],
+    ['Last name', 'family_name'],
+    EMAIL,
+    ['Username', 'username', 'optional'],
+    ['Organization code', 'organization_code', 'optional, e.g. org_fake'],
+  ],
+  clerk: [
+    ['First name', 'first_name'],
+    ['Last name', 'last_name'],
+    EMAIL,
+    ['Username', 'username', 'optional; 4 to 64 letters, digits, - or _'],
+    ['Password', 'password', 'optional; 8 characters or more', { type: 'password', autocomplete: 'new-password' }],
+  ],
+};
 
 export function CreateUserFields({ provider }) {
-  if (provider === 'kinde') {
-    return (
-      <>
-        <Field label="First name">
-          <input name="given_name" autocomplete="off" autofocus />
-        </Field>
-        <Field label="Last name">
-          <input name="family_name" autocomplete="off" />
-        </Field>
-        <Field label="Email" hint="required">
-          <input name="email" type="email" required autocomplete="off" />
-        </Field>
-        <Field label="Username" hint="optional">
-          <input name="username" autocomplete="off" />
-        </Field>
-        <Field label="Organization code" hint="optional, e.g. org_fake">
-          <input name="organization_code" autocomplete="off" />
-        </Field>
-      </>
-    );
-  }
-  return (
-    <>
-      <Field label="First name">
-        <input name="first_name" autocomplete="off" autofocus />
-      </Field>
-      <Field label="Last name">
-        <input name="last_name" autocomplete="off" />
-      </Field>
-      <Field label="Email" hint="required">
-        <input name="email" type="email" required autocomplete="off" />
-      </Field>
-      <Field label="Username" hint="optional; 4 to 64 letters, digits, - or _">
-        <input name="username" autocomplete="off" />
-      </Field>
-      <Field label="Password" hint="optional; 8 characters or more">
-        <input name="password" type="password" autocomplete="new-password" />
-      </Field>
-    </>
-  );
+  return FIELDS[provider === 'kinde' ? 'kinde' : 'clerk'].map(([label, name, hint, attrs], i) => (
+    <Field key={name} label={label} hint={hint}>
+      <input name={name} autocomplete="off" autofocus={i === 0} {...attrs} />
+    </Field>
+  ));
 }
 
 /** A problem with the form, in words, or null. */

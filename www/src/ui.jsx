@@ -1,4 +1,5 @@
 // Shared pieces: error and result notices, progress, the confirm dialog.
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeError } from './errors.js';
 
@@ -178,6 +179,79 @@ export function ActionDialog({ title, children, confirmLabel = 'Confirm', danger
         </div>
       </form>
     </dialog>
+  );
+}
+
+/** A form field's value, trimmed ('' when the form has no such field). */
+export const val = (form, name) => (form.elements.namedItem(name)?.value ?? '').trim();
+
+/** A card with a heading. */
+export function Card({ title, extraClass, children }) {
+  return (
+    <section class={extraClass ? `card ${extraClass}` : 'card'}>
+      <header class="card-head">
+        <h3>{title}</h3>
+      </header>
+      {children}
+    </section>
+  );
+}
+
+/** Label and value pairs, as `[label, value]`. */
+export function Props({ items }) {
+  return (
+    <dl class="props">
+      {items.map(([label, value]) => (
+        <Fragment key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+/** A table with column headings; `action` adds a last column for buttons. */
+export function Table({ head, action = false, children }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+          {action && (
+            <th scope="col">
+              <span class="sr-only">Action</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+/**
+ * An AsyncSection that lists `items(data)` (the data itself by default) in a
+ * Table, one `row(item)` each, or says `empty` when there is none.
+ */
+export function ListSection({ title, state, items = (data) => data, empty, head, action, row }) {
+  return (
+    <AsyncSection title={title} state={state}>
+      {(data) => {
+        const list = items(data);
+        return list.length === 0 ? (
+          <p class="empty">{empty}</p>
+        ) : (
+          <Table head={head} action={action}>
+            {list.map(row)}
+          </Table>
+        );
+      }}
+    </AsyncSection>
   );
 }
 
