@@ -8,47 +8,53 @@
 // (the data, an IdpUsersError, or "retry once with a new token"). A failed
 // attempt asks __retryDelay whether and when to try again.
 //
-// The .wasm exports one class, Client; KindeUsersApi and ClerkUsersApi
-// extend it with their provider. Client.__operations(provider) lists each
+// What crosses between wasm and this file is named once: the numbers passed
+// in are wasm-exported enums (Provider, TokenSource), and every object wasm
+// hands back is built by a function of runtime.js (`request`, `settings`,
+// `callOptions`, `operation`, `page`), read here by field name. See
+// src/wasm/protocol.rs.
+//
+// The .wasm exports one class, UsersApi; KindeUsersApi and ClerkUsersApi
+// extend it with their provider. UsersApi.__operations(provider) lists each
 // one's operations; every name becomes a method and its `...WithHttpInfo`
 // twin here, which keeps the .wasm and this glue small. The paged lists
-// (Client.__lists) return a promise that is also async-iterable.
-// Their typings are in index.d.ts.
-import { Client, initSync as instantiate } from 'idp-users:glue';
+// return a promise that is also async-iterable. Their typings are in
+// index.d.ts.
+import { UsersApi, Provider, TokenSource, initSync as instantiate } from 'idp-users:glue';
 import { IdpUsersError } from 'idp-users:runtime';
 
 export { IdpUsersError };
 
-const KINDE = 0;
-const CLERK = 1;
-
 /**
- * The clients that are alive. Only these ever reach wasm: a method called
- * on a freed client, or on an object dressed up as one, would hand wasm a
- * dangling or forged pointer (and, repeated, break the instance for every
- * later call), so it is refused here instead.
+ * The clients that are alive, each with its settings (`{ fetch, timeoutMs,
+ * headers, getToken }`, read from wasm once when the client is made). Only
+ * these ever reach wasm: a method called on a freed client, or on an object
+ * dressed up as one, would hand wasm a dangling or forged pointer (and,
+ * repeated, break the instance for every later call), so it is refused here
+ * instead. The lookup that proves a client alive also yields its settings,
+ * so a call asks wasm for them never.
  */
-const LIVE = new WeakSet();
+const CLIENTS = new WeakMap();
 
 /** Client for the Users endpoints of the Kinde Management API (see index.d.ts). */
-export class KindeUsersApi extends Client {
+export class KindeUsersApi extends UsersApi {
   constructor(config) {
-    super(KINDE, config);
-    LIVE.add(this);
+    super(Provider.Kinde, config);
+    CLIENTS.set(this, this.__settings());
   }
 }
 
 /** Client for the Users endpoints of the Clerk Backend API (see index.d.ts). */
-export class ClerkUsersApi extends Client {
+export class ClerkUsersApi extends UsersApi {
   constructor(config) {
-    super(CLERK, config);
-    LIVE.add(this);
+    super(Provider.Clerk, config);
+    CLIENTS.set(this, this.__settings());
   }
 }
 
 /** Releases a client's memory now; later calls on it reject, a second free does nothing. */
 function free() {
-  if (LIVE.delete(this)) Client.prototype.free.call(this);
+  if (CLIENTS.delete(this)) UsersApi.prototype.free.call(this);
 }
 
 // The build minifies identifiers: the public classes keep their names.
@@ -60,8 +66,6 @@ for (const [cls, name] of [
   Object.defineProperty(cls, 'name', { value: name });
 }
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const MINT = 1;
 const MULTIPART = 'multipart/form-data';
 /** The page size iteration asks for when the caller chose none (both providers' maximum). */
 const MAX_PAGE_SIZE = 500;
@@ -75,12 +79,12 @@ const SIGNATURES = [
 ];
 
 /**
- * The form of an upload: `[partName, file]`, the file already checked by the
+ * The form of an upload (`{ part, file }`), the file already checked by the
  * core to be a Blob/File or bytes. Bytes become a Blob typed from their
  * signature; a nameless Blob gets a file name from its type. fetch writes the
  * multipart boundary itself.
  */
-function form([name, file]) {
+function form({ part: name, file }) {
   let blob = file;
   if (!(file instanceof Blob)) {
     const bytes = ArrayBuffer.isView(file)
@@ -225,20 +229,20 @@ class Scope {
 }
 
 /**
- * One HTTP exchange: fetch, then read the whole body as text. Resolves to
- * [status, text, headers]; rejects with a Failure. Anything a custom fetch
- * returns is read defensively: a getter that throws or a body that never
- * arrives ends in a typed error, never in an exception inside wasm or a
- * promise that hangs.
+ * One HTTP exchange of `req` (a `request` from wasm): fetch, then read the
+ * whole body as text. Resolves to `{ status, text, headers }`; rejects with
+ * a Failure. Anything a custom fetch returns is read defensively: a getter
+ * that throws or a body that never arrives ends in a typed error, never in
+ * an exception inside wasm or a promise that hangs.
  */
-function send(fetchFn, [url, method, body, contentType], headers, callHeaders, token, scope) {
+function send(fetchFn, { url, method, body, contentType }, headers, callHeaders, token, scope) {
   return new Promise((resolve, reject) => {
     if (scope.stopped) return reject(scope.failure());
     const all = { accept: 'application/json', ...headers, ...callHeaders };
     if (contentType === MULTIPART) delete all['content-type'];
     else if (contentType) all['content-type'] = contentType;
     if (token) all.authorization = `Bearer ${token}`;
-    const init = { method: METHODS[method], headers: all, signal: scope.fetchSignal() };
+    const init = { method, headers: all, signal: scope.fetchSignal() };
     if (body !== undefined) {
       try {
         init.body = contentType === MULTIPART ? form(body) : body;
@@ -264,7 +268,7 @@ function send(fetchFn, [url, method, body, contentType], headers, callHeaders, t
             h = res.headers;
           } catch {}
           if (scope.waiting === reject) scope.waiting = undefined;
-          resolve([status, text, h]);
+          resolve({ status, text, headers: h });
         }, fail);
       } catch (cause) {
         fail(cause);
@@ -278,16 +282,9 @@ function send(fetchFn, [url, method, body, contentType], headers, callHeaders, t
   });
 }
 
-// Per client. The settings are read once from wasm: [fetch, timeoutMs, headers, getToken].
-const SETTINGS = new WeakMap();
+// Per client.
 const MINTING = new WeakMap(); // client → the one token request in flight
 const PAUSED = new WeakMap(); // client → time before which no attempt starts (a server asked)
-
-function settings(client) {
-  let s = SETTINGS.get(client);
-  if (!s) SETTINGS.set(client, (s = client.__settings()));
-  return s;
-}
 
 /**
  * A token for operation `index` (a string when one is at hand, else a
@@ -299,14 +296,14 @@ function token(client, index, s, rejected) {
 }
 
 async function obtain(client, index, s, rejected, step) {
-  if (step === MINT) {
+  if (step === TokenSource.Endpoint) {
     // One token request at a time, however many calls wait for it. It has
     // its own time limit and no caller's signal: one call giving up must
     // not fail the others waiting for the same token.
     let minting = MINTING.get(client);
     if (!minting) {
-      const scope = new Scope(undefined, s[1]);
-      minting = send(s[0], client.__tokenRequest(), s[2], undefined, undefined, scope);
+      const scope = new Scope(undefined, s.timeoutMs);
+      minting = send(s.fetch, client.__tokenRequest(), s.headers, undefined, undefined, scope);
       MINTING.set(client, minting);
       const done = () => {
         scope.end();
@@ -320,12 +317,12 @@ async function obtain(client, index, s, rejected, step) {
     } catch (failure) {
       throw client.__noResponse(index, failure.kind, failure.message, true);
     }
-    return client.__tokenResponse(index, answer[0], answer[1], answer[2]);
+    return client.__tokenResponse(index, answer.status, answer.text, answer.headers);
   }
   let value;
   let failed = false;
   try {
-    value = await s[3]({ forceRefresh: rejected !== undefined });
+    value = await s.getToken({ forceRefresh: rejected !== undefined });
   } catch (cause) {
     value = cause;
     failed = true;
@@ -340,9 +337,9 @@ async function obtain(client, index, s, rejected, step) {
  * IdpUsersError (kind `auth`, or `timeout` at the client's time limit).
  */
 async function bearer(client, index, rejected) {
-  if (!LIVE.has(client)) throw new IdpUsersError('the client was freed', { kind: 'validation' });
-  const s = settings(client);
-  const scope = new Scope(undefined, s[1]);
+  const s = CLIENTS.get(client);
+  if (!s) throw new IdpUsersError('the client was freed', { kind: 'validation' });
+  const scope = new Scope(undefined, s.timeoutMs);
   try {
     const tok = token(client, index, s, rejected);
     return typeof tok === 'string' ? tok : await scope.wait(tok);
@@ -368,14 +365,13 @@ function plainHeaders(headers) {
 }
 
 async function call(client, index, info, a, b, c, d, e) {
-  if (!LIVE.has(client)) {
+  const s = CLIENTS.get(client);
+  if (!s) {
     throw new IdpUsersError('this method was called on a client that was freed, or on something that is not a client', { kind: 'validation' });
   }
   const req = client.__prepare(index, a, b, c, d, e);
-  const s = settings(client);
-  // The call's options, validated: [signal, headers, timeoutMs, retries, maxRetryDelayMs, retryNonIdempotent].
-  const o = req[4];
-  const scope = new Scope(o && o[0], o && o[2] !== undefined ? o[2] : s[1]);
+  const o = req.options; // the call's options, validated (undefined when none were given)
+  const scope = new Scope(o?.signal, o?.timeoutMs ?? s.timeoutMs);
   let attempts = 0; // requests sent for the operation
   let tries = 0; // failed tries, for the retry budget
   let rejected; // the token the API refused, if any
@@ -391,7 +387,7 @@ async function call(client, index, info, a, b, c, d, e) {
         if (scope.stopped) throw scope.failure();
         sent = true;
         attempts++;
-        const [status, text, headers] = await send(s[0], req, s[2], o && o[1], tok, scope);
+        const { status, text, headers } = await send(s.fetch, req, s.headers, o?.headers, tok, scope);
         const data = client.__finish(index, status, text, headers, tok, rejected !== undefined);
         if (data === undefined) {
           rejected = tok;
@@ -427,7 +423,7 @@ async function call(client, index, info, a, b, c, d, e) {
 }
 
 /** `args` with the page size set to the maximum, unless the caller chose one. */
-function sized(args, arity, size) {
+function sized(args, { arity, sizeParam: size }) {
   const params = args[arity];
   try {
     if (size === undefined || (params != null && (typeof params !== 'object' || params[size] != null))) return args;
@@ -446,17 +442,17 @@ function sized(args, arity, size) {
  * next microtask, so that `for await (… of client.getUserList())`, which
  * asks for the iterator at once, can still choose the largest page size.
  */
-function paged(client, index, arity, size, args) {
+function paged(client, index, op, args) {
   let first;
   let firstArgs = args;
   const run = (argv) => call(client, index, false, argv[0], argv[1], argv[2], argv[3], argv[4]);
   const firstPage = () => (first ??= run(firstArgs));
   const promise = Promise.resolve().then(firstPage);
   promise[Symbol.asyncIterator] = () => {
-    if (!first) firstArgs = sized(args, arity, size);
+    if (!first) firstArgs = sized(args, op);
     // The iterator reports errors itself; the promise's own copy of them is not unhandled.
     promise.catch(() => {});
-    return items(client, index, arity, firstArgs, firstPage(), run);
+    return items(client, index, op.arity, firstArgs, firstPage(), run);
   };
   return promise;
 }
@@ -465,10 +461,10 @@ async function* items(client, index, arity, argv, firstPage, run) {
   let page = await firstPage;
   let params = argv[arity];
   for (;;) {
-    const [list, key, value] = client.__nextPage(index, params, page);
+    const { items: list, param, value } = client.__nextPage(index, params, page);
     yield* list;
-    if (key === undefined) return;
-    params = { ...params, [key]: value };
+    if (param === undefined) return;
+    params = { ...params, [param]: value };
     const next = argv.slice();
     next[arity] = params;
     page = await run(next);
@@ -483,18 +479,23 @@ function install(cls, provider) {
     },
     configurable: true,
   });
-  const lists = new Map(Client.__lists(provider).map(([index, arity, size]) => [index, [arity, size]]));
-  Client.__operations(provider).forEach((name, index) => {
-    const list = lists.get(index);
+  const operations = UsersApi.__operations(provider);
+  // For the proxy, which sees only the public classes: their own operations
+  // and routes, without the provider's number.
+  Object.defineProperty(cls, '__operations', { value: () => operations.map((op) => op.name), configurable: true });
+  Object.defineProperty(cls, '__route', { value: (method, path) => UsersApi.__route(provider, method, path), configurable: true });
+  operations.forEach((op, index) => {
     for (const [key, info] of [
-      [name, false],
-      [`${name}WithHttpInfo`, true],
+      [op.name, false],
+      [`${op.name}WithHttpInfo`, true],
     ]) {
+      // Five parameters: the most any operation takes (MAX_CALL_ARGS in
+      // src/wasm/api.rs, checked against the tables when they compile).
       const method =
-        list && !info
+        op.paged && !info
           ? {
               [key](a, b, c, d, e) {
-                return paged(this, index, list[0], list[1], [a, b, c, d, e]);
+                return paged(this, index, op, [a, b, c, d, e]);
               },
             }[key]
           : {
@@ -635,6 +636,6 @@ export function wasmMemoryBytes() {
 /** Instantiates the module from bytes or a compiled module, then installs the methods. */
 export function initSync(module) {
   memory = instantiate({ module }).memory;
-  install(KindeUsersApi, KINDE);
-  install(ClerkUsersApi, CLERK);
+  install(KindeUsersApi, Provider.Kinde);
+  install(ClerkUsersApi, Provider.Clerk);
 }

@@ -8,15 +8,16 @@
 // proxy.cjs, whose `require('idp-users')` picks node.cjs.
 //
 // A request runs: path under basePath → authorize → provider → operation
-// (the clients' own operation tables, through Client.__route) → allow →
-// body (size-capped) → the bearer the client would send (Client#__bearer:
+// (the clients' own operation tables, through the classes' __route) → allow →
+// body (size-capped) → the bearer the client would send (client.__bearer:
 // the same single-flight token cache) → fetch the provider → status, body
 // (credentials redacted) and the rate-limit headers back.
 import { ClerkUsersApi, IdpUsersError, KindeUsersApi } from 'idp-users';
 
-/** The wasm class both clients extend: its static `__operations` and `__route`. */
-const Client = Object.getPrototypeOf(KindeUsersApi);
-
+// Each class's static `__operations()` (its method names, in operation
+// order) and `__route(method, path)` (the index of an operation) come from
+// the package's driver.
+// `index`: the provider's position in this list and in the arrays below.
 const PROVIDERS = [
   { name: 'kinde', index: 0, Api: KindeUsersApi, secrets: ['clientSecret', 'accessToken'] },
   { name: 'clerk', index: 1, Api: ClerkUsersApi, secrets: ['secretKey'] },
@@ -173,9 +174,9 @@ function makeClient(provider, config) {
     ...provider,
     api,
     base: api.__baseUrl(),
-    fetch: settings[0],
-    timeoutMs: settings[1],
-    headers: settings[2] ?? {},
+    fetch: settings.fetch,
+    timeoutMs: settings.timeoutMs,
+    headers: settings.headers ?? {},
     secrets,
   };
 }
@@ -357,7 +358,7 @@ export function createUsersProxy(options) {
   if (configs.every((c) => c === undefined)) {
     throw invalid('options', 'no provider: give kinde (the config of a KindeUsersApi), clerk (of a ClerkUsersApi), or both');
   }
-  const operations = PROVIDERS.map((p) => Client.__operations(p.index));
+  const operations = PROVIDERS.map((p) => p.Api.__operations());
   const allowed = parseAllow(
     read(options, 'allow', 'allow'),
     operations,
@@ -405,7 +406,7 @@ export function createUsersProxy(options) {
     const client = clients[provider.index];
     if (!client) return reply(404, 'provider_not_configured', `this proxy has no ${provider.name} config`);
     const apiPath = slash < 0 ? '' : path.slice(slash);
-    const index = Client.__route(provider.index, method, apiPath);
+    const index = provider.Api.__route(method, apiPath);
     if (index === undefined || suspicious(apiPath)) {
       const shown = `${method.slice(0, 16)} ${apiPath.length > 200 ? `${apiPath.slice(0, 200)}…` : apiPath}`;
       return reply(404, 'unknown_operation', `no ${provider.name} Users operation is ${shown}`);

@@ -47,9 +47,9 @@ mkdirSync(join(dist, 'wasm'), { recursive: true });
 // The wasm-bindgen glue and its JS snippet (IdpUsersError), as one ESM file
 // and one CommonJS file.
 const snippet = readdirSync(join(wasmOut, 'snippets'))
-  .map((d) => join(wasmOut, 'snippets', d, 'js', 'runtime.js'))
+  .map((d) => join(wasmOut, 'snippets', d, 'pkg-template', 'runtime.js'))
   .find((p) => existsSync(p));
-if (!snippet) throw new Error('wasm-pack output has no js/runtime.js snippet');
+if (!snippet) throw new Error('wasm-pack output has no pkg-template/runtime.js snippet');
 const glue = {
   entryPoints: [join(root, 'pkg-template', 'glue.js')],
   alias: { 'idp-users:glue': join(wasmOut, 'idp_users.js'), 'idp-users:runtime': snippet },

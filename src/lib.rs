@@ -10,10 +10,12 @@
 //! that the package's JS driver calls around the runtime's `fetch`.
 #![deny(missing_docs)]
 
+#[cfg(feature = "clerk")]
 pub mod clerk;
 pub mod core;
+#[cfg(feature = "kinde")]
 pub mod kinde;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(not(target_arch = "wasm32"), feature = "kinde", feature = "clerk"))]
 pub mod typings;
 
 #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,21 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// Longest timeout accepted (10 minutes).
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
 
+/// How a client's requests go out, whatever the provider: the part of every
+/// config the JS driver uses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Transport {
+    /// Headers for every request.
+    pub headers: Vec<(String, String)>,
+    /// The time a call may take (token request, attempts and waits).
+    pub timeout_ms: u32,
+    /// Whether the config gave its own `fetch`.
+    pub custom_fetch: bool,
+    /// `retries` and `maxRetryDelayMs` (POST and PATCH are replayed only
+    /// when a call asks).
+    pub retry: RetryPolicy,
+}
+
 /// Rejects keys the options object does not know, naming the nearest known
 /// spelling when the caller used snake_case for a camelCase option.
 pub fn check_keys<V: Value>(options: &V, label: &str, known: &[&str]) -> Result<(), Error> {

@@ -1,9 +1,10 @@
 //! The JS side of an exchange: a response as JS values, and per-call options.
 
-use js_sys::{Array, JsString, Object};
+use js_sys::{JsString, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::js::{call_method, json_parse, set, text_prefix};
+use super::js::{header_of, json_parse, set};
+use super::protocol;
 use crate::core::config::{check_keys, headers, opt_bool, retry_options, timeout_ms};
 use crate::core::error::Error;
 use crate::core::exchange::Response;
@@ -39,10 +40,7 @@ impl Response for JsResponse {
     }
 
     fn header(&self, name: &str) -> Option<String> {
-        // A custom fetch's headers may be anything: a throwing `get` is no
-        // header, and a huge value is cut before it is copied.
-        let value = call_method(&self.headers, "get", &[&JsValue::from_str(name)]).ok()?;
-        text_prefix(&value, 1024)
+        header_of(&self.headers, name, 1024)
     }
 }
 
@@ -59,12 +57,12 @@ pub fn headers_js(list: &[(String, String)]) -> JsValue {
 pub const CALL_OPTIONS: &[&str] =
     &["signal", "headers", "timeoutMs", "retries", "maxRetryDelayMs", "retryNonIdempotent"];
 
-/// Validates the options argument of an operation into `[signal, headers,
-/// timeoutMs, retries, maxRetryDelayMs, retryNonIdempotent]` for the driver,
-/// each undefined when not given (None when no options were given).
-pub fn call_options(options: &JsValue) -> Result<Option<Array>, Error> {
+/// Validates the options argument of an operation into the driver's
+/// [`protocol::call_options`], each undefined when not given (undefined
+/// when no options were given).
+pub fn call_options(options: &JsValue) -> Result<JsValue, Error> {
     if options.kind().is_absent() {
-        return Ok(None);
+        return Ok(JsValue::UNDEFINED);
     }
     check_keys(options, "options", CALL_OPTIONS)?;
     let signal = Value::get(options, "signal");
@@ -82,5 +80,5 @@ pub fn call_options(options: &JsValue) -> Result<Option<Array>, Error> {
     let timeout = number(timeout_ms(options, "options")?);
     let (retries, max_delay) = retry_options(options, "options")?;
     let non_idempotent = opt_bool(options, "options", "retryNonIdempotent")?.map_or(JsValue::UNDEFINED, JsValue::from);
-    Ok(Some([signal, headers, timeout, number(retries), number(max_delay), non_idempotent].into_iter().collect()))
+    Ok(protocol::call_options(signal, headers, timeout, number(retries), number(max_delay), non_idempotent))
 }

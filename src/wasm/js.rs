@@ -1,9 +1,10 @@
-//! Raw bindings to JavaScript built-ins, each one catching exceptions.
+//! Bindings to the guarded readers of `pkg-template/runtime.js` and to
+//! JavaScript built-ins, each one catching exceptions.
 
-use js_sys::{Array, Function, JsString};
+use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/js/runtime.js")]
+#[wasm_bindgen(module = "/pkg-template/runtime.js")]
 extern "C" {
     /// Builds an `IdpUsersError`.
     #[wasm_bindgen(js_name = createError)]
@@ -26,12 +27,12 @@ extern "C" {
     /// The kind of a value as a number (see `Kind`), in one call; strings
     /// and arrays over the limits get kinds of their own.
     #[wasm_bindgen(js_name = kindOf)]
-    pub fn kind_of(value: &JsValue, max_text: u32, max_items: u32) -> u8;
+    pub fn kind_of(value: &JsValue) -> u8;
 
     /// An object's own enumerable keys, or -1 (unreadable) or -2 (too many
     /// or too long).
     #[wasm_bindgen(js_name = keysOf)]
-    pub fn keys_of(value: &JsValue, max_keys: u32, max_key_len: u32) -> JsValue;
+    pub fn keys_of(value: &JsValue) -> JsValue;
 
     /// `value[key]`, or a marker whose kind is "unreadable" when the read throws.
     #[wasm_bindgen(js_name = propOf)]
@@ -57,9 +58,19 @@ extern "C" {
     #[wasm_bindgen(js_name = byteSize)]
     pub fn byte_size(value: &JsValue) -> f64;
 
-    /// `JSON.stringify(value)` within `max` characters, else undefined.
+    /// `headers.get(name)` of a response's headers, at most `max` characters
+    /// of it, or undefined. Read in JS, not through web-sys's
+    /// `Headers::get`: that returns a Rust `String`, so its glue copies a
+    /// value of any length into wasm memory before Rust could check it (a
+    /// custom fetch can build `new Headers` with a 100 MB value, and wasm
+    /// memory never shrinks). Duck-typed, so headers that are not this
+    /// realm's `Headers` (a custom fetch's `Map`, a polyfill's) work too.
+    #[wasm_bindgen(js_name = headerOf)]
+    pub fn header_of(headers: &JsValue, name: &str, max: u32) -> Option<String>;
+
+    /// `JSON.stringify(value)` within `MAX_TEXT` characters, else undefined.
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(value: &JsValue, max: u32) -> JsValue;
+    pub fn to_json(value: &JsValue) -> JsValue;
 }
 
 #[wasm_bindgen]
@@ -67,7 +78,6 @@ extern "C" {
     /// `JSON.parse(text)`, on a JS string without copying it into Rust.
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
     pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
-
 }
 
 /// `obj[key]`, or undefined when the read throws.
@@ -84,16 +94,6 @@ pub fn set(obj: &JsValue, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-/// `obj.name(...args)`, catching both a missing method and a throw.
-pub fn call_method(obj: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
-    let f: Function = get(obj, name).dyn_into().map_err(|_| JsValue::from_str(&format!("no {name}() method")))?;
-    match args {
-        [] => f.call0(obj),
-        [a] => f.call1(obj, a),
-        [a, b, ..] => f.call2(obj, a, b),
-    }
-}
-
 /// A JS string, cut to its first `max` UTF-16 units before it is copied
 /// into wasm memory; None for anything that is not a string.
 pub fn text_prefix(value: &JsValue, max: u32) -> Option<String> {
@@ -101,9 +101,9 @@ pub fn text_prefix(value: &JsValue, max: u32) -> Option<String> {
     Some(String::from(if s.length() > max { s.slice(0, max) } else { s.clone() }))
 }
 
-/// The `message` of a thrown value, for error texts (at most a few hundred
-/// characters of it).
-pub fn describe(err: &JsValue) -> String {
+/// A short text for a thrown JS value, for error messages: the string
+/// itself, or its `name: message` (at most a few hundred characters of each).
+pub fn thrown_text(err: &JsValue) -> String {
     const MAX: u32 = 300;
     if let Some(s) = text_prefix(err, MAX) {
         return s;

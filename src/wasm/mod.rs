@@ -9,6 +9,7 @@ mod api;
 mod error;
 mod exchange;
 mod js;
+mod protocol;
 #[cfg(test)]
 mod tests;
 mod value;

@@ -241,30 +241,34 @@ fn browser_detection_matches_the_engine() {
 
 #[wasm_bindgen_test]
 fn call_options_absent() {
-    assert!(call_options(&JsValue::UNDEFINED).expect("undefined").is_none());
-    assert!(call_options(&JsValue::NULL).expect("null").is_none());
+    assert!(call_options(&JsValue::UNDEFINED).expect("undefined").is_undefined());
+    assert!(call_options(&JsValue::NULL).expect("null").is_undefined());
 }
 
+/// The names of the driver's `callOptions` shape, in its order.
+const CALL_OPTION_FIELDS: [&str; 6] =
+    ["signal", "headers", "timeoutMs", "retries", "maxRetryDelayMs", "retryNonIdempotent"];
+
 #[wasm_bindgen_test]
-fn call_options_empty_object_gives_six_undefined_slots() {
-    let out = call_options(&js("{}")).expect("ok").expect("some");
-    assert_eq!(out.length(), 6);
-    assert!(out.iter().all(|v| v.is_undefined()));
+fn call_options_empty_object_gives_six_undefined_fields() {
+    let out = call_options(&js("{}")).expect("ok");
+    let keys: Vec<String> = own_keys(&out).iter().filter_map(|k| k.as_string()).collect();
+    assert_eq!(keys, CALL_OPTION_FIELDS);
+    assert!(CALL_OPTION_FIELDS.iter().all(|k| prop(&out, k).is_undefined()));
 }
 
 #[wasm_bindgen_test]
 fn call_options_every_option() {
     let signal = abort_signal();
-    let out = call_options(&full_options(&signal)).expect("ok").expect("some");
-    assert_eq!(out.length(), 6);
-    assert!(Object::is(&out.get(0), &signal), "the caller's own signal is passed on");
-    let headers = out.get(1);
+    let out = call_options(&full_options(&signal)).expect("ok");
+    assert!(Object::is(&prop(&out, "signal"), &signal), "the caller's own signal is passed on");
+    let headers = prop(&out, "headers");
     assert_eq!(own_keys(&headers).iter().filter_map(|k| k.as_string()).collect::<Vec<_>>(), ["x-request-id"]);
     assert_eq!(prop(&headers, "x-request-id").as_string().as_deref(), Some("r1"));
-    assert_eq!(out.get(2).as_f64(), Some(1000.0));
-    assert_eq!(out.get(3).as_f64(), Some(3.0));
-    assert_eq!(out.get(4).as_f64(), Some(200.0));
-    assert_eq!(out.get(5).as_bool(), Some(true));
+    assert_eq!(prop(&out, "timeoutMs").as_f64(), Some(1000.0));
+    assert_eq!(prop(&out, "retries").as_f64(), Some(3.0));
+    assert_eq!(prop(&out, "maxRetryDelayMs").as_f64(), Some(200.0));
+    assert_eq!(prop(&out, "retryNonIdempotent").as_bool(), Some(true));
 }
 
 #[wasm_bindgen_test]
@@ -328,8 +332,7 @@ fn call_options_with_a_throwing_signal_getter_never_throw() {
     // A getter that throws reads as "not given" or is refused; either way
     // nothing unwinds through wasm.
     match call_options(&with_throwing_getter("signal")) {
-        Ok(Some(out)) => assert!(out.get(0).is_undefined()),
-        Ok(None) => panic!("options were given"),
+        Ok(out) => assert!(out.is_object() && prop(&out, "signal").is_undefined(), "options were given"),
         Err(e) => assert_eq!(e.param.as_deref(), Some("options.signal"), "{}", e.message),
     }
 }
@@ -699,4 +702,95 @@ fn thousands_of_hostile_reads_leave_the_module_working() {
     assert_eq!(Value::as_string(&v.get("name")).as_deref(), Some("ok"));
     assert_eq!(v.get("list").items().len(), 2);
     assert!(call_options(&js("{\"timeoutMs\": 5}")).is_ok());
+}
+
+// --- the protocol -------------------------------------------------------------
+// Each shape the driver reads by name is built by runtime.js from the
+// parameters Rust passes in order (src/wasm/protocol.rs): these pin the
+// two sides together.
+
+/// The own keys of `v`, as Rust strings.
+fn field_names(v: &JsValue) -> Vec<String> {
+    own_keys(v).iter().filter_map(|k| k.as_string()).collect()
+}
+
+#[wasm_bindgen_test]
+fn protocol_shapes_name_every_field_in_the_order_rust_passes_them() {
+    use super::protocol;
+    let req = protocol::request("https://x.test/u", "PATCH", "{}".into(), "application/json".into(), 7.into());
+    assert_eq!(field_names(&req), ["url", "method", "body", "contentType", "options"]);
+    assert_eq!(prop(&req, "url").as_string().as_deref(), Some("https://x.test/u"));
+    assert_eq!(prop(&req, "method").as_string().as_deref(), Some("PATCH"));
+    assert_eq!(prop(&req, "body").as_string().as_deref(), Some("{}"));
+    assert_eq!(prop(&req, "contentType").as_string().as_deref(), Some("application/json"));
+    assert_eq!(prop(&req, "options").as_f64(), Some(7.0));
+
+    let up = protocol::upload("file", 3.into());
+    assert_eq!(field_names(&up), ["part", "file"]);
+    assert_eq!((prop(&up, "part").as_string().as_deref(), prop(&up, "file").as_f64()), (Some("file"), Some(3.0)));
+
+    let s = protocol::settings(1.into(), 2500, 3.into(), 4.into());
+    assert_eq!(field_names(&s), ["fetch", "timeoutMs", "headers", "getToken"]);
+    let numbers: Vec<Option<f64>> = field_names(&s).iter().map(|k| prop(&s, k).as_f64()).collect();
+    assert_eq!(numbers, [Some(1.0), Some(2500.0), Some(3.0), Some(4.0)]);
+
+    let o = protocol::call_options(1.into(), 2.into(), 3.into(), 4.into(), 5.into(), 6.into());
+    assert_eq!(field_names(&o), CALL_OPTION_FIELDS);
+    let numbers: Vec<Option<f64>> = CALL_OPTION_FIELDS.iter().map(|k| prop(&o, k).as_f64()).collect();
+    assert_eq!(numbers, [Some(1.0), Some(2.0), Some(3.0), Some(4.0), Some(5.0), Some(6.0)]);
+
+    let op = protocol::operation("getUsers", 0, true, Some("page_size".to_owned()));
+    assert_eq!(field_names(&op), ["name", "arity", "paged", "sizeParam"]);
+    assert_eq!(prop(&op, "name").as_string().as_deref(), Some("getUsers"));
+    assert_eq!((prop(&op, "arity").as_f64(), prop(&op, "paged").as_bool()), (Some(0.0), Some(true)));
+    assert_eq!(prop(&op, "sizeParam").as_string().as_deref(), Some("page_size"));
+
+    let p = protocol::page(1.into(), "offset".into(), 2.into());
+    assert_eq!(field_names(&p), ["items", "param", "value"]);
+    assert_eq!(prop(&p, "param").as_string().as_deref(), Some("offset"));
+}
+
+#[wasm_bindgen_test]
+fn the_operations_the_driver_installs_come_from_the_tables() {
+    use super::api::UsersApi;
+    use super::protocol::Provider;
+    for (provider, ops) in
+        [(Provider::Kinde, crate::kinde::users::OPERATIONS), (Provider::Clerk, crate::clerk::users::OPERATIONS)]
+    {
+        let listed = UsersApi::operations(provider as u32);
+        assert_eq!(listed.length() as usize, ops.len());
+        for (entry, op) in listed.iter().zip(ops.iter()) {
+            assert_eq!(prop(&entry, "name").as_string().as_deref(), Some(op.name));
+            assert_eq!(prop(&entry, "arity").as_f64(), Some(op.args.len() as f64));
+            let paged = op.paging != crate::core::paging::Paging::None;
+            assert_eq!(prop(&entry, "paged").as_bool(), Some(paged), "{}", op.name);
+        }
+    }
+    assert_eq!(UsersApi::operations(7).length(), 0, "an unknown provider has no operations");
+}
+
+#[wasm_bindgen_test]
+fn every_kind_number_means_the_same_on_both_sides() {
+    // kindOf's table (runtime.js, written from Kind by a native test) and
+    // Kind::from_number agree for every kind, through values of each.
+    let cases: Vec<(JsValue, Kind)> = vec![
+        (JsValue::UNDEFINED, Kind::Undefined),
+        (JsValue::NULL, Kind::Null),
+        (JsValue::TRUE, Kind::Bool),
+        (JsValue::from(1.5), Kind::Number),
+        (JsValue::from_str("s"), Kind::String),
+        (js("[]"), Kind::Array),
+        (js_sys::Date::new_0().into(), Kind::Date),
+        (js("{}"), Kind::Object),
+        (js_sys::Function::new_no_args("").into(), Kind::Function),
+        (JsValue::symbol(None), Kind::Other),
+        (long_string(2 << 20), Kind::LongString),
+        (huge_array(), Kind::LongArray),
+        (with_throwing_getter("x").get("x"), Kind::Unreadable),
+    ];
+    assert_eq!(cases.len(), Kind::ALL.len(), "one case per kind");
+    for (value, kind) in cases {
+        assert_eq!(value.kind(), kind);
+        assert_eq!(super::js::kind_of(&value), kind as u8);
+    }
 }

@@ -1,6 +1,6 @@
 //! [`Value`] over JS values, read in place.
 //!
-//! Every read goes through one of the guarded helpers of `js/runtime.js`
+//! Every read goes through one of the guarded helpers of `pkg-template/runtime.js`
 //! (`kindOf`, `keysOf`, `itemOf`, `dateMs`, ...) or through a `catch` import:
 //! a caller's getter, Proxy trap, `toJSON` or `toISOString` can throw or lie,
 //! and neither may unwind through wasm or make it allocate without bound.
@@ -9,25 +9,11 @@ use js_sys::{Array, JsString};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::js::{byte_size, date_iso, date_ms, item_of, keys_of, kind_of, length_of, prop_of, to_json};
-use crate::core::value::{KeysError, Kind, MAX_ITEMS, MAX_KEY_LEN, MAX_KEYS, MAX_TEXT, Value};
+use crate::core::value::{KeysError, Kind, MAX_TEXT, Value};
 
 impl Value for JsValue {
     fn kind(&self) -> Kind {
-        match kind_of(self, MAX_TEXT as u32, MAX_ITEMS as u32) {
-            0 => Kind::Undefined,
-            1 => Kind::Null,
-            2 => Kind::Bool,
-            3 => Kind::Number,
-            4 => Kind::String,
-            5 => Kind::Array,
-            6 => Kind::Date,
-            7 => Kind::Object,
-            8 => Kind::Function,
-            10 => Kind::LongString,
-            11 => Kind::LongArray,
-            12 => Kind::Unreadable,
-            _ => Kind::Other,
-        }
+        Kind::from_number(kind_of(self))
     }
 
     fn as_bool(&self) -> Option<bool> {
@@ -57,7 +43,7 @@ impl Value for JsValue {
     }
 
     fn keys(&self) -> Result<Vec<String>, KeysError> {
-        let keys = keys_of(self, MAX_KEYS as u32, MAX_KEY_LEN as u32);
+        let keys = keys_of(self);
         match keys.as_f64() {
             Some(-2.0) => return Err(KeysError::TooMany),
             Some(_) => return Err(KeysError::Unreadable),
@@ -93,6 +79,6 @@ impl Value for JsValue {
     }
 
     fn to_json(&self) -> Option<String> {
-        to_json(self, MAX_TEXT as u32).as_string()
+        to_json(self).as_string()
     }
 }

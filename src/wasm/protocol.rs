@@ -1,0 +1,75 @@
+//! The protocol between this module and the package's JS driver
+//! (`pkg-template/glue.js`), named once.
+//!
+//! Numbers the driver passes in are the exported enums below (wasm-bindgen
+//! writes them into the JS glue as frozen objects: `Provider.Kinde`). What
+//! wasm hands back is built by the functions of `pkg-template/runtime.js`
+//! imported here, one per shape, so the driver reads every field by name;
+//! their parameters are declared in the same order on both sides, and
+//! `src/wasm/tests.rs` checks each shape from Rust.
+
+use wasm_bindgen::prelude::*;
+
+/// The provider of a client: `new UsersApi(Provider.Kinde, config)`.
+#[wasm_bindgen]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provider {
+    /// The Kinde Management API (`KindeUsersApi`).
+    Kinde = 0,
+    /// The Clerk Backend API (`ClerkUsersApi`).
+    Clerk = 1,
+}
+
+impl Provider {
+    /// The provider numbered `n`, if any (the number comes from JS).
+    pub(crate) fn from_number(n: u32) -> Option<Provider> {
+        match n {
+            0 => Some(Provider::Kinde),
+            1 => Some(Provider::Clerk),
+            _ => None,
+        }
+    }
+}
+
+/// Where the token for a call must come from, when `__token` has none at
+/// hand (it then returns one of these numbers instead of a string).
+#[wasm_bindgen]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenSource {
+    /// Send `__tokenRequest()` (once for all waiting calls) and pass the
+    /// answer to `__tokenResponse`.
+    Endpoint = 1,
+    /// Call the config's `getToken` and pass what it gives to `__sourceToken`.
+    GetToken = 2,
+}
+
+#[wasm_bindgen(module = "/pkg-template/runtime.js")]
+extern "C" {
+    /// `{ url, method, body, contentType, options }`: a request for the
+    /// driver to send. `body` is text, an [`upload`], or undefined.
+    pub fn request(url: &str, method: &str, body: JsValue, content_type: JsValue, options: JsValue) -> JsValue;
+
+    /// `{ part, file }`: a multipart body.
+    pub fn upload(part: &str, file: JsValue) -> JsValue;
+
+    /// `{ signal, headers, timeoutMs, retries, maxRetryDelayMs,
+    /// retryNonIdempotent }`: a call's validated options.
+    #[wasm_bindgen(js_name = callOptions)]
+    pub fn call_options(
+        signal: JsValue,
+        headers: JsValue,
+        timeout_ms: JsValue,
+        retries: JsValue,
+        max_retry_delay_ms: JsValue,
+        retry_non_idempotent: JsValue,
+    ) -> JsValue;
+
+    /// `{ fetch, timeoutMs, headers, getToken }`: a client's settings.
+    pub fn settings(fetch: JsValue, timeout_ms: u32, headers: JsValue, get_token: JsValue) -> JsValue;
+
+    /// `{ name, arity, paged, sizeParam }`: an operation of a client class.
+    pub fn operation(name: &str, arity: u32, paged: bool, size_param: Option<String>) -> JsValue;
+
+    /// `{ items, param, value }`: a page of a list and how to ask for the next.
+    pub fn page(items: JsValue, param: JsValue, value: JsValue) -> JsValue;
+}
