@@ -3,6 +3,7 @@
 
 import http from 'node:http';
 import { createFakeProviders } from './index.js';
+import { headersToObject } from './shared/http.js';
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 
@@ -110,10 +111,7 @@ async function serve(providers, req, res, host) {
   });
 
   const response = await providers.handle(request);
-  const out = {};
-  response.headers.forEach((value, name) => {
-    out[name] = value;
-  });
+  const out = headersToObject(response.headers);
   const names = Object.keys(out);
   out['access-control-allow-origin'] = '*';
   if (names.length > 0) out['access-control-expose-headers'] = names.join(', ');

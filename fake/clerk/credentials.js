@@ -3,6 +3,7 @@
 // verify_password and verify_totp answer their 400/404/422 with no body, as
 // the spec documents (the routes are flagged `bodilessErrors`).
 
+import { toHex } from '../shared/bytes.js';
 import { jsonResponse } from '../shared/http.js';
 import { ClerkError, paramError } from './errors.js';
 import { checkBody, jsonBody } from './params.js';
@@ -13,8 +14,7 @@ import { pathUser } from './util.js';
 import { identifierOf } from './views.js';
 
 async function sha256Hex(text) {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
 }
 
 /** Whether `candidate` is the user's password. Digests verify only for the `sha256` hasher (hex SHA-256). */

@@ -2,10 +2,12 @@
 // /v1/..., and exposes the test controls (`api`) that createFakeProviders
 // returns as `clerk`.
 //
-// Order of work for a request: load controls (rate limit, fail rate), fault
-// injection, routing, secret key check, then the route's own validation and handler.
+// Order of work for a request (shared/pipeline.js): load controls (rate limit,
+// fail rate), fault injection, routing, secret key check, then the route's own
+// validation and handler. This module gives Clerk's answers.
 
-import { createFaultQueue } from '../shared/faults.js';
+import { bearerToken } from '../shared/http.js';
+import { createPipeline } from '../shared/pipeline.js';
 import { createRouter } from '../shared/router.js';
 import { credentialRoutes } from './credentials.js';
 import { ClerkError, errorResponse } from './errors.js';
@@ -24,7 +26,6 @@ const BODILESS = new Set([400, 404, 422]);
 export function createClerkProvider(core, { seed }) {
   const { clock, controls } = core;
   const store = createStore(seed, clock);
-  const faults = createFaultQueue();
   const routes = [...userRoutes, ...credentialRoutes, ...resourceRoutes].map((r) => ({ ...r, path: PREFIX + r.path }));
   // POST /users/{id}/totp left the API in 2025; it is routed only while legacyTotp is on.
   const currentRouter = createRouter(routes.filter((r) => !r.legacy));
@@ -33,59 +34,52 @@ export function createClerkProvider(core, { seed }) {
   let requestCount = 0;
 
   function authenticate(request) {
-    const match = /^bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
-    if (match && match[1] === SECRET_KEY) return undefined;
+    const token = bearerToken(request);
+    if (token === SECRET_KEY) return undefined;
     return new ClerkError(
       401,
       'authentication_invalid',
       'Invalid authentication',
-      match ? 'The secret key in the Authorization header is not valid for this instance' : 'Send the secret key as `Authorization: Bearer <secret key>`',
+      token !== undefined ? 'The secret key in the Authorization header is not valid for this instance' : 'Send the secret key as `Authorization: Bearer <secret key>`',
     );
   }
 
-  async function handle(ctx) {
-    requestCount += 1;
-    const traceId = `trace_fake_${String(requestCount).padStart(6, '0')}`;
-    const verdict = controls.admit('clerk');
-    if (verdict?.limited) {
-      const seconds = verdict.resetSeconds;
+  const pipeline = createPipeline({ name: 'clerk', clock, controls, store }, {
+    // Every request, refused ones too, gets the next trace id, so tests can count attempts.
+    begin() {
+      requestCount += 1;
+      return { traceId: `trace_fake_${String(requestCount).padStart(6, '0')}` };
+    },
+    rateLimited(ctx, { limit, resetSeconds: seconds }) {
       const error = new ClerkError(
         429,
         'too_many_requests',
         'Too many requests',
-        `Rate limit of ${verdict.limit} requests per second exceeded; retry in ${seconds} second${seconds === 1 ? '' : 's'}`,
+        `Rate limit of ${limit} requests per second exceeded; retry in ${seconds} second${seconds === 1 ? '' : 's'}`,
       );
-      return errorResponse(error, traceId, { headers: { 'retry-after': String(seconds) } });
-    }
-    if (verdict?.failed) {
-      const error = new ClerkError(500, 'internal_clerk_error', 'Internal error', 'The fake failed this request on purpose (failRate)');
-      return errorResponse(error, traceId);
-    }
-    const fault = faults.take(ctx.method, ctx.path);
-    if (fault) return fault;
-
-    const match = (legacyTotp ? legacyRouter : currentRouter).match(ctx.method, ctx.path);
-    if (!match) return errorResponse(new ClerkError(404, 'resource_not_found', 'not found', `No API route matches ${ctx.method} ${ctx.path}`), traceId);
-    if (match.allowed) {
-      const error = new ClerkError(405, 'method_not_allowed', 'method not allowed', `${ctx.method} is not allowed on ${ctx.path}`);
-      return errorResponse(error, traceId, { headers: { allow: match.allowed.join(', ') } });
-    }
-    const { route, params } = match;
-    const denied = authenticate(ctx.request);
-    if (denied) return errorResponse(denied, traceId);
-    try {
-      return await route.handler({ ...ctx, params, route, store, clock, query: new ClerkQuery(ctx.url.searchParams) });
-    } catch (error) {
-      if (error instanceof ClerkError) {
-        return errorResponse(error, traceId, { withBody: !(route.bodilessErrors && BODILESS.has(error.status)) });
-      }
-      throw error;
-    }
-  }
+      return errorResponse(error, ctx.traceId, { headers: { 'retry-after': String(seconds) } });
+    },
+    failed: (ctx) =>
+      errorResponse(new ClerkError(500, 'internal_clerk_error', 'Internal error', 'The fake failed this request on purpose (failRate)'), ctx.traceId),
+    match: (ctx) => (legacyTotp ? legacyRouter : currentRouter).match(ctx.method, ctx.path),
+    noRoute: (ctx) =>
+      errorResponse(new ClerkError(404, 'resource_not_found', 'not found', `No API route matches ${ctx.method} ${ctx.path}`), ctx.traceId),
+    wrongMethod: (ctx, headers) =>
+      errorResponse(new ClerkError(405, 'method_not_allowed', 'method not allowed', `${ctx.method} is not allowed on ${ctx.path}`), ctx.traceId, { headers }),
+    deny(ctx) {
+      const denied = authenticate(ctx.request);
+      return denied && errorResponse(denied, ctx.traceId);
+    },
+    query: (searchParams) => new ClerkQuery(searchParams),
+    caught(ctx, route, error) {
+      if (!(error instanceof ClerkError)) return undefined;
+      return errorResponse(error, ctx.traceId, { withBody: !(route.bodilessErrors && BODILESS.has(error.status)) });
+    },
+  });
 
   const api = {
     secretKey: SECRET_KEY,
-    injectFault: (f) => faults.add(f),
+    injectFault: pipeline.injectFault,
     users: () =>
       store.users().map((u) => ({
         ...userView(u),
@@ -93,11 +87,7 @@ export function createClerkProvider(core, { seed }) {
         backup_codes: [...u.backup_codes],
         organization_ids: store.membershipsOf(u.id).map((m) => m.organization_id),
       })),
-    reset() {
-      store.reset();
-      faults.clear();
-      controls.refill('clerk');
-    },
+    reset: pipeline.reset,
     legacyTotp(enabled) {
       if (typeof enabled !== 'boolean') throw new TypeError('legacyTotp(enabled) needs a boolean');
       legacyTotp = enabled;
@@ -115,7 +105,7 @@ export function createClerkProvider(core, { seed }) {
   return {
     name: 'clerk',
     owns: (path) => path === PREFIX || path.startsWith(`${PREFIX}/`),
-    handle,
+    handle: pipeline.handle,
     api,
   };
 }

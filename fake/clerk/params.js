@@ -1,7 +1,8 @@
 // Query and JSON-body reading with Clerk's validation errors (422 for a bad
 // parameter, 400 for an unreadable body). fake/README.md lists the codes.
 
-import { isJsonContentType } from '../shared/http.js';
+import { readJsonObject } from '../shared/http.js';
+import { isEmailAddress, isPlainObject, rfc3339Ms } from '../shared/values.js';
 import { bodyError, paramError } from './errors.js';
 
 export const MAX_LIMIT = 500;
@@ -79,29 +80,15 @@ export class ClerkQuery {
  * (then 400). A body that is not JSON, not sent as JSON, or not an object is 400.
  */
 export function jsonBody(ctx, { required }) {
-  if (ctx.body === null || ctx.body.trim() === '') {
-    if (required) throw bodyError('This endpoint needs a JSON request body');
-    return {};
-  }
-  const type = ctx.request.headers.get('content-type');
-  if (!isJsonContentType(type)) {
-    throw bodyError(`The request body must be sent as application/json, not '${type ?? 'no content type'}'`);
-  }
-  let value;
-  try {
-    value = JSON.parse(ctx.body);
-  } catch (error) {
-    throw bodyError(`The request body is not valid JSON: ${error.message}`);
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw bodyError('The request body must be a JSON object');
-  return value;
+  // Clerk has one code for every unreadable body: 400 request_body_invalid.
+  return readJsonObject(ctx, { required, fail: (_problem, message) => bodyError(message) }) ?? {};
 }
 
 const TYPES = {
   string: (v) => typeof v === 'string',
   boolean: (v) => typeof v === 'boolean',
   integer: (v) => Number.isSafeInteger(v),
-  object: (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
+  object: isPlainObject,
   'string[]': (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
 };
 const TYPE_NAMES = { string: 'a string', boolean: 'a boolean', integer: 'an integer', object: 'an object', 'string[]': 'an array of strings' };
@@ -130,25 +117,22 @@ export function checkBody(body, schema) {
   return out;
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-
 /** An RFC 3339 body field as unix milliseconds. */
 export function rfc3339(key, value) {
-  const ms = Date.parse(value);
-  if (!RFC3339.test(value) || Number.isNaN(ms)) {
+  const ms = rfc3339Ms(value);
+  if (ms === undefined) {
     throw paramError(key, `${key} must be an RFC 3339 date-time such as 2026-01-31T07:15:20.902Z, got '${value}'`);
   }
   return ms;
 }
 
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const PHONE = /^\+[1-9]\d{6,14}$/;
-export const WALLET = /^0x[0-9a-fA-F]{40}$/;
+const PHONE = /^\+[1-9]\d{6,14}$/; // E.164
+const WALLET = /^0x[0-9a-fA-F]{40}$/;
 const USERNAME = /^[A-Za-z0-9_.-]+$/;
+const IDENTIFIER_CHECKS = { email: isEmailAddress, phone: (v) => PHONE.test(v), web3: (v) => WALLET.test(v) };
 
 export function checkIdentifier(param, value, kind) {
-  const re = { email: EMAIL, phone: PHONE, web3: WALLET }[kind];
-  if (!re.test(value)) {
+  if (!IDENTIFIER_CHECKS[kind](value)) {
     const what = { email: 'an email address', phone: 'a phone number in E.164 format (+15550000001)', web3: 'a web3 wallet address (0x + 40 hex digits)' }[kind];
     throw paramError(param, `${param} must be ${what}, got '${value}'`);
   }

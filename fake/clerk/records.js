@@ -60,37 +60,34 @@ function nextId(user, kind, prefix = 'idn_fake') {
   return `${prefix}_${kind}_${pad4(user.seq)}_${user.counters[kind]}`;
 }
 
-/** Adds an email address (verified by admin, or `reserved`); the first becomes primary. */
-export function addEmail(user, address, at, { reserved = false } = {}) {
-  const email = {
-    id: nextId(user, 'email'),
-    email_address: address,
+// Email addresses and phone numbers follow one rule: verified by an admin unless
+// reserved (then an unverified one-time code), linkable, the first one primary.
+const CONTACTS = {
+  email: { list: 'emails', field: 'email_address', primary: 'primary_email_address_id', code: 'email_code' },
+  phone: { list: 'phones', field: 'phone_number', primary: 'primary_phone_number_id', code: 'phone_code' },
+};
+
+function addContact(user, kind, value, at, reserved) {
+  const { list, field, primary, code } = CONTACTS[kind];
+  const contact = {
+    id: nextId(user, kind),
+    [field]: value,
     reserved,
-    verification: reserved ? UNVERIFIED('email_code') : ADMIN_VERIFICATION(),
+    verification: reserved ? UNVERIFIED(code) : ADMIN_VERIFICATION(),
     linked_to: [],
     created_at: at,
     updated_at: at,
   };
-  user.emails.push(email);
-  user.primary_email_address_id ??= email.id;
-  return email;
+  user[list].push(contact);
+  user[primary] ??= contact.id;
+  return contact;
 }
 
+/** Adds an email address (verified by admin, or `reserved`); the first becomes primary. */
+export const addEmail = (user, address, at, { reserved = false } = {}) => addContact(user, 'email', address, at, reserved);
+
 /** Adds a phone number (verified by admin, or `reserved`); the first becomes primary. */
-export function addPhone(user, number, at, { reserved = false } = {}) {
-  const phone = {
-    id: nextId(user, 'phone'),
-    phone_number: number,
-    reserved,
-    verification: reserved ? UNVERIFIED('phone_code') : ADMIN_VERIFICATION(),
-    linked_to: [],
-    created_at: at,
-    updated_at: at,
-  };
-  user.phones.push(phone);
-  user.primary_phone_number_id ??= phone.id;
-  return phone;
-}
+export const addPhone = (user, number, at, { reserved = false } = {}) => addContact(user, 'phone', number, at, reserved);
 
 /** Adds a web3 wallet; `signed` ones carry a web3 signature verification, others an admin one. */
 export function addWallet(user, address, at, { signed = false } = {}) {

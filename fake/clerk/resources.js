@@ -3,8 +3,8 @@
 
 import { jsonResponse, mediaType } from '../shared/http.js';
 import { ClerkError, notFound, paramError } from './errors.js';
-import { pathUser } from './util.js';
-import { invitationView, membershipView, oauthTokenView, userView } from './views.js';
+import { deletedResponse, pathUser, userResponse } from './util.js';
+import { invitationView, membershipView, oauthTokenView } from './views.js';
 
 const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'];
 
@@ -31,14 +31,14 @@ async function setProfileImage(c) {
     upload: { name: file.name ?? 'blob', type: file.type, size: bytes.length, bytes },
   };
   user.updated_at = c.clock.now();
-  return jsonResponse(200, userView(user));
+  return userResponse(user);
 }
 
 function deleteProfileImage(c) {
   const user = pathUser(c);
   user.image = null;
   user.updated_at = c.clock.now();
-  return jsonResponse(200, userView(user));
+  return userResponse(user);
 }
 
 /** Removes the item with the path's id from `user[listKey]`, or 404. */
@@ -55,20 +55,20 @@ function deleteExternalAccount(c) {
   const user = pathUser(c);
   const account = removeOwned(c, user, 'externalAccounts', 'external_account_id', 'external account');
   for (const e of user.emails) e.linked_to = e.linked_to.filter((l) => l.id !== account.id);
-  return jsonResponse(200, { object: 'external_account', id: account.id, deleted: true });
+  return deletedResponse('external_account', account.id);
 }
 
 function deletePasskey(c) {
   const user = pathUser(c);
   const passkey = removeOwned(c, user, 'passkeys', 'passkey_identification_id', 'passkey');
-  return jsonResponse(200, { object: 'passkey', id: passkey.id, deleted: true });
+  return deletedResponse('passkey', passkey.id);
 }
 
 function deleteWallet(c) {
   const user = pathUser(c);
   const wallet = removeOwned(c, user, 'wallets', 'web3_wallet_identification_id', 'web3 wallet');
   if (user.primary_web3_wallet_id === wallet.id) user.primary_web3_wallet_id = user.wallets[0]?.id ?? null;
-  return jsonResponse(200, { object: 'web3_wallet', id: wallet.id, deleted: true });
+  return deletedResponse('web3_wallet', wallet.id);
 }
 
 function oauthAccessTokens(c) {

@@ -22,21 +22,20 @@ function seedOrganizations() {
 }
 
 function seedUser(i) {
-  const { first, last, email } = person(i);
-  const created = BASE_MS + (i - 1) * DAY;
-  const active = i % 10 !== 0;
+  const { first, last, email, username, createdMs: created, signedInMs: signedIn } = person(i);
   const user = userRecord(i, {
     external_id: i % 2 === 1 ? `ext_${pad4(i)}` : null,
     first_name: first,
     last_name: last,
     locale: i % 2 === 1 ? 'en-US' : null,
-    username: i % 2 === 0 ? `${first.toLowerCase()}${pad4(i)}` : null,
+    username: username ?? null,
     public_metadata: { plan: i % 2 === 0 ? 'pro' : 'free', seed_index: i },
     private_metadata: i % 3 === 0 ? { internal_note: `note_${pad4(i)}` } : {},
     created_at: created,
     updated_at: created + 12 * HOUR,
-    last_sign_in_at: active ? created + 36 * HOUR : null,
-    last_active_at: active ? created + 2 * DAY : null,
+    last_sign_in_at: signedIn,
+    // Active half a day after the sign-in; never for those who never signed in.
+    last_active_at: signedIn === null ? null : created + 2 * DAY,
     banned: i % 12 === 6,
     locked: i % 12 === 7,
   });

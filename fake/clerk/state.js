@@ -22,6 +22,8 @@ export function createStore(seedCount, clock) {
   reset();
 
   const lower = (s) => s.toLowerCase();
+  // Memberships and invitations are listed newest first, ties by id (descending).
+  const newestFirst = (a, b) => b.created_at - a.created_at || (a.id < b.id ? 1 : -1);
 
   return {
     reset,
@@ -31,15 +33,13 @@ export function createStore(seedCount, clock) {
     users: () => [...users.values()],
     organization: (id) => organizations.get(id),
     /** The user's memberships, newest first. */
-    membershipsOf: (userId) => memberships.filter((m) => m.user_id === userId).sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? 1 : -1)),
+    membershipsOf: (userId) => memberships.filter((m) => m.user_id === userId).sort(newestFirst),
     membersCount: (orgId) => memberships.filter((m) => m.organization_id === orgId).length,
     pendingInvitationsCount: (orgId) => invitations.filter((i) => i.organization_id === orgId && i.status === 'pending').length,
     /** Invitations sent to any of the user's email addresses, newest first. */
     invitationsFor(user) {
       const addresses = new Set(user.emails.map((e) => lower(e.email_address)));
-      return invitations
-        .filter((i) => addresses.has(lower(i.email_address)))
-        .sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? 1 : -1));
+      return invitations.filter((i) => addresses.has(lower(i.email_address))).sort(newestFirst);
     },
 
     /** The user (other than `except`) already holding this identifier, if any. */

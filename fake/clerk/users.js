@@ -1,13 +1,14 @@
 // The user CRUD, list/count, ban/lock and metadata endpoints of the fake Clerk.
 
 import { jsonResponse } from '../shared/http.js';
+import { isPlainObject } from '../shared/values.js';
 import { paramError } from './errors.js';
 import { ordering, userFilter } from './filters.js';
 import { checkBody, checkIdentifier, checkPassword, checkUsername, jsonBody, rfc3339 } from './params.js';
 import { addEmail, addPhone, addWallet } from './records.js';
 import { changeMfa } from './state.js';
 import { base32Decode } from './totp.js';
-import { pathUser } from './util.js';
+import { deletedResponse, pathUser, userResponse } from './util.js';
 import { userView } from './views.js';
 
 // Documented PasswordHasher values (the spec gives them in prose, not as an enum).
@@ -17,7 +18,6 @@ export const PASSWORD_HASHERS = [
   'sha512_symfony', 'pbkdf2_sha512_hex',
 ];
 
-const userResponse = (user) => jsonResponse(200, userView(user));
 const taken = (param, what) =>
   paramError(param, `That ${what} is taken. Please try another.`, 'form_identifier_exists', 'is taken');
 
@@ -125,12 +125,19 @@ function plainFields(body) {
   return out;
 }
 
-function applySecondFactors(user, now, { totpSecret, backupCodes }) {
-  if (totpSecret === undefined && backupCodes === undefined) return;
-  changeMfa(user, now, () => {
-    if (totpSecret !== undefined) user.totp = { secret: totpSecret.replace(/[\s=]/g, '').toUpperCase() };
-    if (backupCodes !== undefined) user.backup_codes = [...backupCodes];
-  });
+/** Stores what create/update gave of the password and second factors, and stamps the change `now`. */
+function applyCredentials(user, now, password, { totpSecret, backupCodes }) {
+  if (password) {
+    user.password = password;
+    user.password_last_updated_at = now;
+  }
+  if (totpSecret !== undefined || backupCodes !== undefined) {
+    changeMfa(user, now, () => {
+      if (totpSecret !== undefined) user.totp = { secret: totpSecret.replace(/[\s=]/g, '').toUpperCase() };
+      if (backupCodes !== undefined) user.backup_codes = [...backupCodes];
+    });
+  }
+  user.updated_at = now;
 }
 
 function createUser(c) {
@@ -165,12 +172,7 @@ function createUser(c) {
   for (const e of emails) addEmail(user, e.value, at, { reserved: e.reserved });
   for (const p of phones) addPhone(user, p.value, at, { reserved: p.reserved });
   for (const w of wallets) addWallet(user, w.value, at);
-  if (password) {
-    user.password = password;
-    user.password_last_updated_at = now;
-  }
-  applySecondFactors(user, now, factors);
-  user.updated_at = now;
+  applyCredentials(user, now, password, factors);
   c.store.insertUser(user);
   return userResponse(user);
 }
@@ -203,12 +205,7 @@ function updateUser(c) {
   for (const key of ['primary_email_address_id', 'primary_phone_number_id', 'primary_web3_wallet_id']) {
     if (body[key] !== undefined) user[key] = body[key];
   }
-  if (password) {
-    user.password = password;
-    user.password_last_updated_at = now;
-  }
-  applySecondFactors(user, now, factors);
-  user.updated_at = now;
+  applyCredentials(user, now, password, factors);
   return userResponse(user);
 }
 
@@ -217,7 +214,7 @@ export function mergeMetadata(target, patch) {
   const out = { ...target };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
-    else if (typeof value === 'object' && !Array.isArray(value) && typeof out[key] === 'object' && out[key] !== null && !Array.isArray(out[key])) {
+    else if (isPlainObject(value) && isPlainObject(out[key])) {
       out[key] = mergeMetadata(out[key], value);
     } else out[key] = structuredClone(value);
   }
@@ -277,7 +274,7 @@ export const userRoutes = [
     handler: (c) => {
       const user = pathUser(c);
       c.store.deleteUser(user.id);
-      return jsonResponse(200, { object: 'user', id: user.id, deleted: true });
+      return deletedResponse('user', user.id);
     },
   },
   { method: 'PATCH', path: '/users/:user_id/metadata', operation: 'UpdateUserMetadata', handler: updateMetadata },

@@ -1,6 +1,7 @@
 // The client-credentials token endpoint (POST /oauth2/token) and the registry
 // of access tokens it has issued.
 
+import { fromBase64 } from '../shared/bytes.js';
 import { randomToken } from '../shared/clock.js';
 import { jsonResponse, mediaType } from '../shared/http.js';
 
@@ -58,9 +59,7 @@ function basicCredentials(header) {
   const match = /^basic\s+(\S+)\s*$/i.exec(header);
   if (!match) return { malformed: true };
   try {
-    const binary = atob(match[1]);
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64(match[1]));
     const colon = text.indexOf(':');
     if (colon < 0) return { malformed: true };
     return { id: formDecode(text.slice(0, colon)), secret: formDecode(text.slice(colon + 1)) };

@@ -4,9 +4,9 @@
 import { jsonResponse } from '../shared/http.js';
 import { encodeCursor, keysetPage } from '../shared/pagination.js';
 import { badRequest } from './errors.js';
-import { field, jsonBody, listFilters, pageSize, parseCommaList } from './params.js';
+import { field, jsonBody, listFilters, objectEntry, pageSize, parseCommaList } from './params.js';
 import { effectivePermissions, emailOf } from './state.js';
-import { organizationUserView } from './views.js';
+import { OK, organizationUserView } from './views.js';
 
 const SORTS = ['name_asc', 'name_desc', 'email_asc', 'email_desc'];
 
@@ -54,11 +54,7 @@ function getOrganizationUsers(c) {
     afterKey,
     descending: typed.sort?.endsWith('_desc') ?? false,
   });
-  const body = {
-    code: 'OK',
-    message: 'Success',
-    organization_users: page.map((m) => organizationUserView(m.user, m.membership)),
-  };
+  const body = { ...OK, organization_users: page.map((m) => organizationUserView(m.user, m.membership)) };
   if (hasMore) body.next_token = encodeCursor(scope, lastKey, raw);
   return jsonResponse(200, body);
 }
@@ -73,9 +69,7 @@ function membershipEntries(c, { withOperation }) {
   if (entries === undefined || entries.length === 0) throw badRequest('USERS_REQUIRED', 'users must list at least one user');
   return entries.map((entry, n) => {
     const path = `users[${n}]`;
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-      throw badRequest('INVALID_FIELD_TYPE', `${path} must be an object`);
-    }
+    objectEntry(entry, path);
     const id = field(entry, 'id', 'string', `${path}.id`);
     if (!id) throw badRequest('USER_ID_REQUIRED', `${path}.id is required`);
     if (!c.store.user(id)) throw badRequest('USER_NOT_FOUND', `No user with id '${id}'`);

@@ -1,14 +1,56 @@
 // Parsing and validation of query parameters and JSON bodies, with the error
 // codes the fake Kinde answers (all 400 error_response). fake/README.md lists them.
 
-import { commaList, isJsonContentType } from '../shared/http.js';
+import { readJsonObject } from '../shared/http.js';
 import { decodeCursor } from '../shared/pagination.js';
+import { isEmailAddress, isPlainObject, rfc3339Ms } from '../shared/values.js';
 import { badRequest } from './errors.js';
 
 const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 500;
 const EXPANDABLE = ['organizations', 'identities', 'billing'];
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Reads query parameters that the API defines as single strings.
+ * A repeated key is reported instead of silently picking one value, because a
+ * client that repeats it (array style) is sending something the API does not define.
+ */
+export class Query {
+  constructor(searchParams) {
+    this.params = searchParams;
+  }
+
+  /** `undefined` when absent; the string otherwise (possibly empty). */
+  raw(name) {
+    const values = this.params.getAll(name);
+    if (values.length === 0) return undefined;
+    if (values.length > 1) throw new QueryError(name, `Query parameter '${name}' was given ${values.length} times; send it once`);
+    return values[0];
+  }
+
+  /** Like raw(), but an empty value counts as absent (how a null is sent for a nullable parameter). */
+  optional(name) {
+    const value = this.raw(name);
+    return value === undefined || value === '' ? undefined : value;
+  }
+}
+
+/** Thrown by Query when a parameter is repeated (the provider answers DUPLICATE_PARAMETER). */
+export class QueryError extends Error {
+  constructor(param, message) {
+    super(message);
+    this.param = param;
+  }
+}
+
+/** Splits a comma-separated list, trimming entries and dropping empty ones. */
+function commaList(value) {
+  if (value === undefined) return [];
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
 
 /** `page_size`: an integer from 1 to 500, 10 when absent. */
 export function pageSize(query) {
@@ -53,8 +95,8 @@ export function expandParam(query) {
 
 /** An RFC 3339 date-time, as milliseconds since the epoch. */
 export function parseDateTime(name, raw) {
-  const ms = Date.parse(raw);
-  if (!RFC3339.test(raw) || Number.isNaN(ms)) {
+  const ms = rfc3339Ms(raw);
+  if (ms === undefined) {
     const hint = raw.includes(' ') ? " (a '+' in the offset must be sent as %2B)" : '';
     throw badRequest('INVALID_DATE_TIME', `${name} must be an ISO 8601 date-time such as 2026-01-31T00:00:00Z, got '${raw}'${hint}`);
   }
@@ -100,36 +142,33 @@ export function requiredUserId(query) {
   return id;
 }
 
+// readJsonObject's problems → Kinde's error codes.
+const BODY_ERROR_CODES = {
+  missing: 'REQUEST_BODY_REQUIRED',
+  'content-type': 'INVALID_CONTENT_TYPE',
+  json: 'INVALID_JSON',
+  object: 'INVALID_REQUEST_BODY',
+};
+
 /**
  * The JSON body as an object. An empty body gives `undefined` when optional,
  * REQUEST_BODY_REQUIRED when required.
  */
 export function jsonBody(ctx, { required }) {
-  if (ctx.body === null || ctx.body.trim() === '') {
-    if (required) throw badRequest('REQUEST_BODY_REQUIRED', 'This endpoint needs a JSON request body');
-    return undefined;
-  }
-  const type = ctx.request.headers.get('content-type');
-  if (!isJsonContentType(type)) {
-    throw badRequest('INVALID_CONTENT_TYPE', `The request body must be sent as application/json, not '${type ?? 'no content type'}'`);
-  }
-  let value;
-  try {
-    value = JSON.parse(ctx.body);
-  } catch (error) {
-    throw badRequest('INVALID_JSON', `The request body is not valid JSON: ${error.message}`);
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw badRequest('INVALID_REQUEST_BODY', 'The request body must be a JSON object');
-  }
-  return value;
+  return readJsonObject(ctx, { required, fail: (problem, message) => badRequest(BODY_ERROR_CODES[problem], message) });
+}
+
+/** An entry of a body array (`path` names it in errors), which must be an object. */
+export function objectEntry(entry, path) {
+  if (!isPlainObject(entry)) throw badRequest('INVALID_FIELD_TYPE', `${path} must be an object`);
+  return entry;
 }
 
 const typeChecks = {
   string: (v) => typeof v === 'string',
   boolean: (v) => typeof v === 'boolean',
   integer: (v) => Number.isInteger(v),
-  object: (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
+  object: isPlainObject,
   array: (v) => Array.isArray(v),
   'string[]': (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
 };
@@ -157,11 +196,10 @@ export function enumField(obj, key, allowed, code, path = key) {
   return value;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9][0-9 ()-]{4,20}$/;
 
 export function checkEmail(value, path) {
-  if (!EMAIL.test(value)) throw badRequest('INVALID_EMAIL', `${path} is not a valid email address: '${value}'`);
+  if (!isEmailAddress(value)) throw badRequest('INVALID_EMAIL', `${path} is not a valid email address: '${value}'`);
 }
 
 export function checkPhone(value, path) {

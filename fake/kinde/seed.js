@@ -2,9 +2,8 @@
 // of the user index i (1-based), so the same seed count always yields the same
 // data. fake/README.md documents the rules; keep the two in step.
 
-import { BASE_MS, DAY, HOUR, pad4, person } from '../shared/people.js';
+import { DAY, HOUR, pad4, person } from '../shared/people.js';
 import { pushIdentity, userRecord } from './records.js';
-
 
 const ORG_CODE = 'org_fake';
 const ORG_NAME = 'Fake Organization';
@@ -87,23 +86,10 @@ function seedFeatureFlags() {
   return { [FEATURE_FLAG_KEY]: { type: 'boolean', default_value: false } };
 }
 
-/** The names, email, username and phone of seed user i. */
-function seedIdentityValues(i) {
-  const { first, last, email } = person(i);
-  return {
-    first,
-    last,
-    email,
-    username: i % 2 === 0 ? `${first.toLowerCase()}${pad4(i)}` : undefined,
-    phone: i % 3 === 0 ? `+61400${pad6(i)}` : undefined,
-  };
-}
-
 /** The full record of seed user i (see records.js for the record shape). */
 function seedUser(i) {
-  const { first, last, email, username, phone } = seedIdentityValues(i);
-  const created = BASE_MS + (i - 1) * DAY;
-  const signedIn = i % 10 === 0 ? null : created + 36 * HOUR;
+  const { first, last, email, username, createdMs: created, signedInMs: signedIn } = person(i);
+  const phone = i % 3 === 0 ? `+61400${pad6(i)}` : undefined;
   const totalSignIns = signedIn === null ? 0 : i * 3;
   const user = userRecord(i, {
     provided_id: `ext_${pad4(i)}`,

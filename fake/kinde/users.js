@@ -16,6 +16,7 @@ import {
   field,
   jsonBody,
   listFilters,
+  objectEntry,
   pageSize,
   parseBoolean,
   parseCommaList,
@@ -23,6 +24,7 @@ import {
   requiredUserId,
 } from './params.js';
 import {
+  OK,
   identityView,
   mfaView,
   propertyValueView,
@@ -31,7 +33,6 @@ import {
   userView,
 } from './views.js';
 
-const OK = { code: 'OK', message: 'Success' };
 const success = (code, message, status = 200) => jsonResponse(status, { code, message });
 
 const IDENTITIES_PAGE_SIZE = 10;
@@ -104,9 +105,7 @@ function parseCreateIdentities(body, store) {
   const seen = new Set();
   return list.map((entry, n) => {
     const path = `identities[${n}]`;
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-      throw badRequest('INVALID_FIELD_TYPE', `${path} must be an object`);
-    }
+    objectEntry(entry, path);
     const type = enumField(entry, 'type', CREATE_USER_IDENTITY_TYPES, 'INVALID_IDENTITY_TYPE', `${path}.type`);
     if (type === undefined) throw badRequest('IDENTITY_TYPE_REQUIRED', `${path}.type is required`);
     const isVerified = field(entry, 'is_verified', 'boolean', `${path}.is_verified`);

@@ -4,6 +4,9 @@
 
 import { emailOf, phoneOf, usernameOf } from './state.js';
 
+/** The code and message every successful read answers with (success_response). */
+export const OK = { code: 'OK', message: 'Success' };
+
 /** Adds `key: value` unless value is null/undefined (non-nullable spec fields). */
 function put(obj, key, value) {
   if (value !== null && value !== undefined) obj[key] = value;

@@ -1,6 +1,8 @@
 // The fake's clock: a base clock (Date.now unless the caller injects one)
 // plus an offset that tests move forward with advanceTime().
 
+import { toHex } from './bytes.js';
+
 export function createClock(now = Date.now) {
   if (typeof now !== 'function') throw new TypeError('options.now must be a function returning milliseconds');
   let offset = 0;
@@ -24,9 +26,5 @@ export function createClock(now = Date.now) {
 
 /** `prefix` followed by `bytes` random bytes in hex (crypto.getRandomValues). */
 export function randomToken(prefix, bytes = 24) {
-  const buf = new Uint8Array(bytes);
-  crypto.getRandomValues(buf);
-  let hex = '';
-  for (const b of buf) hex += b.toString(16).padStart(2, '0');
-  return prefix + hex;
+  return prefix + toHex(crypto.getRandomValues(new Uint8Array(bytes)));
 }

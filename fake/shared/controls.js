@@ -7,6 +7,8 @@
 // Failures are drawn from a small seeded generator, so the same randomSeed and
 // the same sequence of requests fail the same requests on every run.
 
+import { isPlainObject } from './values.js';
+
 /** The randomSeed used when none is given. */
 export const DEFAULT_RANDOM_SEED = 20260101;
 /** The longest latency setTimeout can wait (2^31 - 1 ms, about 24.8 days). */
@@ -127,7 +129,7 @@ export function createControls(clock, options) {
 
     /** Changes the controls named in `changes`; validates all of them before changing any. */
     set(changes) {
-      if (changes === null || typeof changes !== 'object' || Array.isArray(changes)) {
+      if (!isPlainObject(changes)) {
         throw new TypeError('setControls(controls) needs an object such as { rateLimit: 10 }');
       }
       const keys = Object.keys(changes);

@@ -1,6 +1,10 @@
 // Response builders and request-reading helpers shared by every fake provider.
 // Only web-platform globals are used so the module runs unchanged in Node,
-// Deno, Bun, workerd and browsers.
+// Deno, Bun, workerd and browsers. How a provider reads its query string is
+// its own (Kinde refuses a repeated parameter, Clerk keeps the first value),
+// so query readers live with each provider.
+
+import { isPlainObject } from './values.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -40,56 +44,45 @@ export function headersToObject(headers) {
   return out;
 }
 
-/** True for `application/json` and `application/*+json`, with any parameters. */
-export function isJsonContentType(value) {
-  if (!value) return false;
-  const type = value.split(';')[0].trim().toLowerCase();
-  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
-}
-
 /** The media type of a content-type header value, lower-cased and without parameters. */
 export function mediaType(value) {
   return (value ?? '').split(';')[0].trim().toLowerCase();
 }
 
+/** True for `application/json` and `application/*+json`, with any parameters. */
+function isJsonContentType(value) {
+  if (!value) return false;
+  const type = mediaType(value);
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/** The token of an `Authorization: Bearer <token>` header (scheme in any case), or undefined. */
+export function bearerToken(request) {
+  return /^bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+}
+
 /**
- * Reads query parameters that the API defines as single strings.
- * A repeated key is reported instead of silently picking one value, because a
- * client that repeats it (array style) is sending something the API does not define.
+ * The request's JSON body, which must be a JSON object sent as application/json
+ * (or +json); undefined when the body is absent or blank and not `required`.
+ * Both APIs check a body in this order; only the errors differ, so
+ * `fail(problem, message)` builds the provider's error for `problem`
+ * ('missing', 'content-type', 'json' or 'object'), and it is thrown.
  */
-export class Query {
-  constructor(searchParams) {
-    this.params = searchParams;
+export function readJsonObject(ctx, { required, fail }) {
+  if (ctx.body === null || ctx.body.trim() === '') {
+    if (required) throw fail('missing', 'This endpoint needs a JSON request body');
+    return undefined;
   }
-
-  /** `undefined` when absent; the string otherwise (possibly empty). */
-  raw(name) {
-    const values = this.params.getAll(name);
-    if (values.length === 0) return undefined;
-    if (values.length > 1) throw new QueryError(name, `Query parameter '${name}' was given ${values.length} times; send it once`);
-    return values[0];
+  const type = ctx.request.headers.get('content-type');
+  if (!isJsonContentType(type)) {
+    throw fail('content-type', `The request body must be sent as application/json, not '${type ?? 'no content type'}'`);
   }
-
-  /** Like raw(), but an empty value counts as absent (how a null is sent for a nullable parameter). */
-  optional(name) {
-    const value = this.raw(name);
-    return value === undefined || value === '' ? undefined : value;
+  let value;
+  try {
+    value = JSON.parse(ctx.body);
+  } catch (error) {
+    throw fail('json', `The request body is not valid JSON: ${error.message}`);
   }
-}
-
-/** Thrown by Query when a parameter is repeated. */
-export class QueryError extends Error {
-  constructor(param, message) {
-    super(message);
-    this.param = param;
-  }
-}
-
-/** Splits a comma-separated list, trimming entries and dropping empty ones. */
-export function commaList(value) {
-  if (value === undefined) return [];
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  if (!isPlainObject(value)) throw fail('object', 'The request body must be a JSON object');
+  return value;
 }

@@ -5,23 +5,21 @@
 // first page was requested with, so a follow-up request that only sends the
 // token keeps the same filters.
 
+import { fromBase64, toBase64 } from './bytes.js';
+import { isPlainObject } from './values.js';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 function toBase64Url(text) {
-  let binary = '';
-  for (const byte of encoder.encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64(encoder.encode(text)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function fromBase64Url(token) {
   if (!/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
   const padded = token.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (token.length % 4)) % 4);
   try {
-    const binary = atob(padded);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-    return decoder.decode(bytes);
+    return decoder.decode(fromBase64(padded));
   } catch {
     return undefined;
   }
@@ -49,7 +47,7 @@ export function decodeCursor(scope, token) {
     return undefined;
   }
   if (!data || data.v !== 1 || data.s !== scope || !Array.isArray(data.k)) return undefined;
-  if (!data.f || typeof data.f !== 'object' || Array.isArray(data.f)) return undefined;
+  if (!isPlainObject(data.f)) return undefined;
   for (const value of Object.values(data.f)) if (typeof value !== 'string') return undefined;
   return { key: data.k, filters: data.f };
 }

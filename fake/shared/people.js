@@ -1,5 +1,6 @@
-// The people both fakes seed: user i (1-based) has the same name and email
-// address at Kinde and at Clerk, created one day after user i - 1.
+// The people both fakes seed: user i (1-based) has the same name, email
+// address, username and times at Kinde and at Clerk, so a test can find the
+// same person at both. fake/README.md gives the rules per provider.
 
 /** 2026-01-01T00:00:00Z, when seed user 1 was created. */
 export const BASE_MS = Date.UTC(2026, 0, 1);
@@ -20,10 +21,24 @@ const LAST_NAMES = [
 /** `7` → `'0007'`. */
 export const pad4 = (n) => String(n).padStart(4, '0');
 
-/** Seed person i: `{ first, last, email }`; the email gets a number after the first 460 people. */
+/**
+ * Seed person i: `{ first, last, email, username, createdMs, signedInMs }`.
+ * The email gets a number after the first 460 people; only even people have a
+ * username (else undefined); person i was created one day after person i - 1
+ * and last signed in 36 hours after creation, except every tenth, who never
+ * did (null).
+ */
 export function person(i) {
   const first = FIRST_NAMES[(i - 1) % FIRST_NAMES.length];
   const last = LAST_NAMES[(i - 1) % LAST_NAMES.length];
   const cycle = Math.floor((i - 1) / (FIRST_NAMES.length * LAST_NAMES.length));
-  return { first, last, email: `${first}.${last}${cycle > 0 ? cycle + 1 : ''}@example.com`.toLowerCase() };
+  const createdMs = BASE_MS + (i - 1) * DAY;
+  return {
+    first,
+    last,
+    email: `${first}.${last}${cycle > 0 ? cycle + 1 : ''}@example.com`.toLowerCase(),
+    username: i % 2 === 0 ? `${first.toLowerCase()}${pad4(i)}` : undefined,
+    createdMs,
+    signedInMs: i % 10 === 0 ? null : createdMs + 36 * HOUR,
+  };
 }
