@@ -27,20 +27,26 @@ export { IdpUsersError };
 
 /**
  * The clients that are alive, each with its settings (`{ fetch, timeoutMs,
- * headers, getToken }`, read from wasm once when the client is made). Only
- * these ever reach wasm: a method called on a freed client, or on an object
- * dressed up as one, would hand wasm a dangling or forged pointer (and,
- * repeated, break the instance for every later call), so it is refused here
- * instead. The lookup that proves a client alive also yields its settings,
- * so a call asks wasm for them never.
+ * headers, getToken }`, read from wasm once when the client is made) and,
+ * for a client configured with a token, that token. Only these clients ever
+ * reach wasm: a method called on a freed client, or on an object dressed up
+ * as one, would hand wasm a dangling or forged pointer (and, repeated, break
+ * the instance for every later call), so it is refused here instead. The
+ * lookup that proves a client alive also yields its settings, so a call
+ * never asks wasm for them. The record is this module's own copy, never
+ * handed out.
  */
 const CLIENTS = new WeakMap();
+
+function remember(client) {
+  CLIENTS.set(client, { ...client.__settings(), token: client.__fixedToken() });
+}
 
 /** Client for the Users endpoints of the Kinde Management API (see index.d.ts). */
 export class KindeUsersApi extends UsersApi {
   constructor(config) {
     super(Provider.Kinde, config);
-    CLIENTS.set(this, this.__settings());
+    remember(this);
   }
 }
 
@@ -48,7 +54,7 @@ export class KindeUsersApi extends UsersApi {
 export class ClerkUsersApi extends UsersApi {
   constructor(config) {
     super(Provider.Clerk, config);
-    CLIENTS.set(this, this.__settings());
+    remember(this);
   }
 }
 
@@ -129,14 +135,112 @@ const IDLE = [];
 const MAX_USES = 50;
 
 /**
+ * The deadlines of the calls in flight, where timers can stop holding the
+ * process open (Node and Bun: setTimeout returns an object with ref/unref).
+ * There one timer serves every call, armed for the earliest deadline and
+ * holding the process open only while some call is in flight: arming and
+ * clearing a timer for each call cost about 4 µs a call in
+ * benches/overhead.mjs, toggling ref/unref next to nothing. Elsewhere each
+ * call has its own timer: in a Cloudflare Worker a timer belongs to the
+ * request that set it, so it must not serve another request's calls, and
+ * Deno and browsers have no Timeout objects to unref.
+ */
+const DEADLINES = {
+  shared: undefined, // decided on first use
+  queue: [], // watched scopes by deadline (a new call's usually goes last); ended ones are skipped
+  head: 0, // index of the first entry not yet dropped
+  live: 0, // scopes watched and not ended
+  timer: undefined,
+  at: Infinity, // when the timer fires
+};
+
+function sharedTimers() {
+  if (DEADLINES.shared === undefined) {
+    let probe;
+    try {
+      probe = setTimeout(() => {}, 0);
+      const workers = typeof navigator === 'object' && navigator?.userAgent === 'Cloudflare-Workers';
+      DEADLINES.shared = !workers && typeof probe?.ref === 'function' && typeof probe?.unref === 'function';
+    } catch {
+      DEADLINES.shared = false;
+    }
+    clearTimeout(probe);
+  }
+  return DEADLINES.shared;
+}
+
+function armDeadlines(at) {
+  const d = DEADLINES;
+  if (d.timer !== undefined) clearTimeout(d.timer);
+  d.at = at;
+  d.timer = setTimeout(fireDeadlines, Math.max(0, at - Date.now()));
+  if (d.live === 0) d.timer.unref();
+}
+
+function watch(scope) {
+  const d = DEADLINES;
+  const q = d.queue;
+  let i = q.length;
+  while (i > d.head && q[i - 1].deadline > scope.deadline) i--;
+  if (i === q.length) q.push(scope);
+  else q.splice(i, 0, scope);
+  scope.watched = true;
+  if (++d.live === 1 && d.timer !== undefined) d.timer.ref();
+  if (scope.deadline < d.at) armDeadlines(scope.deadline);
+}
+
+/** Drops ended scopes from the front of the queue, and compacts it now and then. */
+function dropEnded() {
+  const d = DEADLINES;
+  const q = d.queue;
+  while (d.head < q.length && !q[d.head].watched) q[d.head++] = undefined;
+  if (d.head === q.length) {
+    q.length = 0;
+    d.head = 0;
+  } else if (d.head > 1024 && d.head * 2 > q.length) {
+    q.splice(0, d.head);
+    d.head = 0;
+  }
+}
+
+function unwatch(scope) {
+  const d = DEADLINES;
+  if (!scope.watched) return;
+  scope.watched = false;
+  dropEnded();
+  if (--d.live === 0 && d.timer !== undefined) d.timer.unref();
+}
+
+function fireDeadlines() {
+  const d = DEADLINES;
+  d.timer = undefined;
+  d.at = Infinity;
+  const now = Date.now();
+  const expired = [];
+  for (const q = d.queue; d.head < q.length; ) {
+    const scope = q[d.head];
+    if (scope.watched && scope.deadline > now) break;
+    q[d.head++] = undefined;
+    if (scope.watched) {
+      scope.watched = false;
+      d.live--;
+      expired.push(scope);
+    }
+  }
+  dropEnded();
+  if (d.head < d.queue.length) armDeadlines(d.queue[d.head].deadline);
+  for (const scope of expired) scope.stop('timeout');
+}
+
+/**
  * The time limit and cancellation of one call (or of one token request).
  * Its AbortController is what every fetch of the call gets as `signal`, so
  * the deadline and the caller's signal abort the request itself: the server
  * sees the connection closed, and a Worker keeps no dangling subrequest.
  * Whatever the call is waiting on (a response, a token, a wait between
  * attempts) sits in `waiting` and is rejected the moment either fires, even
- * with a custom fetch that ignores its signal. The timer keeps a Node
- * process alive while a call is pending and is cleared when the call ends.
+ * with a custom fetch that ignores its signal. A pending call keeps a Node
+ * process alive until it ends (see DEADLINES).
  */
 class Scope {
   constructor(signal, ms) {
@@ -146,7 +250,9 @@ class Scope {
     this.waiting = undefined; // rejects what the call awaits
     this.controller = undefined; // made for the first fetch
     this.signal = signal;
-    this.timer = setTimeout(() => this.stop('timeout'), ms);
+    this.watched = false; // in DEADLINES
+    if (sharedTimers()) watch(this);
+    else this.timer = setTimeout(() => this.stop('timeout'), ms);
     if (signal) {
       try {
         if (signal.aborted) this.stopped = 'aborted';
@@ -216,7 +322,8 @@ class Scope {
   }
 
   end() {
-    clearTimeout(this.timer);
+    if (this.timer === undefined) unwatch(this);
+    else clearTimeout(this.timer);
     // Back for reuse only when it never fired; the call's fetch is over.
     const c = this.controller;
     if (c && !c.signal.aborted && c.uses < MAX_USES && IDLE.length < 32) IDLE.push(c);
@@ -382,7 +489,7 @@ async function call(client, index, info, a, b, c, d, e) {
       try {
         const until = PAUSED.get(client);
         if (until !== undefined && until > Date.now()) await scope.sleep(until - Date.now());
-        let tok = token(client, index, s, rejected);
+        let tok = s.token ?? token(client, index, s, rejected);
         if (typeof tok !== 'string') tok = await scope.wait(tok);
         if (scope.stopped) throw scope.failure();
         sent = true;

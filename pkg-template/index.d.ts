@@ -70,6 +70,7 @@ export type BulkResult<TItem, TValue> =
  * arguments reject with an `IdpUsersError` of kind `"validation"`.
  *
  * @example
+ * const userIds = ['user_1', 'user_2', 'user_3'];
  * const results = await bulk(userIds, (id, { signal }) => clerk.banUser(id, { signal }), { concurrency: 8 });
  * const failed = results.filter((r) => !r.ok);
  */
@@ -79,7 +80,12 @@ export declare function bulk<TItem, TValue>(
   options?: BulkOptions,
 ): Promise<Array<BulkResult<TItem, TValue>>>;
 
-/** The size of the module's WebAssembly memory in bytes (for monitoring long-lived isolates). */
+/**
+ * The size of the module's WebAssembly memory in bytes (for monitoring long-lived isolates).
+ *
+ * @example
+ * console.log(`wasm memory: ${wasmMemoryBytes()} bytes`);
+ */
 export declare function wasmMemoryBytes(): number;
 
 /** What the `...WithHttpInfo` twin of an operation resolves to. */
@@ -158,7 +164,16 @@ export declare class IdpUsersError extends Error {
   readonly traceId: string | null;
   /** Requests sent for the operation, retries included (0 when nothing was sent, e.g. a validation error). */
   readonly attempts: number;
-  /** The fields above, for logging (`JSON.stringify(error)`). */
+  /**
+   * The fields above, for logging (`JSON.stringify(error)`).
+   *
+   * @example
+   * try {
+   *   await kinde.getUserData('kp_123');
+   * } catch (error) {
+   *   if (error instanceof IdpUsersError) console.error(JSON.stringify(error.toJSON()));
+   * }
+   */
   toJSON(): IdpUsersErrorFields;
 }
 
@@ -176,7 +191,7 @@ export interface KindeUsersApiBaseConfig {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Headers sent with every API request. */
   headers?: Record<string, string>;
-  /** Time limit of each call in milliseconds, token request, retries and waits included (default 30000). */
+  /** Time limit of each call in milliseconds, token request, retries and waits included (default 30000, at most 600000). */
   timeoutMs?: number;
   /** Retries after a failed attempt, 0 to 10 (default 2): 429, 502, 503, 504 and network failures, for GET, PUT and DELETE (POST and PATCH only with the call option `retryNonIdempotent`). */
   retries?: number;
@@ -770,16 +785,27 @@ export interface KindeUpdateOrganizationUsersResponse {
  * Parameters and results use Kinde's own field names.
  */
 export declare class KindeUsersApi {
-  /** Validates the config (throws an `IdpUsersError` of kind `"validation"`); sends nothing. */
+  /**
+   * Validates the config (throws an `IdpUsersError` of kind `"validation"`); sends nothing.
+   *
+   * @example
+   * const kinde = new KindeUsersApi({ domain: 'acme.kinde.com', clientId: 'm2m-client-id', clientSecret: 'm2m-client-secret' });
+   */
   constructor(config: KindeUsersApiConfig);
   /**
    * Creates a user, optionally with identities (scope `create:users`).
    *
    * `POST /api/v1/user` (seed: `create_user`).
+   *
+   * @example
+   * const created = await kinde.createUser({ profile: { given_name: 'Ada', family_name: 'Lovelace' } });
    */
   createUser(body?: KindeCreateUserRequest, options?: RequestOptions): Promise<KindeCreateUserResponse>;
   /**
    * `createUser`, resolving to the data with the HTTP status and headers (seed: `create_user_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.createUserWithHttpInfo({ profile: { given_name: 'Ada', family_name: 'Lovelace' } });
    */
   createUserWithHttpInfo(body?: KindeCreateUserRequest, options?: RequestOptions): Promise<HttpInfo<KindeCreateUserResponse>>;
   /**
@@ -787,10 +813,16 @@ export declare class KindeUsersApi {
    *
    * `POST /api/v1/users/{user_id}/identities` (seed: `create_user_identity`).
    * @param userId The user's id.
+   *
+   * @example
+   * const created = await kinde.createUserIdentity('kp_123', { type: 'email', value: 'ada@example.com' });
    */
   createUserIdentity(userId: string, body?: KindeCreateUserIdentityRequest, options?: RequestOptions): Promise<KindeCreateIdentityResponse>;
   /**
    * `createUserIdentity`, resolving to the data with the HTTP status and headers (seed: `create_user_identity_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.createUserIdentityWithHttpInfo('kp_123', { type: 'email', value: 'ada@example.com' });
    */
   createUserIdentityWithHttpInfo(userId: string, body?: KindeCreateUserIdentityRequest, options?: RequestOptions): Promise<HttpInfo<KindeCreateIdentityResponse>>;
   /**
@@ -798,10 +830,16 @@ export declare class KindeUsersApi {
    *
    * `DELETE /api/v1/user` (seed: `delete_user`).
    * @param id The user's id.
+   *
+   * @example
+   * const result = await kinde.deleteUser('kp_123', { is_delete_profile: true });
    */
   deleteUser(id: string, params?: KindeDeleteUserParams, options?: RequestOptions): Promise<KindeSuccessResponse>;
   /**
    * `deleteUser`, resolving to the data with the HTTP status and headers (seed: `delete_user_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.deleteUserWithHttpInfo('kp_123', { is_delete_profile: true });
    */
   deleteUserWithHttpInfo(id: string, params?: KindeDeleteUserParams, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
@@ -809,10 +847,16 @@ export declare class KindeUsersApi {
    *
    * `DELETE /api/v1/users/{user_id}/sessions` (seed: `delete_user_sessions`).
    * @param userId The user's id.
+   *
+   * @example
+   * const result = await kinde.deleteUserSessions('kp_123');
    */
   deleteUserSessions(userId: string, options?: RequestOptions): Promise<KindeSuccessResponse>;
   /**
    * `deleteUserSessions`, resolving to the data with the HTTP status and headers (seed: `delete_user_sessions_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.deleteUserSessionsWithHttpInfo('kp_123');
    */
   deleteUserSessionsWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
@@ -820,10 +864,16 @@ export declare class KindeUsersApi {
    *
    * `GET /api/v1/user` (seed: `get_user_data`).
    * @param id The user's id.
+   *
+   * @example
+   * const user = await kinde.getUserData('kp_123', { expand: 'organizations' });
    */
   getUserData(id: string, params?: KindeGetUserDataParams, options?: RequestOptions): Promise<KindeUser>;
   /**
    * `getUserData`, resolving to the data with the HTTP status and headers (seed: `get_user_data_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.getUserDataWithHttpInfo('kp_123', { expand: 'organizations' });
    */
   getUserDataWithHttpInfo(id: string, params?: KindeGetUserDataParams, options?: RequestOptions): Promise<HttpInfo<KindeUser>>;
   /**
@@ -833,10 +883,17 @@ export declare class KindeUsersApi {
    *
    * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
    * @param userId The user's id.
+   *
+   * @example
+   * const page = await kinde.getUserIdentities('kp_123');
+   * for await (const item of kinde.getUserIdentities('kp_123')) console.log(item);
    */
   getUserIdentities(userId: string, params?: KindeGetUserIdentitiesParams, options?: RequestOptions): PagePromise<KindeGetIdentitiesResponse, NonNullable<KindeGetIdentitiesResponse["identities"]>[number]>;
   /**
    * `getUserIdentities`, resolving to the data with the HTTP status and headers (seed: `get_user_identities_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.getUserIdentitiesWithHttpInfo('kp_123');
    */
   getUserIdentitiesWithHttpInfo(userId: string, params?: KindeGetUserIdentitiesParams, options?: RequestOptions): Promise<HttpInfo<KindeGetIdentitiesResponse>>;
   /**
@@ -844,10 +901,16 @@ export declare class KindeUsersApi {
    *
    * `GET /api/v1/users/{user_id}/properties` (seed: `get_user_property_values`).
    * @param userId The user's id.
+   *
+   * @example
+   * const properties = await kinde.getUserPropertyValues('kp_123');
    */
   getUserPropertyValues(userId: string, options?: RequestOptions): Promise<KindeGetPropertyValuesResponse>;
   /**
    * `getUserPropertyValues`, resolving to the data with the HTTP status and headers (seed: `get_user_property_values_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.getUserPropertyValuesWithHttpInfo('kp_123');
    */
   getUserPropertyValuesWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<KindeGetPropertyValuesResponse>>;
   /**
@@ -855,10 +918,16 @@ export declare class KindeUsersApi {
    *
    * `GET /api/v1/users/{user_id}/sessions` (seed: `get_user_sessions`).
    * @param userId The user's id.
+   *
+   * @example
+   * const sessions = await kinde.getUserSessions('kp_123');
    */
   getUserSessions(userId: string, options?: RequestOptions): Promise<KindeGetUserSessionsResponse>;
   /**
    * `getUserSessions`, resolving to the data with the HTTP status and headers (seed: `get_user_sessions_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.getUserSessionsWithHttpInfo('kp_123');
    */
   getUserSessionsWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<KindeGetUserSessionsResponse>>;
   /**
@@ -867,10 +936,17 @@ export declare class KindeUsersApi {
    * `GET /api/v1/users` (seed: `get_users`).
    *
    * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
+   *
+   * @example
+   * const page = await kinde.getUsers({ page_size: 100, expand: 'organizations' });
+   * for await (const item of kinde.getUsers({ page_size: 100, expand: 'organizations' })) console.log(item);
    */
   getUsers(params?: KindeGetUsersParams, options?: RequestOptions): PagePromise<KindeUsersResponse, NonNullable<KindeUsersResponse["users"]>[number]>;
   /**
    * `getUsers`, resolving to the data with the HTTP status and headers (seed: `get_users_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.getUsersWithHttpInfo({ page_size: 100, expand: 'organizations' });
    */
   getUsersWithHttpInfo(params?: KindeGetUsersParams, options?: RequestOptions): Promise<HttpInfo<KindeUsersResponse>>;
   /**
@@ -878,10 +954,16 @@ export declare class KindeUsersApi {
    *
    * `GET /api/v1/users/{user_id}/mfa` (seed: `get_users_mfa`).
    * @param userId The user's id.
+   *
+   * @example
+   * const mfa = await kinde.getUsersMfa('kp_123');
    */
   getUsersMfa(userId: string, options?: RequestOptions): Promise<KindeGetUserMfaResponse>;
   /**
    * `getUsersMfa`, resolving to the data with the HTTP status and headers (seed: `get_users_mfa_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.getUsersMfaWithHttpInfo('kp_123');
    */
   getUsersMfaWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<KindeGetUserMfaResponse>>;
   /**
@@ -889,10 +971,16 @@ export declare class KindeUsersApi {
    *
    * `POST /api/v1/users/{user_id}/refresh_claims` (seed: `refresh_user_claims`).
    * @param userId The user's id.
+   *
+   * @example
+   * const result = await kinde.refreshUserClaims('kp_123');
    */
   refreshUserClaims(userId: string, options?: RequestOptions): Promise<KindeSuccessResponse>;
   /**
    * `refreshUserClaims`, resolving to the data with the HTTP status and headers (seed: `refresh_user_claims_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.refreshUserClaimsWithHttpInfo('kp_123');
    */
   refreshUserClaimsWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
@@ -901,10 +989,16 @@ export declare class KindeUsersApi {
    * `DELETE /api/v1/users/{user_id}/mfa/{factor_id}` (seed: `reset_users_mfa`).
    * @param userId The user's id.
    * @param factorId The MFA factor's id.
+   *
+   * @example
+   * const result = await kinde.resetUsersMfa('kp_123', 'mfa_456');
    */
   resetUsersMfa(userId: string, factorId: string, options?: RequestOptions): Promise<KindeSuccessResponse>;
   /**
    * `resetUsersMfa`, resolving to the data with the HTTP status and headers (seed: `reset_users_mfa_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.resetUsersMfaWithHttpInfo('kp_123', 'mfa_456');
    */
   resetUsersMfaWithHttpInfo(userId: string, factorId: string, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
@@ -912,10 +1006,16 @@ export declare class KindeUsersApi {
    *
    * `DELETE /api/v1/users/{user_id}/mfa` (seed: `reset_users_mfa_all`).
    * @param userId The user's id.
+   *
+   * @example
+   * const result = await kinde.resetUsersMfaAll('kp_123');
    */
   resetUsersMfaAll(userId: string, options?: RequestOptions): Promise<KindeSuccessResponse>;
   /**
    * `resetUsersMfaAll`, resolving to the data with the HTTP status and headers (seed: `reset_users_mfa_all_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.resetUsersMfaAllWithHttpInfo('kp_123');
    */
   resetUsersMfaAllWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
@@ -924,10 +1024,16 @@ export declare class KindeUsersApi {
    * `PUT /api/v1/users/{user_id}/password` (seed: `set_user_password`).
    * @param userId The user's id.
    * @param body The hashed password.
+   *
+   * @example
+   * const result = await kinde.setUserPassword('kp_123', { hashed_password: '<bcrypt hash>', hashing_method: 'bcrypt' });
    */
   setUserPassword(userId: string, body: KindeSetUserPasswordRequest, options?: RequestOptions): Promise<KindeSuccessResponse>;
   /**
    * `setUserPassword`, resolving to the data with the HTTP status and headers (seed: `set_user_password_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.setUserPasswordWithHttpInfo('kp_123', { hashed_password: '<bcrypt hash>', hashing_method: 'bcrypt' });
    */
   setUserPasswordWithHttpInfo(userId: string, body: KindeSetUserPasswordRequest, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
@@ -936,10 +1042,16 @@ export declare class KindeUsersApi {
    * `PATCH /api/v1/user` (seed: `update_user`).
    * @param id The user's id.
    * @param body The fields to change.
+   *
+   * @example
+   * const updated = await kinde.updateUser('kp_123', { given_name: 'Ada', is_suspended: false });
    */
   updateUser(id: string, body: KindeUpdateUserRequest, options?: RequestOptions): Promise<KindeUpdateUserResponse>;
   /**
    * `updateUser`, resolving to the data with the HTTP status and headers (seed: `update_user_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.updateUserWithHttpInfo('kp_123', { given_name: 'Ada', is_suspended: false });
    */
   updateUserWithHttpInfo(id: string, body: KindeUpdateUserRequest, options?: RequestOptions): Promise<HttpInfo<KindeUpdateUserResponse>>;
   /**
@@ -949,10 +1061,16 @@ export declare class KindeUsersApi {
    * @param userId The user's id.
    * @param featureFlagKey The feature flag's key.
    * @param value The override value.
+   *
+   * @example
+   * const result = await kinde.updateUserFeatureFlagOverride('kp_123', 'new_dashboard', true);
    */
   updateUserFeatureFlagOverride(userId: string, featureFlagKey: string, value: string | number | boolean, options?: RequestOptions): Promise<KindeSuccessResponse>;
   /**
    * `updateUserFeatureFlagOverride`, resolving to the data with the HTTP status and headers (seed: `update_user_feature_flag_override_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.updateUserFeatureFlagOverrideWithHttpInfo('kp_123', 'new_dashboard', true);
    */
   updateUserFeatureFlagOverrideWithHttpInfo(userId: string, featureFlagKey: string, value: string | number | boolean, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
@@ -961,10 +1079,16 @@ export declare class KindeUsersApi {
    * `PATCH /api/v1/users/{user_id}/properties` (seed: `update_user_properties`).
    * @param userId The user's id.
    * @param body The properties to set.
+   *
+   * @example
+   * const result = await kinde.updateUserProperties('kp_123', { properties: { plan: 'pro', seats: 5 } });
    */
   updateUserProperties(userId: string, body: KindeUpdateUserPropertiesRequest, options?: RequestOptions): Promise<KindeSuccessResponse>;
   /**
    * `updateUserProperties`, resolving to the data with the HTTP status and headers (seed: `update_user_properties_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.updateUserPropertiesWithHttpInfo('kp_123', { properties: { plan: 'pro', seats: 5 } });
    */
   updateUserPropertiesWithHttpInfo(userId: string, body: KindeUpdateUserPropertiesRequest, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
@@ -974,10 +1098,16 @@ export declare class KindeUsersApi {
    * @param userId The user's id.
    * @param propertyKey The property's key.
    * @param value The new value.
+   *
+   * @example
+   * const result = await kinde.updateUserProperty('kp_123', 'plan', 'pro');
    */
   updateUserProperty(userId: string, propertyKey: string, value: string | number | boolean, options?: RequestOptions): Promise<KindeSuccessResponse>;
   /**
    * `updateUserProperty`, resolving to the data with the HTTP status and headers (seed: `update_user_property_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.updateUserPropertyWithHttpInfo('kp_123', 'plan', 'pro');
    */
   updateUserPropertyWithHttpInfo(userId: string, propertyKey: string, value: string | number | boolean, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
   /**
@@ -986,10 +1116,16 @@ export declare class KindeUsersApi {
    * `POST /api/v1/organizations/{org_code}/users` (seed: `add_organization_users`).
    * @param orgCode The organization's code.
    * @param body The users to add.
+   *
+   * @example
+   * const added = await kinde.addOrganizationUsers('org_123', { users: ['kp_123', { id: 'kp_456', roles: ['admin'] }] });
    */
   addOrganizationUsers(orgCode: string, body: KindeAddOrganizationUsersRequest, options?: RequestOptions): Promise<KindeAddOrganizationUsersResponse>;
   /**
    * `addOrganizationUsers`, resolving to the data with the HTTP status and headers (seed: `add_organization_users_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.addOrganizationUsersWithHttpInfo('org_123', { users: ['kp_123', { id: 'kp_456', roles: ['admin'] }] });
    */
   addOrganizationUsersWithHttpInfo(orgCode: string, body: KindeAddOrganizationUsersRequest, options?: RequestOptions): Promise<HttpInfo<KindeAddOrganizationUsersResponse>>;
   /**
@@ -999,10 +1135,17 @@ export declare class KindeUsersApi {
    *
    * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
    * @param orgCode The organization's code.
+   *
+   * @example
+   * const page = await kinde.getOrganizationUsers('org_123', { roles: 'admin' });
+   * for await (const item of kinde.getOrganizationUsers('org_123', { roles: 'admin' })) console.log(item);
    */
   getOrganizationUsers(orgCode: string, params?: KindeGetOrganizationUsersParams, options?: RequestOptions): PagePromise<KindeGetOrganizationUsersResponse, NonNullable<KindeGetOrganizationUsersResponse["organization_users"]>[number]>;
   /**
    * `getOrganizationUsers`, resolving to the data with the HTTP status and headers (seed: `get_organization_users_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.getOrganizationUsersWithHttpInfo('org_123', { roles: 'admin' });
    */
   getOrganizationUsersWithHttpInfo(orgCode: string, params?: KindeGetOrganizationUsersParams, options?: RequestOptions): Promise<HttpInfo<KindeGetOrganizationUsersResponse>>;
   /**
@@ -1011,10 +1154,16 @@ export declare class KindeUsersApi {
    * `PATCH /api/v1/organizations/{org_code}/users` (seed: `remove_organization_users`).
    * @param orgCode The organization's code.
    * @param body The users to remove.
+   *
+   * @example
+   * const removed = await kinde.removeOrganizationUsers('org_123', { users: ['kp_123'] });
    */
   removeOrganizationUsers(orgCode: string, body: KindeRemoveOrganizationUsersRequest, options?: RequestOptions): Promise<KindeUpdateOrganizationUsersResponse>;
   /**
    * `removeOrganizationUsers`, resolving to the data with the HTTP status and headers (seed: `remove_organization_users_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.removeOrganizationUsersWithHttpInfo('org_123', { users: ['kp_123'] });
    */
   removeOrganizationUsersWithHttpInfo(orgCode: string, body: KindeRemoveOrganizationUsersRequest, options?: RequestOptions): Promise<HttpInfo<KindeUpdateOrganizationUsersResponse>>;
   /**
@@ -1023,14 +1172,45 @@ export declare class KindeUsersApi {
    * `DELETE /api/v1/organizations/{org_code}/users/{user_id}` (seed: `remove_organization_user`).
    * @param orgCode The organization's code.
    * @param userId The user's id.
+   *
+   * @example
+   * const result = await kinde.removeOrganizationUser('org_123', 'kp_123');
    */
   removeOrganizationUser(orgCode: string, userId: string, options?: RequestOptions): Promise<KindeSuccessResponse>;
   /**
    * `removeOrganizationUser`, resolving to the data with the HTTP status and headers (seed: `remove_organization_user_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await kinde.removeOrganizationUserWithHttpInfo('org_123', 'kp_123');
    */
   removeOrganizationUserWithHttpInfo(orgCode: string, userId: string, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
-  /** Releases the client's memory now instead of when it is garbage-collected. */
+  /**
+   * Releases the client's memory now instead of when it is garbage-collected.
+   *
+   * @example
+   * kinde.free();
+   */
   free(): void;
+}
+
+/** Options of every `ClerkUsersApi`, whichever way it authenticates. */
+export interface ClerkUsersApiBaseConfig {
+  /** API base URL (default `https://api.clerk.com/v1`), e.g. a proxy or a local fake. */
+  baseUrl?: string;
+  /** Value of the `Clerk-API-Version` header (default `"2026-05-12"`, the version these typings follow). */
+  apiVersion?: string;
+  /** The `fetch` to use (default: the runtime's global `fetch`), e.g. a service binding's or a test fake's. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Headers sent with every request (the API version is set with `apiVersion`). */
+  headers?: Record<string, string>;
+  /** Time limit of each call in milliseconds, token request, retries and waits included (default 30000, at most 600000). */
+  timeoutMs?: number;
+  /** Retries after a failed attempt, 0 to 10 (default 2): 429, 502, 503, 504 and network failures, for GET, PUT and DELETE (POST and PATCH only with the call option `retryNonIdempotent`). */
+  retries?: number;
+  /** The longest wait between attempts in ms (default 5000). The server's `Retry-After` / `RateLimit-Reset` wins when shorter; when longer, the call fails at once with `retryAfterMs` set. */
+  maxRetryDelayMs?: number;
+  /** Allow the secret key in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
+  dangerouslyAllowBrowser?: boolean;
 }
 
 /** Authenticate with the instance's secret key (on a server). */
@@ -1049,26 +1229,6 @@ export interface ClerkGetTokenAuth {
 
 /** `new ClerkUsersApi(config)`: a secret key, or `getToken` behind a proxy. */
 export type ClerkUsersApiConfig = ClerkUsersApiBaseConfig & (ClerkSecretKeyAuth | ClerkGetTokenAuth);
-
-/** Options of every `ClerkUsersApi`, whichever way it authenticates. */
-export interface ClerkUsersApiBaseConfig {
-  /** API base URL (default `https://api.clerk.com/v1`), e.g. a proxy or a local fake. */
-  baseUrl?: string;
-  /** Value of the `Clerk-API-Version` header (default `"2026-05-12"`, the version these typings follow). */
-  apiVersion?: string;
-  /** The `fetch` to use (default: the runtime's global `fetch`), e.g. a service binding's or a test fake's. */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
-  /** Headers sent with every request (the API version is set with `apiVersion`). */
-  headers?: Record<string, string>;
-  /** Time limit of each call in milliseconds, token request, retries and waits included (default 30000). */
-  timeoutMs?: number;
-  /** Retries after a failed attempt, 0 to 10 (default 2): 429, 502, 503, 504 and network failures, for GET, PUT and DELETE (POST and PATCH only with the call option `retryNonIdempotent`). */
-  retries?: number;
-  /** The longest wait between attempts in ms (default 5000). The server's `Retry-After` / `RateLimit-Reset` wins when shorter; when longer, the call fails at once with `retryAfterMs` set. */
-  maxRetryDelayMs?: number;
-  /** Allow the secret key in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
-  dangerouslyAllowBrowser?: boolean;
-}
 
 /** Body of `POST /users`: the new user's identifiers, password and settings. */
 export interface ClerkCreateUserRequest {
@@ -1995,17 +2155,28 @@ export interface ClerkTotp {
  * Parameters and results use Clerk's own field names.
  */
 export declare class ClerkUsersApi {
-  /** Validates the config (throws an `IdpUsersError` of kind `"validation"`); sends nothing. */
+  /**
+   * Validates the config (throws an `IdpUsersError` of kind `"validation"`); sends nothing.
+   *
+   * @example
+   * const clerk = new ClerkUsersApi({ secretKey: 'sk_test_...' });
+   */
   constructor(config: ClerkUsersApiConfig);
   /**
    * Bans a user: their sessions are revoked and they cannot sign in until unbanned.
    *
    * `POST /users/{user_id}/ban` (seed: `ban_user`).
    * @param userId The user's id.
+   *
+   * @example
+   * const user = await clerk.banUser('user_123');
    */
   banUser(userId: string, options?: RequestOptions): Promise<ClerkUser>;
   /**
    * `banUser`, resolving to the data with the HTTP status and headers (seed: `ban_user_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.banUserWithHttpInfo('user_123');
    */
   banUserWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
   /**
@@ -2013,10 +2184,16 @@ export declare class ClerkUsersApi {
    *
    * `POST /users` (seed: `create_user`).
    * @param body The new user's identifiers, password and settings.
+   *
+   * @example
+   * const user = await clerk.createUser({ email_address: ['ada@example.com'], first_name: 'Ada', skip_password_requirement: true });
    */
   createUser(body: ClerkCreateUserRequest, options?: RequestOptions): Promise<ClerkUser>;
   /**
    * `createUser`, resolving to the data with the HTTP status and headers (seed: `create_user_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.createUserWithHttpInfo({ email_address: ['ada@example.com'], first_name: 'Ada', skip_password_requirement: true });
    */
   createUserWithHttpInfo(body: ClerkCreateUserRequest, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
   /**
@@ -2025,11 +2202,17 @@ export declare class ClerkUsersApi {
    * `POST /users/{user_id}/totp` (seed: `create_user_totp`).
    * @param userId The user's id.
    * @deprecated Clerk removed POST /users/{user_id}/totp from the Backend API in January 2025: set a TOTP with `totp_secret` in createUser or updateUser
+   *
+   * @example
+   * const totp = await clerk.createUserTotp('user_123');
    */
   createUserTotp(userId: string, options?: RequestOptions): Promise<ClerkTotp>;
   /**
    * `createUserTotp`, resolving to the data with the HTTP status and headers (seed: `create_user_totp_with_http_info`).
    * @deprecated Clerk removed POST /users/{user_id}/totp from the Backend API in January 2025: set a TOTP with `totp_secret` in createUser or updateUser
+   *
+   * @example
+   * const { data, status, headers } = await clerk.createUserTotpWithHttpInfo('user_123');
    */
   createUserTotpWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkTotp>>;
   /**
@@ -2037,10 +2220,16 @@ export declare class ClerkUsersApi {
    *
    * `DELETE /users/{user_id}/backup_code` (seed: `delete_backup_code`).
    * @param userId The user's id.
+   *
+   * @example
+   * const result = await clerk.deleteBackupCode('user_123');
    */
   deleteBackupCode(userId: string, options?: RequestOptions): Promise<ClerkUserIdResult>;
   /**
    * `deleteBackupCode`, resolving to the data with the HTTP status and headers (seed: `delete_backup_code_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.deleteBackupCodeWithHttpInfo('user_123');
    */
   deleteBackupCodeWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUserIdResult>>;
   /**
@@ -2049,10 +2238,16 @@ export declare class ClerkUsersApi {
    * `DELETE /users/{user_id}/external_accounts/{external_account_id}` (seed: `delete_external_account`).
    * @param userId The user's id.
    * @param externalAccountId The external account's id.
+   *
+   * @example
+   * const deleted = await clerk.deleteExternalAccount('user_123', 'eac_123');
    */
   deleteExternalAccount(userId: string, externalAccountId: string, options?: RequestOptions): Promise<ClerkDeletedObject>;
   /**
    * `deleteExternalAccount`, resolving to the data with the HTTP status and headers (seed: `delete_external_account_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.deleteExternalAccountWithHttpInfo('user_123', 'eac_123');
    */
   deleteExternalAccountWithHttpInfo(userId: string, externalAccountId: string, options?: RequestOptions): Promise<HttpInfo<ClerkDeletedObject>>;
   /**
@@ -2060,10 +2255,16 @@ export declare class ClerkUsersApi {
    *
    * `DELETE /users/{user_id}/totp` (seed: `delete_totp`).
    * @param userId The user's id.
+   *
+   * @example
+   * const result = await clerk.deleteTotp('user_123');
    */
   deleteTotp(userId: string, options?: RequestOptions): Promise<ClerkUserIdResult>;
   /**
    * `deleteTotp`, resolving to the data with the HTTP status and headers (seed: `delete_totp_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.deleteTotpWithHttpInfo('user_123');
    */
   deleteTotpWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUserIdResult>>;
   /**
@@ -2071,10 +2272,16 @@ export declare class ClerkUsersApi {
    *
    * `DELETE /users/{user_id}` (seed: `delete_user`).
    * @param userId The user's id.
+   *
+   * @example
+   * const deleted = await clerk.deleteUser('user_123');
    */
   deleteUser(userId: string, options?: RequestOptions): Promise<ClerkDeletedObject>;
   /**
    * `deleteUser`, resolving to the data with the HTTP status and headers (seed: `delete_user_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.deleteUserWithHttpInfo('user_123');
    */
   deleteUserWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkDeletedObject>>;
   /**
@@ -2082,10 +2289,16 @@ export declare class ClerkUsersApi {
    *
    * `DELETE /users/{user_id}/profile_image` (seed: `delete_user_profile_image`).
    * @param userId The user's id.
+   *
+   * @example
+   * const user = await clerk.deleteUserProfileImage('user_123');
    */
   deleteUserProfileImage(userId: string, options?: RequestOptions): Promise<ClerkUser>;
   /**
    * `deleteUserProfileImage`, resolving to the data with the HTTP status and headers (seed: `delete_user_profile_image_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.deleteUserProfileImageWithHttpInfo('user_123');
    */
   deleteUserProfileImageWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
   /**
@@ -2093,10 +2306,16 @@ export declare class ClerkUsersApi {
    *
    * `DELETE /users/{user_id}/mfa` (seed: `disable_mfa`).
    * @param userId The user's id.
+   *
+   * @example
+   * const result = await clerk.disableMfa('user_123');
    */
   disableMfa(userId: string, options?: RequestOptions): Promise<ClerkUserIdResult>;
   /**
    * `disableMfa`, resolving to the data with the HTTP status and headers (seed: `disable_mfa_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.disableMfaWithHttpInfo('user_123');
    */
   disableMfaWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUserIdResult>>;
   /**
@@ -2107,10 +2326,17 @@ export declare class ClerkUsersApi {
    * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
    * @param userId The user's id.
    * @param provider The OAuth provider's id, such as `oauth_google`.
+   *
+   * @example
+   * const tokens = await clerk.getOAuthAccessToken('user_123', 'oauth_google');
+   * for await (const item of clerk.getOAuthAccessToken('user_123', 'oauth_google')) console.log(item);
    */
   getOAuthAccessToken(userId: string, provider: string, params?: ClerkGetOAuthAccessTokenParams, options?: RequestOptions): PagePromise<Array<ClerkOAuthAccessToken>, ClerkOAuthAccessToken>;
   /**
    * `getOAuthAccessToken`, resolving to the data with the HTTP status and headers (seed: `get_o_auth_access_token_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.getOAuthAccessTokenWithHttpInfo('user_123', 'oauth_google');
    */
   getOAuthAccessTokenWithHttpInfo(userId: string, provider: string, params?: ClerkGetOAuthAccessTokenParams, options?: RequestOptions): Promise<HttpInfo<Array<ClerkOAuthAccessToken>>>;
   /**
@@ -2118,10 +2344,16 @@ export declare class ClerkUsersApi {
    *
    * `GET /users/{user_id}` (seed: `get_user`).
    * @param userId The user's id.
+   *
+   * @example
+   * const user = await clerk.getUser('user_123');
    */
   getUser(userId: string, options?: RequestOptions): Promise<ClerkUser>;
   /**
    * `getUser`, resolving to the data with the HTTP status and headers (seed: `get_user_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.getUserWithHttpInfo('user_123');
    */
   getUserWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
   /**
@@ -2130,20 +2362,33 @@ export declare class ClerkUsersApi {
    * `GET /users` (seed: `get_user_list`).
    *
    * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
+   *
+   * @example
+   * const users = await clerk.getUserList({ limit: 100, order_by: '-created_at', banned: false });
+   * for await (const item of clerk.getUserList({ limit: 100, order_by: '-created_at', banned: false })) console.log(item);
    */
   getUserList(params?: ClerkGetUserListParams, options?: RequestOptions): PagePromise<Array<ClerkUser>, ClerkUser>;
   /**
    * `getUserList`, resolving to the data with the HTTP status and headers (seed: `get_user_list_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.getUserListWithHttpInfo({ limit: 100, order_by: '-created_at', banned: false });
    */
   getUserListWithHttpInfo(params?: ClerkGetUserListParams, options?: RequestOptions): Promise<HttpInfo<Array<ClerkUser>>>;
   /**
    * Counts the users that match the same filters as getUserList.
    *
    * `GET /users/count` (seed: `get_users_count`).
+   *
+   * @example
+   * const count = await clerk.getUsersCount({ banned: false });
    */
   getUsersCount(params?: ClerkGetUsersCountParams, options?: RequestOptions): Promise<ClerkTotalCount>;
   /**
    * `getUsersCount`, resolving to the data with the HTTP status and headers (seed: `get_users_count_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.getUsersCountWithHttpInfo({ banned: false });
    */
   getUsersCountWithHttpInfo(params?: ClerkGetUsersCountParams, options?: RequestOptions): Promise<HttpInfo<ClerkTotalCount>>;
   /**
@@ -2151,10 +2396,16 @@ export declare class ClerkUsersApi {
    *
    * `POST /users/{user_id}/lock` (seed: `lock_user`).
    * @param userId The user's id.
+   *
+   * @example
+   * const user = await clerk.lockUser('user_123');
    */
   lockUser(userId: string, options?: RequestOptions): Promise<ClerkUser>;
   /**
    * `lockUser`, resolving to the data with the HTTP status and headers (seed: `lock_user_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.lockUserWithHttpInfo('user_123');
    */
   lockUserWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
   /**
@@ -2163,10 +2414,16 @@ export declare class ClerkUsersApi {
    * `POST /users/{user_id}/profile_image` (seed: `set_user_profile_image`).
    * @param userId The user's id.
    * @param file The image: a `Blob` or `File`, or its bytes as an `ArrayBuffer` or `Uint8Array`.
+   *
+   * @example
+   * const user = await clerk.setUserProfileImage('user_123', new Blob([await (await fetch('https://example.com/ada.png')).arrayBuffer()], { type: 'image/png' }));
    */
   setUserProfileImage(userId: string, file: Blob | ArrayBuffer | ArrayBufferView | { file: Blob | ArrayBuffer | ArrayBufferView }, options?: RequestOptions): Promise<ClerkUser>;
   /**
    * `setUserProfileImage`, resolving to the data with the HTTP status and headers (seed: `set_user_profile_image_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.setUserProfileImageWithHttpInfo('user_123', new Blob([await (await fetch('https://example.com/ada.png')).arrayBuffer()], { type: 'image/png' }));
    */
   setUserProfileImageWithHttpInfo(userId: string, file: Blob | ArrayBuffer | ArrayBufferView | { file: Blob | ArrayBuffer | ArrayBufferView }, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
   /**
@@ -2174,10 +2431,16 @@ export declare class ClerkUsersApi {
    *
    * `POST /users/{user_id}/unban` (seed: `unban_user`).
    * @param userId The user's id.
+   *
+   * @example
+   * const user = await clerk.unbanUser('user_123');
    */
   unbanUser(userId: string, options?: RequestOptions): Promise<ClerkUser>;
   /**
    * `unbanUser`, resolving to the data with the HTTP status and headers (seed: `unban_user_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.unbanUserWithHttpInfo('user_123');
    */
   unbanUserWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
   /**
@@ -2185,10 +2448,16 @@ export declare class ClerkUsersApi {
    *
    * `POST /users/{user_id}/unlock` (seed: `unlock_user`).
    * @param userId The user's id.
+   *
+   * @example
+   * const user = await clerk.unlockUser('user_123');
    */
   unlockUser(userId: string, options?: RequestOptions): Promise<ClerkUser>;
   /**
    * `unlockUser`, resolving to the data with the HTTP status and headers (seed: `unlock_user_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.unlockUserWithHttpInfo('user_123');
    */
   unlockUserWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
   /**
@@ -2197,10 +2466,16 @@ export declare class ClerkUsersApi {
    * `PATCH /users/{user_id}` (seed: `update_user`).
    * @param userId The user's id.
    * @param body The fields to change.
+   *
+   * @example
+   * const user = await clerk.updateUser('user_123', { first_name: 'Ada', last_name: 'Lovelace' });
    */
   updateUser(userId: string, body: ClerkUpdateUserRequest, options?: RequestOptions): Promise<ClerkUser>;
   /**
    * `updateUser`, resolving to the data with the HTTP status and headers (seed: `update_user_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.updateUserWithHttpInfo('user_123', { first_name: 'Ada', last_name: 'Lovelace' });
    */
   updateUserWithHttpInfo(userId: string, body: ClerkUpdateUserRequest, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
   /**
@@ -2208,10 +2483,16 @@ export declare class ClerkUsersApi {
    *
    * `PATCH /users/{user_id}/metadata` (seed: `update_user_metadata`).
    * @param userId The user's id.
+   *
+   * @example
+   * const user = await clerk.updateUserMetadata('user_123', { public_metadata: { plan: 'pro' }, private_metadata: { legacy_id: null } });
    */
   updateUserMetadata(userId: string, body?: ClerkUpdateUserMetadataRequest, options?: RequestOptions): Promise<ClerkUser>;
   /**
    * `updateUserMetadata`, resolving to the data with the HTTP status and headers (seed: `update_user_metadata_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.updateUserMetadataWithHttpInfo('user_123', { public_metadata: { plan: 'pro' }, private_metadata: { legacy_id: null } });
    */
   updateUserMetadataWithHttpInfo(userId: string, body?: ClerkUpdateUserMetadataRequest, options?: RequestOptions): Promise<HttpInfo<ClerkUser>>;
   /**
@@ -2220,10 +2501,16 @@ export declare class ClerkUsersApi {
    * `DELETE /users/{user_id}/passkeys/{passkey_identification_id}` (seed: `user_passkey_delete`).
    * @param userId The user's id.
    * @param passkeyIdentificationId The passkey's id.
+   *
+   * @example
+   * const deleted = await clerk.userPasskeyDelete('user_123', 'idn_123');
    */
   userPasskeyDelete(userId: string, passkeyIdentificationId: string, options?: RequestOptions): Promise<ClerkDeletedObject>;
   /**
    * `userPasskeyDelete`, resolving to the data with the HTTP status and headers (seed: `user_passkey_delete_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.userPasskeyDeleteWithHttpInfo('user_123', 'idn_123');
    */
   userPasskeyDeleteWithHttpInfo(userId: string, passkeyIdentificationId: string, options?: RequestOptions): Promise<HttpInfo<ClerkDeletedObject>>;
   /**
@@ -2232,10 +2519,16 @@ export declare class ClerkUsersApi {
    * `DELETE /users/{user_id}/web3_wallets/{web3_wallet_identification_id}` (seed: `user_web3_wallet_delete`).
    * @param userId The user's id.
    * @param web3WalletIdentificationId The web3 wallet's id.
+   *
+   * @example
+   * const deleted = await clerk.userWeb3WalletDelete('user_123', 'idn_456');
    */
   userWeb3WalletDelete(userId: string, web3WalletIdentificationId: string, options?: RequestOptions): Promise<ClerkDeletedObject>;
   /**
    * `userWeb3WalletDelete`, resolving to the data with the HTTP status and headers (seed: `user_web3_wallet_delete_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.userWeb3WalletDeleteWithHttpInfo('user_123', 'idn_456');
    */
   userWeb3WalletDeleteWithHttpInfo(userId: string, web3WalletIdentificationId: string, options?: RequestOptions): Promise<HttpInfo<ClerkDeletedObject>>;
   /**
@@ -2245,10 +2538,17 @@ export declare class ClerkUsersApi {
    *
    * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
    * @param userId The user's id.
+   *
+   * @example
+   * const page = await clerk.usersGetOrganizationInvitations('user_123', { status: 'pending' });
+   * for await (const item of clerk.usersGetOrganizationInvitations('user_123', { status: 'pending' })) console.log(item);
    */
   usersGetOrganizationInvitations(userId: string, params?: ClerkOrganizationInvitationsParams, options?: RequestOptions): PagePromise<ClerkOrganizationInvitations, NonNullable<ClerkOrganizationInvitations["data"]>[number]>;
   /**
    * `usersGetOrganizationInvitations`, resolving to the data with the HTTP status and headers (seed: `users_get_organization_invitations_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.usersGetOrganizationInvitationsWithHttpInfo('user_123', { status: 'pending' });
    */
   usersGetOrganizationInvitationsWithHttpInfo(userId: string, params?: ClerkOrganizationInvitationsParams, options?: RequestOptions): Promise<HttpInfo<ClerkOrganizationInvitations>>;
   /**
@@ -2258,10 +2558,17 @@ export declare class ClerkUsersApi {
    *
    * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
    * @param userId The user's id.
+   *
+   * @example
+   * const page = await clerk.usersGetOrganizationMemberships('user_123', { limit: 100 });
+   * for await (const item of clerk.usersGetOrganizationMemberships('user_123', { limit: 100 })) console.log(item);
    */
   usersGetOrganizationMemberships(userId: string, params?: ClerkOrganizationMembershipsParams, options?: RequestOptions): PagePromise<ClerkOrganizationMemberships, NonNullable<ClerkOrganizationMemberships["data"]>[number]>;
   /**
    * `usersGetOrganizationMemberships`, resolving to the data with the HTTP status and headers (seed: `users_get_organization_memberships_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.usersGetOrganizationMembershipsWithHttpInfo('user_123', { limit: 100 });
    */
   usersGetOrganizationMembershipsWithHttpInfo(userId: string, params?: ClerkOrganizationMembershipsParams, options?: RequestOptions): Promise<HttpInfo<ClerkOrganizationMemberships>>;
   /**
@@ -2270,10 +2577,16 @@ export declare class ClerkUsersApi {
    * `POST /users/{user_id}/verify_password` (seed: `verify_password`).
    * @param userId The user's id.
    * @param body The password to check.
+   *
+   * @example
+   * const check = await clerk.verifyPassword('user_123', { password: 'the password to check' });
    */
   verifyPassword(userId: string, body: ClerkVerifyPasswordRequest, options?: RequestOptions): Promise<ClerkVerifyPasswordResult>;
   /**
    * `verifyPassword`, resolving to the data with the HTTP status and headers (seed: `verify_password_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.verifyPasswordWithHttpInfo('user_123', { password: 'the password to check' });
    */
   verifyPasswordWithHttpInfo(userId: string, body: ClerkVerifyPasswordRequest, options?: RequestOptions): Promise<HttpInfo<ClerkVerifyPasswordResult>>;
   /**
@@ -2282,12 +2595,23 @@ export declare class ClerkUsersApi {
    * `POST /users/{user_id}/verify_totp` (seed: `verify_totp`).
    * @param userId The user's id.
    * @param body The TOTP or backup code to check.
+   *
+   * @example
+   * const check = await clerk.verifyTotp('user_123', { code: '123456' });
    */
   verifyTotp(userId: string, body: ClerkVerifyTotpRequest, options?: RequestOptions): Promise<ClerkVerifyTotpResult>;
   /**
    * `verifyTotp`, resolving to the data with the HTTP status and headers (seed: `verify_totp_with_http_info`).
+   *
+   * @example
+   * const { data, status, headers } = await clerk.verifyTotpWithHttpInfo('user_123', { code: '123456' });
    */
   verifyTotpWithHttpInfo(userId: string, body: ClerkVerifyTotpRequest, options?: RequestOptions): Promise<HttpInfo<ClerkVerifyTotpResult>>;
-  /** Releases the client's memory now instead of when it is garbage-collected. */
+  /**
+   * Releases the client's memory now instead of when it is garbage-collected.
+   *
+   * @example
+   * clerk.free();
+   */
   free(): void;
 }

@@ -4,12 +4,20 @@
 //!
 //! The rendered file is committed as `pkg-template/index.d.ts`; a test fails
 //! when it is stale (`UPDATE_TYPINGS=1 cargo test` rewrites it).
+//!
+//! The hand-written parts (the common declarations and the config types)
+//! name the Rust constants as `{NAME}` placeholders, filled in by `fill`,
+//! and their option names are checked against each provider's `KEYS`; a test
+//! also checks that README.md states the same constants.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+use crate::clerk::config::{API_VERSION, DEFAULT_BASE_URL};
+use crate::core::config::{DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS};
 use crate::core::op::{Extra, Loc, Operation};
 use crate::core::paging::Paging;
+use crate::core::retry::{DEFAULT_MAX_DELAY_MS, DEFAULT_RETRIES, MAX_RETRIES};
 use crate::core::schema::{Model, Ty};
 use crate::{clerk, kinde};
 
@@ -25,9 +33,9 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Time limit of the whole call in milliseconds, retries and waits included (default: the client's `timeoutMs`). At the limit the request in flight is aborted and the promise rejects with kind `"timeout"`. */
   timeoutMs?: number;
-  /** Retries after the first attempt, 0 to 10 (default: the client's `retries`, 2). Retried: 429, 502, 503, 504 and network failures. */
+  /** Retries after the first attempt, 0 to {MAX_RETRIES} (default: the client's `retries`, {DEFAULT_RETRIES}). Retried: 429, 502, 503, 504 and network failures. */
   retries?: number;
-  /** The longest wait between attempts, in ms (default: the client's `maxRetryDelayMs`, 5000). A server that asks for longer makes the call fail at once, with `retryAfterMs` set. */
+  /** The longest wait between attempts, in ms (default: the client's `maxRetryDelayMs`, {DEFAULT_MAX_DELAY_MS}). A server that asks for longer makes the call fail at once, with `retryAfterMs` set. */
   maxRetryDelayMs?: number;
   /** Also retry this call when it is a POST or PATCH. Off by default: a replayed create can create twice. */
   retryNonIdempotent?: boolean;
@@ -83,6 +91,7 @@ export type BulkResult<TItem, TValue> =
  * arguments reject with an `IdpUsersError` of kind `"validation"`.
  *
  * @example
+ * const userIds = ['user_1', 'user_2', 'user_3'];
  * const results = await bulk(userIds, (id, { signal }) => clerk.banUser(id, { signal }), { concurrency: 8 });
  * const failed = results.filter((r) => !r.ok);
  */
@@ -92,7 +101,12 @@ export declare function bulk<TItem, TValue>(
   options?: BulkOptions,
 ): Promise<Array<BulkResult<TItem, TValue>>>;
 
-/** The size of the module's WebAssembly memory in bytes (for monitoring long-lived isolates). */
+/**
+ * The size of the module's WebAssembly memory in bytes (for monitoring long-lived isolates).
+ *
+ * @example
+ * console.log(`wasm memory: ${wasmMemoryBytes()} bytes`);
+ */
 export declare function wasmMemoryBytes(): number;
 
 /** What the `...WithHttpInfo` twin of an operation resolves to. */
@@ -171,32 +185,56 @@ export declare class IdpUsersError extends Error {
   readonly traceId: string | null;
   /** Requests sent for the operation, retries included (0 when nothing was sent, e.g. a validation error). */
   readonly attempts: number;
-  /** The fields above, for logging (`JSON.stringify(error)`). */
+  /**
+   * The fields above, for logging (`JSON.stringify(error)`).
+   *
+   * @example
+   * try {
+   *   await kinde.getUserData('kp_123');
+   * } catch (error) {
+   *   if (error instanceof IdpUsersError) console.error(JSON.stringify(error.toJSON()));
+   * }
+   */
   toJSON(): IdpUsersErrorFields;
 }
-"#;
 
-/// Kinde's config type.
-const KINDE_CONFIG: &str = r#"/** What `getToken` is called with. */
+/** What `getToken` is called with. */
 export interface TokenRequestContext {
   /** True after the API rejected the previous token: return a new one. */
   forceRefresh: boolean;
 }
+"#;
 
-/** Options of every `KindeUsersApi`, whichever way it authenticates. */
+/// The options both clients take, between `fetch` and
+/// `dangerouslyAllowBrowser` (`{FETCH_OPTION}` and `{CALL_LIMIT_OPTIONS}` in
+/// the config types).
+const SHARED_OPTIONS: [(&str, &str); 2] = [
+    (
+        "{FETCH_OPTION}",
+        r#"  /** The `fetch` to use (default: the runtime's global `fetch`), e.g. a service binding's or a test fake's. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;"#,
+    ),
+    (
+        "{CALL_LIMIT_OPTIONS}",
+        r#"  /** Time limit of each call in milliseconds, token request, retries and waits included (default {DEFAULT_TIMEOUT_MS}, at most {MAX_TIMEOUT_MS}). */
+  timeoutMs?: number;
+  /** Retries after a failed attempt, 0 to {MAX_RETRIES} (default {DEFAULT_RETRIES}): 429, 502, 503, 504 and network failures, for GET, PUT and DELETE (POST and PATCH only with the call option `retryNonIdempotent`). */
+  retries?: number;
+  /** The longest wait between attempts in ms (default {DEFAULT_MAX_DELAY_MS}). The server's `Retry-After` / `RateLimit-Reset` wins when shorter; when longer, the call fails at once with `retryAfterMs` set. */
+  maxRetryDelayMs?: number;"#,
+    ),
+];
+
+/// Kinde's config types: its options are checked against
+/// [`kinde::config::KEYS`].
+const KINDE_CONFIG: &str = r#"/** Options of every `KindeUsersApi`, whichever way it authenticates. */
 export interface KindeUsersApiBaseConfig {
   /** Your Kinde domain: `acme.kinde.com`, `https://acme.kinde.com`, or a custom domain or proxy URL. */
   domain: string;
-  /** The `fetch` to use (default: the runtime's global `fetch`), e.g. a service binding's or a test fake's. */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+{FETCH_OPTION}
   /** Headers sent with every API request. */
   headers?: Record<string, string>;
-  /** Time limit of each call in milliseconds, token request, retries and waits included (default 30000). */
-  timeoutMs?: number;
-  /** Retries after a failed attempt, 0 to 10 (default 2): 429, 502, 503, 504 and network failures, for GET, PUT and DELETE (POST and PATCH only with the call option `retryNonIdempotent`). */
-  retries?: number;
-  /** The longest wait between attempts in ms (default 5000). The server's `Retry-After` / `RateLimit-Reset` wins when shorter; when longer, the call fails at once with `retryAfterMs` set. */
-  maxRetryDelayMs?: number;
+{CALL_LIMIT_OPTIONS}
   /** Allow `clientSecret` in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
   dangerouslyAllowBrowser?: boolean;
 }
@@ -238,8 +276,23 @@ export type KindeUsersApiConfig = KindeUsersApiBaseConfig &
   (KindeAccessTokenAuth | KindeClientCredentialsAuth | KindeGetTokenAuth);
 "#;
 
-/// Clerk's config type.
-const CLERK_CONFIG: &str = r#"/** Authenticate with the instance's secret key (on a server). */
+/// Clerk's config types: its options are checked against
+/// [`clerk::config::KEYS`].
+const CLERK_CONFIG: &str = r#"/** Options of every `ClerkUsersApi`, whichever way it authenticates. */
+export interface ClerkUsersApiBaseConfig {
+  /** API base URL (default `{DEFAULT_BASE_URL}`), e.g. a proxy or a local fake. */
+  baseUrl?: string;
+  /** Value of the `Clerk-API-Version` header (default `"{API_VERSION}"`, the version these typings follow). */
+  apiVersion?: string;
+{FETCH_OPTION}
+  /** Headers sent with every request (the API version is set with `apiVersion`). */
+  headers?: Record<string, string>;
+{CALL_LIMIT_OPTIONS}
+  /** Allow the secret key in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/** Authenticate with the instance's secret key (on a server). */
 export interface ClerkSecretKeyAuth {
   /** The instance's secret key (`sk_live_...` or `sk_test_...`), sent as the bearer token. In a browser page it is refused unless `dangerouslyAllowBrowser` is true. */
   secretKey: string;
@@ -255,52 +308,66 @@ export interface ClerkGetTokenAuth {
 
 /** `new ClerkUsersApi(config)`: a secret key, or `getToken` behind a proxy. */
 export type ClerkUsersApiConfig = ClerkUsersApiBaseConfig & (ClerkSecretKeyAuth | ClerkGetTokenAuth);
-
-/** Options of every `ClerkUsersApi`, whichever way it authenticates. */
-export interface ClerkUsersApiBaseConfig {
-  /** API base URL (default `https://api.clerk.com/v1`), e.g. a proxy or a local fake. */
-  baseUrl?: string;
-  /** Value of the `Clerk-API-Version` header (default `"2026-05-12"`, the version these typings follow). */
-  apiVersion?: string;
-  /** The `fetch` to use (default: the runtime's global `fetch`), e.g. a service binding's or a test fake's. */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
-  /** Headers sent with every request (the API version is set with `apiVersion`). */
-  headers?: Record<string, string>;
-  /** Time limit of each call in milliseconds, token request, retries and waits included (default 30000). */
-  timeoutMs?: number;
-  /** Retries after a failed attempt, 0 to 10 (default 2): 429, 502, 503, 504 and network failures, for GET, PUT and DELETE (POST and PATCH only with the call option `retryNonIdempotent`). */
-  retries?: number;
-  /** The longest wait between attempts in ms (default 5000). The server's `Retry-After` / `RateLimit-Reset` wins when shorter; when longer, the call fails at once with `retryAfterMs` set. */
-  maxRetryDelayMs?: number;
-  /** Allow the secret key in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
-  dangerouslyAllowBrowser?: boolean;
-}
 "#;
+
+/// Fills the `{NAME}` placeholders of the hand-written parts: the shared
+/// options, then the Rust constants they state.
+fn fill(text: &str) -> String {
+    let mut out = text.to_owned();
+    for (placeholder, options) in SHARED_OPTIONS {
+        out = out.replace(placeholder, options);
+    }
+    let constants = [
+        ("{DEFAULT_TIMEOUT_MS}", DEFAULT_TIMEOUT_MS.to_string()),
+        ("{MAX_TIMEOUT_MS}", MAX_TIMEOUT_MS.to_string()),
+        ("{DEFAULT_RETRIES}", DEFAULT_RETRIES.to_string()),
+        ("{MAX_RETRIES}", MAX_RETRIES.to_string()),
+        ("{DEFAULT_MAX_DELAY_MS}", DEFAULT_MAX_DELAY_MS.to_string()),
+        ("{API_VERSION}", API_VERSION.to_owned()),
+        ("{DEFAULT_BASE_URL}", DEFAULT_BASE_URL.to_owned()),
+    ];
+    for (placeholder, value) in constants {
+        out = out.replace(placeholder, &value);
+    }
+    out
+}
 
 /// The whole `index.d.ts` of the package.
 pub fn render() -> String {
     let mut out = String::from(
         "// Generated from the operation and model tables in src/ by `UPDATE_TYPINGS=1 cargo test`.\n// Do not edit by hand.\n\n",
     );
-    out.push_str(COMMON);
+    out.push_str(&fill(COMMON));
     out.push('\n');
-    out.push_str(KINDE_CONFIG);
+    out.push_str(&fill(KINDE_CONFIG));
     render_models(&mut out, kinde::users::OPERATIONS, kinde::models::MODELS);
+    render_models(&mut out, kinde::users::OPERATIONS, kinde::results::MODELS);
     render_class(
         &mut out,
-        "KindeUsersApi",
-        "Client for the Users endpoints of the Kinde Management API.\n\nEvery method returns a promise; failures reject with an `IdpUsersError`.\nParameters and results use Kinde's own field names.",
-        "config: KindeUsersApiConfig",
+        &Class {
+            name: "KindeUsersApi",
+            doc: "Client for the Users endpoints of the Kinde Management API.\n\nEvery method returns a promise; failures reject with an `IdpUsersError`.\nParameters and results use Kinde's own field names.",
+            config: "KindeUsersApiConfig",
+            instance: "kinde",
+            new_example: "const kinde = new KindeUsersApi({ domain: 'acme.kinde.com', clientId: 'm2m-client-id', clientSecret: 'm2m-client-secret' });",
+        },
         kinde::users::OPERATIONS,
     );
     out.push('\n');
-    out.push_str(CLERK_CONFIG);
+    out.push_str(&fill(CLERK_CONFIG));
     render_models(&mut out, clerk::users::OPERATIONS, clerk::models::MODELS);
+    render_models(&mut out, clerk::users::OPERATIONS, clerk::results::MODELS);
     render_class(
         &mut out,
-        "ClerkUsersApi",
-        "Client for the Users endpoints of the Clerk Backend API (version 2026-05-12).\n\nEvery method returns a promise; failures reject with an `IdpUsersError`.\nParameters and results use Clerk's own field names.",
-        "config: ClerkUsersApiConfig",
+        &Class {
+            name: "ClerkUsersApi",
+            doc: &format!(
+                "Client for the Users endpoints of the Clerk Backend API (version {API_VERSION}).\n\nEvery method returns a promise; failures reject with an `IdpUsersError`.\nParameters and results use Clerk's own field names."
+            ),
+            config: "ClerkUsersApiConfig",
+            instance: "clerk",
+            new_example: "const clerk = new ClerkUsersApi({ secretKey: 'sk_test_...' });",
+        },
         clerk::users::OPERATIONS,
     );
     out
@@ -434,13 +501,38 @@ fn item_type(op: &Operation) -> Option<String> {
     }
 }
 
-fn render_class(out: &mut String, class: &str, doc: &str, ctor: &str, ops: &[&Operation]) {
-    let _ = write!(out, "\n/**\n * {}\n */\nexport declare class {class} {{\n", doc.replace('\n', "\n * "));
+/// What a client class's declaration needs beyond its operations.
+struct Class<'a> {
+    /// The JS class name.
+    name: &'a str,
+    /// Its description (lines separated by `\n`).
+    doc: &'a str,
+    /// The TS type of its config.
+    config: &'a str,
+    /// The variable the examples call it through (`kinde`).
+    instance: &'a str,
+    /// The constructor's example.
+    new_example: &'a str,
+}
+
+/// A JSDoc `@example` block of the given lines, indented for a class member.
+fn example(lines: &[String]) -> String {
+    let mut out = String::from("\n   *\n   * @example");
+    for line in lines {
+        let _ = write!(out, "\n   * {line}");
+    }
+    out
+}
+
+fn render_class(out: &mut String, class: &Class, ops: &[&Operation]) {
+    let Class { name, doc, config, instance, new_example } = class;
+    let _ = write!(out, "\n/**\n * {}\n */\nexport declare class {name} {{\n", doc.replace('\n', "\n * "));
     let _ = writeln!(
         out,
-        "  /** Validates the config (throws an `IdpUsersError` of kind `\"validation\"`); sends nothing. */"
+        "  /**\n   * Validates the config (throws an `IdpUsersError` of kind `\"validation\"`); sends nothing.{}\n   */",
+        example(&[new_example.to_string()])
     );
-    let _ = writeln!(out, "  constructor({ctor});");
+    let _ = writeln!(out, "  constructor(config: {config});");
     for op in ops {
         let mut arg_docs = String::new();
         for a in op.args {
@@ -449,26 +541,41 @@ fn render_class(out: &mut String, class: &str, doc: &str, ctor: &str, ops: &[&Op
         let deprecated = op.removed.map(|note| format!("\n   * @deprecated {note}")).unwrap_or_default();
         let http = format!("`{} {}`", op.method.as_str(), op.path);
         let ps = params(op);
+        let (binding, args) = op.example.split_once(" = ").unwrap_or(("result", op.example));
+        let call = format!("{instance}.{}({args})", op.name);
+        let mut lines = vec![format!("const {binding} = await {call};")];
         let (returns, paged) = match item_type(op) {
-            Some(item) => (
-                format!("PagePromise<{}, {item}>", op.result),
-                "\n   *\n   * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.",
-            ),
+            Some(item) => {
+                lines.push(format!("for await (const item of {call}) console.log(item);"));
+                (
+                    format!("PagePromise<{}, {item}>", op.result),
+                    "\n   *\n   * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.",
+                )
+            }
             None => (format!("Promise<{}>", op.result), ""),
         };
+        let seed = op.seed();
         let _ = write!(
             out,
-            "  /**\n   * {}\n   *\n   * {http} (seed: `{}`).{paged}{arg_docs}{deprecated}\n   */\n  {}({ps}): {returns};\n",
-            op.doc, op.seed, op.name
+            "  /**\n   * {}\n   *\n   * {http} (seed: `{seed}`).{paged}{arg_docs}{deprecated}{}\n   */\n  {}({ps}): {returns};\n",
+            op.doc.trim(),
+            example(&lines),
+            op.name
         );
+        let twin = format!("const {{ data, status, headers }} = await {instance}.{}WithHttpInfo({args});", op.name);
         let _ = write!(
             out,
-            "  /**\n   * `{}`, resolving to the data with the HTTP status and headers (seed: `{}_with_http_info`).{deprecated}\n   */\n  {}WithHttpInfo({ps}): Promise<HttpInfo<{}>>;\n",
-            op.name, op.seed, op.name, op.result
+            "  /**\n   * `{}`, resolving to the data with the HTTP status and headers (seed: `{seed}_with_http_info`).{deprecated}{}\n   */\n  {}WithHttpInfo({ps}): Promise<HttpInfo<{}>>;\n",
+            op.name,
+            example(&[twin]),
+            op.name,
+            op.result
         );
     }
-    out.push_str(
-        "  /** Releases the client's memory now instead of when it is garbage-collected. */\n  free(): void;\n}\n",
+    let _ = writeln!(
+        out,
+        "  /**\n   * Releases the client's memory now instead of when it is garbage-collected.{}\n   */\n  free(): void;\n}}",
+        example(&[format!("{instance}.free();")])
     );
 }
 
@@ -496,13 +603,16 @@ mod tests {
         }
     }
 
-    const PROVIDERS: [(&[&Operation], &[&Model]); 2] =
-        [(kinde::users::OPERATIONS, kinde::models::MODELS), (clerk::users::OPERATIONS, clerk::models::MODELS)];
+    /// Each provider's operations, input models and result models.
+    const PROVIDERS: [(&[&Operation], &[&Model], &[&Model]); 2] = [
+        (kinde::users::OPERATIONS, kinde::models::MODELS, kinde::results::MODELS),
+        (clerk::users::OPERATIONS, clerk::models::MODELS, clerk::results::MODELS),
+    ];
 
     #[test]
     fn every_operation_has_its_http_info_twin() {
         let rendered = render();
-        for op in PROVIDERS.iter().flat_map(|(ops, _)| ops.iter()) {
+        for op in PROVIDERS.iter().flat_map(|(ops, _, _)| ops.iter()) {
             assert!(rendered.contains(&format!("  {}(", op.name)), "{}", op.name);
             assert!(rendered.contains(&format!("  {}WithHttpInfo(", op.name)), "{}", op.name);
         }
@@ -511,7 +621,7 @@ mod tests {
     #[test]
     fn every_referenced_model_is_declared() {
         let rendered = render();
-        for (ops, models) in PROVIDERS {
+        for (ops, models, _) in PROVIDERS {
             let declared: BTreeSet<&str> = models.iter().map(|m| m.name).collect();
             for name in input_models(ops) {
                 assert!(declared.contains(name), "{name} is used but not in MODELS");
@@ -523,7 +633,7 @@ mod tests {
         }
         // Every model a rendered type names is declared once.
         let mut names = BTreeSet::new();
-        for model in PROVIDERS.iter().flat_map(|(_, models)| models.iter()) {
+        for model in PROVIDERS.iter().flat_map(|(_, inputs, results)| inputs.iter().chain(results.iter())) {
             assert!(names.insert(model.name), "{} is declared twice", model.name);
         }
     }
@@ -532,5 +642,139 @@ mod tests {
     fn removed_operations_are_deprecated() {
         let rendered = render();
         assert_eq!(rendered.matches("@deprecated Clerk removed POST /users/{user_id}/totp").count(), 2);
+    }
+
+    #[test]
+    fn every_method_and_function_has_an_example() {
+        let rendered = render();
+        let mut doc = String::new();
+        let mut methods = 0;
+        for line in rendered.lines() {
+            let t = line.trim_start();
+            if t.starts_with("/**") {
+                doc.clear();
+            }
+            doc.push_str(t);
+            doc.push('\n');
+            // A class member `name(...)`, not a function-typed property `name?: (...)`.
+            let member = line.strip_prefix("  ").filter(|l| !l.starts_with(' ')).is_some_and(|l| {
+                let name = l.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default();
+                !name.is_empty() && l.strip_prefix(name).is_some_and(|rest| rest.starts_with('('))
+            });
+            if member || t.starts_with("export declare function") {
+                methods += 1;
+                assert!(doc.contains("@example"), "no @example for `{t}`");
+            }
+        }
+        // Two per operation, each class's constructor and free(), toJSON,
+        // bulk and wasmMemoryBytes.
+        let ops = kinde::users::OPERATIONS.len() + clerk::users::OPERATIONS.len();
+        assert_eq!(methods, 2 * ops + 2 * 2 + 3);
+    }
+
+    #[test]
+    fn no_placeholder_is_left() {
+        let rendered = render();
+        let upper = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'_');
+        for (i, _) in rendered.match_indices('{') {
+            let rest = rendered.get(i + 1..).unwrap_or_default();
+            let name = rest.split('}').next().unwrap_or_default();
+            assert!(!upper(name), "placeholder {{{name}}} left in the typings");
+        }
+    }
+
+    /// The option names a config type declares (not as `never`), from the
+    /// interfaces its `export type` combines.
+    fn declared_options(rendered: &str, config: &str) -> Vec<String> {
+        let start = format!("export type {config} = ");
+        let decl = rendered.split(&start).nth(1).and_then(|s| s.split(';').next()).unwrap_or_default();
+        let mut keys = Vec::new();
+        for part in decl.split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()) {
+            let body = rendered.split(&format!("export interface {part} {{\n")).nth(1).unwrap_or_default();
+            let body = body.split("\n}").next().unwrap_or_default();
+            assert!(!body.is_empty(), "{config}: interface {part} not found");
+            for line in body.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("/**")) {
+                let (key, ty) = line.trim().split_once(':').unwrap_or_default();
+                if ty.trim() != "never;" {
+                    keys.push(key.trim_end_matches('?').to_owned());
+                }
+            }
+        }
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn config_types_declare_exactly_the_config_keys() {
+        let rendered = render();
+        for (config, keys) in
+            [("KindeUsersApiConfig", kinde::config::KEYS), ("ClerkUsersApiConfig", clerk::config::KEYS)]
+        {
+            let mut expected: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            expected.sort();
+            assert_eq!(declared_options(&rendered, config), expected, "{config}");
+        }
+    }
+
+    /// The first-column options of the table after `heading` in README.md's
+    /// Configuration section, and each row's text.
+    fn readme_table<'a>(readme: &'a str, heading: &str) -> Vec<(Vec<&'a str>, &'a str)> {
+        let section = readme.split("\n## Configuration\n").nth(1).unwrap_or_default();
+        let section = section.split("\n## ").next().unwrap_or_default();
+        let after = section.split(heading).nth(1).unwrap_or_default();
+        let table = after.lines().skip_while(|l| !l.starts_with('|')).take_while(|l| l.starts_with('|'));
+        table
+            .skip(2)
+            .map(|row| {
+                let first = row.split('|').nth(1).unwrap_or_default();
+                (first.split('`').skip(1).step_by(2).collect(), row)
+            })
+            .collect()
+    }
+
+    /// The row of README.md's `table` whose first option is `key`.
+    fn row<'a>(table: &[(Vec<&'a str>, &'a str)], key: &str) -> &'a str {
+        table.iter().find(|(options, _)| options.first() == Some(&key)).map_or("", |(_, row)| *row)
+    }
+
+    #[test]
+    fn readme_and_typings_state_the_rust_constants() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap_or_default();
+        let typings = render(); // the same as index.d.ts (typings_file_is_current)
+        let kinde = readme_table(&readme, "`new KindeUsersApi(config)`");
+        let clerk = readme_table(&readme, "`new ClerkUsersApi(config)`");
+        for (table, keys) in [(&kinde, kinde::config::KEYS), (&clerk, clerk::config::KEYS)] {
+            let mut listed: Vec<&str> = table.iter().flat_map(|(options, _)| options.iter().copied()).collect();
+            let mut keys = keys.to_vec();
+            listed.sort_unstable();
+            keys.sort_unstable();
+            assert_eq!(listed, keys, "README's config table lists every option once");
+        }
+        let readme_rows = [
+            (row(&kinde, "timeoutMs"), format!("Default {DEFAULT_TIMEOUT_MS}; at most {MAX_TIMEOUT_MS}.")),
+            (row(&kinde, "retries"), format!("(0–{MAX_RETRIES}, default {DEFAULT_RETRIES})")),
+            (row(&kinde, "maxRetryDelayMs"), format!("(default {DEFAULT_MAX_DELAY_MS})")),
+            (row(&clerk, "baseUrl"), format!("Default `{DEFAULT_BASE_URL}`")),
+            (row(&clerk, "apiVersion"), format!("Default `{API_VERSION}`")),
+        ];
+        for (row, stated) in readme_rows {
+            assert!(row.contains(&stated), "README.md's row {row:?} should say {stated:?}");
+        }
+        for (i, _) in readme.match_indices("API version 20") {
+            let date = readme.get(i + 12..i + 22).unwrap_or_default();
+            assert_eq!(date, API_VERSION, "README.md names another API version");
+        }
+        for stated in [
+            format!("(default {DEFAULT_TIMEOUT_MS}, at most {MAX_TIMEOUT_MS})"),
+            format!("0 to {MAX_RETRIES} (default {DEFAULT_RETRIES})"),
+            format!("(default {DEFAULT_MAX_DELAY_MS})"),
+            format!("the client's `retries`, {DEFAULT_RETRIES})"),
+            format!("the client's `maxRetryDelayMs`, {DEFAULT_MAX_DELAY_MS})"),
+            format!("(default `{DEFAULT_BASE_URL}`)"),
+            format!("(default `\"{API_VERSION}\"`"),
+            format!("Clerk Backend API (version {API_VERSION})"),
+        ] {
+            assert!(typings.contains(&stated), "index.d.ts should say {stated:?}");
+        }
     }
 }

@@ -2,107 +2,223 @@
 //! 2026-05-12 (paths are relative to the `/v1` base URL).
 
 use super::models::*;
-use crate::core::op::{Arg, Extra, Operation, operation};
+use crate::core::op::{Arg, Operation, operation};
 use crate::core::paging::Paging;
 
 const USER_ID: Arg = Arg::path("userId", "user_id", "The user's id.");
 
-operation!(BAN_USER, "banUser", "ban_user", Post "/users/{user_id}/ban", [USER_ID],
-    Extra::None, "ClerkUser",
-    "Bans a user: their sessions are revoked and they cannot sign in until unbanned.");
-operation!(CREATE_USER, "createUser", "create_user", Post "/users",
-    [Arg::body("body", &CREATE_USER_REQUEST, "The new user's identifiers, password and settings.")],
-    Extra::None, "ClerkUser",
-    "Creates a user. Which identifiers are required depends on the instance's settings.");
-operation!(CREATE_USER_TOTP, "createUserTotp", "create_user_totp", Post "/users/{user_id}/totp", [USER_ID],
-    Extra::None, "ClerkTotp",
-    "Creates a TOTP for a user, as the seed SDK documents it.",
-    removed: "Clerk removed POST /users/{user_id}/totp from the Backend API in January 2025: set a TOTP with `totp_secret` in createUser or updateUser");
-operation!(DELETE_BACKUP_CODE, "deleteBackupCode", "delete_backup_code", Delete "/users/{user_id}/backup_code", [USER_ID],
-    Extra::None, "ClerkUserIdResult",
-    "Disables all of a user's backup codes.");
-operation!(DELETE_EXTERNAL_ACCOUNT, "deleteExternalAccount", "delete_external_account",
-    Delete "/users/{user_id}/external_accounts/{external_account_id}",
-    [USER_ID, Arg::path("externalAccountId", "external_account_id", "The external account's id.")],
-    Extra::None, "ClerkDeletedObject",
-    "Deletes one of a user's external (OAuth) accounts.");
-operation!(DELETE_TOTP, "deleteTotp", "delete_totp", Delete "/users/{user_id}/totp", [USER_ID],
-    Extra::None, "ClerkUserIdResult",
-    "Deletes all of a user's TOTPs.");
-operation!(DELETE_USER, "deleteUser", "delete_user", Delete "/users/{user_id}", [USER_ID],
-    Extra::None, "ClerkDeletedObject",
-    "Deletes a user.");
-operation!(DELETE_USER_PROFILE_IMAGE, "deleteUserProfileImage", "delete_user_profile_image",
-    Delete "/users/{user_id}/profile_image", [USER_ID],
-    Extra::None, "ClerkUser",
-    "Deletes a user's profile image.");
-operation!(DISABLE_MFA, "disableMfa", "disable_mfa", Delete "/users/{user_id}/mfa", [USER_ID],
-    Extra::None, "ClerkUserIdResult",
-    "Disables all of a user's MFA methods (TOTP, backup codes, second-factor phone numbers).");
-operation!(GET_OAUTH_ACCESS_TOKEN, "getOAuthAccessToken", "get_o_auth_access_token",
-    Get "/users/{user_id}/oauth_access_tokens/{provider}",
-    [USER_ID, Arg::path("provider", "provider", "The OAuth provider's id, such as `oauth_google`.")],
-    Extra::Query(&OAUTH_ACCESS_TOKEN_PARAMS), "Array<ClerkOAuthAccessToken>",
-    "Gets the OAuth access tokens a user holds for one provider.",
-    paging: Paging::Offset { items: None, only_with: Some("paginated") });
-operation!(GET_USER, "getUser", "get_user", Get "/users/{user_id}", [USER_ID],
-    Extra::None, "ClerkUser",
-    "Gets one user.");
-operation!(GET_USER_LIST, "getUserList", "get_user_list", Get "/users", [],
-    Extra::Query(&GET_USER_LIST_PARAMS), "Array<ClerkUser>",
-    "Lists users, newest first unless `order_by` says otherwise, with optional filters and `limit`/`offset` paging.",
-    paging: Paging::Offset { items: None, only_with: None });
-operation!(GET_USERS_COUNT, "getUsersCount", "get_users_count", Get "/users/count", [],
-    Extra::Query(&GET_USERS_COUNT_PARAMS), "ClerkTotalCount",
-    "Counts the users that match the same filters as getUserList.");
-operation!(LOCK_USER, "lockUser", "lock_user", Post "/users/{user_id}/lock", [USER_ID],
-    Extra::None, "ClerkUser",
-    "Locks a user: they cannot sign in until unlocked or the lockout expires.");
-operation!(SET_USER_PROFILE_IMAGE, "setUserProfileImage", "set_user_profile_image", Post "/users/{user_id}/profile_image",
-    [USER_ID, Arg::file("file", "file", "The image: a `Blob` or `File`, or its bytes as an `ArrayBuffer` or `Uint8Array`.")],
-    Extra::None, "ClerkUser",
-    "Uploads a user's profile image (sent as `multipart/form-data`).");
-operation!(UNBAN_USER, "unbanUser", "unban_user", Post "/users/{user_id}/unban", [USER_ID],
-    Extra::None, "ClerkUser",
-    "Lifts a user's ban.");
-operation!(UNLOCK_USER, "unlockUser", "unlock_user", Post "/users/{user_id}/unlock", [USER_ID],
-    Extra::None, "ClerkUser",
-    "Unlocks a user.");
-operation!(UPDATE_USER, "updateUser", "update_user", Patch "/users/{user_id}",
-    [USER_ID, Arg::body("body", &UPDATE_USER_REQUEST, "The fields to change.")],
-    Extra::None, "ClerkUser",
-    "Updates a user. Metadata is changed with updateUserMetadata.");
-operation!(UPDATE_USER_METADATA, "updateUserMetadata", "update_user_metadata", Patch "/users/{user_id}/metadata", [USER_ID],
-    Extra::Body(&UPDATE_USER_METADATA_REQUEST), "ClerkUser",
-    "Deep-merges metadata into a user's: a `null` value removes that key.");
-operation!(USER_PASSKEY_DELETE, "userPasskeyDelete", "user_passkey_delete",
-    Delete "/users/{user_id}/passkeys/{passkey_identification_id}",
-    [USER_ID, Arg::path("passkeyIdentificationId", "passkey_identification_id", "The passkey's id.")],
-    Extra::None, "ClerkDeletedObject",
-    "Deletes one of a user's passkeys.");
-operation!(USER_WEB3_WALLET_DELETE, "userWeb3WalletDelete", "user_web3_wallet_delete",
-    Delete "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}",
-    [USER_ID, Arg::path("web3WalletIdentificationId", "web3_wallet_identification_id", "The web3 wallet's id.")],
-    Extra::None, "ClerkDeletedObject",
-    "Deletes one of a user's web3 wallets.");
-operation!(USERS_GET_ORGANIZATION_INVITATIONS, "usersGetOrganizationInvitations", "users_get_organization_invitations",
-    Get "/users/{user_id}/organization_invitations", [USER_ID],
-    Extra::Query(&ORGANIZATION_INVITATIONS_PARAMS), "ClerkOrganizationInvitations",
-    "Lists the organization invitations sent to a user, optionally by status.",
-    paging: Paging::Offset { items: Some("data"), only_with: None });
-operation!(USERS_GET_ORGANIZATION_MEMBERSHIPS, "usersGetOrganizationMemberships", "users_get_organization_memberships",
-    Get "/users/{user_id}/organization_memberships", [USER_ID],
-    Extra::Query(&ORGANIZATION_MEMBERSHIPS_PARAMS), "ClerkOrganizationMemberships",
-    "Lists a user's organization memberships.",
-    paging: Paging::Offset { items: Some("data"), only_with: None });
-operation!(VERIFY_PASSWORD, "verifyPassword", "verify_password", Post "/users/{user_id}/verify_password",
-    [USER_ID, Arg::body("body", &VERIFY_PASSWORD_REQUEST, "The password to check.")],
-    Extra::None, "ClerkVerifyPasswordResult",
-    "Checks a user's password: resolves when it is right; a wrong one rejects with status 422, no password set with 400.");
-operation!(VERIFY_TOTP, "verifyTotp", "verify_totp", Post "/users/{user_id}/verify_totp",
-    [USER_ID, Arg::body("body", &VERIFY_TOTP_REQUEST, "The TOTP or backup code to check.")],
-    Extra::None, "ClerkVerifyTotpResult",
-    "Checks a TOTP or backup code: resolves when it is right; a wrong one rejects with status 422, no TOTP set with 400.");
+operation! {
+    /// Bans a user: their sessions are revoked and they cannot sign in until unbanned.
+    BAN_USER,
+    name: banUser, method: Post, path: "/users/{user_id}/ban",
+    args: [USER_ID],
+    returns: "ClerkUser",
+    example: user = "'user_123'",
+}
+operation! {
+    /// Creates a user. Which identifiers are required depends on the instance's settings.
+    CREATE_USER,
+    name: createUser, method: Post, path: "/users",
+    args: [Arg::body("body", &CREATE_USER_REQUEST, "The new user's identifiers, password and settings.")],
+    returns: "ClerkUser",
+    example: user = "{ email_address: ['ada@example.com'], first_name: 'Ada', skip_password_requirement: true }",
+}
+operation! {
+    /// Creates a TOTP for a user, as the seed SDK documents it.
+    CREATE_USER_TOTP,
+    name: createUserTotp, method: Post, path: "/users/{user_id}/totp",
+    args: [USER_ID],
+    returns: "ClerkTotp",
+    removed: "Clerk removed POST /users/{user_id}/totp from the Backend API in January 2025: set a TOTP with `totp_secret` in createUser or updateUser",
+    example: totp = "'user_123'",
+}
+operation! {
+    /// Disables all of a user's backup codes.
+    DELETE_BACKUP_CODE,
+    name: deleteBackupCode, method: Delete, path: "/users/{user_id}/backup_code",
+    args: [USER_ID],
+    returns: "ClerkUserIdResult",
+    example: result = "'user_123'",
+}
+operation! {
+    /// Deletes one of a user's external (OAuth) accounts.
+    DELETE_EXTERNAL_ACCOUNT,
+    name: deleteExternalAccount, method: Delete, path: "/users/{user_id}/external_accounts/{external_account_id}",
+    args: [USER_ID, Arg::path("externalAccountId", "external_account_id", "The external account's id.")],
+    returns: "ClerkDeletedObject",
+    example: deleted = "'user_123', 'eac_123'",
+}
+operation! {
+    /// Deletes all of a user's TOTPs.
+    DELETE_TOTP,
+    name: deleteTotp, method: Delete, path: "/users/{user_id}/totp",
+    args: [USER_ID],
+    returns: "ClerkUserIdResult",
+    example: result = "'user_123'",
+}
+operation! {
+    /// Deletes a user.
+    DELETE_USER,
+    name: deleteUser, method: Delete, path: "/users/{user_id}",
+    args: [USER_ID],
+    returns: "ClerkDeletedObject",
+    example: deleted = "'user_123'",
+}
+operation! {
+    /// Deletes a user's profile image.
+    DELETE_USER_PROFILE_IMAGE,
+    name: deleteUserProfileImage, method: Delete, path: "/users/{user_id}/profile_image",
+    args: [USER_ID],
+    returns: "ClerkUser",
+    example: user = "'user_123'",
+}
+operation! {
+    /// Disables all of a user's MFA methods (TOTP, backup codes, second-factor phone numbers).
+    DISABLE_MFA,
+    name: disableMfa, method: Delete, path: "/users/{user_id}/mfa",
+    args: [USER_ID],
+    returns: "ClerkUserIdResult",
+    example: result = "'user_123'",
+}
+operation! {
+    /// Gets the OAuth access tokens a user holds for one provider.
+    GET_OAUTH_ACCESS_TOKEN,
+    name: getOAuthAccessToken, method: Get, path: "/users/{user_id}/oauth_access_tokens/{provider}",
+    args: [USER_ID, Arg::path("provider", "provider", "The OAuth provider's id, such as `oauth_google`.")],
+    params: OAUTH_ACCESS_TOKEN_PARAMS,
+    returns: "Array<ClerkOAuthAccessToken>",
+    paging: Paging::Offset { items: None, only_with: Some("paginated") },
+    example: tokens = "'user_123', 'oauth_google'",
+}
+operation! {
+    /// Gets one user.
+    GET_USER,
+    name: getUser, method: Get, path: "/users/{user_id}",
+    args: [USER_ID],
+    returns: "ClerkUser",
+    example: user = "'user_123'",
+}
+operation! {
+    /// Lists users, newest first unless `order_by` says otherwise, with optional filters and
+    /// `limit`/`offset` paging.
+    GET_USER_LIST,
+    name: getUserList, method: Get, path: "/users",
+    params: GET_USER_LIST_PARAMS,
+    returns: "Array<ClerkUser>",
+    paging: Paging::Offset { items: None, only_with: None },
+    example: users = "{ limit: 100, order_by: '-created_at', banned: false }",
+}
+operation! {
+    /// Counts the users that match the same filters as getUserList.
+    GET_USERS_COUNT,
+    name: getUsersCount, method: Get, path: "/users/count",
+    params: GET_USERS_COUNT_PARAMS,
+    returns: "ClerkTotalCount",
+    example: count = "{ banned: false }",
+}
+operation! {
+    /// Locks a user: they cannot sign in until unlocked or the lockout expires.
+    LOCK_USER,
+    name: lockUser, method: Post, path: "/users/{user_id}/lock",
+    args: [USER_ID],
+    returns: "ClerkUser",
+    example: user = "'user_123'",
+}
+operation! {
+    /// Uploads a user's profile image (sent as `multipart/form-data`).
+    SET_USER_PROFILE_IMAGE,
+    name: setUserProfileImage, method: Post, path: "/users/{user_id}/profile_image",
+    args: [
+        USER_ID,
+        Arg::file("file", "file", "The image: a `Blob` or `File`, or its bytes as an `ArrayBuffer` or `Uint8Array`."),
+    ],
+    returns: "ClerkUser",
+    example: user = "'user_123', new Blob([await (await fetch('https://example.com/ada.png')).arrayBuffer()], { type: 'image/png' })",
+}
+operation! {
+    /// Lifts a user's ban.
+    UNBAN_USER,
+    name: unbanUser, method: Post, path: "/users/{user_id}/unban",
+    args: [USER_ID],
+    returns: "ClerkUser",
+    example: user = "'user_123'",
+}
+operation! {
+    /// Unlocks a user.
+    UNLOCK_USER,
+    name: unlockUser, method: Post, path: "/users/{user_id}/unlock",
+    args: [USER_ID],
+    returns: "ClerkUser",
+    example: user = "'user_123'",
+}
+operation! {
+    /// Updates a user. Metadata is changed with updateUserMetadata.
+    UPDATE_USER,
+    name: updateUser, method: Patch, path: "/users/{user_id}",
+    args: [USER_ID, Arg::body("body", &UPDATE_USER_REQUEST, "The fields to change.")],
+    returns: "ClerkUser",
+    example: user = "'user_123', { first_name: 'Ada', last_name: 'Lovelace' }",
+}
+operation! {
+    /// Deep-merges metadata into a user's: a `null` value removes that key.
+    UPDATE_USER_METADATA,
+    name: updateUserMetadata, method: Patch, path: "/users/{user_id}/metadata",
+    args: [USER_ID], body: UPDATE_USER_METADATA_REQUEST,
+    returns: "ClerkUser",
+    example: user = "'user_123', { public_metadata: { plan: 'pro' }, private_metadata: { legacy_id: null } }",
+}
+operation! {
+    /// Deletes one of a user's passkeys.
+    USER_PASSKEY_DELETE,
+    name: userPasskeyDelete, method: Delete, path: "/users/{user_id}/passkeys/{passkey_identification_id}",
+    args: [USER_ID, Arg::path("passkeyIdentificationId", "passkey_identification_id", "The passkey's id.")],
+    returns: "ClerkDeletedObject",
+    example: deleted = "'user_123', 'idn_123'",
+}
+operation! {
+    /// Deletes one of a user's web3 wallets.
+    USER_WEB3_WALLET_DELETE,
+    name: userWeb3WalletDelete, method: Delete, path: "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}",
+    args: [USER_ID, Arg::path("web3WalletIdentificationId", "web3_wallet_identification_id", "The web3 wallet's id.")],
+    returns: "ClerkDeletedObject",
+    example: deleted = "'user_123', 'idn_456'",
+}
+operation! {
+    /// Lists the organization invitations sent to a user, optionally by status.
+    USERS_GET_ORGANIZATION_INVITATIONS,
+    name: usersGetOrganizationInvitations, method: Get, path: "/users/{user_id}/organization_invitations",
+    args: [USER_ID], params: ORGANIZATION_INVITATIONS_PARAMS,
+    returns: "ClerkOrganizationInvitations",
+    paging: Paging::Offset { items: Some("data"), only_with: None },
+    example: page = "'user_123', { status: 'pending' }",
+}
+operation! {
+    /// Lists a user's organization memberships.
+    USERS_GET_ORGANIZATION_MEMBERSHIPS,
+    name: usersGetOrganizationMemberships, method: Get, path: "/users/{user_id}/organization_memberships",
+    args: [USER_ID], params: ORGANIZATION_MEMBERSHIPS_PARAMS,
+    returns: "ClerkOrganizationMemberships",
+    paging: Paging::Offset { items: Some("data"), only_with: None },
+    example: page = "'user_123', { limit: 100 }",
+}
+operation! {
+    /// Checks a user's password: resolves when it is right; a wrong one rejects with status 422,
+    /// no password set with 400.
+    VERIFY_PASSWORD,
+    name: verifyPassword, method: Post, path: "/users/{user_id}/verify_password",
+    args: [USER_ID, Arg::body("body", &VERIFY_PASSWORD_REQUEST, "The password to check.")],
+    returns: "ClerkVerifyPasswordResult",
+    example: check = "'user_123', { password: 'the password to check' }",
+}
+operation! {
+    /// Checks a TOTP or backup code: resolves when it is right; a wrong one rejects with status
+    /// 422, no TOTP set with 400.
+    VERIFY_TOTP,
+    name: verifyTotp, method: Post, path: "/users/{user_id}/verify_totp",
+    args: [USER_ID, Arg::body("body", &VERIFY_TOTP_REQUEST, "The TOTP or backup code to check.")],
+    returns: "ClerkVerifyTotpResult",
+    example: check = "'user_123', { code: '123456' }",
+}
 
 /// Every operation of `ClerkUsersApi`, in the seed's order.
 pub static OPERATIONS: &[&Operation] = &[

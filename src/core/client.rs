@@ -109,13 +109,15 @@ impl Client {
         self.fail(op, Error::new(kind, message), None)
     }
 
-    /// Reads the API's response to a request sent with `token`. `retried`
-    /// says whether this was already the second attempt.
+    /// Reads the API's response to a request sent with the token `token`
+    /// gives (asked only when an error must be redacted of it, so a success
+    /// never copies it). `retried` says whether this was already the second
+    /// attempt.
     pub fn finish<R: Response>(
         &self,
         op: &Operation,
         resp: &R,
-        token: &str,
+        token: impl FnOnce() -> String,
         retried: bool,
     ) -> Result<Outcome<R::Json>, Error> {
         let status = resp.status();
@@ -138,7 +140,7 @@ impl Client {
                     let mut e = Error::new(ErrorKind::Decode, message);
                     e.status = Some(status);
                     e.body = Some(resp.prefix(BODY_LIMIT));
-                    Err(self.fail(op, e, Some(token)))
+                    Err(self.fail(op, e, Some(&token())))
                 }
             };
         }
@@ -150,7 +152,7 @@ impl Client {
         if let (Some(note), 404 | 405) = (op.removed, status) {
             e.message = format!("{} ({note})", e.message);
         }
-        Err(self.fail(op, e, Some(token)))
+        Err(self.fail(op, e, Some(&token())))
     }
 }
 
@@ -206,7 +208,7 @@ mod tests {
 
     static OP: Operation = Operation {
         name: "getUserSessions",
-        seed: "get_user_sessions",
+        example: "",
         method: Method::Get,
         path: "/api/v1/users/{user_id}/sessions",
         args: &[Arg::path("userId", "user_id", "")],
@@ -234,7 +236,7 @@ mod tests {
     }
 
     fn finish(c: &Client, resp: &Canned, retried: bool) -> Result<Outcome<J>, Error> {
-        c.finish(&OP, resp, "tok-in-use-1", retried)
+        c.finish(&OP, resp, || "tok-in-use-1".into(), retried)
     }
 
     #[test]
@@ -272,9 +274,11 @@ mod tests {
             assert_eq!(e.message, format!("getUserSessions: HTTP {status} with {problem} (expected a JSON object)"));
         }
         static LIST: Operation = Operation { returns: Shape::Array, ..OP };
-        let Ok(Outcome::Done(J(Some(v)))) = c.finish(&LIST, &canned(200, "[1]"), "t", false) else { panic!() };
+        let Ok(Outcome::Done(J(Some(v)))) = c.finish(&LIST, &canned(200, "[1]"), || "t".into(), false) else {
+            panic!()
+        };
         assert_eq!(v, serde_json::json!([1]));
-        let e = c.finish(&LIST, &canned(200, "{}"), "t", false).expect_err("object for a list"); // ok: test
+        let e = c.finish(&LIST, &canned(200, "{}"), || "t".into(), false).expect_err("object for a list"); // ok: test
         assert!(e.message.ends_with("with JSON of another type (expected a JSON array)"), "{}", e.message);
     }
 
@@ -320,10 +324,10 @@ mod tests {
         static GONE: Operation = Operation { name: "createUserTotp", removed: Some("it was removed"), ..OP };
         let c = client(Auth::Static("tok-static-1".into()));
         for status in [404, 405] {
-            let e = c.finish(&GONE, &canned(status, ""), "tok-static-1", false).expect_err("gone"); // ok: test
+            let e = c.finish(&GONE, &canned(status, ""), || "tok-static-1".into(), false).expect_err("gone"); // ok: test
             assert_eq!(e.message, format!("createUserTotp: HTTP {status} (it was removed)"));
         }
-        let e = c.finish(&GONE, &canned(500, ""), "tok-static-1", false).expect_err("500"); // ok: test
+        let e = c.finish(&GONE, &canned(500, ""), || "tok-static-1".into(), false).expect_err("500"); // ok: test
         assert_eq!(e.message, "createUserTotp: HTTP 500");
     }
 

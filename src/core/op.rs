@@ -2,7 +2,7 @@
 
 use super::encode::is_dot_segment;
 use super::paging::Paging;
-use super::schema::{Model, Ty};
+use super::schema::{Model, Ts, Ty, ts};
 
 /// An HTTP method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,23 +54,13 @@ pub struct Arg {
     pub loc: Loc,
     /// Its type.
     pub ty: Ty,
-    /// One-line description (typings only: not in wasm builds).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub doc: &'static str,
+    /// One-line description.
+    pub doc: Ts,
 }
 
 impl Arg {
     const fn new(js: &'static str, wire: &'static str, loc: Loc, ty: Ty, doc: &'static str) -> Arg {
-        #[cfg(target_arch = "wasm32")]
-        let _ = doc;
-        Arg {
-            js,
-            wire,
-            loc,
-            ty,
-            #[cfg(not(target_arch = "wasm32"))]
-            doc,
-        }
+        Arg { js, wire, loc, ty, doc: ts(doc) }
     }
 
     /// A path parameter.
@@ -140,9 +130,6 @@ impl Shape {
 pub struct Operation {
     /// The JS method name (`getUsers`).
     pub name: &'static str,
-    /// The name in the seed SDK docs (`get_users`; typings only).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub seed: &'static str,
     /// HTTP method.
     pub method: Method,
     /// Path template relative to the API base, with `{wire_name}` slots.
@@ -151,12 +138,14 @@ pub struct Operation {
     pub args: &'static [Arg],
     /// The optional trailing object.
     pub extra: Extra,
-    /// TypeScript name of the success result (typings only).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub result: &'static str,
-    /// One-line description (typings only).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub doc: &'static str,
+    /// TypeScript type of the success result (`KindeUser`, `Array<ClerkUser>`).
+    pub result: Ts,
+    /// One-line description (the text of the `///` lines given to
+    /// `operation!`, so it starts with a space).
+    pub doc: Ts,
+    /// The example call, as `binding = arguments` in TypeScript: `user =
+    /// 'kp_123'` renders `const user = await kinde.getUserData('kp_123');`.
+    pub example: Ts,
     /// For an endpoint the API no longer has: what to tell a caller who gets
     /// 404 or 405 from it.
     pub removed: Option<&'static str>,
@@ -166,25 +155,71 @@ pub struct Operation {
     pub paging: Paging,
 }
 
-/// Declares one `pub static` [`Operation`]: its JS name, seed name, method and
-/// path, positional arguments, trailing object and TS result type, then its
-/// description (and, for an endpoint the API removed, `removed: "note"`; for
-/// a paged list, `paging: Paging::...`).
+impl Operation {
+    /// The operation's name in the seed SDKs: the JS name in `snake_case`
+    /// (`getOAuthAccessToken` is `get_o_auth_access_token`). Typings only.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn seed(&self) -> String {
+        let mut out = String::with_capacity(self.name.len() + 8);
+        for c in self.name.chars() {
+            if c.is_ascii_uppercase() {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+}
+
+/// Declares one `pub static` [`Operation`] with named fields, in this order
+/// (those in brackets only when they apply):
+///
+/// ```text
+/// operation! {
+///     /// What it does (the description in the typings).
+///     GET_USER_DATA,
+///     name: getUserData,              // the JS method name
+///     method: Get,                    // a `Method` variant
+///     path: "/api/v1/user",           // relative to the API base, `{wire}` slots
+///     [args: [ID, ...],]              // required positional `Arg`s, in order
+///     [params: MODEL,] or [body: MODEL,]  // the optional trailing query or body object
+///     returns: "KindeUser",           // the TypeScript result type
+///     [paging: Paging::...,]          // for a paged list
+///     [removed: "note",]              // for an endpoint the API removed
+///     example: user = "'kp_123'",     // `const user = await kinde.getUserData('kp_123');`
+/// }
+/// ```
+///
+/// The description, result type and example are typings-only text
+/// ([`Ts`]); the result type also gives the [`Shape`] checked at run time.
 macro_rules! operation {
-    ($name:ident, $js:literal, $seed:literal, $method:ident $path:literal, [$($arg:expr),*], $extra:expr, $result:literal, $doc:literal $(, removed: $removed:literal)? $(, paging: $paging:expr)?) => {
-        #[doc = $doc]
-        pub static $name: $crate::core::op::Operation = $crate::core::op::Operation {
-            name: $js,
-            #[cfg(not(target_arch = "wasm32"))]
-            seed: $seed,
+    (
+        $(#[doc = $doc:literal])+
+        $static:ident,
+        name: $name:ident,
+        method: $method:ident,
+        path: $path:literal,
+        $(args: [$($arg:expr),* $(,)?],)?
+        $(params: $params:path,)?
+        $(body: $body:path,)?
+        returns: $result:literal,
+        $(paging: $paging:expr,)?
+        $(removed: $removed:literal,)?
+        example: $binding:ident = $example:literal $(,)?
+    ) => {
+        $(#[doc = $doc])+
+        pub static $static: $crate::core::op::Operation = $crate::core::op::Operation {
+            name: stringify!($name),
             method: $crate::core::op::Method::$method,
             path: $path,
-            args: &[$($arg),*],
-            extra: $extra,
-            #[cfg(not(target_arch = "wasm32"))]
-            result: $result,
-            #[cfg(not(target_arch = "wasm32"))]
-            doc: $doc,
+            args: &[$($($arg),*)?],
+            extra: $crate::core::op::extra(&[
+                $($crate::core::op::Extra::Query(&$params),)?
+                $($crate::core::op::Extra::Body(&$body),)?
+            ]),
+            result: $crate::core::schema::ts($result),
+            doc: $crate::core::schema::ts(concat!($($doc),+)),
+            example: $crate::core::schema::ts(concat!(stringify!($binding), " = ", $example)),
             removed: $crate::core::op::removed(&[$($removed)?]),
             returns: $crate::core::op::Shape::of($result),
             paging: $crate::core::op::paging(&[$($paging)?]),
@@ -192,6 +227,16 @@ macro_rules! operation {
     };
 }
 pub(crate) use operation;
+
+/// The trailing object, if any (lets the `operation!` macro take an optional
+/// `params` or `body`, never both).
+pub const fn extra(given: &[Extra]) -> Extra {
+    match given {
+        [] => Extra::None,
+        [one] => *one,
+        _ => panic!("an operation takes `params` or `body`, not both"),
+    }
+}
 
 /// The first note, if any (lets the `operation!` macro take an optional one).
 pub const fn removed(notes: &[&'static str]) -> Option<&'static str> {
@@ -274,6 +319,16 @@ mod tests {
         assert_eq!(route(clerk, "POST", "/users/user_1/profile_image").map(|op| op.name), Some("setUserProfileImage"));
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn seed_names_are_the_snake_case_of_js_names() {
+        let seed = |name| super::Operation { name, ..crate::kinde::users::GET_USERS }.seed();
+        assert_eq!(seed("getUsers"), "get_users");
+        assert_eq!(seed("getOAuthAccessToken"), "get_o_auth_access_token");
+        assert_eq!(seed("userWeb3WalletDelete"), "user_web3_wallet_delete");
+        assert_eq!(seed("resetUsersMfaAll"), "reset_users_mfa_all");
+    }
+
     #[test]
     fn path_tricks_are_refused() {
         let kinde = crate::kinde::users::OPERATIONS;
@@ -302,7 +357,8 @@ pub(crate) mod testing {
     use crate::core::value::json::{J, j};
     use std::collections::BTreeSet;
 
-    /// Names are unique, and each path's `{slots}` are exactly its path arguments.
+    /// Names are unique, each path's `{slots}` are exactly its path
+    /// arguments, and each operation has a description and an example.
     pub fn check_table(ops: &[&Operation]) {
         let names: BTreeSet<&str> = ops.iter().map(|op| op.name).collect();
         assert_eq!(names.len(), ops.len(), "operation names are unique");
@@ -310,6 +366,9 @@ pub(crate) mod testing {
             let slots: BTreeSet<&str> = op.path.split('{').skip(1).filter_map(|s| s.split('}').next()).collect();
             let args: BTreeSet<&str> = op.args.iter().filter(|a| a.loc == Loc::Path).map(|a| a.wire).collect();
             assert_eq!(slots, args, "{}", op.name);
+            assert!(!op.doc.trim().is_empty(), "{} has no description", op.name);
+            let binding = op.example.split_once(" = ").map(|(b, _)| b).unwrap_or_default();
+            assert!(!binding.is_empty(), "{}: the example is `binding = arguments`", op.name);
         }
     }
 

@@ -502,7 +502,7 @@ mod tests {
     };
     static OP_QUERY: Operation = Operation {
         name: "list",
-        seed: "list",
+        example: "",
         method: Method::Get,
         path: "/api/v1/users",
         args: &[],
@@ -515,7 +515,7 @@ mod tests {
     };
     static OP_PATH: Operation = Operation {
         name: "flag",
-        seed: "flag",
+        example: "",
         method: Method::Patch,
         path: "/api/v1/users/{user_id}/feature_flags/{feature_flag_key}",
         args: &[
@@ -532,7 +532,7 @@ mod tests {
     };
     static OP_BODY: Operation = Operation {
         name: "create",
-        seed: "create",
+        example: "",
         method: Method::Post,
         path: "/api/v1/users/{user_id}/things",
         args: &[Arg::path("userId", "user_id", "")],

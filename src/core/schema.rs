@@ -5,12 +5,40 @@
 //! TypeScript declarations shipped with the package (see `typings`). Response
 //! models use the same description; they are only rendered, never checked,
 //! because results are handed to the caller exactly as the API sent them.
+//!
+//! # Typings-only data
+//!
+//! What only the TypeScript declarations read (interface names,
+//! descriptions, examples, the result models) never reaches the `.wasm`, by
+//! one rule: it is an *item* compiled natively only,
+//! `#[cfg(not(target_arch = "wasm32"))]`, never a `cfg` on a struct field or
+//! an expression, and never an empty placeholder. Two shapes of that rule:
+//!
+//! - text attached to a runtime table (an operation's or a field's
+//!   description) has the type [`Ts`], which is `()` in wasm builds: the text
+//!   takes no byte there, and wasm code that tried to read it would not
+//!   compile;
+//! - whole typings-only tables (each provider's `results` module of result
+//!   models, and `crate::typings`) are declared behind that `cfg`.
 
-/// Text that only the typings need (names of TS types, descriptions). It is
-/// dropped from wasm builds, where nothing reads it, to keep the module small.
-pub const fn ts(text: &'static str) -> &'static str {
-    if cfg!(target_arch = "wasm32") { "" } else { text }
+/// Typings-only text: `&'static str` natively, nothing (`()`) in wasm
+/// builds. Make one with [`ts`]. See [the module docs](self#typings-only-data).
+#[cfg(not(target_arch = "wasm32"))]
+pub type Ts = &'static str;
+/// Typings-only text: `&'static str` natively, nothing (`()`) in wasm
+/// builds. Make one with [`ts`]. See [the module docs](self#typings-only-data).
+#[cfg(target_arch = "wasm32")]
+pub type Ts = ();
+
+/// Typings-only text (see [`Ts`]): the text natively, dropped in wasm builds.
+#[cfg(not(target_arch = "wasm32"))]
+pub const fn ts(text: &'static str) -> Ts {
+    text
 }
+
+/// Typings-only text (see [`Ts`]): the text natively, dropped in wasm builds.
+#[cfg(target_arch = "wasm32")]
+pub const fn ts(_text: &'static str) -> Ts {}
 
 /// A wire type.
 #[derive(Clone, Copy, Debug)]
@@ -62,10 +90,10 @@ pub enum Ty {
 /// A named or inline object type.
 #[derive(Debug)]
 pub struct Model {
-    /// TypeScript interface name; empty for an inline object (and in wasm builds).
-    pub name: &'static str,
+    /// TypeScript interface name; empty for an inline object.
+    pub name: Ts,
     /// One-line description (rendered as the interface's doc comment).
-    pub doc: &'static str,
+    pub doc: Ts,
     /// The fields, in wire order.
     pub fields: &'static [Field],
 }
@@ -88,9 +116,8 @@ pub struct Field {
     pub required: bool,
     /// May be `null`.
     pub nullable: bool,
-    /// One-line description (typings only: not in wasm builds).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub doc: &'static str,
+    /// One-line description.
+    pub doc: Ts,
 }
 
 impl Field {
@@ -105,16 +132,7 @@ impl Field {
     }
 
     const fn new(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> Field {
-        #[cfg(target_arch = "wasm32")]
-        let _ = doc;
-        Field {
-            name,
-            ty,
-            required,
-            nullable: false,
-            #[cfg(not(target_arch = "wasm32"))]
-            doc,
-        }
+        Field { name, ty, required, nullable: false, doc: ts(doc) }
     }
 
     /// The same field, allowing `null`.

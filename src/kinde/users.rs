@@ -3,7 +3,7 @@
 //! `removeOrganizationUser`.
 
 use super::models::*;
-use crate::core::op::{Arg, Extra, Operation, operation};
+use crate::core::op::{Arg, Operation, operation};
 use crate::core::paging::Paging;
 use crate::core::schema::Ty;
 
@@ -11,87 +11,197 @@ const USER_ID: Arg = Arg::path("userId", "user_id", "The user's id.");
 const ORG_CODE: Arg = Arg::path("orgCode", "org_code", "The organization's code.");
 const ID: Arg = Arg::query("id", "id", Ty::Id, "The user's id.");
 
-operation!(CREATE_USER, "createUser", "create_user", Post "/api/v1/user", [],
-    Extra::Body(&CREATE_USER_REQUEST), "KindeCreateUserResponse",
-    "Creates a user, optionally with identities (scope `create:users`).");
-operation!(CREATE_USER_IDENTITY, "createUserIdentity", "create_user_identity", Post "/api/v1/users/{user_id}/identities", [USER_ID],
-    Extra::Body(&CREATE_USER_IDENTITY_REQUEST), "KindeCreateIdentityResponse",
-    "Adds an identity to a user (scope `create:user_identities`).");
-operation!(DELETE_USER, "deleteUser", "delete_user", Delete "/api/v1/user", [ID],
-    Extra::Query(&DELETE_USER_PARAMS), "KindeSuccessResponse",
-    "Deletes a user (scope `delete:users`).");
-operation!(DELETE_USER_SESSIONS, "deleteUserSessions", "delete_user_sessions", Delete "/api/v1/users/{user_id}/sessions", [USER_ID],
-    Extra::None, "KindeSuccessResponse",
-    "Ends all of a user's sessions (scope `delete:user_sessions`).");
-operation!(GET_USER_DATA, "getUserData", "get_user_data", Get "/api/v1/user", [ID],
-    Extra::Query(&GET_USER_DATA_PARAMS), "KindeUser",
-    "Gets one user (scope `read:users`).");
-operation!(GET_USER_IDENTITIES, "getUserIdentities", "get_user_identities", Get "/api/v1/users/{user_id}/identities", [USER_ID],
-    Extra::Query(&GET_USER_IDENTITIES_PARAMS), "KindeGetIdentitiesResponse",
-    "Lists a user's identities (scope `read:user_identities`).",
-    paging: Paging::StartingAfter { items: "identities" });
-operation!(GET_USER_PROPERTY_VALUES, "getUserPropertyValues", "get_user_property_values", Get "/api/v1/users/{user_id}/properties", [USER_ID],
-    Extra::None, "KindeGetPropertyValuesResponse",
-    "Lists a user's property values (scope `read:user_properties`).");
-operation!(GET_USER_SESSIONS, "getUserSessions", "get_user_sessions", Get "/api/v1/users/{user_id}/sessions", [USER_ID],
-    Extra::None, "KindeGetUserSessionsResponse",
-    "Lists a user's sessions (scope `read:user_sessions`).");
-operation!(GET_USERS, "getUsers", "get_users", Get "/api/v1/users", [],
-    Extra::Query(&GET_USERS_PARAMS), "KindeUsersResponse",
-    "Lists users, a page at a time, with optional filters (scope `read:users`).",
-    paging: Paging::NextToken { items: "users", size: "page_size" });
-operation!(GET_USERS_MFA, "getUsersMfa", "get_users_mfa", Get "/api/v1/users/{user_id}/mfa", [USER_ID],
-    Extra::None, "KindeGetUserMfaResponse",
-    "Gets a user's MFA configuration (scope `read:user_mfa`).");
-operation!(REFRESH_USER_CLAIMS, "refreshUserClaims", "refresh_user_claims", Post "/api/v1/users/{user_id}/refresh_claims", [USER_ID],
-    Extra::None, "KindeSuccessResponse",
-    "Refreshes a user's token claims and invalidates their cache (scope `update:user_refresh_claims`).");
-operation!(RESET_USERS_MFA, "resetUsersMfa", "reset_users_mfa", Delete "/api/v1/users/{user_id}/mfa/{factor_id}",
-    [USER_ID, Arg::path("factorId", "factor_id", "The MFA factor's id.")],
-    Extra::None, "KindeSuccessResponse",
-    "Removes one MFA factor of a user (scope `delete:user_mfa`).");
-operation!(RESET_USERS_MFA_ALL, "resetUsersMfaAll", "reset_users_mfa_all", Delete "/api/v1/users/{user_id}/mfa", [USER_ID],
-    Extra::None, "KindeSuccessResponse",
-    "Removes all MFA factors of a user (scope `delete:user_mfa`).");
-operation!(SET_USER_PASSWORD, "setUserPassword", "set_user_password", Put "/api/v1/users/{user_id}/password",
-    [USER_ID, Arg::body("body", &SET_USER_PASSWORD_REQUEST, "The hashed password.")],
-    Extra::None, "KindeSuccessResponse",
-    "Sets a user's password from a hash (scope `update:user_passwords`).");
-operation!(UPDATE_USER, "updateUser", "update_user", Patch "/api/v1/user",
-    [ID, Arg::body("body", &UPDATE_USER_REQUEST, "The fields to change.")],
-    Extra::None, "KindeUpdateUserResponse",
-    "Updates a user (scope `update:users`).");
-operation!(UPDATE_USER_FEATURE_FLAG_OVERRIDE, "updateUserFeatureFlagOverride", "update_user_feature_flag_override",
-    Patch "/api/v1/users/{user_id}/feature_flags/{feature_flag_key}",
-    [USER_ID, Arg::path("featureFlagKey", "feature_flag_key", "The feature flag's key."),
-     Arg::query("value", "value", Ty::Scalar, "The override value.")],
-    Extra::None, "KindeSuccessResponse",
-    "Overrides a feature flag's value for a user (scope `update:user_feature_flags`).");
-operation!(UPDATE_USER_PROPERTIES, "updateUserProperties", "update_user_properties", Patch "/api/v1/users/{user_id}/properties",
-    [USER_ID, Arg::body("body", &UPDATE_USER_PROPERTIES_REQUEST, "The properties to set.")],
-    Extra::None, "KindeSuccessResponse",
-    "Sets several property values of a user (scope `update:user_properties`).");
-operation!(UPDATE_USER_PROPERTY, "updateUserProperty", "update_user_property", Put "/api/v1/users/{user_id}/properties/{property_key}",
-    [USER_ID, Arg::path("propertyKey", "property_key", "The property's key."),
-     Arg::query("value", "value", Ty::Scalar, "The new value.")],
-    Extra::None, "KindeSuccessResponse",
-    "Sets one property value of a user (scope `update:user_properties`).");
-operation!(ADD_ORGANIZATION_USERS, "addOrganizationUsers", "add_organization_users", Post "/api/v1/organizations/{org_code}/users",
-    [ORG_CODE, Arg::body("body", &ADD_ORGANIZATION_USERS_REQUEST, "The users to add.")],
-    Extra::None, "KindeAddOrganizationUsersResponse",
-    "Adds users to an organization (scope `create:organization_users`). The older SDK's `POST /api/v1/organization/users?code=` is now this endpoint.");
-operation!(GET_ORGANIZATION_USERS, "getOrganizationUsers", "get_organization_users", Get "/api/v1/organizations/{org_code}/users", [ORG_CODE],
-    Extra::Query(&GET_ORGANIZATION_USERS_PARAMS), "KindeGetOrganizationUsersResponse",
-    "Lists an organization's members (scope `read:organization_users`). The older SDK's `GET /api/v1/organization/users?code=` is now this endpoint.",
-    paging: Paging::NextToken { items: "organization_users", size: "page_size" });
-operation!(REMOVE_ORGANIZATION_USERS, "removeOrganizationUsers", "remove_organization_users", Patch "/api/v1/organizations/{org_code}/users",
-    [ORG_CODE, Arg::body("body", &REMOVE_ORGANIZATION_USERS_REQUEST, "The users to remove.")],
-    Extra::None, "KindeUpdateOrganizationUsersResponse",
-    "Removes users from an organization (scope `update:organization_users`): sent to today's `PATCH` as `operation: \"delete\"` entries.");
-operation!(REMOVE_ORGANIZATION_USER, "removeOrganizationUser", "remove_organization_user", Delete "/api/v1/organizations/{org_code}/users/{user_id}",
-    [ORG_CODE, USER_ID],
-    Extra::None, "KindeSuccessResponse",
-    "Removes one user from an organization (scope `delete:organization_users`). Not in the seeds; today's single-user form.");
+operation! {
+    /// Creates a user, optionally with identities (scope `create:users`).
+    CREATE_USER,
+    name: createUser, method: Post, path: "/api/v1/user",
+    body: CREATE_USER_REQUEST,
+    returns: "KindeCreateUserResponse",
+    example: created = "{ profile: { given_name: 'Ada', family_name: 'Lovelace' } }",
+}
+operation! {
+    /// Adds an identity to a user (scope `create:user_identities`).
+    CREATE_USER_IDENTITY,
+    name: createUserIdentity, method: Post, path: "/api/v1/users/{user_id}/identities",
+    args: [USER_ID], body: CREATE_USER_IDENTITY_REQUEST,
+    returns: "KindeCreateIdentityResponse",
+    example: created = "'kp_123', { type: 'email', value: 'ada@example.com' }",
+}
+operation! {
+    /// Deletes a user (scope `delete:users`).
+    DELETE_USER,
+    name: deleteUser, method: Delete, path: "/api/v1/user",
+    args: [ID], params: DELETE_USER_PARAMS,
+    returns: "KindeSuccessResponse",
+    example: result = "'kp_123', { is_delete_profile: true }",
+}
+operation! {
+    /// Ends all of a user's sessions (scope `delete:user_sessions`).
+    DELETE_USER_SESSIONS,
+    name: deleteUserSessions, method: Delete, path: "/api/v1/users/{user_id}/sessions",
+    args: [USER_ID],
+    returns: "KindeSuccessResponse",
+    example: result = "'kp_123'",
+}
+operation! {
+    /// Gets one user (scope `read:users`).
+    GET_USER_DATA,
+    name: getUserData, method: Get, path: "/api/v1/user",
+    args: [ID], params: GET_USER_DATA_PARAMS,
+    returns: "KindeUser",
+    example: user = "'kp_123', { expand: 'organizations' }",
+}
+operation! {
+    /// Lists a user's identities (scope `read:user_identities`).
+    GET_USER_IDENTITIES,
+    name: getUserIdentities, method: Get, path: "/api/v1/users/{user_id}/identities",
+    args: [USER_ID], params: GET_USER_IDENTITIES_PARAMS,
+    returns: "KindeGetIdentitiesResponse",
+    paging: Paging::StartingAfter { items: "identities" },
+    example: page = "'kp_123'",
+}
+operation! {
+    /// Lists a user's property values (scope `read:user_properties`).
+    GET_USER_PROPERTY_VALUES,
+    name: getUserPropertyValues, method: Get, path: "/api/v1/users/{user_id}/properties",
+    args: [USER_ID],
+    returns: "KindeGetPropertyValuesResponse",
+    example: properties = "'kp_123'",
+}
+operation! {
+    /// Lists a user's sessions (scope `read:user_sessions`).
+    GET_USER_SESSIONS,
+    name: getUserSessions, method: Get, path: "/api/v1/users/{user_id}/sessions",
+    args: [USER_ID],
+    returns: "KindeGetUserSessionsResponse",
+    example: sessions = "'kp_123'",
+}
+operation! {
+    /// Lists users, a page at a time, with optional filters (scope `read:users`).
+    GET_USERS,
+    name: getUsers, method: Get, path: "/api/v1/users",
+    params: GET_USERS_PARAMS,
+    returns: "KindeUsersResponse",
+    paging: Paging::NextToken { items: "users", size: "page_size" },
+    example: page = "{ page_size: 100, expand: 'organizations' }",
+}
+operation! {
+    /// Gets a user's MFA configuration (scope `read:user_mfa`).
+    GET_USERS_MFA,
+    name: getUsersMfa, method: Get, path: "/api/v1/users/{user_id}/mfa",
+    args: [USER_ID],
+    returns: "KindeGetUserMfaResponse",
+    example: mfa = "'kp_123'",
+}
+operation! {
+    /// Refreshes a user's token claims and invalidates their cache (scope `update:user_refresh_claims`).
+    REFRESH_USER_CLAIMS,
+    name: refreshUserClaims, method: Post, path: "/api/v1/users/{user_id}/refresh_claims",
+    args: [USER_ID],
+    returns: "KindeSuccessResponse",
+    example: result = "'kp_123'",
+}
+operation! {
+    /// Removes one MFA factor of a user (scope `delete:user_mfa`).
+    RESET_USERS_MFA,
+    name: resetUsersMfa, method: Delete, path: "/api/v1/users/{user_id}/mfa/{factor_id}",
+    args: [USER_ID, Arg::path("factorId", "factor_id", "The MFA factor's id.")],
+    returns: "KindeSuccessResponse",
+    example: result = "'kp_123', 'mfa_456'",
+}
+operation! {
+    /// Removes all MFA factors of a user (scope `delete:user_mfa`).
+    RESET_USERS_MFA_ALL,
+    name: resetUsersMfaAll, method: Delete, path: "/api/v1/users/{user_id}/mfa",
+    args: [USER_ID],
+    returns: "KindeSuccessResponse",
+    example: result = "'kp_123'",
+}
+operation! {
+    /// Sets a user's password from a hash (scope `update:user_passwords`).
+    SET_USER_PASSWORD,
+    name: setUserPassword, method: Put, path: "/api/v1/users/{user_id}/password",
+    args: [USER_ID, Arg::body("body", &SET_USER_PASSWORD_REQUEST, "The hashed password.")],
+    returns: "KindeSuccessResponse",
+    example: result = "'kp_123', { hashed_password: '<bcrypt hash>', hashing_method: 'bcrypt' }",
+}
+operation! {
+    /// Updates a user (scope `update:users`).
+    UPDATE_USER,
+    name: updateUser, method: Patch, path: "/api/v1/user",
+    args: [ID, Arg::body("body", &UPDATE_USER_REQUEST, "The fields to change.")],
+    returns: "KindeUpdateUserResponse",
+    example: updated = "'kp_123', { given_name: 'Ada', is_suspended: false }",
+}
+operation! {
+    /// Overrides a feature flag's value for a user (scope `update:user_feature_flags`).
+    UPDATE_USER_FEATURE_FLAG_OVERRIDE,
+    name: updateUserFeatureFlagOverride, method: Patch, path: "/api/v1/users/{user_id}/feature_flags/{feature_flag_key}",
+    args: [
+        USER_ID,
+        Arg::path("featureFlagKey", "feature_flag_key", "The feature flag's key."),
+        Arg::query("value", "value", Ty::Scalar, "The override value."),
+    ],
+    returns: "KindeSuccessResponse",
+    example: result = "'kp_123', 'new_dashboard', true",
+}
+operation! {
+    /// Sets several property values of a user (scope `update:user_properties`).
+    UPDATE_USER_PROPERTIES,
+    name: updateUserProperties, method: Patch, path: "/api/v1/users/{user_id}/properties",
+    args: [USER_ID, Arg::body("body", &UPDATE_USER_PROPERTIES_REQUEST, "The properties to set.")],
+    returns: "KindeSuccessResponse",
+    example: result = "'kp_123', { properties: { plan: 'pro', seats: 5 } }",
+}
+operation! {
+    /// Sets one property value of a user (scope `update:user_properties`).
+    UPDATE_USER_PROPERTY,
+    name: updateUserProperty, method: Put, path: "/api/v1/users/{user_id}/properties/{property_key}",
+    args: [
+        USER_ID,
+        Arg::path("propertyKey", "property_key", "The property's key."),
+        Arg::query("value", "value", Ty::Scalar, "The new value."),
+    ],
+    returns: "KindeSuccessResponse",
+    example: result = "'kp_123', 'plan', 'pro'",
+}
+operation! {
+    /// Adds users to an organization (scope `create:organization_users`). The older SDK's
+    /// `POST /api/v1/organization/users?code=` is now this endpoint.
+    ADD_ORGANIZATION_USERS,
+    name: addOrganizationUsers, method: Post, path: "/api/v1/organizations/{org_code}/users",
+    args: [ORG_CODE, Arg::body("body", &ADD_ORGANIZATION_USERS_REQUEST, "The users to add.")],
+    returns: "KindeAddOrganizationUsersResponse",
+    example: added = "'org_123', { users: ['kp_123', { id: 'kp_456', roles: ['admin'] }] }",
+}
+operation! {
+    /// Lists an organization's members (scope `read:organization_users`). The older SDK's
+    /// `GET /api/v1/organization/users?code=` is now this endpoint.
+    GET_ORGANIZATION_USERS,
+    name: getOrganizationUsers, method: Get, path: "/api/v1/organizations/{org_code}/users",
+    args: [ORG_CODE], params: GET_ORGANIZATION_USERS_PARAMS,
+    returns: "KindeGetOrganizationUsersResponse",
+    paging: Paging::NextToken { items: "organization_users", size: "page_size" },
+    example: page = "'org_123', { roles: 'admin' }",
+}
+operation! {
+    /// Removes users from an organization (scope `update:organization_users`): sent to today's
+    /// `PATCH` as `operation: "delete"` entries.
+    REMOVE_ORGANIZATION_USERS,
+    name: removeOrganizationUsers, method: Patch, path: "/api/v1/organizations/{org_code}/users",
+    args: [ORG_CODE, Arg::body("body", &REMOVE_ORGANIZATION_USERS_REQUEST, "The users to remove.")],
+    returns: "KindeUpdateOrganizationUsersResponse",
+    example: removed = "'org_123', { users: ['kp_123'] }",
+}
+operation! {
+    /// Removes one user from an organization (scope `delete:organization_users`). Not in the
+    /// seeds; today's single-user form.
+    REMOVE_ORGANIZATION_USER,
+    name: removeOrganizationUser, method: Delete, path: "/api/v1/organizations/{org_code}/users/{user_id}",
+    args: [ORG_CODE, USER_ID],
+    returns: "KindeSuccessResponse",
+    example: result = "'org_123', 'kp_123'",
+}
 
 /// Every operation of `KindeUsersApi`, in the order the typings list them.
 pub static OPERATIONS: &[&Operation] = &[
@@ -136,7 +246,7 @@ mod tests {
     fn names_are_unique_and_cover_the_seeds() {
         let names: BTreeSet<&str> = OPERATIONS.iter().map(|op| op.name).collect();
         assert_eq!(names.len(), OPERATIONS.len());
-        let seeds: BTreeSet<&str> = OPERATIONS.iter().map(|op| op.seed).collect();
+        let seeds: BTreeSet<String> = OPERATIONS.iter().map(|op| op.seed()).collect();
         for seed in [
             "create_user",
             "create_user_identity",

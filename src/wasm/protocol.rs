@@ -43,11 +43,41 @@ pub enum TokenSource {
     GetToken = 2,
 }
 
+/// An HTTP method. A string enum: wasm-bindgen hands JS the string from a
+/// table in its glue, so no text is decoded per request.
+#[wasm_bindgen]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HttpMethod {
+    /// GET
+    Get = "GET",
+    /// POST
+    Post = "POST",
+    /// PUT
+    Put = "PUT",
+    /// PATCH
+    Patch = "PATCH",
+    /// DELETE
+    Delete = "DELETE",
+}
+
+impl From<crate::core::op::Method> for HttpMethod {
+    fn from(m: crate::core::op::Method) -> HttpMethod {
+        use crate::core::op::Method;
+        match m {
+            Method::Get => HttpMethod::Get,
+            Method::Post => HttpMethod::Post,
+            Method::Put => HttpMethod::Put,
+            Method::Patch => HttpMethod::Patch,
+            Method::Delete => HttpMethod::Delete,
+        }
+    }
+}
+
 #[wasm_bindgen(module = "/pkg-template/runtime.js")]
 extern "C" {
     /// `{ url, method, body, contentType, options }`: a request for the
     /// driver to send. `body` is text, an [`upload`], or undefined.
-    pub fn request(url: &str, method: &str, body: JsValue, content_type: JsValue, options: JsValue) -> JsValue;
+    pub fn request(url: &str, method: HttpMethod, body: JsValue, content_type: JsValue, options: JsValue) -> JsValue;
 
     /// `{ part, file }`: a multipart body.
     pub fn upload(part: &str, file: JsValue) -> JsValue;

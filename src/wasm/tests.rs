@@ -717,7 +717,13 @@ fn field_names(v: &JsValue) -> Vec<String> {
 #[wasm_bindgen_test]
 fn protocol_shapes_name_every_field_in_the_order_rust_passes_them() {
     use super::protocol;
-    let req = protocol::request("https://x.test/u", "PATCH", "{}".into(), "application/json".into(), 7.into());
+    let req = protocol::request(
+        "https://x.test/u",
+        protocol::HttpMethod::Patch,
+        "{}".into(),
+        "application/json".into(),
+        7.into(),
+    );
     assert_eq!(field_names(&req), ["url", "method", "body", "contentType", "options"]);
     assert_eq!(prop(&req, "url").as_string().as_deref(), Some("https://x.test/u"));
     assert_eq!(prop(&req, "method").as_string().as_deref(), Some("PATCH"));

@@ -3,12 +3,13 @@
 // - its typings: usage.mts (ESM) and usage.cts (CommonJS), and
 //   proxy-usage.mts/.cts (idp-users/proxy), compile under
 //   `tsc --strict`, so `types` resolves under both conditions, right usage
-//   type-checks and wrong usage (@ts-expect-error lines) does not;
+//   type-checks and wrong usage (@ts-expect-error lines) does not; so does
+//   every `@example` of index.d.ts, each in its own function (examples.mts);
 // - its `idp-users-fake` bin: starts the fake server, which answers a token
 //   request and a Kinde call, and stops on SIGTERM.
 //   node tests/package/check.mjs [path/to/idp-users-x.y.z.tgz]
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +27,27 @@ if (!tarball) {
 writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'types-check', private: true, type: 'module' }));
 execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--silent', resolve(tarball)], { cwd: work, stdio: 'inherit' });
 for (const f of ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts']) copyFileSync(join(here, f), join(work, f));
+
+// The @example blocks of the installed index.d.ts, as a consumer reads them:
+// each runs in its own async function, given a `kinde` and a `clerk` client.
+const examples = [];
+for (const [, doc] of readFileSync(join(work, 'node_modules', 'idp-users', 'index.d.ts'), 'utf8').matchAll(/\/\*\*([\s\S]*?)\*\//g)) {
+  const lines = doc.split('\n').map((l) => l.replace(/^\s*\* ?/, ''));
+  const at = lines.indexOf('@example');
+  if (at < 0) continue;
+  const end = lines.findIndex((l, i) => i > at && l.startsWith('@'));
+  examples.push(lines.slice(at + 1, end < 0 ? undefined : end).join('\n').trim());
+}
+if (examples.length < 100) throw new Error(`expected an @example on every method of index.d.ts, found ${examples.length}`);
+writeFileSync(
+  join(work, 'examples.mts'),
+  [
+    "import { ClerkUsersApi, IdpUsersError, KindeUsersApi, bulk, wasmMemoryBytes } from 'idp-users';",
+    'declare const kinde: KindeUsersApi;',
+    'declare const clerk: ClerkUsersApi;',
+    ...examples.map((code, i) => `export async function example${i}(): Promise<void> {\n${code}\n}`),
+  ].join('\n'),
+);
 writeFileSync(
   join(work, 'tsconfig.json'),
   JSON.stringify({
@@ -40,11 +62,11 @@ writeFileSync(
       skipLibCheck: false,
       noUnusedLocals: false,
     },
-    files: ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts'],
+    files: ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts', 'examples.mts'],
   }),
 );
 execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', work], { stdio: 'inherit' });
-console.log('typings: ESM and CommonJS usage type-check (strict, skipLibCheck off)');
+console.log(`typings: ESM and CommonJS usage and the ${examples.length} @example blocks type-check (strict, skipLibCheck off)`);
 
 // The bin, as `npx idp-users-fake` runs it.
 const server = spawn(join(work, 'node_modules', '.bin', 'idp-users-fake'), ['--port', '0', '--seed', '3'], { stdio: ['ignore', 'pipe', 'inherit'] });
