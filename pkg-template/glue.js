@@ -73,8 +73,6 @@ for (const [cls, name] of [
 }
 
 const MULTIPART = 'multipart/form-data';
-/** The page size iteration asks for when the caller chose none (both providers' maximum). */
-const MAX_PAGE_SIZE = 500;
 
 // Image types recognised from their first bytes, for uploads given as bytes.
 const SIGNATURES = [
@@ -530,12 +528,12 @@ async function call(client, index, info, a, b, c, d, e) {
 }
 
 /** `args` with the page size set to the maximum, unless the caller chose one. */
-function sized(args, { arity, sizeParam: size }) {
+function sized(args, { arity, sizeParam: size, pageSize }) {
   const params = args[arity];
   try {
     if (size === undefined || (params != null && (typeof params !== 'object' || params[size] != null))) return args;
     const out = args.slice();
-    out[arity] = { ...params, [size]: MAX_PAGE_SIZE };
+    out[arity] = { ...params, [size]: pageSize };
     return out;
   } catch {
     // An unreadable params object: sent as is, and __prepare reports it.

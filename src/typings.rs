@@ -14,11 +14,11 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use crate::clerk::config::{API_VERSION, DEFAULT_BASE_URL};
-use crate::core::config::{DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS};
-use crate::core::op::{Extra, Loc, Operation};
-use crate::core::paging::Paging;
-use crate::core::retry::{DEFAULT_MAX_DELAY_MS, DEFAULT_RETRIES, MAX_RETRIES};
-use crate::core::schema::{Model, Ty};
+use crate::engine::config::{DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS};
+use crate::engine::op::{Loc, Operation, ParamsObject};
+use crate::engine::paging::Paging;
+use crate::engine::retry::{DEFAULT_MAX_DELAY_MS, DEFAULT_RETRIES, MAX_RETRIES};
+use crate::engine::schema::{Model, Ty};
 use crate::{clerk, kinde};
 
 /// Declarations shared by every provider.
@@ -388,9 +388,9 @@ fn input_models(ops: &[&Operation]) -> BTreeSet<&'static str> {
     let mut set = BTreeSet::new();
     for op in ops {
         op.args.iter().for_each(|a| walk(&a.ty, &mut set));
-        match op.extra {
-            Extra::Query(m) | Extra::Body(m) => walk(&Ty::Object(m), &mut set),
-            Extra::None => {}
+        match op.params_object {
+            ParamsObject::Query(m) | ParamsObject::Body(m) => walk(&Ty::Object(m), &mut set),
+            ParamsObject::None => {}
         }
     }
     set.remove("");
@@ -480,10 +480,10 @@ fn params(op: &Operation) -> String {
             _ => format!("{}: string", a.js),
         })
         .collect();
-    match op.extra {
-        Extra::Query(m) => ps.push(format!("params?: {}", m.name)),
-        Extra::Body(m) => ps.push(format!("body?: {}", m.name)),
-        Extra::None => {}
+    match op.params_object {
+        ParamsObject::Query(m) => ps.push(format!("params?: {}", m.name)),
+        ParamsObject::Body(m) => ps.push(format!("body?: {}", m.name)),
+        ParamsObject::None => {}
     }
     ps.push("options?: RequestOptions".into());
     ps.join(", ")

@@ -1,15 +1,11 @@
 //! `new ClerkUsersApi(config)`: what the config object may hold.
 
-use crate::core::config::{
-    DEFAULT_TIMEOUT_MS, base_url, browser_guard, check_keys, has_function, headers, opt_string, retry_policy,
-    timeout_ms,
-};
-use crate::core::error::Error;
-use crate::core::retry::RetryPolicy;
-use crate::core::value::Value;
+use crate::engine::config::{Transport, base_url, browser_guard, check_keys, has_function, opt_string};
+use crate::engine::error::Error;
+use crate::engine::value::Value;
 
 /// The option names of `ClerkUsersApiConfig`.
-pub const KEYS: &[&str] = &[
+pub(crate) const KEYS: &[&str] = &[
     "secretKey",
     "getToken",
     "baseUrl",
@@ -23,42 +19,35 @@ pub const KEYS: &[&str] = &[
 ];
 
 /// Where the Backend API lives.
-pub const DEFAULT_BASE_URL: &str = "https://api.clerk.com/v1";
+pub(crate) const DEFAULT_BASE_URL: &str = "https://api.clerk.com/v1";
 /// The API version the operation tables follow.
-pub const API_VERSION: &str = "2026-05-12";
+pub(crate) const API_VERSION: &str = "2026-05-12";
 /// The header that selects the API version.
-pub const VERSION_HEADER: &str = "clerk-api-version";
+pub(crate) const VERSION_HEADER: &str = "clerk-api-version";
 
 /// A validated Clerk client configuration.
 #[derive(Debug, PartialEq)]
-pub struct ClerkConfig {
+pub(crate) struct ClerkConfig {
     /// API base URL, no trailing slash (`https://api.clerk.com/v1`).
     pub base_url: String,
     /// The instance's secret key, sent as the bearer token; None when
     /// `getToken` supplies the bearer (a client behind a proxy that holds the key).
     pub secret_key: Option<String>,
-    /// Headers for every request, `clerk-api-version` first.
-    pub headers: Vec<(String, String)>,
-    /// Per-request timeout.
-    pub timeout_ms: u32,
-    /// Whether a custom `fetch` was given.
-    pub custom_fetch: bool,
-    /// `retries` and `maxRetryDelayMs` (POST and PATCH are replayed only
-    /// when a call asks).
-    pub retry: RetryPolicy,
+    /// Headers (`clerk-api-version` first), time limit, fetch and retries.
+    pub transport: Transport,
 }
 
 impl ClerkConfig {
     /// Validates a config object. `in_browser` says whether this runs in a
     /// browser page, where the secret key needs `dangerouslyAllowBrowser`.
-    pub fn parse<V: Value>(config: &V, in_browser: bool) -> Result<ClerkConfig, Error> {
-        const L: &str = "config";
-        check_keys(config, L, KEYS)?;
-        let secret_key = opt_string(config, L, "secretKey")?;
-        let get_token = has_function(config, L, "getToken")?;
+    pub(crate) fn parse<V: Value>(config: &V, in_browser: bool) -> Result<ClerkConfig, Error> {
+        const CONFIG: &str = "config";
+        check_keys(config, CONFIG, KEYS)?;
+        let secret_key = opt_string(config, CONFIG, "secretKey")?;
+        let get_token = has_function(config, CONFIG, "getToken")?;
         let secret_key = match (secret_key, get_token) {
             (Some(_), true) => {
-                return Err(Error::invalid(L, "needs exactly one way to authenticate: secretKey or getToken"));
+                return Err(Error::invalid(CONFIG, "needs exactly one way to authenticate: secretKey or getToken"));
             }
             (None, false) => {
                 return Err(Error::invalid(
@@ -75,36 +64,28 @@ impl ClerkConfig {
             (key, _) => key,
         };
         browser_guard(config, in_browser && secret_key.is_some(), "secretKey")?;
-        let base_url = match opt_string(config, L, "baseUrl")? {
+        let base_url = match opt_string(config, CONFIG, "baseUrl")? {
             Some(url) => base_url(&url, "config.baseUrl")?,
             None => DEFAULT_BASE_URL.to_owned(),
         };
-        let version = opt_string(config, L, "apiVersion")?.unwrap_or_else(|| API_VERSION.to_owned());
+        let version = opt_string(config, CONFIG, "apiVersion")?.unwrap_or_else(|| API_VERSION.to_owned());
         if version.contains(['\r', '\n', '\0']) {
             return Err(Error::invalid("config.apiVersion", "must be a date such as \"2026-05-12\""));
         }
-        let mut all = vec![(VERSION_HEADER.to_owned(), version)];
-        for (name, value) in headers(&config.get("headers"), "config.headers")? {
-            if name == VERSION_HEADER {
-                return Err(Error::invalid("config.headers.Clerk-API-Version", "is set with config.apiVersion"));
-            }
-            all.push((name, value));
+        let mut transport = Transport::parse(config)?;
+        if transport.headers.iter().any(|(name, _)| name == VERSION_HEADER) {
+            return Err(Error::invalid("config.headers.Clerk-API-Version", "is set with config.apiVersion"));
         }
-        Ok(ClerkConfig {
-            base_url,
-            secret_key,
-            headers: all,
-            timeout_ms: timeout_ms(config, L)?.unwrap_or(DEFAULT_TIMEOUT_MS),
-            custom_fetch: has_function(config, L, "fetch")?,
-            retry: retry_policy(config, L)?,
-        })
+        transport.headers.insert(0, (VERSION_HEADER.to_owned(), version));
+        Ok(ClerkConfig { base_url, secret_key, transport })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::value::json::j;
+    use crate::engine::config::DEFAULT_TIMEOUT_MS;
+    use crate::engine::value::json::j;
 
     fn parse(text: &str) -> Result<ClerkConfig, Error> {
         ClerkConfig::parse(&j(text), false)
@@ -115,8 +96,8 @@ mod tests {
         let c = parse(r#"{"secretKey":"sk_test_1"}"#).expect("valid"); // ok: test
         assert_eq!(c.base_url, "https://api.clerk.com/v1");
         assert_eq!(c.secret_key.as_deref(), Some("sk_test_1"));
-        assert_eq!(c.headers, vec![("clerk-api-version".into(), "2026-05-12".into())]);
-        assert_eq!((c.timeout_ms, c.custom_fetch), (DEFAULT_TIMEOUT_MS, false));
+        assert_eq!(c.transport.headers, vec![("clerk-api-version".into(), "2026-05-12".into())]);
+        assert_eq!((c.transport.timeout_ms, c.transport.custom_fetch), (DEFAULT_TIMEOUT_MS, false));
     }
 
     #[test]
@@ -126,8 +107,11 @@ mod tests {
         )
         .expect("valid"); // ok: test
         assert_eq!(c.base_url, "http://127.0.0.1:8790/v1");
-        assert_eq!(c.headers, vec![("clerk-api-version".into(), "2025-11-10".into()), ("x-trace".into(), "1".into())]);
-        assert_eq!(c.timeout_ms, 5000);
+        assert_eq!(
+            c.transport.headers,
+            vec![("clerk-api-version".into(), "2025-11-10".into()), ("x-trace".into(), "1".into())]
+        );
+        assert_eq!(c.transport.timeout_ms, 5000);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Clerk authenticates every request with the instance's secret key as a
 //! bearer token, and versions its API by date through the `Clerk-API-Version`
 //! header. Operations and wire types are declared in [`users`] and
-//! [`models`]; the shared machinery of [`crate::core`] runs them. What they
+//! [`models`]; the shared machinery of [`crate::engine`] runs them. What they
 //! resolve to is declared for the typings only, in `results`.
 
 pub mod config;
@@ -13,4 +13,4 @@ pub mod results;
 pub mod users;
 
 /// Provider name used in errors.
-pub const PROVIDER: &str = "clerk";
+pub(crate) const PROVIDER: &str = "clerk";

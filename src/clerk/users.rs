@@ -2,8 +2,8 @@
 //! 2026-05-12 (paths are relative to the `/v1` base URL).
 
 use super::models::*;
-use crate::core::op::{Arg, Operation, operation};
-use crate::core::paging::Paging;
+use crate::engine::op::{Arg, Operation, operation};
+use crate::engine::paging::Paging;
 
 const USER_ID: Arg = Arg::path("userId", "user_id", "The user's id.");
 
@@ -221,7 +221,7 @@ operation! {
 }
 
 /// Every operation of `ClerkUsersApi`, in the seed's order.
-pub static OPERATIONS: &[&Operation] = &[
+pub(crate) static OPERATIONS: &[&Operation] = &[
     &BAN_USER,
     &CREATE_USER,
     &CREATE_USER_TOTP,
@@ -252,9 +252,9 @@ pub static OPERATIONS: &[&Operation] = &[
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::op::testing::{check_builds, check_table};
-    use crate::core::request::{Upload, build};
-    use crate::core::value::json::{J, j};
+    use crate::engine::op::testing::{check_builds, check_table};
+    use crate::engine::request::{Upload, build};
+    use crate::engine::value::json::{J, j};
     use std::collections::BTreeSet;
 
     #[test]

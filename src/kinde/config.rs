@@ -1,16 +1,12 @@
 //! `new KindeUsersApi(config)`: what the config object may hold.
 
-use crate::core::auth::Grant;
-use crate::core::config::{
-    DEFAULT_TIMEOUT_MS, base_url, browser_guard, check_keys, has_function, headers, opt_string, retry_policy,
-    timeout_ms,
-};
-use crate::core::error::Error;
-use crate::core::retry::RetryPolicy;
-use crate::core::value::Value;
+use crate::engine::auth::Grant;
+use crate::engine::config::{Transport, base_url, browser_guard, check_keys, has_function, opt_string};
+use crate::engine::error::Error;
+use crate::engine::value::Value;
 
 /// The option names of `KindeUsersApiConfig`.
-pub const KEYS: &[&str] = &[
+pub(crate) const KEYS: &[&str] = &[
     "domain",
     "accessToken",
     "clientId",
@@ -27,7 +23,7 @@ pub const KEYS: &[&str] = &[
 
 /// How the client gets its bearer token.
 #[derive(Debug, PartialEq)]
-pub enum KindeAuth {
+pub(crate) enum KindeAuth {
     /// `accessToken`: a token the caller already has.
     AccessToken(String),
     /// `clientId` + `clientSecret`: the client-credentials grant.
@@ -38,41 +34,33 @@ pub enum KindeAuth {
 
 /// A validated Kinde client configuration.
 #[derive(Debug, PartialEq)]
-pub struct KindeConfig {
+pub(crate) struct KindeConfig {
     /// `https://<business>.kinde.com`, no trailing slash.
     pub base_url: String,
     /// Authentication.
     pub auth: KindeAuth,
-    /// Extra headers for every API request.
-    pub headers: Vec<(String, String)>,
-    /// Per-request timeout (token requests included).
-    pub timeout_ms: u32,
-    /// Whether a custom `fetch` was given.
-    pub custom_fetch: bool,
-    /// `retries` and `maxRetryDelayMs` (POST and PATCH are replayed only
-    /// when a call asks).
-    pub retry: RetryPolicy,
+    /// Headers, time limit (token requests included), fetch and retries.
+    pub transport: Transport,
 }
 
 impl KindeConfig {
     /// Validates a config object. `in_browser` says whether this runs in a
     /// browser page, where a client secret needs `dangerouslyAllowBrowser`.
-    pub fn parse<V: Value>(config: &V, in_browser: bool) -> Result<KindeConfig, Error> {
-        const L: &str = "config";
-        check_keys(config, L, KEYS)?;
-        let domain = opt_string(config, L, "domain")?
+    pub(crate) fn parse<V: Value>(config: &V, in_browser: bool) -> Result<KindeConfig, Error> {
+        const CONFIG: &str = "config";
+        check_keys(config, CONFIG, KEYS)?;
+        let domain = opt_string(config, CONFIG, "domain")?
             .ok_or_else(|| Error::invalid("config.domain", "is required (e.g. \"acme.kinde.com\")"))?;
         let base_url = base_url(&domain, "config.domain")?;
-        let access_token = opt_string(config, L, "accessToken")?;
-        let client_id = opt_string(config, L, "clientId")?;
-        let client_secret = opt_string(config, L, "clientSecret")?;
-        let audience = opt_string(config, L, "audience")?;
-        let get_token = has_function(config, L, "getToken")?;
-        let custom_fetch = has_function(config, L, "fetch")?;
+        let access_token = opt_string(config, CONFIG, "accessToken")?;
+        let client_id = opt_string(config, CONFIG, "clientId")?;
+        let client_secret = opt_string(config, CONFIG, "clientSecret")?;
+        let audience = opt_string(config, CONFIG, "audience")?;
+        let get_token = has_function(config, CONFIG, "getToken")?;
         let modes = [access_token.is_some(), client_id.is_some() || client_secret.is_some(), get_token];
         if modes.iter().filter(|m| **m).count() != 1 {
             return Err(Error::invalid(
-                L,
+                CONFIG,
                 "needs exactly one way to authenticate: accessToken, clientId + clientSecret, or getToken",
             ));
         }
@@ -96,21 +84,15 @@ impl KindeConfig {
             }
             (None, None, None) => KindeAuth::GetToken,
         };
-        Ok(KindeConfig {
-            base_url,
-            auth,
-            headers: headers(&config.get("headers"), "config.headers")?,
-            timeout_ms: timeout_ms(config, L)?.unwrap_or(DEFAULT_TIMEOUT_MS),
-            custom_fetch,
-            retry: retry_policy(config, L)?,
-        })
+        Ok(KindeConfig { base_url, auth, transport: Transport::parse(config)? })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::value::json::j;
+    use crate::engine::config::DEFAULT_TIMEOUT_MS;
+    use crate::engine::value::json::j;
 
     fn parse(text: &str) -> Result<KindeConfig, Error> {
         KindeConfig::parse(&j(text), false)
@@ -129,7 +111,7 @@ mod tests {
                 audience: "https://acme.kinde.com/api".into(),
             })
         );
-        assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
+        assert_eq!(c.transport.timeout_ms, DEFAULT_TIMEOUT_MS);
     }
 
     #[test]
@@ -141,7 +123,7 @@ mod tests {
         let c = parse(r#"{"domain":"acme.kinde.com","accessToken":"t","timeoutMs":5000,"headers":{"X-A":"1"}}"#);
         let c = c.expect("valid"); // ok: test
         assert_eq!(c.auth, KindeAuth::AccessToken("t".into()));
-        assert_eq!((c.timeout_ms, c.headers), (5000, vec![("x-a".into(), "1".into())]));
+        assert_eq!((c.transport.timeout_ms, c.transport.headers), (5000, vec![("x-a".into(), "1".into())]));
     }
 
     #[test]

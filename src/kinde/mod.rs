@@ -3,7 +3,7 @@
 //! Kinde authenticates with a bearer token from the client-credentials grant
 //! (`POST {domain}/oauth2/token`, audience `{domain}/api`), or one the caller
 //! supplies. Operations and wire types are declared in [`users`] and
-//! [`models`]; the shared machinery of [`crate::core`] runs them. What they
+//! [`models`]; the shared machinery of [`crate::engine`] runs them. What they
 //! resolve to is declared for the typings only, in `results`.
 
 pub mod config;
@@ -13,4 +13,4 @@ pub mod results;
 pub mod users;
 
 /// Provider name used in errors.
-pub const PROVIDER: &str = "kinde";
+pub(crate) const PROVIDER: &str = "kinde";

@@ -1,28 +1,28 @@
 //! Kinde Management API result models: what the operations resolve to, as
 //! the typings declare it. Typings only (compiled natively only, see
-//! [`crate::core::schema`]): results are handed to the caller exactly as the
+//! [`crate::engine::schema`]): results are handed to the caller exactly as the
 //! API sent them, never checked field by field.
 
-use super::models::{B, S, STRINGS};
-use crate::core::schema::{Field, Model, Ty};
+use super::models::{BOOLEAN, STRING, STRINGS};
+use crate::engine::schema::{Field, Model, Ty};
 
 /// Integers the API counts with.
-const N: Ty = Ty::Int { min: i32::MIN, max: i32::MAX };
+const INTEGER: Ty = Ty::Int { min: i32::MIN, max: i32::MAX };
 
 static SUCCESS_RESPONSE: Model = Model {
     name: "KindeSuccessResponse",
     doc: "Outcome of an operation that returns no data.",
-    fields: &[Field::opt("message", S, "Outcome message."), Field::opt("code", S, "Outcome code.")],
+    fields: &[Field::opt("message", STRING, "Outcome message."), Field::opt("code", STRING, "Outcome code.")],
 };
 
 static IDENTITY_RESULT: Model =
-    Model { name: "", doc: "", fields: &[Field::opt("created", B, "Whether the identity was created.")] };
+    Model { name: "", doc: "", fields: &[Field::opt("created", BOOLEAN, "Whether the identity was created.")] };
 
 static USER_IDENTITY: Model = Model {
     name: "KindeUserIdentity",
     doc: "Outcome of creating one identity of a new user.",
     fields: &[
-        Field::opt("type", S, "Kind of identity."),
+        Field::opt("type", STRING, "Kind of identity."),
         Field::opt("result", Ty::Object(&IDENTITY_RESULT), "Outcome."),
     ],
 };
@@ -31,20 +31,20 @@ static CREATE_USER_RESPONSE: Model = Model {
     name: "KindeCreateUserResponse",
     doc: "Result of `createUser`.",
     fields: &[
-        Field::opt("id", S, "The new user's id."),
-        Field::opt("created", B, "Whether the user was created."),
+        Field::opt("id", STRING, "The new user's id."),
+        Field::opt("created", BOOLEAN, "Whether the user was created."),
         Field::opt("identities", Ty::Array(&Ty::Object(&USER_IDENTITY)), "Outcome per identity."),
     ],
 };
 
-static IDENTITY_REF: Model = Model { name: "", doc: "", fields: &[Field::opt("id", S, "The identity's id.")] };
+static IDENTITY_REF: Model = Model { name: "", doc: "", fields: &[Field::opt("id", STRING, "The identity's id.")] };
 
 static CREATE_IDENTITY_RESPONSE: Model = Model {
     name: "KindeCreateIdentityResponse",
     doc: "Result of `createUserIdentity`.",
     fields: &[
-        Field::opt("message", S, "Outcome message."),
-        Field::opt("code", S, "Outcome code."),
+        Field::opt("message", STRING, "Outcome message."),
+        Field::opt("code", STRING, "Outcome code."),
         Field::opt("identity", Ty::Object(&IDENTITY_REF), "The new identity."),
     ],
 };
@@ -52,22 +52,22 @@ static CREATE_IDENTITY_RESPONSE: Model = Model {
 static BILLING: Model = Model {
     name: "KindeUserBilling",
     doc: "Billing data of a user (with `expand: \"billing\"`).",
-    fields: &[Field::opt("customer_id", S, "Billing customer id.")],
+    fields: &[Field::opt("customer_id", STRING, "Billing customer id.")],
 };
 
 // Fields both user shapes (`KindeUser`, `KindeUsersResponseUser`) share.
-const U_ID: Field = Field::opt("id", S, "Kinde's id of the user.");
-const U_PROVIDED_ID: Field = Field::opt("provided_id", S, "Your own id for the user.");
-const U_PHONE: Field = Field::opt("phone", S, "Primary phone number.");
-const U_USERNAME: Field = Field::opt("username", S, "Primary username.");
-const U_LAST_NAME: Field = Field::opt("last_name", S, "Last name.");
-const U_FIRST_NAME: Field = Field::opt("first_name", S, "First name.");
-const U_IS_SUSPENDED: Field = Field::opt("is_suspended", B, "Whether the user is suspended.");
-const U_PICTURE: Field = Field::opt("picture", S, "Profile picture URL.");
-const U_TOTAL_SIGN_INS: Field = Field::opt("total_sign_ins", N, "Number of sign-ins.").nullable();
-const U_FAILED_SIGN_INS: Field = Field::opt("failed_sign_ins", N, "Consecutive failed sign-ins.").nullable();
-const U_LAST_SIGNED_IN: Field = Field::opt("last_signed_in", S, "Last sign-in (ISO 8601).").nullable();
-const U_CREATED_ON: Field = Field::opt("created_on", S, "Creation date (ISO 8601).").nullable();
+const U_ID: Field = Field::opt("id", STRING, "Kinde's id of the user.");
+const U_PROVIDED_ID: Field = Field::opt("provided_id", STRING, "Your own id for the user.");
+const U_PHONE: Field = Field::opt("phone", STRING, "Primary phone number.");
+const U_USERNAME: Field = Field::opt("username", STRING, "Primary username.");
+const U_LAST_NAME: Field = Field::opt("last_name", STRING, "Last name.");
+const U_FIRST_NAME: Field = Field::opt("first_name", STRING, "First name.");
+const U_IS_SUSPENDED: Field = Field::opt("is_suspended", BOOLEAN, "Whether the user is suspended.");
+const U_PICTURE: Field = Field::opt("picture", STRING, "Profile picture URL.");
+const U_TOTAL_SIGN_INS: Field = Field::opt("total_sign_ins", INTEGER, "Number of sign-ins.").nullable();
+const U_FAILED_SIGN_INS: Field = Field::opt("failed_sign_ins", INTEGER, "Consecutive failed sign-ins.").nullable();
+const U_LAST_SIGNED_IN: Field = Field::opt("last_signed_in", STRING, "Last sign-in (ISO 8601).").nullable();
+const U_CREATED_ON: Field = Field::opt("created_on", STRING, "Creation date (ISO 8601).").nullable();
 const U_ORGANIZATIONS: Field =
     Field::opt("organizations", STRINGS, "Codes of the user's organizations (with `expand`).");
 const U_BILLING: Field = Field::opt("billing", Ty::Object(&BILLING), "Billing data (with `expand`).");
@@ -75,7 +75,7 @@ const U_BILLING: Field = Field::opt("billing", Ty::Object(&BILLING), "Billing da
 static USER_IDENTITY_SUMMARY: Model = Model {
     name: "",
     doc: "",
-    fields: &[Field::opt("type", S, "Kind of identity."), Field::opt("identity", S, "The identity's value.")],
+    fields: &[Field::opt("type", STRING, "Kind of identity."), Field::opt("identity", STRING, "The identity's value.")],
 };
 
 static USER: Model = Model {
@@ -84,7 +84,7 @@ static USER: Model = Model {
     fields: &[
         U_ID,
         U_PROVIDED_ID,
-        Field::opt("preferred_email", S, "Primary email address."),
+        Field::opt("preferred_email", STRING, "Primary email address."),
         U_PHONE,
         U_USERNAME,
         U_LAST_NAME,
@@ -105,8 +105,8 @@ static ORG_SIGN_IN: Model = Model {
     name: "",
     doc: "",
     fields: &[
-        Field::opt("org_code", S, "Organization code."),
-        Field::opt("last_signed_in", S, "Last sign-in to it (ISO 8601)."),
+        Field::opt("org_code", STRING, "Organization code."),
+        Field::opt("last_signed_in", STRING, "Last sign-in to it (ISO 8601)."),
     ],
 };
 
@@ -114,9 +114,9 @@ static LIST_IDENTITY: Model = Model {
     name: "",
     doc: "",
     fields: &[
-        Field::opt("type", S, "Kind of identity."),
-        Field::opt("identity", S, "The identity's value."),
-        Field::opt("connection_id", S, "Social or enterprise connection id (null for others).").nullable(),
+        Field::opt("type", STRING, "Kind of identity."),
+        Field::opt("identity", STRING, "The identity's value."),
+        Field::opt("connection_id", STRING, "Social or enterprise connection id (null for others).").nullable(),
     ],
 };
 
@@ -126,7 +126,7 @@ static USERS_RESPONSE_USER: Model = Model {
     fields: &[
         U_ID,
         U_PROVIDED_ID,
-        Field::opt("email", S, "Primary email address."),
+        Field::opt("email", STRING, "Primary email address."),
         U_PHONE,
         U_USERNAME,
         U_LAST_NAME,
@@ -153,10 +153,10 @@ static USERS_RESPONSE: Model = Model {
     name: "KindeUsersResponse",
     doc: "A page of users (result of `getUsers`).",
     fields: &[
-        Field::opt("code", S, "Response code."),
-        Field::opt("message", S, "Response message."),
+        Field::opt("code", STRING, "Response code."),
+        Field::opt("message", STRING, "Response message."),
         Field::opt("users", Ty::Array(&Ty::Object(&USERS_RESPONSE_USER)), "The users of this page."),
-        Field::opt("next_token", S, "Pass as `next_token` for the next page; absent on the last page."),
+        Field::opt("next_token", STRING, "Pass as `next_token` for the next page; absent on the last page."),
     ],
 };
 
@@ -164,16 +164,16 @@ static IDENTITY: Model = Model {
     name: "KindeIdentity",
     doc: "One identity of a user.",
     fields: &[
-        Field::opt("id", S, "The identity's id."),
-        Field::opt("type", S, "Kind of identity."),
-        Field::opt("is_confirmed", B, "Whether it is confirmed."),
-        Field::opt("created_on", S, "Creation date (ISO 8601)."),
-        Field::opt("last_login_on", S, "Last sign-in with it (ISO 8601)."),
-        Field::opt("total_logins", N, "Sign-ins with it."),
-        Field::opt("name", S, "The identity's value."),
-        Field::opt("email", S, "Associated email address."),
-        Field::opt("connection_id", S, "Social or enterprise connection id (null for others).").nullable(),
-        Field::opt("is_primary", B, "Whether it is the user's primary identity.").nullable(),
+        Field::opt("id", STRING, "The identity's id."),
+        Field::opt("type", STRING, "Kind of identity."),
+        Field::opt("is_confirmed", BOOLEAN, "Whether it is confirmed."),
+        Field::opt("created_on", STRING, "Creation date (ISO 8601)."),
+        Field::opt("last_login_on", STRING, "Last sign-in with it (ISO 8601)."),
+        Field::opt("total_logins", INTEGER, "Sign-ins with it."),
+        Field::opt("name", STRING, "The identity's value."),
+        Field::opt("email", STRING, "Associated email address."),
+        Field::opt("connection_id", STRING, "Social or enterprise connection id (null for others).").nullable(),
+        Field::opt("is_primary", BOOLEAN, "Whether it is the user's primary identity.").nullable(),
     ],
 };
 
@@ -181,10 +181,10 @@ static GET_IDENTITIES_RESPONSE: Model = Model {
     name: "KindeGetIdentitiesResponse",
     doc: "Result of `getUserIdentities`.",
     fields: &[
-        Field::opt("code", S, "Response code."),
-        Field::opt("message", S, "Response message."),
+        Field::opt("code", STRING, "Response code."),
+        Field::opt("message", STRING, "Response message."),
         Field::opt("identities", Ty::Array(&Ty::Object(&IDENTITY)), "The identities."),
-        Field::opt("has_more", B, "Whether more identities follow."),
+        Field::opt("has_more", BOOLEAN, "Whether more identities follow."),
     ],
 };
 
@@ -192,11 +192,11 @@ static PROPERTY_VALUE: Model = Model {
     name: "KindePropertyValue",
     doc: "One property and the user's value for it.",
     fields: &[
-        Field::opt("id", S, "Property id."),
-        Field::opt("name", S, "Property name."),
-        Field::opt("description", S, "Property description.").nullable(),
-        Field::opt("key", S, "Property key."),
-        Field::opt("value", S, "The user's value.").nullable(),
+        Field::opt("id", STRING, "Property id."),
+        Field::opt("name", STRING, "Property name."),
+        Field::opt("description", STRING, "Property description.").nullable(),
+        Field::opt("key", STRING, "Property key."),
+        Field::opt("value", STRING, "The user's value.").nullable(),
     ],
 };
 
@@ -204,10 +204,10 @@ static GET_PROPERTY_VALUES_RESPONSE: Model = Model {
     name: "KindeGetPropertyValuesResponse",
     doc: "Result of `getUserPropertyValues`.",
     fields: &[
-        Field::opt("code", S, "Response code."),
-        Field::opt("message", S, "Response message."),
+        Field::opt("code", STRING, "Response code."),
+        Field::opt("message", STRING, "Response message."),
         Field::opt("properties", Ty::Array(&Ty::Object(&PROPERTY_VALUE)), "The properties."),
-        Field::opt("next_token", S, "Pagination token."),
+        Field::opt("next_token", STRING, "Pagination token."),
     ],
 };
 
@@ -215,18 +215,18 @@ static SESSION: Model = Model {
     name: "KindeUserSession",
     doc: "One session of a user.",
     fields: &[
-        Field::opt("user_id", S, "The user's id."),
-        Field::opt("org_code", S, "Organization of the session, if any.").nullable(),
-        Field::opt("client_id", S, "Client that started it."),
-        Field::opt("expires_on", S, "Expiry (ISO 8601)."),
-        Field::opt("session_id", S, "Session id."),
-        Field::opt("started_on", S, "Start (ISO 8601)."),
-        Field::opt("updated_on", S, "Last update (ISO 8601)."),
-        Field::opt("connection_id", S, "Connection used."),
-        Field::opt("last_ip_address", S, "Last IP address."),
-        Field::opt("last_user_agent", S, "Last user agent."),
-        Field::opt("initial_ip_address", S, "First IP address."),
-        Field::opt("initial_user_agent", S, "First user agent."),
+        Field::opt("user_id", STRING, "The user's id."),
+        Field::opt("org_code", STRING, "Organization of the session, if any.").nullable(),
+        Field::opt("client_id", STRING, "Client that started it."),
+        Field::opt("expires_on", STRING, "Expiry (ISO 8601)."),
+        Field::opt("session_id", STRING, "Session id."),
+        Field::opt("started_on", STRING, "Start (ISO 8601)."),
+        Field::opt("updated_on", STRING, "Last update (ISO 8601)."),
+        Field::opt("connection_id", STRING, "Connection used."),
+        Field::opt("last_ip_address", STRING, "Last IP address."),
+        Field::opt("last_user_agent", STRING, "Last user agent."),
+        Field::opt("initial_ip_address", STRING, "First IP address."),
+        Field::opt("initial_user_agent", STRING, "First user agent."),
     ],
 };
 
@@ -234,9 +234,9 @@ static GET_USER_SESSIONS_RESPONSE: Model = Model {
     name: "KindeGetUserSessionsResponse",
     doc: "Result of `getUserSessions`.",
     fields: &[
-        Field::opt("code", S, "Response code."),
-        Field::opt("message", S, "Response message."),
-        Field::opt("has_more", B, "Whether more sessions follow."),
+        Field::opt("code", STRING, "Response code."),
+        Field::opt("message", STRING, "Response message."),
+        Field::opt("has_more", BOOLEAN, "Whether more sessions follow."),
         Field::opt("sessions", Ty::Array(&Ty::Object(&SESSION)), "The sessions."),
     ],
 };
@@ -245,13 +245,13 @@ static MFA: Model = Model {
     name: "KindeUserMfa",
     doc: "A user's MFA configuration.",
     fields: &[
-        Field::opt("id", S, "Factor id."),
-        Field::opt("type", S, "Factor type (email, SMS, authenticator app...)."),
-        Field::opt("created_on", S, "Creation date (ISO 8601)."),
-        Field::opt("name", S, "The factor's identifier (an email address, a phone number...)."),
-        Field::opt("is_verified", B, "Whether it is verified."),
-        Field::opt("usage_count", N, "Times used."),
-        Field::opt("last_used_on", S, "Last use (ISO 8601)."),
+        Field::opt("id", STRING, "Factor id."),
+        Field::opt("type", STRING, "Factor type (email, SMS, authenticator app...)."),
+        Field::opt("created_on", STRING, "Creation date (ISO 8601)."),
+        Field::opt("name", STRING, "The factor's identifier (an email address, a phone number...)."),
+        Field::opt("is_verified", BOOLEAN, "Whether it is verified."),
+        Field::opt("usage_count", INTEGER, "Times used."),
+        Field::opt("last_used_on", STRING, "Last use (ISO 8601)."),
     ],
 };
 
@@ -259,8 +259,8 @@ static GET_USER_MFA_RESPONSE: Model = Model {
     name: "KindeGetUserMfaResponse",
     doc: "Result of `getUsersMfa`.",
     fields: &[
-        Field::opt("message", S, "Response message."),
-        Field::opt("code", S, "Response code."),
+        Field::opt("message", STRING, "Response message."),
+        Field::opt("code", STRING, "Response code."),
         Field::opt("mfa", Ty::Object(&MFA), "The MFA configuration."),
     ],
 };
@@ -269,13 +269,13 @@ static UPDATE_USER_RESPONSE: Model = Model {
     name: "KindeUpdateUserResponse",
     doc: "Result of `updateUser`.",
     fields: &[
-        Field::opt("id", S, "The user's id."),
-        Field::opt("given_name", S, "First name."),
-        Field::opt("family_name", S, "Last name."),
-        Field::opt("email", S, "Preferred email address."),
-        Field::opt("is_suspended", B, "Whether the user is suspended."),
-        Field::opt("is_password_reset_requested", B, "Whether a new password is requested."),
-        Field::opt("picture", S, "Profile picture URL.").nullable(),
+        Field::opt("id", STRING, "The user's id."),
+        Field::opt("given_name", STRING, "First name."),
+        Field::opt("family_name", STRING, "Last name."),
+        Field::opt("email", STRING, "Preferred email address."),
+        Field::opt("is_suspended", BOOLEAN, "Whether the user is suspended."),
+        Field::opt("is_password_reset_requested", BOOLEAN, "Whether a new password is requested."),
+        Field::opt("picture", STRING, "Profile picture URL.").nullable(),
     ],
 };
 
@@ -283,8 +283,8 @@ static ADD_ORGANIZATION_USERS_RESPONSE: Model = Model {
     name: "KindeAddOrganizationUsersResponse",
     doc: "Result of `addOrganizationUsers`.",
     fields: &[
-        Field::opt("code", S, "Response code."),
-        Field::opt("message", S, "Response message."),
+        Field::opt("code", STRING, "Response code."),
+        Field::opt("message", STRING, "Response message."),
         Field::opt("users_added", STRINGS, "Ids of the users added."),
     ],
 };
@@ -293,15 +293,15 @@ static ORGANIZATION_USER: Model = Model {
     name: "KindeOrganizationUser",
     doc: "A member of an organization.",
     fields: &[
-        Field::opt("id", S, "The user's id.").nullable(),
-        Field::opt("email", S, "Email address.").nullable(),
-        Field::opt("full_name", S, "Full name."),
-        Field::opt("last_name", S, "Last name.").nullable(),
-        Field::opt("first_name", S, "First name.").nullable(),
-        Field::opt("picture", S, "Profile picture URL.").nullable(),
-        Field::opt("joined_on", S, "When the user joined (ISO 8601)."),
-        Field::opt("last_accessed_on", S, "Last access (ISO 8601).").nullable(),
-        Field::opt("is_suspended", B, "Whether the user is suspended."),
+        Field::opt("id", STRING, "The user's id.").nullable(),
+        Field::opt("email", STRING, "Email address.").nullable(),
+        Field::opt("full_name", STRING, "Full name."),
+        Field::opt("last_name", STRING, "Last name.").nullable(),
+        Field::opt("first_name", STRING, "First name.").nullable(),
+        Field::opt("picture", STRING, "Profile picture URL.").nullable(),
+        Field::opt("joined_on", STRING, "When the user joined (ISO 8601)."),
+        Field::opt("last_accessed_on", STRING, "Last access (ISO 8601).").nullable(),
+        Field::opt("is_suspended", BOOLEAN, "Whether the user is suspended."),
         Field::opt("roles", STRINGS, "Role keys in the organization."),
     ],
 };
@@ -310,10 +310,10 @@ static GET_ORGANIZATION_USERS_RESPONSE: Model = Model {
     name: "KindeGetOrganizationUsersResponse",
     doc: "A page of organization members (result of `getOrganizationUsers`).",
     fields: &[
-        Field::opt("code", S, "Response code."),
-        Field::opt("message", S, "Response message."),
+        Field::opt("code", STRING, "Response code."),
+        Field::opt("message", STRING, "Response message."),
         Field::opt("organization_users", Ty::Array(&Ty::Object(&ORGANIZATION_USER)), "The members of this page."),
-        Field::opt("next_token", S, "Pass as `next_token` for the next page."),
+        Field::opt("next_token", STRING, "Pass as `next_token` for the next page."),
     ],
 };
 
@@ -321,8 +321,8 @@ static UPDATE_ORGANIZATION_USERS_RESPONSE: Model = Model {
     name: "KindeUpdateOrganizationUsersResponse",
     doc: "Result of `removeOrganizationUsers`.",
     fields: &[
-        Field::opt("message", S, "Response message."),
-        Field::opt("code", S, "Response code."),
+        Field::opt("message", STRING, "Response message."),
+        Field::opt("code", STRING, "Response code."),
         Field::opt("users_added", STRINGS, "Ids of users added."),
         Field::opt("users_updated", STRINGS, "Ids of users updated."),
         Field::opt("users_removed", STRINGS, "Ids of users removed."),
@@ -330,7 +330,7 @@ static UPDATE_ORGANIZATION_USERS_RESPONSE: Model = Model {
 };
 
 /// Every result model, in the order the typings list them (after [`MODELS`](super::models::MODELS)).
-pub static MODELS: &[&Model] = &[
+pub(crate) static MODELS: &[&Model] = &[
     &SUCCESS_RESPONSE,
     &CREATE_USER_RESPONSE,
     &USER_IDENTITY,

@@ -3,9 +3,9 @@
 //! `removeOrganizationUser`.
 
 use super::models::*;
-use crate::core::op::{Arg, Operation, operation};
-use crate::core::paging::Paging;
-use crate::core::schema::Ty;
+use crate::engine::op::{Arg, Operation, operation};
+use crate::engine::paging::Paging;
+use crate::engine::schema::Ty;
 
 const USER_ID: Arg = Arg::path("userId", "user_id", "The user's id.");
 const ORG_CODE: Arg = Arg::path("orgCode", "org_code", "The organization's code.");
@@ -204,7 +204,7 @@ operation! {
 }
 
 /// Every operation of `KindeUsersApi`, in the order the typings list them.
-pub static OPERATIONS: &[&Operation] = &[
+pub(crate) static OPERATIONS: &[&Operation] = &[
     &CREATE_USER,
     &CREATE_USER_IDENTITY,
     &DELETE_USER,
@@ -232,9 +232,9 @@ pub static OPERATIONS: &[&Operation] = &[
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::op::testing::{check_builds, check_table};
-    use crate::core::request::build;
-    use crate::core::value::json::j;
+    use crate::engine::op::testing::{check_builds, check_table};
+    use crate::engine::request::build;
+    use crate::engine::value::json::j;
     use std::collections::BTreeSet;
 
     #[test]

@@ -8,15 +8,15 @@ use super::error::to_js;
 use super::exchange::{JsResponse, call_options, headers_js};
 use super::js::{get, in_browser, text_prefix, thrown_text};
 use super::protocol::{self, Provider, TokenSource};
-use crate::core::auth::{Auth, TokenStep};
-use crate::core::client::{Client, Outcome, now_ms};
-use crate::core::config::Transport;
-use crate::core::error::{Error, ErrorKind};
-use crate::core::exchange::{OutBody, Prepared};
-use crate::core::op::{Extra, Operation};
-use crate::core::paging::{Cursor, Paging, next_page};
-use crate::core::retry::{self, Failure, RetryPolicy};
-use crate::core::value::MAX_TEXT;
+use crate::engine::auth::{Auth, TokenStep};
+use crate::engine::client::{Client, Outcome, now_ms};
+use crate::engine::config::Transport;
+use crate::engine::error::{Error, ErrorKind};
+use crate::engine::exchange::{OutBody, Prepared};
+use crate::engine::op::{Operation, ParamsObject};
+use crate::engine::paging::{Cursor, MAX_PAGE_SIZE, Paging, next_page};
+use crate::engine::retry::{self, Failure, RetryPolicy};
+use crate::engine::value::MAX_TEXT;
 
 /// The most arguments a method passes to `__prepare`: an operation's
 /// positional arguments, its params object if it has one, then the call's
@@ -28,7 +28,7 @@ const MAX_CALL_ARGS: usize = 5;
 const fn fits(ops: &[&Operation]) -> bool {
     let mut i = 0;
     while i < ops.len() {
-        let extra = if matches!(ops[i].extra, Extra::None) { 0 } else { 1 };
+        let extra = if matches!(ops[i].params_object, ParamsObject::None) { 0 } else { 1 };
         if ops[i].args.len() + extra + 1 > MAX_CALL_ARGS {
             return false;
         }
@@ -96,7 +96,7 @@ impl UsersApi {
 
     #[cfg(feature = "kinde")]
     fn kinde(config: &JsValue) -> Result<UsersApi, JsValue> {
-        use crate::core::auth::TokenCache;
+        use crate::engine::auth::TokenCache;
         use crate::kinde::PROVIDER;
         use crate::kinde::config::{KindeAuth, KindeConfig};
         let parsed =
@@ -107,13 +107,7 @@ impl UsersApi {
             KindeAuth::GetToken => Auth::Source,
         };
         let client = Client { provider: PROVIDER, base_url: parsed.base_url, auth };
-        let transport = Transport {
-            headers: parsed.headers,
-            timeout_ms: parsed.timeout_ms,
-            custom_fetch: parsed.custom_fetch,
-            retry: parsed.retry,
-        };
-        Ok(UsersApi::build(Provider::Kinde, client, transport, config))
+        Ok(UsersApi::build(Provider::Kinde, client, parsed.transport, config))
     }
 
     #[cfg(feature = "clerk")]
@@ -124,13 +118,7 @@ impl UsersApi {
             ClerkConfig::parse(config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
         let auth = parsed.secret_key.map_or(Auth::Source, Auth::Static);
         let client = Client { provider: PROVIDER, base_url: parsed.base_url, auth };
-        let transport = Transport {
-            headers: parsed.headers,
-            timeout_ms: parsed.timeout_ms,
-            custom_fetch: parsed.custom_fetch,
-            retry: parsed.retry,
-        };
-        Ok(UsersApi::build(Provider::Clerk, client, transport, config))
+        Ok(UsersApi::build(Provider::Clerk, client, parsed.transport, config))
     }
 
     fn op(&self, index: u32) -> Result<&'static Operation, JsValue> {
@@ -167,7 +155,7 @@ impl UsersApi {
             .map(|op| {
                 let paged = op.paging != Paging::None;
                 let size = op.paging.size_param().map(str::to_owned);
-                protocol::operation(op.name, op.args.len() as u32, paged, size)
+                protocol::operation(op.name, op.args.len() as u32, paged, size, MAX_PAGE_SIZE)
             })
             .collect()
     }
@@ -180,7 +168,7 @@ impl UsersApi {
         let method = text_prefix(method, 16)?;
         let path = path.dyn_ref::<js_sys::JsString>().filter(|p| p.length() <= 4096).map(String::from)?;
         let ops = operations_of(Provider::from_number(provider)?);
-        let op = crate::core::op::route(ops, &method, &path)?;
+        let op = crate::engine::op::route(ops, &method, &path)?;
         ops.iter().position(|o| std::ptr::eq(*o, op)).map(|i| i as u32)
     }
 
@@ -283,8 +271,8 @@ impl UsersApi {
         let args: [JsValue; MAX_CALL_ARGS] = [a, b, c, d, e];
         let arity = op.args.len();
         let (positional, rest) = args.split_at(arity.min(MAX_CALL_ARGS));
-        let (extra, rest) = match (op.extra, rest) {
-            (Extra::None, _) | (_, []) => (None, rest),
+        let (extra, rest) = match (op.params_object, rest) {
+            (ParamsObject::None, _) | (_, []) => (None, rest),
             (_, [first, rest @ ..]) => (Some(first), rest),
         };
         let options = rest.first().unwrap_or(&JsValue::UNDEFINED).clone();

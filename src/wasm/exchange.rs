@@ -5,10 +5,10 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::js::{header_of, json_parse, set};
 use super::protocol;
-use crate::core::config::{check_keys, headers, opt_bool, retry_options, timeout_ms};
-use crate::core::error::Error;
-use crate::core::exchange::Response;
-use crate::core::value::{Kind, Value};
+use crate::engine::config::{check_keys, headers, opt_bool, retry_options, timeout_ms};
+use crate::engine::error::Error;
+use crate::engine::exchange::Response;
+use crate::engine::value::{Kind, Value};
 
 /// A response read by the JS driver: status, body text (a JS string, never
 /// copied into Rust unless an error needs it) and the `Headers` object.

@@ -60,9 +60,9 @@ pub enum HttpMethod {
     Delete = "DELETE",
 }
 
-impl From<crate::core::op::Method> for HttpMethod {
-    fn from(m: crate::core::op::Method) -> HttpMethod {
-        use crate::core::op::Method;
+impl From<crate::engine::op::Method> for HttpMethod {
+    fn from(m: crate::engine::op::Method) -> HttpMethod {
+        use crate::engine::op::Method;
         match m {
             Method::Get => HttpMethod::Get,
             Method::Post => HttpMethod::Post,
@@ -97,8 +97,10 @@ extern "C" {
     /// `{ fetch, timeoutMs, headers, getToken }`: a client's settings.
     pub fn settings(fetch: JsValue, timeout_ms: u32, headers: JsValue, get_token: JsValue) -> JsValue;
 
-    /// `{ name, arity, paged, sizeParam }`: an operation of a client class.
-    pub fn operation(name: &str, arity: u32, paged: bool, size_param: Option<String>) -> JsValue;
+    /// `{ name, arity, paged, sizeParam, pageSize }`: an operation of a
+    /// client class (`pageSize`: what iteration asks for when the caller
+    /// chose no page size).
+    pub fn operation(name: &str, arity: u32, paged: bool, size_param: Option<String>, page_size: u32) -> JsValue;
 
     /// `{ items, param, value }`: a page of a list and how to ask for the next.
     pub fn page(items: JsValue, param: JsValue, value: JsValue) -> JsValue;

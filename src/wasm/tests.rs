@@ -16,9 +16,9 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use super::error::to_js;
 use super::exchange::{JsResponse, call_options, headers_js};
 use super::js::in_browser;
-use crate::core::error::{Error, ErrorKind};
-use crate::core::exchange::Response;
-use crate::core::value::{KeysError, Kind, MAX_ITEMS, MAX_KEYS, MAX_TEXT, Value};
+use crate::engine::error::{Error, ErrorKind};
+use crate::engine::exchange::Response;
+use crate::engine::value::{KeysError, Kind, MAX_ITEMS, MAX_KEYS, MAX_TEXT, Value};
 
 #[wasm_bindgen(inline_js = r#"
 const boom = () => { throw new Error('boom'); };
@@ -354,7 +354,7 @@ fn headers_js_builds_a_plain_object() {
 fn headers_named_proto_are_refused() {
     // `__proto__` is a token, and JSON.parse gives it as an own key, but on a
     // plain object it would set the prototype instead of a header: refused.
-    let e = crate::core::config::headers(&with_own_proto(), "options.headers").expect_err("__proto__");
+    let e = crate::engine::config::headers(&with_own_proto(), "options.headers").expect_err("__proto__");
     assert_eq!(e.param.as_deref(), Some("options.headers.__proto__"));
 }
 
@@ -745,8 +745,9 @@ fn protocol_shapes_name_every_field_in_the_order_rust_passes_them() {
     let numbers: Vec<Option<f64>> = CALL_OPTION_FIELDS.iter().map(|k| prop(&o, k).as_f64()).collect();
     assert_eq!(numbers, [Some(1.0), Some(2.0), Some(3.0), Some(4.0), Some(5.0), Some(6.0)]);
 
-    let op = protocol::operation("getUsers", 0, true, Some("page_size".to_owned()));
-    assert_eq!(field_names(&op), ["name", "arity", "paged", "sizeParam"]);
+    let op = protocol::operation("getUsers", 0, true, Some("page_size".to_owned()), 500);
+    assert_eq!(field_names(&op), ["name", "arity", "paged", "sizeParam", "pageSize"]);
+    assert_eq!(prop(&op, "pageSize").as_f64(), Some(500.0));
     assert_eq!(prop(&op, "name").as_string().as_deref(), Some("getUsers"));
     assert_eq!((prop(&op, "arity").as_f64(), prop(&op, "paged").as_bool()), (Some(0.0), Some(true)));
     assert_eq!(prop(&op, "sizeParam").as_string().as_deref(), Some("page_size"));
@@ -768,7 +769,7 @@ fn the_operations_the_driver_installs_come_from_the_tables() {
         for (entry, op) in listed.iter().zip(ops.iter()) {
             assert_eq!(prop(&entry, "name").as_string().as_deref(), Some(op.name));
             assert_eq!(prop(&entry, "arity").as_f64(), Some(op.args.len() as f64));
-            let paged = op.paging != crate::core::paging::Paging::None;
+            let paged = op.paging != crate::engine::paging::Paging::None;
             assert_eq!(prop(&entry, "paged").as_bool(), Some(paged), "{}", op.name);
         }
     }

@@ -9,7 +9,7 @@ use js_sys::{Array, JsString};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::js::{byte_size, date_iso, date_ms, item_of, keys_of, kind_of, length_of, prop_of, to_json};
-use crate::core::value::{KeysError, Kind, MAX_TEXT, Value};
+use crate::engine::value::{KeysError, Kind, MAX_TEXT, Value};
 
 impl Value for JsValue {
     fn kind(&self) -> Kind {

@@ -5,7 +5,7 @@ use super::value::{KeysError, Kind, MAX_KEY_LEN, MAX_KEYS, Value};
 /// What went wrong, broadly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum ErrorKind {
+pub(crate) enum ErrorKind {
     /// The caller's input (arguments or config) was invalid; nothing was sent.
     Validation,
     /// The request could not be sent or its answer not received.
@@ -24,7 +24,7 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// The kind's name as JS sees it (`error.kind`).
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Validation => "validation",
             ErrorKind::Network => "network",
@@ -38,12 +38,12 @@ impl ErrorKind {
 }
 
 /// How much of a response body an error keeps.
-pub const BODY_LIMIT: usize = 2048;
+pub(crate) const BODY_LIMIT: usize = 2048;
 
 /// A failure, with the fields callers branch on (through `Deref` to
 /// [`Details`]). Boxed, so that `Result<T, Error>` stays one pointer wide.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Error(Box<Details>);
+pub(crate) struct Error(Box<Details>);
 
 impl std::ops::Deref for Error {
     type Target = Details;
@@ -58,9 +58,18 @@ impl std::ops::DerefMut for Error {
     }
 }
 
+/// The message, as the JS `IdpUsersError` shows it (it never holds a secret).
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
 /// The fields of an [`Error`].
 #[derive(Clone, Debug, PartialEq)]
-pub struct Details {
+pub(crate) struct Details {
     /// Broad category.
     pub kind: ErrorKind,
     /// Human-readable summary (never contains a secret).
@@ -89,7 +98,7 @@ pub struct Details {
 
 impl Error {
     /// An error with only kind and message set.
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error(Box::new(Details {
             kind,
             message: message.into(),
@@ -107,7 +116,7 @@ impl Error {
     }
 
     /// A validation error about one argument or field.
-    pub fn invalid(param: impl Into<String>, message: impl Into<String>) -> Error {
+    pub(crate) fn invalid(param: impl Into<String>, message: impl Into<String>) -> Error {
         let param = param.into();
         let mut e = Error::new(ErrorKind::Validation, format!("{param} {}", message.into()));
         e.param = Some(param);
@@ -115,7 +124,7 @@ impl Error {
     }
 
     /// A validation error for an object whose properties cannot be listed.
-    pub fn keys(param: &str, why: KeysError) -> Error {
+    pub(crate) fn keys(param: &str, why: KeysError) -> Error {
         match why {
             KeysError::Unreadable => Error::invalid(param, "could not be read (listing its properties threw)"),
             KeysError::TooMany => Error::invalid(
@@ -126,7 +135,7 @@ impl Error {
     }
 
     /// Sets provider and operation, and prefixes the message with the operation.
-    pub fn during(mut self, provider: &'static str, operation: &'static str) -> Error {
+    pub(crate) fn during(mut self, provider: &'static str, operation: &'static str) -> Error {
         if self.operation.is_empty() {
             self.provider = provider;
             self.operation = operation;
@@ -137,7 +146,7 @@ impl Error {
 
     /// Replaces every occurrence of each secret with `[redacted]`, everywhere
     /// text from outside could have carried it.
-    pub fn redact(mut self, secrets: &[&str]) -> Error {
+    pub(crate) fn redact(mut self, secrets: &[&str]) -> Error {
         for s in secrets.iter().filter(|s| s.len() >= 4) {
             let scrub = |t: &mut String| {
                 if t.contains(*s) {
@@ -160,9 +169,9 @@ impl Error {
 }
 
 /// The most entries of an error body's `errors` array that are read.
-pub const MAX_ERRORS: usize = 20;
+pub(crate) const MAX_ERRORS: usize = 20;
 /// The longest code, message or trace id kept from an error body, in chars.
-pub const MAX_ERROR_TEXT: usize = 1024;
+pub(crate) const MAX_ERROR_TEXT: usize = 1024;
 
 /// A string field of an error body, cut to [`MAX_ERROR_TEXT`] chars.
 fn text<V: Value>(value: &V, key: &str) -> Option<String> {
@@ -181,7 +190,7 @@ fn text<V: Value>(value: &V, key: &str) -> Option<String> {
 /// token endpoint's `{error, error_description}`. A server's body is outside
 /// text, so at most [`MAX_ERRORS`] entries are read and every string is cut
 /// to [`MAX_ERROR_TEXT`] chars.
-pub fn read_error_body<V: Value>(body: &V, into: &mut Error) {
+pub(crate) fn read_error_body<V: Value>(body: &V, into: &mut Error) {
     let errors = body.get("errors");
     let items = match errors.kind() {
         Kind::Array | Kind::LongArray => (0..errors.array_len().min(MAX_ERRORS)).map(|i| errors.item(i)).collect(),
@@ -215,7 +224,7 @@ pub fn read_error_body<V: Value>(body: &V, into: &mut Error) {
 /// The longest delay any header parser here yields: 2^53 − 1 ms
 /// (`Number.MAX_SAFE_INTEGER`, about 285,000 years), so JS reads it exactly
 /// and adding a clock reading to it cannot overflow. Larger asks saturate here.
-pub const MAX_DELAY_MS: u64 = (1 << 53) - 1;
+pub(crate) const MAX_DELAY_MS: u64 = (1 << 53) - 1;
 
 /// Milliseconds from a float: NaN and negatives are 0, fractions round up
 /// (never wait less than asked), anything larger saturates at [`MAX_DELAY_MS`].
@@ -236,7 +245,7 @@ fn delay_from_f64(ms: f64) -> u64 {
 /// large to represent saturate at [`MAX_DELAY_MS`] rather than being
 /// dropped, so a server asking for a very long wait still reads as one.
 /// A date in the past is 0; dates outside years 1..=9999 are None.
-pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
+pub(crate) fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
     let v = value.trim();
     // delay-seconds is a whole number (RFC 9110 §10.2.3).
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
@@ -255,7 +264,7 @@ pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
 /// a delta, or, when greater than 1,000,000,000, a Unix time in seconds
 /// (then the time until it, 0 when it has passed). Signs, exponents and
 /// anything else give None; huge values saturate at [`MAX_DELAY_MS`].
-pub fn parse_rate_limit_reset(value: &str, now_ms: f64) -> Option<u64> {
+pub(crate) fn parse_rate_limit_reset(value: &str, now_ms: f64) -> Option<u64> {
     let v = value.trim();
     let (whole, fraction) = v.split_once('.').unwrap_or((v, "0"));
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -281,7 +290,7 @@ pub fn parse_rate_limit_reset(value: &str, now_ms: f64) -> Option<u64> {
 /// Tries, in order, `Retry-After` ([`parse_retry_after`]), `RateLimit-Reset`
 /// and `X-RateLimit-Reset` ([`parse_rate_limit_reset`]); the first that
 /// parses wins, and one that does not parse is skipped.
-pub fn server_delay_ms(header: impl Fn(&str) -> Option<String>, now_ms: f64) -> Option<u64> {
+pub(crate) fn server_delay_ms(header: impl Fn(&str) -> Option<String>, now_ms: f64) -> Option<u64> {
     let read = |name: &str, parse: fn(&str, f64) -> Option<u64>| parse(&header(name)?, now_ms);
     read("retry-after", parse_retry_after)
         .or_else(|| read("ratelimit-reset", parse_rate_limit_reset))
@@ -346,7 +355,15 @@ pub(crate) fn days_from_civil(y: u16, m: u16, d: u16) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::value::json::j;
+    use crate::engine::value::json::j;
+
+    #[test]
+    fn errors_display_their_message_and_are_std_errors() {
+        let e = Error::new(ErrorKind::Validation, "userId is required");
+        assert_eq!(e.to_string(), "userId is required");
+        let boxed: Box<dyn std::error::Error> = Box::new(e);
+        assert_eq!(boxed.to_string(), "userId is required");
+    }
 
     fn read(text: &str) -> Error {
         let mut e = Error::new(ErrorKind::Api, "x");
@@ -527,7 +544,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     mod props {
         use super::*;
-        use crate::core::value::json::J;
+        use crate::engine::value::json::J;
         use proptest::prelude::*;
         use serde_json::Value as Json;
 

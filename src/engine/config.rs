@@ -5,14 +5,14 @@ use super::retry::{MAX_RETRIES, RetryPolicy};
 use super::value::{Kind, Value};
 
 /// Default time a request (token request included) may take.
-pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+pub(crate) const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// Longest timeout accepted (10 minutes).
-pub const MAX_TIMEOUT_MS: u32 = 600_000;
+pub(crate) const MAX_TIMEOUT_MS: u32 = 600_000;
 
 /// How a client's requests go out, whatever the provider: the part of every
 /// config the JS driver uses.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Transport {
+pub(crate) struct Transport {
     /// Headers for every request.
     pub headers: Vec<(String, String)>,
     /// The time a call may take (token request, attempts and waits).
@@ -24,9 +24,23 @@ pub struct Transport {
     pub retry: RetryPolicy,
 }
 
+impl Transport {
+    /// Reads the keys every provider's config shares: `headers`,
+    /// `timeoutMs`, `fetch`, `retries` and `maxRetryDelayMs`.
+    pub(crate) fn parse<V: Value>(config: &V) -> Result<Transport, Error> {
+        const CONFIG: &str = "config";
+        Ok(Transport {
+            headers: headers(&config.get("headers"), "config.headers")?,
+            timeout_ms: timeout_ms(config, CONFIG)?.unwrap_or(DEFAULT_TIMEOUT_MS),
+            custom_fetch: has_function(config, CONFIG, "fetch")?,
+            retry: retry_policy(config, CONFIG)?,
+        })
+    }
+}
+
 /// Rejects keys the options object does not know, naming the nearest known
 /// spelling when the caller used snake_case for a camelCase option.
-pub fn check_keys<V: Value>(options: &V, label: &str, known: &[&str]) -> Result<(), Error> {
+pub(crate) fn check_keys<V: Value>(options: &V, label: &str, known: &[&str]) -> Result<(), Error> {
     if options.kind() != Kind::Object {
         return Err(Error::invalid(label, format!("must be an object (got {})", options.kind().describe())));
     }
@@ -61,7 +75,7 @@ fn camel_case(key: &str) -> String {
 }
 
 /// An optional non-empty string option.
-pub fn opt_string<V: Value>(options: &V, label: &str, key: &str) -> Result<Option<String>, Error> {
+pub(crate) fn opt_string<V: Value>(options: &V, label: &str, key: &str) -> Result<Option<String>, Error> {
     let v = options.get(key);
     match v.kind() {
         Kind::Undefined => Ok(None),
@@ -74,7 +88,7 @@ pub fn opt_string<V: Value>(options: &V, label: &str, key: &str) -> Result<Optio
 }
 
 /// Whether an optional function option is set (its value stays on the JS side).
-pub fn has_function<V: Value>(options: &V, label: &str, key: &str) -> Result<bool, Error> {
+pub(crate) fn has_function<V: Value>(options: &V, label: &str, key: &str) -> Result<bool, Error> {
     match options.get(key).kind() {
         Kind::Undefined => Ok(false),
         Kind::Function => Ok(true),
@@ -84,7 +98,7 @@ pub fn has_function<V: Value>(options: &V, label: &str, key: &str) -> Result<boo
 
 /// Refuses a secret credential (`config.<secret>`) in a browser page, where
 /// every visitor could read it, unless `dangerouslyAllowBrowser: true`.
-pub fn browser_guard<V: Value>(config: &V, in_browser: bool, secret: &str) -> Result<(), Error> {
+pub(crate) fn browser_guard<V: Value>(config: &V, in_browser: bool, secret: &str) -> Result<(), Error> {
     let allow = config.get("dangerouslyAllowBrowser");
     let allowed = match allow.kind() {
         Kind::Undefined => false,
@@ -108,7 +122,7 @@ pub fn browser_guard<V: Value>(config: &V, in_browser: bool, secret: &str) -> Re
 /// Normalises an API origin: `acme.kinde.com` and `https://acme.kinde.com/`
 /// both become `https://acme.kinde.com`. `http://` is kept (local fakes and
 /// proxies); a path prefix is kept; query and fragment are refused.
-pub fn base_url(raw: &str, label: &str) -> Result<String, Error> {
+pub(crate) fn base_url(raw: &str, label: &str) -> Result<String, Error> {
     let raw = raw.trim();
     let lower = raw.to_ascii_lowercase();
     let (scheme, rest) = if lower.starts_with("https://") {
@@ -133,7 +147,7 @@ pub fn base_url(raw: &str, label: &str) -> Result<String, Error> {
 }
 
 /// Header names and values from an object of strings, names lowercased.
-pub fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, String)>, Error> {
+pub(crate) fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, String)>, Error> {
     match value.kind() {
         Kind::Undefined => return Ok(Vec::new()),
         Kind::Object => {}
@@ -169,13 +183,13 @@ pub fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, String)>
 }
 
 /// An optional timeout in milliseconds (a positive integer up to 10 minutes).
-pub fn timeout_ms<V: Value>(options: &V, label: &str) -> Result<Option<u32>, Error> {
+pub(crate) fn timeout_ms<V: Value>(options: &V, label: &str) -> Result<Option<u32>, Error> {
     opt_int(options, label, "timeoutMs", 1, MAX_TIMEOUT_MS, " of milliseconds")
 }
 
 /// An optional whole number option within `min..=max`; `unit` follows
 /// "whole number" in the message (" of milliseconds").
-pub fn opt_int<V: Value>(
+pub(crate) fn opt_int<V: Value>(
     options: &V,
     label: &str,
     key: &str,
@@ -196,7 +210,7 @@ pub fn opt_int<V: Value>(
 }
 
 /// An optional boolean option.
-pub fn opt_bool<V: Value>(options: &V, label: &str, key: &str) -> Result<Option<bool>, Error> {
+pub(crate) fn opt_bool<V: Value>(options: &V, label: &str, key: &str) -> Result<Option<bool>, Error> {
     let v = options.get(key);
     match v.kind() {
         Kind::Undefined => Ok(None),
@@ -206,7 +220,7 @@ pub fn opt_bool<V: Value>(options: &V, label: &str, key: &str) -> Result<Option<
 }
 
 /// A client's retry policy from its config (`retries`, `maxRetryDelayMs`).
-pub fn retry_policy<V: Value>(config: &V, label: &str) -> Result<RetryPolicy, Error> {
+pub(crate) fn retry_policy<V: Value>(config: &V, label: &str) -> Result<RetryPolicy, Error> {
     let (retries, max_delay) = retry_options(config, label)?;
     let d = RetryPolicy::default();
     Ok(RetryPolicy {
@@ -218,7 +232,7 @@ pub fn retry_policy<V: Value>(config: &V, label: &str) -> Result<RetryPolicy, Er
 
 /// The retry options a client config and a call's options share:
 /// `retries` and `maxRetryDelayMs`, each None when not given.
-pub fn retry_options<V: Value>(options: &V, label: &str) -> Result<(Option<u32>, Option<u32>), Error> {
+pub(crate) fn retry_options<V: Value>(options: &V, label: &str) -> Result<(Option<u32>, Option<u32>), Error> {
     let retries = opt_int(options, label, "retries", 0, MAX_RETRIES, "")?;
     let max_delay = opt_int(options, label, "maxRetryDelayMs", 0, MAX_TIMEOUT_MS, " of milliseconds")?;
     Ok((retries, max_delay))
@@ -227,7 +241,7 @@ pub fn retry_options<V: Value>(options: &V, label: &str) -> Result<(Option<u32>,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::value::json::j;
+    use crate::engine::value::json::j;
 
     #[test]
     fn base_urls_are_normalised() {

@@ -17,7 +17,7 @@ use super::value::{Kind, Value};
 
 /// What a response means for the call.
 #[derive(Debug, PartialEq)]
-pub enum Outcome<J> {
+pub(crate) enum Outcome<J> {
     /// Success: the parsed body.
     Done(J),
     /// The API rejected a token that can be replaced: get a new one and send
@@ -27,7 +27,7 @@ pub enum Outcome<J> {
 
 /// Everything a provider client knows, independent of any HTTP stack.
 #[derive(Debug)]
-pub struct Client {
+pub(crate) struct Client {
     /// Provider name for errors (`kinde`).
     pub provider: &'static str,
     /// API base URL without a trailing slash (`https://acme.kinde.com`).
@@ -44,7 +44,12 @@ impl Client {
     }
 
     /// Validates the arguments and builds the request.
-    pub fn prepare<V: Value>(&self, op: &'static Operation, args: &[V], extra: Option<&V>) -> Result<Prepared, Error> {
+    pub(crate) fn prepare<V: Value>(
+        &self,
+        op: &'static Operation,
+        args: &[V],
+        extra: Option<&V>,
+    ) -> Result<Prepared, Error> {
         let req = build(op, args, extra).map_err(|e| self.fail(op, e, None))?;
         Ok(Prepared {
             method: req.method,
@@ -58,12 +63,12 @@ impl Client {
 
     /// How to get the token for the next request; `rejected` is the token
     /// the API just refused, if any.
-    pub fn token_step(&self, now_ms: impl FnOnce() -> f64, rejected: Option<&str>) -> TokenStep {
+    pub(crate) fn token_step(&self, now_ms: impl FnOnce() -> f64, rejected: Option<&str>) -> TokenStep {
         self.auth.step(now_ms, rejected)
     }
 
     /// The token endpoint of the client-credentials grant (None in other modes).
-    pub fn token_url(&self) -> Option<&str> {
+    pub(crate) fn token_url(&self) -> Option<&str> {
         match &self.auth {
             Auth::ClientCredentials(cache) => Some(&cache.grant().token_url),
             _ => None,
@@ -71,7 +76,7 @@ impl Client {
     }
 
     /// The token request of the client-credentials grant (None in other modes).
-    pub fn token_request(&self) -> Option<Prepared> {
+    pub(crate) fn token_request(&self) -> Option<Prepared> {
         match &self.auth {
             Auth::ClientCredentials(cache) => Some(cache.request()),
             _ => None,
@@ -79,7 +84,7 @@ impl Client {
     }
 
     /// Reads the token endpoint's answer (client-credentials mode).
-    pub fn accept_token<R: Response>(&self, op: &Operation, resp: &R, now_ms: f64) -> Result<String, Error> {
+    pub(crate) fn accept_token<R: Response>(&self, op: &Operation, resp: &R, now_ms: f64) -> Result<String, Error> {
         match &self.auth {
             Auth::ClientCredentials(cache) => cache.accept(resp, now_ms).map_err(|e| self.fail(op, e, None)),
             _ => Err(self.fail(op, Error::new(ErrorKind::Auth, "no token endpoint in this mode"), None)),
@@ -87,20 +92,20 @@ impl Client {
     }
 
     /// Checks what the caller's `getToken` returned.
-    pub fn accept_source_token<V: Value>(&self, op: &Operation, value: &V) -> Result<String, Error> {
+    pub(crate) fn accept_source_token<V: Value>(&self, op: &Operation, value: &V) -> Result<String, Error> {
         source_token(value).map_err(|e| self.fail(op, e, None))
     }
 
     /// The error for a `getToken` that threw (`message` describes what it
     /// threw); `rejected` is the token the API just refused, which that
     /// message may well name.
-    pub fn source_failed(&self, op: &Operation, message: &str, rejected: Option<&str>) -> Error {
+    pub(crate) fn source_failed(&self, op: &Operation, message: &str, rejected: Option<&str>) -> Error {
         self.fail(op, Error::new(ErrorKind::Auth, format!("getToken failed: {message}")), rejected)
     }
 
     /// An error for a request that got no response (`kind` is network,
     /// timeout or aborted); `token_url` is set when it was the token request.
-    pub fn no_response(&self, op: &Operation, kind: ErrorKind, message: &str, token_url: Option<&str>) -> Error {
+    pub(crate) fn no_response(&self, op: &Operation, kind: ErrorKind, message: &str, token_url: Option<&str>) -> Error {
         let message = match (kind, token_url) {
             (ErrorKind::Aborted, _) => "aborted by the caller's signal".to_owned(),
             (_, Some(url)) => format!("token request to {url} failed: {message}"),
@@ -113,7 +118,7 @@ impl Client {
     /// gives (asked only when an error must be redacted of it, so a success
     /// never copies it). `retried` says whether this was already the second
     /// attempt.
-    pub fn finish<R: Response>(
+    pub(crate) fn finish<R: Response>(
         &self,
         op: &Operation,
         resp: &R,
@@ -187,7 +192,7 @@ fn api_error<R: Response>(resp: &R) -> Error {
 }
 
 /// Wall-clock time in Unix milliseconds.
-pub fn now_ms() -> f64 {
+pub(crate) fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]
     {
         js_sys::Date::now()
@@ -201,10 +206,10 @@ pub fn now_ms() -> f64 {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::auth::{Grant, TokenCache};
-    use crate::core::exchange::testing::{Canned, canned};
-    use crate::core::op::{Arg, Extra, Method};
-    use crate::core::value::json::{J, j};
+    use crate::engine::auth::{Grant, TokenCache};
+    use crate::engine::exchange::testing::{Canned, canned};
+    use crate::engine::op::{Arg, Method, ParamsObject};
+    use crate::engine::value::json::{J, j};
 
     static OP: Operation = Operation {
         name: "getUserSessions",
@@ -212,12 +217,12 @@ mod tests {
         method: Method::Get,
         path: "/api/v1/users/{user_id}/sessions",
         args: &[Arg::path("userId", "user_id", "")],
-        extra: Extra::None,
+        params_object: ParamsObject::None,
         result: "R",
         doc: "",
         removed: None,
-        returns: crate::core::op::Shape::Object,
-        paging: crate::core::paging::Paging::None,
+        returns: crate::engine::op::Shape::Object,
+        paging: crate::engine::paging::Paging::None,
     };
 
     const SECRET: &str = "very-secret-value";

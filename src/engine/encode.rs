@@ -7,19 +7,19 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// Percent-encodes one path segment or query component.
-pub fn component(value: &str) -> String {
+pub(crate) fn component(value: &str) -> String {
     utf8_percent_encode(value, COMPONENT).to_string()
 }
 
 /// Whether a path segment would be read as a dot segment (`.`, `..`, or
 /// their percent-encoded forms) and so move the request to another path.
-pub fn is_dot_segment(value: &str) -> bool {
+pub(crate) fn is_dot_segment(value: &str) -> bool {
     let v = value.to_ascii_lowercase().replace("%2e", ".");
     v == "." || v == ".."
 }
 
 /// Appends `key=value` to a query string under construction.
-pub fn push_query(query: &mut String, key: &str, value: &str) {
+pub(crate) fn push_query(query: &mut String, key: &str, value: &str) {
     query.push(if query.is_empty() { '?' } else { '&' });
     query.push_str(&component(key));
     query.push('=');
@@ -27,7 +27,7 @@ pub fn push_query(query: &mut String, key: &str, value: &str) {
 }
 
 /// Appends a JSON string literal.
-pub fn push_json_string(out: &mut String, s: &str) {
+pub(crate) fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -51,7 +51,7 @@ pub fn push_json_string(out: &mut String, s: &str) {
 
 /// Whether `s` is an RFC 3339 date-time (`2026-01-31T09:30:00Z`,
 /// `2026-01-31T09:30:00.250+10:00`): the ISO 8601 form the APIs document.
-pub fn is_date_time(s: &str) -> bool {
+pub(crate) fn is_date_time(s: &str) -> bool {
     let b = s.as_bytes();
     let digits = |from: usize, n: usize| b.get(from..from + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     let at = |i: usize, c: u8| b.get(i).is_some_and(|x| *x == c);

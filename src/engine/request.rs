@@ -3,13 +3,13 @@
 
 use super::encode::{component, is_date_time, is_dot_segment, push_json_string, push_query};
 use super::error::Error;
-use super::op::{Extra, Loc, Method, Operation};
+use super::op::{Loc, Method, Operation, ParamsObject};
 use super::schema::{Field, Model, Ty};
 use super::value::{Kind, Value};
 
 /// A validated request, ready for a transport.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HttpRequest {
+pub(crate) struct HttpRequest {
     /// HTTP method.
     pub method: Method,
     /// Path and query, relative to the API base (`/api/v1/users?page_size=5`).
@@ -22,7 +22,7 @@ pub struct HttpRequest {
 
 /// Where the file of an upload is among the call's arguments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Upload {
+pub(crate) struct Upload {
     /// The multipart part's name (`file`).
     pub part: &'static str,
     /// The index of the positional argument that holds it.
@@ -35,9 +35,9 @@ pub struct Upload {
 /// The longest query string a request may have. Servers refuse URLs much
 /// longer than this anyway; the check also bounds the memory a call's
 /// arguments can make the module use.
-pub const MAX_QUERY: usize = 32 * 1024;
+pub(crate) const MAX_QUERY: usize = 32 * 1024;
 /// The largest JSON body a request may have.
-pub const MAX_BODY: usize = 2 * 1024 * 1024;
+pub(crate) const MAX_BODY: usize = 2 * 1024 * 1024;
 
 fn query_budget(query: &str) -> Result<(), Error> {
     if query.len() > MAX_QUERY {
@@ -55,7 +55,7 @@ fn body_budget(out: &str, label: &str) -> Result<(), Error> {
 
 /// Validates `args` (the positional arguments) and `extra` (the optional
 /// trailing object) against `op` and builds the request.
-pub fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<HttpRequest, Error> {
+pub(crate) fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<HttpRequest, Error> {
     let mut segments: Vec<(&str, String)> = Vec::new();
     let mut query = String::new();
     let mut body = None;
@@ -106,8 +106,8 @@ pub fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<
         }
     }
     let extra = extra.filter(|v| !v.kind().is_absent());
-    match (op.extra, extra) {
-        (Extra::Query(model), Some(params)) => {
+    match (op.params_object, extra) {
+        (ParamsObject::Query(model), Some(params)) => {
             let keys = check_object(model, params, "params")?;
             for field in present(model, &keys) {
                 let v = params.get(field.name);
@@ -132,7 +132,7 @@ pub fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<
                 }
             }
         }
-        (Extra::Body(model), Some(value)) => {
+        (ParamsObject::Body(model), Some(value)) => {
             let mut out = String::new();
             write_json(&Ty::Object(model), value, "body", &mut out)?;
             body = Some(out);
@@ -466,9 +466,9 @@ fn write_object<V: Value>(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::op::{Arg, Extra};
-    use crate::core::schema::Field;
-    use crate::core::value::json::{J, j};
+    use crate::engine::op::{Arg, ParamsObject};
+    use crate::engine::schema::Field;
+    use crate::engine::value::json::{J, j};
 
     static INNER: Model = Model {
         name: "",
@@ -506,12 +506,12 @@ mod tests {
         method: Method::Get,
         path: "/api/v1/users",
         args: &[],
-        extra: Extra::Query(&PARAMS),
+        params_object: ParamsObject::Query(&PARAMS),
         result: "R",
         doc: "",
         removed: None,
-        returns: crate::core::op::Shape::Object,
-        paging: crate::core::paging::Paging::None,
+        returns: crate::engine::op::Shape::Object,
+        paging: crate::engine::paging::Paging::None,
     };
     static OP_PATH: Operation = Operation {
         name: "flag",
@@ -523,12 +523,12 @@ mod tests {
             Arg::path("featureFlagKey", "feature_flag_key", ""),
             Arg::query("value", "value", Ty::Scalar, ""),
         ],
-        extra: Extra::None,
+        params_object: ParamsObject::None,
         result: "R",
         doc: "",
         removed: None,
-        returns: crate::core::op::Shape::Object,
-        paging: crate::core::paging::Paging::None,
+        returns: crate::engine::op::Shape::Object,
+        paging: crate::engine::paging::Paging::None,
     };
     static OP_BODY: Operation = Operation {
         name: "create",
@@ -536,12 +536,12 @@ mod tests {
         method: Method::Post,
         path: "/api/v1/users/{user_id}/things",
         args: &[Arg::path("userId", "user_id", "")],
-        extra: Extra::Body(&BODY),
+        params_object: ParamsObject::Body(&BODY),
         result: "R",
         doc: "",
         removed: None,
-        returns: crate::core::op::Shape::Object,
-        paging: crate::core::paging::Paging::None,
+        returns: crate::engine::op::Shape::Object,
+        paging: crate::engine::paging::Paging::None,
     };
 
     fn query(params: &str) -> Result<String, Error> {

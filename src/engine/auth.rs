@@ -22,7 +22,7 @@ const MARGIN_SHARE: f64 = 0.1;
 
 /// The client-credentials grant's parameters.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Grant {
+pub(crate) struct Grant {
     /// Token endpoint URL.
     pub token_url: String,
     /// OAuth client id.
@@ -35,7 +35,7 @@ pub struct Grant {
 
 impl Grant {
     /// The form body of the token request.
-    pub fn form(&self) -> String {
+    pub(crate) fn form(&self) -> String {
         format!(
             "grant_type=client_credentials&client_id={}&client_secret={}&audience={}",
             component(&self.client_id),
@@ -46,13 +46,13 @@ impl Grant {
 }
 
 /// When a token of this lifetime, received at `now`, should be replaced.
-pub fn refresh_at(now_ms: f64, lifetime_ms: f64) -> f64 {
+pub(crate) fn refresh_at(now_ms: f64, lifetime_ms: f64) -> f64 {
     now_ms + lifetime_ms - (lifetime_ms * MARGIN_SHARE).min(MAX_MARGIN_MS)
 }
 
 /// A cached client-credentials token.
 #[derive(Debug)]
-pub struct TokenCache {
+pub(crate) struct TokenCache {
     grant: Grant,
     /// The token and when to replace it (Unix ms).
     cached: RefCell<Option<(String, f64)>>,
@@ -60,23 +60,23 @@ pub struct TokenCache {
 
 impl TokenCache {
     /// An empty cache for this grant.
-    pub fn new(grant: Grant) -> TokenCache {
+    pub(crate) fn new(grant: Grant) -> TokenCache {
         TokenCache { grant, cached: RefCell::new(None) }
     }
 
     /// The grant (for redaction of its secret).
-    pub fn grant(&self) -> &Grant {
+    pub(crate) fn grant(&self) -> &Grant {
         &self.grant
     }
 
     /// The cached token, if still fresh at `now_ms`.
-    pub fn fresh(&self, now_ms: f64) -> Option<String> {
+    pub(crate) fn fresh(&self, now_ms: f64) -> Option<String> {
         self.cached.borrow().as_ref().filter(|(_, at)| now_ms < *at).map(|(t, _)| t.clone())
     }
 
     /// Forgets `rejected` if it is still the cached token (a newer one, minted
     /// meanwhile for another call, is kept).
-    pub fn invalidate(&self, rejected: &str) {
+    pub(crate) fn invalidate(&self, rejected: &str) {
         let mut cached = self.cached.borrow_mut();
         if cached.as_ref().is_some_and(|(t, _)| t == rejected) {
             *cached = None;
@@ -84,7 +84,7 @@ impl TokenCache {
     }
 
     /// The token request.
-    pub fn request(&self) -> Prepared {
+    pub(crate) fn request(&self) -> Prepared {
         Prepared {
             method: Method::Post,
             url: self.grant.token_url.clone(),
@@ -93,7 +93,7 @@ impl TokenCache {
     }
 
     /// Reads the token endpoint's answer; caches and returns the token.
-    pub fn accept<R: Response>(&self, resp: &R, now_ms: f64) -> Result<String, Error> {
+    pub(crate) fn accept<R: Response>(&self, resp: &R, now_ms: f64) -> Result<String, Error> {
         let url = &self.grant.token_url;
         let json = resp.json();
         let status = resp.status();
@@ -131,7 +131,7 @@ impl TokenCache {
 
 /// How a client authenticates.
 #[derive(Debug)]
-pub enum Auth {
+pub(crate) enum Auth {
     /// A bearer token the caller already has.
     Static(String),
     /// The client-credentials grant, cached.
@@ -142,7 +142,7 @@ pub enum Auth {
 
 /// What the driver must do to get a token for the next request.
 #[derive(Debug, PartialEq, Eq)]
-pub enum TokenStep {
+pub(crate) enum TokenStep {
     /// Use this token.
     Ready(String),
     /// Send [`TokenCache::request`] (once, shared by every waiting call) and
@@ -155,7 +155,7 @@ pub enum TokenStep {
 impl Auth {
     /// The next step towards a token; `rejected` is the token the API just
     /// refused, if any. The clock is read only when a cached token's age matters.
-    pub fn step(&self, now_ms: impl FnOnce() -> f64, rejected: Option<&str>) -> TokenStep {
+    pub(crate) fn step(&self, now_ms: impl FnOnce() -> f64, rejected: Option<&str>) -> TokenStep {
         match self {
             Auth::Static(t) => TokenStep::Ready(t.clone()),
             Auth::ClientCredentials(cache) => {
@@ -169,12 +169,12 @@ impl Auth {
     }
 
     /// Whether a rejected token can be replaced by asking again.
-    pub fn can_refresh(&self) -> bool {
+    pub(crate) fn can_refresh(&self) -> bool {
         !matches!(self, Auth::Static(_))
     }
 
     /// The secrets this auth holds, for redaction.
-    pub fn secrets(&self) -> Vec<&str> {
+    pub(crate) fn secrets(&self) -> Vec<&str> {
         match self {
             Auth::Static(t) => vec![t.as_str()],
             Auth::ClientCredentials(c) => vec![c.grant().client_secret.as_str()],
@@ -184,7 +184,7 @@ impl Auth {
 }
 
 /// Checks what the caller's `getToken` produced.
-pub fn source_token<V: Value>(value: &V) -> Result<String, Error> {
+pub(crate) fn source_token<V: Value>(value: &V) -> Result<String, Error> {
     match value.as_string() {
         Some(t) if !t.trim().is_empty() => Ok(t),
         Some(_) => Err(Error::new(ErrorKind::Auth, "getToken returned an empty token")),
@@ -197,8 +197,8 @@ pub fn source_token<V: Value>(value: &V) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::exchange::testing::canned;
-    use crate::core::value::json::j;
+    use crate::engine::exchange::testing::canned;
+    use crate::engine::value::json::j;
 
     const SECRET: &str = "very-secret-value";
 

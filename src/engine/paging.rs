@@ -9,11 +9,11 @@ use super::value::{Kind, Value};
 
 /// The largest page both providers serve; iteration asks for it unless the
 /// caller chose a page size.
-pub const MAX_PAGE_SIZE: u32 = 500;
+pub(crate) const MAX_PAGE_SIZE: u32 = 500;
 
 /// How one list operation pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Paging {
+pub(crate) enum Paging {
     /// Not a paged list.
     None,
     /// Kinde: the page's `next_token` goes back as the `next_token` parameter;
@@ -42,7 +42,7 @@ pub enum Paging {
 
 impl Paging {
     /// The page-size parameter that iteration sets when the caller did not.
-    pub fn size_param(self) -> Option<&'static str> {
+    pub(crate) fn size_param(self) -> Option<&'static str> {
         match self {
             Paging::None | Paging::StartingAfter { .. } => None,
             Paging::NextToken { size, .. } => Some(size),
@@ -53,7 +53,7 @@ impl Paging {
 
 /// The value of the parameter that asks for the next page.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Cursor {
+pub(crate) enum Cursor {
     /// A token or id, sent as text.
     Text(String),
     /// An offset.
@@ -62,7 +62,7 @@ pub enum Cursor {
 
 /// What one page says.
 #[derive(Debug)]
-pub struct Page<V> {
+pub(crate) struct Page<V> {
     /// The page's items (an array).
     pub items: V,
     /// The parameter and value for the next page; None after the last.
@@ -75,7 +75,7 @@ fn malformed(what: &str) -> Error {
 
 /// Reads a page of a list operation called with `params` (the caller's
 /// query parameters, possibly undefined).
-pub fn next_page<V: Value>(paging: Paging, params: &V, page: &V) -> Result<Page<V>, Error> {
+pub(crate) fn next_page<V: Value>(paging: Paging, params: &V, page: &V) -> Result<Page<V>, Error> {
     let (items, cursor) = match paging {
         Paging::NextToken { items, .. } | Paging::StartingAfter { items } => (page.get(items), true),
         Paging::Offset { items: Some(items), .. } => (page.get(items), false),
@@ -131,7 +131,7 @@ pub fn next_page<V: Value>(paging: Paging, params: &V, page: &V) -> Result<Page<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::value::json::j;
+    use crate::engine::value::json::j;
 
     const USERS: Paging = Paging::NextToken { items: "users", size: "page_size" };
     const IDS: Paging = Paging::StartingAfter { items: "identities" };

@@ -24,25 +24,25 @@
 /// Typings-only text: `&'static str` natively, nothing (`()`) in wasm
 /// builds. Make one with [`ts`]. See [the module docs](self#typings-only-data).
 #[cfg(not(target_arch = "wasm32"))]
-pub type Ts = &'static str;
+pub(crate) type Ts = &'static str;
 /// Typings-only text: `&'static str` natively, nothing (`()`) in wasm
 /// builds. Make one with [`ts`]. See [the module docs](self#typings-only-data).
 #[cfg(target_arch = "wasm32")]
-pub type Ts = ();
+pub(crate) type Ts = ();
 
 /// Typings-only text (see [`Ts`]): the text natively, dropped in wasm builds.
 #[cfg(not(target_arch = "wasm32"))]
-pub const fn ts(text: &'static str) -> Ts {
+pub(crate) const fn ts(text: &'static str) -> Ts {
     text
 }
 
 /// Typings-only text (see [`Ts`]): the text natively, dropped in wasm builds.
 #[cfg(target_arch = "wasm32")]
-pub const fn ts(_text: &'static str) -> Ts {}
+pub(crate) const fn ts(_text: &'static str) -> Ts {}
 
 /// A wire type.
 #[derive(Clone, Copy, Debug)]
-pub enum Ty {
+pub(crate) enum Ty {
     /// Any string.
     Str,
     /// A non-empty string that identifies something (never blank).
@@ -89,9 +89,11 @@ pub enum Ty {
 
 /// A named or inline object type.
 #[derive(Debug)]
-pub struct Model {
+pub(crate) struct Model {
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))] // typings-only: `()` in wasm
     /// TypeScript interface name; empty for an inline object.
     pub name: Ts,
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))] // typings-only: `()` in wasm
     /// One-line description (rendered as the interface's doc comment).
     pub doc: Ts,
     /// The fields, in wire order.
@@ -100,14 +102,14 @@ pub struct Model {
 
 impl Model {
     /// The field with this wire name.
-    pub fn field(&self, name: &str) -> Option<&'static Field> {
+    pub(crate) fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
     }
 }
 
 /// One field of an object.
 #[derive(Clone, Copy, Debug)]
-pub struct Field {
+pub(crate) struct Field {
     /// The API's own field name.
     pub name: &'static str,
     /// The field's type.
@@ -116,18 +118,19 @@ pub struct Field {
     pub required: bool,
     /// May be `null`.
     pub nullable: bool,
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))] // typings-only: `()` in wasm
     /// One-line description.
     pub doc: Ts,
 }
 
 impl Field {
     /// An optional field.
-    pub const fn opt(name: &'static str, ty: Ty, doc: &'static str) -> Field {
+    pub(crate) const fn opt(name: &'static str, ty: Ty, doc: &'static str) -> Field {
         Field::new(name, ty, false, doc)
     }
 
     /// A required field.
-    pub const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Field {
+    pub(crate) const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Field {
         Field::new(name, ty, true, doc)
     }
 
@@ -136,14 +139,14 @@ impl Field {
     }
 
     /// The same field, allowing `null`.
-    pub const fn nullable(self) -> Field {
+    pub(crate) const fn nullable(self) -> Field {
         Field { nullable: true, ..self }
     }
 }
 
 /// The fields of `a` then those of `b`, at compile time: lets one model's
 /// fields extend another's (`N` must be `A + B`).
-pub const fn concat<const A: usize, const B: usize, const N: usize>(a: [Field; A], b: [Field; B]) -> [Field; N] {
+pub(crate) const fn concat<const A: usize, const B: usize, const N: usize>(a: [Field; A], b: [Field; B]) -> [Field; N] {
     assert!(A + B == N, "concat: N must be A + B");
     let mut out = [Field::opt("", Ty::Str, ""); N];
     let mut i = 0;

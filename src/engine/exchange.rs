@@ -13,7 +13,7 @@ use super::value::Value;
 
 /// A request body and the content type it is sent with.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum OutBody {
+pub(crate) enum OutBody {
     /// `application/json`.
     Json(String),
     /// `application/x-www-form-urlencoded`.
@@ -26,7 +26,7 @@ pub enum OutBody {
 
 impl OutBody {
     /// The `Content-Type` header value.
-    pub fn content_type(&self) -> &'static str {
+    pub(crate) fn content_type(&self) -> &'static str {
         match self {
             OutBody::Json(_) => "application/json",
             OutBody::Form(_) => "application/x-www-form-urlencoded",
@@ -35,7 +35,7 @@ impl OutBody {
     }
 
     /// The body text (the part name for a multipart body).
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         match self {
             OutBody::Json(t) | OutBody::Form(t) => t,
             OutBody::Multipart(upload) => upload.part,
@@ -47,7 +47,7 @@ impl OutBody {
 /// client's configured headers, the call's own headers, then the content
 /// type and the authorization (which nothing configured can replace).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Prepared {
+pub(crate) struct Prepared {
     /// HTTP method.
     pub method: Method,
     /// Absolute URL.
@@ -57,7 +57,7 @@ pub struct Prepared {
 }
 
 /// A response as it came back, body fully read.
-pub trait Response {
+pub(crate) trait Response {
     /// Parsed JSON.
     type Json: Value;
     /// HTTP status.
@@ -76,13 +76,13 @@ pub trait Response {
 pub(crate) mod testing {
     //! A response built by hand, for native tests.
     use super::Response;
-    use crate::core::value::json::J;
+    use crate::engine::value::json::J;
 
     /// Status, body and headers.
-    pub struct Canned(pub u16, pub String, pub Vec<(&'static str, &'static str)>);
+    pub(crate) struct Canned(pub u16, pub String, pub Vec<(&'static str, &'static str)>);
 
     /// A canned response.
-    pub fn canned(status: u16, body: &str) -> Canned {
+    pub(crate) fn canned(status: u16, body: &str) -> Canned {
         Canned(status, body.to_owned(), Vec::new())
     }
 

@@ -6,7 +6,7 @@ use super::schema::{Model, Ts, Ty, ts};
 
 /// An HTTP method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Method {
+pub(crate) enum Method {
     /// GET
     Get,
     /// POST
@@ -21,7 +21,7 @@ pub enum Method {
 
 impl Method {
     /// The method's name on the wire.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
@@ -34,7 +34,7 @@ impl Method {
 
 /// Where a positional argument goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Loc {
+pub(crate) enum Loc {
     /// Into the `{name}` segment of the path template.
     Path,
     /// Into the query string.
@@ -45,7 +45,7 @@ pub enum Loc {
 
 /// A required, positional argument of an operation (in the seed's order).
 #[derive(Clone, Copy, Debug)]
-pub struct Arg {
+pub(crate) struct Arg {
     /// The JS parameter name (`userId`), used in messages and typings.
     pub js: &'static str,
     /// The wire name (`user_id`); for a body, a label only.
@@ -54,6 +54,7 @@ pub struct Arg {
     pub loc: Loc,
     /// Its type.
     pub ty: Ty,
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))] // typings-only: `()` in wasm
     /// One-line description.
     pub doc: Ts,
 }
@@ -64,29 +65,30 @@ impl Arg {
     }
 
     /// A path parameter.
-    pub const fn path(js: &'static str, wire: &'static str, doc: &'static str) -> Arg {
+    pub(crate) const fn path(js: &'static str, wire: &'static str, doc: &'static str) -> Arg {
         Arg::new(js, wire, Loc::Path, Ty::Id, doc)
     }
 
     /// A required query parameter.
-    pub const fn query(js: &'static str, wire: &'static str, ty: Ty, doc: &'static str) -> Arg {
+    pub(crate) const fn query(js: &'static str, wire: &'static str, ty: Ty, doc: &'static str) -> Arg {
         Arg::new(js, wire, Loc::Query, ty, doc)
     }
 
     /// A required file, sent as the `wire` part of a `multipart/form-data` body.
-    pub const fn file(js: &'static str, wire: &'static str, doc: &'static str) -> Arg {
+    pub(crate) const fn file(js: &'static str, wire: &'static str, doc: &'static str) -> Arg {
         Arg::new(js, wire, Loc::Body, Ty::File, doc)
     }
 
     /// A required JSON body.
-    pub const fn body(js: &'static str, model: &'static Model, doc: &'static str) -> Arg {
+    pub(crate) const fn body(js: &'static str, model: &'static Model, doc: &'static str) -> Arg {
         Arg::new(js, "body", Loc::Body, Ty::Object(model), doc)
     }
 }
 
-/// The optional object that follows the positional arguments.
+/// What the optional object after an operation's positional arguments is:
+/// its query parameters, its JSON body, or nothing (the operation takes none).
 #[derive(Clone, Copy, Debug)]
-pub enum Extra {
+pub(crate) enum ParamsObject {
     /// The operation takes nothing more.
     None,
     /// Optional query parameters (each field is one parameter).
@@ -98,7 +100,7 @@ pub enum Extra {
 /// The JSON type of an operation's success body, checked before it is
 /// handed over (nothing deeper is: results are the API's JSON as sent).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
+pub(crate) enum Shape {
     /// A JSON object.
     Object,
     /// A JSON array.
@@ -108,7 +110,7 @@ pub enum Shape {
 impl Shape {
     /// The shape of a TypeScript result type: `Array<...>` or `...[]` is an
     /// array, anything else an object.
-    pub const fn of(ts: &str) -> Shape {
+    pub(crate) const fn of(ts: &str) -> Shape {
         let b = ts.as_bytes();
         let generic =
             b.len() > 6 && b[0] == b'A' && b[1] == b'r' && b[2] == b'r' && b[3] == b'a' && b[4] == b'y' && b[5] == b'<';
@@ -117,7 +119,7 @@ impl Shape {
     }
 
     /// How the shape is named in messages.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Shape::Object => "a JSON object",
             Shape::Array => "a JSON array",
@@ -127,7 +129,7 @@ impl Shape {
 
 /// One API operation.
 #[derive(Debug)]
-pub struct Operation {
+pub(crate) struct Operation {
     /// The JS method name (`getUsers`).
     pub name: &'static str,
     /// HTTP method.
@@ -137,12 +139,15 @@ pub struct Operation {
     /// Required arguments, in order.
     pub args: &'static [Arg],
     /// The optional trailing object.
-    pub extra: Extra,
+    pub params_object: ParamsObject,
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))] // typings-only: `()` in wasm
     /// TypeScript type of the success result (`KindeUser`, `Array<ClerkUser>`).
     pub result: Ts,
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))] // typings-only: `()` in wasm
     /// One-line description (the text of the `///` lines given to
     /// `operation!`, so it starts with a space).
     pub doc: Ts,
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))] // typings-only: `()` in wasm
     /// The example call, as `binding = arguments` in TypeScript: `user =
     /// 'kp_123'` renders `const user = await kinde.getUserData('kp_123');`.
     pub example: Ts,
@@ -159,7 +164,7 @@ impl Operation {
     /// The operation's name in the seed SDKs: the JS name in `snake_case`
     /// (`getOAuthAccessToken` is `get_o_auth_access_token`). Typings only.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn seed(&self) -> String {
+    pub(crate) fn seed(&self) -> String {
         let mut out = String::with_capacity(self.name.len() + 8);
         for c in self.name.chars() {
             if c.is_ascii_uppercase() {
@@ -208,21 +213,21 @@ macro_rules! operation {
         example: $binding:ident = $example:literal $(,)?
     ) => {
         $(#[doc = $doc])+
-        pub static $static: $crate::core::op::Operation = $crate::core::op::Operation {
+        pub(crate) static $static: $crate::engine::op::Operation = $crate::engine::op::Operation {
             name: stringify!($name),
-            method: $crate::core::op::Method::$method,
+            method: $crate::engine::op::Method::$method,
             path: $path,
             args: &[$($($arg),*)?],
-            extra: $crate::core::op::extra(&[
-                $($crate::core::op::Extra::Query(&$params),)?
-                $($crate::core::op::Extra::Body(&$body),)?
+            params_object: $crate::engine::op::params_object(&[
+                $($crate::engine::op::ParamsObject::Query(&$params),)?
+                $($crate::engine::op::ParamsObject::Body(&$body),)?
             ]),
-            result: $crate::core::schema::ts($result),
-            doc: $crate::core::schema::ts(concat!($($doc),+)),
-            example: $crate::core::schema::ts(concat!(stringify!($binding), " = ", $example)),
-            removed: $crate::core::op::removed(&[$($removed)?]),
-            returns: $crate::core::op::Shape::of($result),
-            paging: $crate::core::op::paging(&[$($paging)?]),
+            result: $crate::engine::schema::ts($result),
+            doc: $crate::engine::schema::ts(concat!($($doc),+)),
+            example: $crate::engine::schema::ts(concat!(stringify!($binding), " = ", $example)),
+            removed: $crate::engine::op::removed(&[$($removed)?]),
+            returns: $crate::engine::op::Shape::of($result),
+            paging: $crate::engine::op::paging(&[$($paging)?]),
         };
     };
 }
@@ -230,16 +235,16 @@ pub(crate) use operation;
 
 /// The trailing object, if any (lets the `operation!` macro take an optional
 /// `params` or `body`, never both).
-pub const fn extra(given: &[Extra]) -> Extra {
+pub(crate) const fn params_object(given: &[ParamsObject]) -> ParamsObject {
     match given {
-        [] => Extra::None,
+        [] => ParamsObject::None,
         [one] => *one,
         _ => panic!("an operation takes `params` or `body`, not both"),
     }
 }
 
 /// The first note, if any (lets the `operation!` macro take an optional one).
-pub const fn removed(notes: &[&'static str]) -> Option<&'static str> {
+pub(crate) const fn removed(notes: &[&'static str]) -> Option<&'static str> {
     match notes {
         [note, ..] => Some(note),
         [] => None,
@@ -255,7 +260,7 @@ pub const fn removed(notes: &[&'static str]) -> Option<&'static str> {
 /// an endpoint it was not recognised as: dot segments (`..`, `%2e%2E`),
 /// empty segments (`//`), backslashes, and any `%` that does not start a
 /// valid escape. An encoded slash (`%2F`) stays inside its segment.
-pub fn route<'a>(ops: &[&'a Operation], method: &str, path: &str) -> Option<&'a Operation> {
+pub(crate) fn route<'a>(ops: &[&'a Operation], method: &str, path: &str) -> Option<&'a Operation> {
     let rest = path.strip_prefix('/')?;
     let valid = |s: &str| {
         let b = s.as_bytes();
@@ -289,7 +294,7 @@ pub fn route<'a>(ops: &[&'a Operation], method: &str, path: &str) -> Option<&'a 
 }
 
 /// The paging, if any (lets the `operation!` macro take an optional one).
-pub const fn paging(p: &[Paging]) -> Paging {
+pub(crate) const fn paging(p: &[Paging]) -> Paging {
     match p {
         [p, ..] => *p,
         [] => Paging::None,
@@ -353,13 +358,13 @@ mod tests {
 pub(crate) mod testing {
     //! Checks every provider's operation table must pass.
     use super::{Loc, Operation};
-    use crate::core::request::build;
-    use crate::core::value::json::{J, j};
+    use crate::engine::request::build;
+    use crate::engine::value::json::{J, j};
     use std::collections::BTreeSet;
 
     /// Names are unique, each path's `{slots}` are exactly its path
     /// arguments, and each operation has a description and an example.
-    pub fn check_table(ops: &[&Operation]) {
+    pub(crate) fn check_table(ops: &[&Operation]) {
         let names: BTreeSet<&str> = ops.iter().map(|op| op.name).collect();
         assert_eq!(names.len(), ops.len(), "operation names are unique");
         for op in ops {
@@ -374,7 +379,7 @@ pub(crate) mod testing {
 
     /// One sample call per operation of `ops` (positional arguments and the
     /// trailing object, as JSON) builds `"METHOD path"`.
-    pub fn check_builds(ops: &[&Operation], cases: &[(&Operation, &[&str], &str, &str)]) {
+    pub(crate) fn check_builds(ops: &[&Operation], cases: &[(&Operation, &[&str], &str, &str)]) {
         assert_eq!(cases.len(), ops.len(), "one case per operation");
         for (op, args, extra, expected) in cases {
             let args: Vec<J> = args.iter().map(|a| j(a)).collect();

@@ -11,17 +11,17 @@ use super::error::ErrorKind;
 use super::op::Method;
 
 /// Retries after the first attempt, unless the client or call says otherwise.
-pub const DEFAULT_RETRIES: u32 = 2;
+pub(crate) const DEFAULT_RETRIES: u32 = 2;
 /// The most retries a client or call may ask for.
-pub const MAX_RETRIES: u32 = 10;
+pub(crate) const MAX_RETRIES: u32 = 10;
 /// The longest single wait between attempts, unless configured.
-pub const DEFAULT_MAX_DELAY_MS: u32 = 5_000;
+pub(crate) const DEFAULT_MAX_DELAY_MS: u32 = 5_000;
 /// The first backoff step; each later one doubles it.
 const BASE_DELAY_MS: f64 = 500.0;
 
 /// How a call retries: the client's settings, overridden by the call's options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RetryPolicy {
+pub(crate) struct RetryPolicy {
     /// Retries after the first attempt (`retries`; 0 turns them off).
     pub retries: u32,
     /// The longest wait between two attempts (`maxRetryDelayMs`). A server
@@ -39,7 +39,7 @@ impl Default for RetryPolicy {
 
 /// What went wrong in one attempt, as far as retrying is concerned.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Failure {
+pub(crate) struct Failure {
     /// The error's kind.
     pub kind: ErrorKind,
     /// The HTTP status, when a response arrived.
@@ -65,7 +65,7 @@ impl Failure {
 
 /// Whether a method can be replayed without changing the outcome: a second
 /// `POST /users` may create a second user.
-pub fn idempotent(method: Method) -> bool {
+pub(crate) fn idempotent(method: Method) -> bool {
     matches!(method, Method::Get | Method::Put | Method::Delete)
 }
 
@@ -74,7 +74,7 @@ pub fn idempotent(method: Method) -> bool {
 /// `attempts` is how many attempts were made so far (1 after the first);
 /// `random` is a number in `[0, 1)` for the jitter; `remaining_ms` is the
 /// time left before the call's deadline (a wait past it is pointless).
-pub fn delay(
+pub(crate) fn delay(
     policy: &RetryPolicy,
     method: Method,
     attempts: u32,
