@@ -1,0 +1,56 @@
+// The per-call benchmark's inner side, the same code in Node and in workerd:
+// it holds the contenders' clients and runs timed batches on request. The
+// host side (percall-plan.mjs) decides the rounds and their order.
+
+import { makeStub } from './stub.mjs';
+import { countUsers } from './count.mjs';
+
+export const EXPECTED = { clerkList: 100, clerkGet: 1, kindeList: 100, kindeGet: 1 };
+
+// A batch runs for a fixed time rather than a fixed count: a count calibrated
+// on a busy machine can come out far too small. Reading the clock once a call
+// costs well under a microsecond, the same for every contender.
+async function timeBatch(fn, targetMs, now) {
+  const t0 = now();
+  let n = 0;
+  let t = t0;
+  while (t - t0 < targetMs) {
+    await fn();
+    n++;
+    t = now();
+  }
+  return { n, ms: t - t0 };
+}
+
+/**
+ * `modules`: { [contenderId]: { create(fetch) } }; `benchFetch`: the global
+ * dispatcher (global-fetch.mjs), handed to the contenders that take a fetch
+ * option so that all of them call the same function.
+ * Returns `handle(msg)`, msg.cmd one of setup / round.
+ */
+export function createPerCallHandler(modules, benchFetch, setFetchTarget, now) {
+  let fns = null; // op -> id -> () => Promise
+  return async function handle(msg) {
+    if (msg.cmd === 'setup') {
+      setFetchTarget(makeStub(msg.bodies));
+      fns = {};
+      for (const [id, mod] of Object.entries(modules)) {
+        const ops = mod.create(benchFetch);
+        for (const [op, fn] of Object.entries(ops)) {
+          if (msg.ops && !msg.ops.includes(op)) continue;
+          // Each contender must return the parsed users, or it is not doing the same work.
+          const got = countUsers(await fn());
+          if (got !== EXPECTED[op]) throw new Error(`${id} ${op}: ${got} users, expected ${EXPECTED[op]}`);
+          (fns[op] ??= {})[id] = fn;
+        }
+      }
+      return { ops: Object.fromEntries(Object.entries(fns).map(([op, m]) => [op, Object.keys(m)])) };
+    }
+    if (msg.cmd === 'round') {
+      const out = [];
+      for (const id of msg.order) out.push({ id, ...(await timeBatch(fns[msg.op][id], msg.targetMs, now)) });
+      return { batches: out };
+    }
+    throw new Error(`unknown command ${msg.cmd}`);
+  };
+}
