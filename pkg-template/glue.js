@@ -122,15 +122,25 @@ class Failure {
 }
 
 /**
+ * In a Cloudflare Worker, an object made while serving one request cannot be
+ * used while serving another ("Cannot perform I/O on behalf of a different
+ * request"): nothing that holds such an object outlives its call there.
+ */
+const IN_WORKERS = typeof navigator === 'object' && navigator?.userAgent === 'Cloudflare-Workers';
+
+/**
  * AbortControllers whose signal never fired, for later calls to reuse. In
  * Node a new controller's signal costs about 10 µs a call (more than the
  * rest of the driver), so one serves up to MAX_USES calls, one call at a
  * time. Not more: fetch implementations (Node's Request among them) keep a
  * listener on the signal they were given until the request is
  * garbage-collected, and a signal shared without bound would gather them.
+ * Never in a Worker, where a controller belongs to the request it was made
+ * in (see IN_WORKERS).
  */
 const IDLE = [];
 const MAX_USES = 50;
+const MAX_IDLE = IN_WORKERS ? 0 : 32;
 
 /**
  * The deadlines of the calls in flight, where timers can stop holding the
@@ -157,8 +167,7 @@ function sharedTimers() {
     let probe;
     try {
       probe = setTimeout(() => {}, 0);
-      const workers = typeof navigator === 'object' && navigator?.userAgent === 'Cloudflare-Workers';
-      DEADLINES.shared = !workers && typeof probe?.ref === 'function' && typeof probe?.unref === 'function';
+      DEADLINES.shared = !IN_WORKERS && typeof probe?.ref === 'function' && typeof probe?.unref === 'function';
     } catch {
       DEADLINES.shared = false;
     }
@@ -324,7 +333,7 @@ class Scope {
     else clearTimeout(this.timer);
     // Back for reuse only when it never fired; the call's fetch is over.
     const c = this.controller;
-    if (c && !c.signal.aborted && c.uses < MAX_USES && IDLE.length < 32) IDLE.push(c);
+    if (c && IDLE.length < MAX_IDLE && c.uses < MAX_USES && !c.signal.aborted) IDLE.push(c);
     if (this.onAbort) {
       try {
         this.signal.removeEventListener('abort', this.onAbort);

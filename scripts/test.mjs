@@ -1,23 +1,29 @@
 #!/usr/bin/env node
 // `npm test`: every check of the project, in order, failing fast.
 //   lint (fmt, clippy native + wasm32) → Rust unit tests → wasm-layer tests
-//   (Node, headless Chromium) → release build →
-//   fake provider tests → size budget → packed package (typings, bin) →
-//   the cross-runtime suite → the admin console end to end
+//   (Node, headless Chromium) → release build (three entries) →
+//   fake provider tests → size budgets → the stable-toolchain fallback build →
+//   packed package (typings, bin) → the cross-runtime suite (Node 20/22/24,
+//   Deno, Bun, workerd, Chromium) → the admin console end to end
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}` };
 
-// Gzipped bytes of the .wasm plus its JS glue: the package's cost in a
-// Worker bundle, both providers. Retries, cancellation, paging, bulk, the
-// guarded boundary and the proxy's routing took it from 45.9 KB to 53.3 KB;
-// per-provider builds (the numbers issue) are the way back under
-// @clerk/backend's ~48 KB. The budget catches any growth beyond that.
-const SIZE_BUDGET = 54_000;
+// Gzipped bytes of each entry's .wasm plus its JS glue: its cost in a Worker
+// bundle. Retries, cancellation, paging, bulk, the guarded boundary and the
+// proxy's routing took the root entry (both providers) from 45.9 KB to
+// 51.8 KB; the per-provider entries bring one provider back to about
+// @clerk/backend's ~48 KB. Each budget is about 3% over the size measured when it was set
+// (target/sizes.json, `npm run build`), so any real growth fails.
+const SIZE_BUDGETS = {
+  both: 53_400, // idp-users: measured 51,802 B
+  clerk: 50_100, // idp-users/clerk: measured 48,601 B
+  kinde: 49_800, // idp-users/kinde: measured 48,321 B
+};
 
 const stages = [
   ['cargo fmt', 'cargo', ['fmt', '--all', '--', '--check']],
@@ -29,7 +35,8 @@ const stages = [
   ['release build (npm run build)', 'node', ['scripts/build.mjs']],
   ['fake provider tests', 'node', ['--test', 'tests/fake/']],
   ['Node: cancellation over real HTTP', 'node', ['--test', 'tests/node/']],
-  ['size budget', null, sizeBudget],
+  ['size budgets (one per entry)', null, sizeBudget],
+  ['stable-toolchain fallback build (root entry, target/pkg-stable) and a smoke run', null, stableFallback],
   ['packed package: typings (tsc, ESM + CommonJS) and bin', 'node', ['tests/package/check.mjs']],
   ['cross-runtime suite', 'node', ['tests/runtimes/run.mjs']],
   ['admin console end to end (npm start, headless Chromium)', 'node', ['tests/www/e2e.mjs']],
@@ -70,15 +77,66 @@ function wasmTests(where) {
 
 function sizeBudget() {
   const sizes = JSON.parse(readFileSync(join(root, 'target', 'sizes.json'), 'utf8'));
-  console.log(`.wasm + glue: ${sizes.totalGzip} B gzipped (budget ${SIZE_BUDGET} B)`);
-  return sizes.totalGzip <= SIZE_BUDGET;
+  if (sizes.build !== 'size') {
+    // The budgets are set for the size build; a fallback build is bigger by design.
+    console.error(`the release build was the ${sizes.build} build (${sizes.fallbackReason ?? 'no reason recorded'}): the size budgets apply to the size build`);
+    return false;
+  }
+  let ok = true;
+  for (const [entry, budget] of Object.entries(SIZE_BUDGETS)) {
+    const s = sizes.entries?.[entry];
+    if (!s) {
+      console.error(`target/sizes.json has no ${entry} entry`);
+      ok = false;
+      continue;
+    }
+    const within = s.totalGzip <= budget;
+    console.log(`${s.import.padEnd(16)} .wasm + glue: ${s.totalGzip} B gzipped (budget ${budget} B)${within ? '' : '  OVER BUDGET'}`);
+    ok &&= within;
+  }
+  return ok;
+}
+
+/**
+ * The fallback for a plain stable toolchain (`node scripts/build.mjs
+ * --stable`: no -Z flags, no RUSTC_BOOTSTRAP), built for the root entry into
+ * target/pkg-stable (not dist/), then used from Node: the client lists users
+ * from the in-process fake, and the build reported its sizes.
+ */
+async function stableFallback() {
+  const out = join(root, 'target', 'pkg-stable');
+  const built = spawnSync('node', ['scripts/build.mjs', '--stable', '--entries', 'both', '--out', out], { cwd: root, stdio: 'inherit', env });
+  if (built.status !== 0) return false;
+  const sizes = JSON.parse(readFileSync(join(root, 'target', 'sizes-pkg-stable.json'), 'utf8'));
+  const lib = await import(pathToFileURL(join(out, 'node.mjs')).href);
+  const { createFakeProviders } = await import(pathToFileURL(join(out, 'fake', 'index.js')).href);
+  const fake = createFakeProviders();
+  const kinde = new lib.KindeUsersApi({ domain: 'https://fake.kinde.com', clientId: fake.kinde.clientId, clientSecret: fake.kinde.clientSecret, fetch: fake.fetch });
+  const clerk = new lib.ClerkUsersApi({ secretKey: fake.clerk.secretKey, baseUrl: 'https://api.clerk.test/v1', fetch: fake.fetch });
+  const kindeUsers = (await kinde.getUsers({ page_size: 5 })).users;
+  const clerkUsers = await clerk.getUserList({ limit: 5 });
+  const size = sizes.entries?.both;
+  const checks = [
+    [sizes.build === 'stable', `built as the stable build (sizes say ${sizes.build})`],
+    [size?.wasmBytes > 0 && size?.totalGzip > 0, `its sizes are reported (.wasm ${size?.wasmBytes} B, ${size?.wasmGzip} B gzipped; with glue ${size?.totalGzip} B gzipped)`],
+    [kindeUsers?.length === 5, `Kinde getUsers listed ${kindeUsers?.length} users`],
+    [clerkUsers?.length === 5, `Clerk getUserList listed ${clerkUsers?.length} users`],
+  ];
+  for (const [ok, what] of checks) console.log(`${ok ? 'ok' : 'FAILED'}: ${what}`);
+  return checks.every(([ok]) => ok);
 }
 
 const timings = [];
 for (const [name, cmd, args] of stages) {
   console.log(`\n=== ${name}`);
   const started = Date.now();
-  const ok = cmd === null ? args() : spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env }).status === 0;
+  let ok;
+  try {
+    ok = cmd === null ? await args() : spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env }).status === 0;
+  } catch (e) {
+    console.error(e);
+    ok = false;
+  }
   timings.push(`${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (!ok) {
     console.error(`\n${timings.join('\n')}\n\nnpm test: "${name}" failed`);

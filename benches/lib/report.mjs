@@ -1,5 +1,7 @@
 // BENCHMARKS.md from a run's results.
 
+import fs from 'node:fs';
+
 import { CONTENDERS, OPS } from './contenders.mjs';
 
 const int = (n) => Math.round(n).toLocaleString('en-US');
@@ -180,6 +182,10 @@ export function renderReport(r) {
   if (r.perCall) parts.push(perCallSection(r.perCall.node, r.perCall.workerd, r.perCall.params), '');
   if (r.cold) parts.push(coldSection(r.cold.node, r.cold.workerd, r.cold.params), '');
   if (r.memory) parts.push(memorySection(r.memory, r.memory.params), '');
+  // The targets and what each remaining gap is made of: written by hand from
+  // this run's figures and `node benches/size-report.mjs` (benches/GAPS.md).
+  const gaps = new URL('../GAPS.md', import.meta.url);
+  if (fs.existsSync(gaps)) parts.push(fs.readFileSync(gaps, 'utf8').trim(), '');
   if (r.notes.length) parts.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   if (r.errors.length) parts.push('## Sections that failed in this run', '', ...r.errors.map((e) => `- ${e}`), '');
   return parts.join('\n');

