@@ -166,7 +166,7 @@ function part(name) {
   // LTO inlines most of the engine into the exported methods' bodies.
   if (/^usersapi_/.test(n)) return 'exported methods (with the engine code LTO inlined into them)';
   if (/^__wbg_|wasm_bindgen|js_sys|__wbindgen|externref/.test(n)) return 'wasm-bindgen glue';
-  if (/dlmalloc|__rust_(alloc|dealloc|realloc)|__rdl_/.test(n)) return 'allocator (dlmalloc)';
+  if (/talc|dlmalloc|__rust_(alloc|dealloc|realloc)|__rdl_|__rg_/.test(n)) return 'allocator (talc)';
   if (/core::fmt|Formatter|fmt::write|pad_integral|as core::fmt/.test(n)) return 'core::fmt (formatting)';
   if (/percent_encoding/.test(n)) return 'percent-encoding';
   if (/alloc::|core::|std::|memcpy|memmove|memset|memcmp|compiler_builtins/.test(n)) return 'core/alloc/std (strings, vecs, slices)';
