@@ -30,6 +30,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { glueOptions } from '../scripts/glue-options.mjs';
 
 const started = process.hrtime.bigint();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -108,14 +109,7 @@ async function bundle(variant) {
   await esbuild.build({
     stdin: { contents, resolveDir: join(root, 'pkg-template'), sourcefile: `${variant}-glue.js` },
     alias: { 'idp-users:glue': join(wasmOut, 'idp_users.js'), 'idp-users:runtime': snippet },
-    bundle: true,
-    minifyWhitespace: true,
-    minifySyntax: true,
-    minifyIdentifiers: true,
-    legalComments: 'none',
-    logOverride: { 'duplicate-object-key': 'silent' },
-    logLevel: 'warning',
-    target: 'es2022',
+    ...glueOptions,
     format: 'esm',
     outfile,
   });

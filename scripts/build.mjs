@@ -23,6 +23,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { glueOptions } from './glue-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'node_modules', '.bin');
@@ -156,19 +157,6 @@ const wasmDirOf = (entry) => join(build.mode === 'size' ? join(root, 'target', '
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-const glueOptions = {
-  bundle: true,
-  minifyWhitespace: true,
-  minifySyntax: true,
-  // glue.js names its two public classes itself (`KindeUsersApi.name`),
-  // which costs far less than esbuild's keepNames.
-  minifyIdentifiers: true,
-  legalComments: 'none',
-  // wasm-bindgen lists the snippet module once per import it takes from it.
-  logOverride: { 'duplicate-object-key': 'silent' },
-  logLevel: 'warning',
-  target: 'es2022',
-};
 
 /**
  * One entry's files in dist/<dir>/: the wasm-bindgen glue and its JS snippet
