@@ -57,10 +57,14 @@ export interface BulkOptions {
   onProgress?: (progress: BulkProgress) => void;
 }
 
-/** One item's outcome in `bulk`'s result. */
-export type BulkResult<TItem, TValue> =
+/**
+ * One item's outcome in `bulk`'s result. `error` is what `fn` threw or
+ * rejected with, or an `IdpUsersError` of kind `"aborted"` for an item the
+ * run's `signal` stopped before it started.
+ */
+export type BulkResult<TItem, TValue, TError = IdpUsersError> =
   | { item: TItem; ok: true; value: TValue }
-  | { item: TItem; ok: false; error: unknown };
+  | { item: TItem; ok: false; error: TError };
 
 /**
  * Runs `fn` over every item with at most `concurrency` calls in flight and
@@ -69,16 +73,21 @@ export type BulkResult<TItem, TValue> =
  * start of the others for that long, so the whole run slows down. Bad
  * arguments reject with an `IdpUsersError` of kind `"validation"`.
  *
+ * A failed item's `error` is typed `IdpUsersError`, which holds when `fn`
+ * fails only through this package's methods (every failure of a method is
+ * an `IdpUsersError`). When `fn` can throw anything else, name the error
+ * type: `bulk<string, ClerkUser, unknown>(...)` or `bulk<string, ClerkUser, IdpUsersError | MyError>(...)`.
+ *
  * @example
  * const userIds = ['user_1', 'user_2', 'user_3'];
  * const results = await bulk(userIds, (id, { signal }) => clerk.banUser(id, { signal }), { concurrency: 8 });
- * const failed = results.filter((r) => !r.ok);
+ * for (const r of results) if (!r.ok) console.error(r.item, r.error.kind, r.error.status, r.error.message);
  */
-export declare function bulk<TItem, TValue>(
+export declare function bulk<TItem, TValue, TError = IdpUsersError>(
   items: Iterable<TItem>,
   fn: (item: TItem, context: BulkContext) => TValue | Promise<TValue>,
   options?: BulkOptions,
-): Promise<Array<BulkResult<TItem, TValue>>>;
+): Promise<Array<BulkResult<TItem, TValue, TError>>>;
 
 /**
  * The size of the module's WebAssembly memory in bytes (for monitoring long-lived isolates).
@@ -1371,19 +1380,19 @@ export interface ClerkVerifyTotpRequest {
 /** Optional query parameters of `GET /users`. */
 export interface ClerkGetUserListParams {
   /** Only these email addresses (up to 100). */
-  email_address?: ReadonlyArray<string>;
+  email_address?: string | ReadonlyArray<string>;
   /** Only these phone numbers (up to 100). */
-  phone_number?: ReadonlyArray<string>;
+  phone_number?: string | ReadonlyArray<string>;
   /** Only these external ids (up to 100). */
-  external_id?: ReadonlyArray<string>;
+  external_id?: string | ReadonlyArray<string>;
   /** Only these usernames (up to 100). */
-  username?: ReadonlyArray<string>;
+  username?: string | ReadonlyArray<string>;
   /** Only these web3 wallet addresses (up to 100). */
-  web3_wallet?: ReadonlyArray<string>;
+  web3_wallet?: string | ReadonlyArray<string>;
   /** Only these user ids (up to 100); on lists, prefix `-` to exclude one. */
-  user_id?: ReadonlyArray<string>;
+  user_id?: string | ReadonlyArray<string>;
   /** Only members of these organizations; `+`/`-` prefixes allowed. */
-  organization_id?: ReadonlyArray<string>;
+  organization_id?: string | ReadonlyArray<string>;
   /** Fuzzy search over identifiers, ids and names. */
   query?: string;
   /** Case-insensitive substring of an email address. */
@@ -1413,7 +1422,7 @@ export interface ClerkGetUserListParams {
   /** OAuth provider of `provider_user_id`, such as `oauth_google`. */
   provider?: string;
   /** Only these user ids at `provider` (needs `provider`). */
-  provider_user_id?: ReadonlyArray<string>;
+  provider_user_id?: string | ReadonlyArray<string>;
   /** Users per page, 1 to 500 (10 when omitted). */
   limit?: number;
   /** Users to skip (0 when omitted). */
@@ -1427,19 +1436,19 @@ export interface ClerkGetUserListParams {
 /** Optional query parameters of `GET /users/count`. */
 export interface ClerkGetUsersCountParams {
   /** Only these email addresses (up to 100). */
-  email_address?: ReadonlyArray<string>;
+  email_address?: string | ReadonlyArray<string>;
   /** Only these phone numbers (up to 100). */
-  phone_number?: ReadonlyArray<string>;
+  phone_number?: string | ReadonlyArray<string>;
   /** Only these external ids (up to 100). */
-  external_id?: ReadonlyArray<string>;
+  external_id?: string | ReadonlyArray<string>;
   /** Only these usernames (up to 100). */
-  username?: ReadonlyArray<string>;
+  username?: string | ReadonlyArray<string>;
   /** Only these web3 wallet addresses (up to 100). */
-  web3_wallet?: ReadonlyArray<string>;
+  web3_wallet?: string | ReadonlyArray<string>;
   /** Only these user ids (up to 100); on lists, prefix `-` to exclude one. */
-  user_id?: ReadonlyArray<string>;
+  user_id?: string | ReadonlyArray<string>;
   /** Only members of these organizations; `+`/`-` prefixes allowed. */
-  organization_id?: ReadonlyArray<string>;
+  organization_id?: string | ReadonlyArray<string>;
   /** Fuzzy search over identifiers, ids and names. */
   query?: string;
   /** Case-insensitive substring of an email address. */
@@ -1469,7 +1478,7 @@ export interface ClerkGetUsersCountParams {
   /** OAuth provider of `provider_user_id`, such as `oauth_google`. */
   provider?: string;
   /** Only these user ids at `provider` (needs `provider`). */
-  provider_user_id?: ReadonlyArray<string>;
+  provider_user_id?: string | ReadonlyArray<string>;
 }
 
 /** Optional query parameters of `GET /users/{user_id}/oauth_access_tokens/{provider}`. */

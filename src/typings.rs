@@ -78,10 +78,14 @@ export interface BulkOptions {
   onProgress?: (progress: BulkProgress) => void;
 }
 
-/** One item's outcome in `bulk`'s result. */
-export type BulkResult<TItem, TValue> =
+/**
+ * One item's outcome in `bulk`'s result. `error` is what `fn` threw or
+ * rejected with, or an `IdpUsersError` of kind `"aborted"` for an item the
+ * run's `signal` stopped before it started.
+ */
+export type BulkResult<TItem, TValue, TError = IdpUsersError> =
   | { item: TItem; ok: true; value: TValue }
-  | { item: TItem; ok: false; error: unknown };
+  | { item: TItem; ok: false; error: TError };
 
 /**
  * Runs `fn` over every item with at most `concurrency` calls in flight and
@@ -90,16 +94,21 @@ export type BulkResult<TItem, TValue> =
  * start of the others for that long, so the whole run slows down. Bad
  * arguments reject with an `IdpUsersError` of kind `"validation"`.
  *
+ * A failed item's `error` is typed `IdpUsersError`, which holds when `fn`
+ * fails only through this package's methods (every failure of a method is
+ * an `IdpUsersError`). When `fn` can throw anything else, name the error
+ * type: `bulk<string, ClerkUser, unknown>(...)` or `bulk<string, ClerkUser, IdpUsersError | MyError>(...)`.
+ *
  * @example
  * const userIds = ['user_1', 'user_2', 'user_3'];
  * const results = await bulk(userIds, (id, { signal }) => clerk.banUser(id, { signal }), { concurrency: 8 });
- * const failed = results.filter((r) => !r.ok);
+ * for (const r of results) if (!r.ok) console.error(r.item, r.error.kind, r.error.status, r.error.message);
  */
-export declare function bulk<TItem, TValue>(
+export declare function bulk<TItem, TValue, TError = IdpUsersError>(
   items: Iterable<TItem>,
   fn: (item: TItem, context: BulkContext) => TValue | Promise<TValue>,
   options?: BulkOptions,
-): Promise<Array<BulkResult<TItem, TValue>>>;
+): Promise<Array<BulkResult<TItem, TValue, TError>>>;
 
 /**
  * The size of the module's WebAssembly memory in bytes (for monitoring long-lived isolates).
@@ -399,21 +408,34 @@ fn input_models(ops: &[&Operation]) -> BTreeSet<&'static str> {
 
 fn render_models(out: &mut String, ops: &[&Operation], models: &[&Model]) {
     let inputs = input_models(ops);
+    // A query-parameters object's array fields also take one value: the
+    // request builder sends a lone value as a single repeated key.
+    let queries: BTreeSet<&str> = ops
+        .iter()
+        .filter_map(|op| match op.params_object {
+            ParamsObject::Query(m) => Some(m.name),
+            _ => None,
+        })
+        .collect();
     for model in models {
         let input = inputs.contains(model.name);
         let _ = write!(out, "\n/** {} */\nexport interface {} ", model.doc, model.name);
-        render_fields(out, model, input, "");
+        render_fields(out, model, input, queries.contains(model.name), "");
         out.push('\n');
     }
 }
 
-fn render_fields(out: &mut String, model: &Model, input: bool, indent: &str) {
+fn render_fields(out: &mut String, model: &Model, input: bool, query: bool, indent: &str) {
     out.push_str("{\n");
     for f in model.fields {
         let _ = writeln!(out, "{indent}  /** {} */", f.doc);
         let opt = if f.required { "" } else { "?" };
         let null = if f.nullable { " | null" } else { "" };
         let _ = write!(out, "{indent}  {}{opt}: ", f.name);
+        if let (true, Ty::Array(item)) = (query, &f.ty) {
+            render_type(out, item, input, &format!("{indent}  "));
+            out.push_str(" | ");
+        }
         render_type(out, &f.ty, input, &format!("{indent}  "));
         let _ = writeln!(out, "{null};");
     }
@@ -450,7 +472,7 @@ fn render_type(out: &mut String, ty: &Ty, input: bool, indent: &str) {
             out.push('>');
         }
         Ty::Object(m) if !m.name.is_empty() => out.push_str(m.name),
-        Ty::Object(m) => render_fields(out, m, input, indent),
+        Ty::Object(m) => render_fields(out, m, input, false, indent),
         Ty::IdOr(m, _) => {
             let _ = write!(out, "string | {}", m.name);
         }
