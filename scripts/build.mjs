@@ -287,7 +287,9 @@ writeFileSync(join(dist, 'proxy.d.cts'), proxyTypes.replaceAll("from './index.js
 if (existsSync(join(root, 'fake', 'index.js'))) {
   cpSync(join(root, 'fake'), join(dist, 'fake'), {
     recursive: true,
-    filter: (src) => !/(?:conformance|CONFORMANCE\.md|README\.md)$/.test(src),
+    // fake/README.md ships (the package README links to it); the conformance
+    // drivers and their notes need the repository's specs, so they stay out.
+    filter: (src) => !/(?:conformance|CONFORMANCE\.md)$/.test(src),
   });
   for (const name of ['index', 'server']) {
     const src = join(root, 'fake', `${name}.js`);
@@ -314,7 +316,10 @@ for (const [entry, { subpath }] of Object.entries(ENTRIES)) {
   if (entry !== 'both' && !opts.entries.includes(entry)) delete pkg.exports[subpath];
 }
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-for (const f of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
+// The package's README is written for people who install it
+// (pkg-template/README.md); the repo's README.md is about working on the repo.
+copyFileSync(join(root, 'pkg-template', 'README.md'), join(dist, 'README.md'));
+for (const f of ['LICENSE-MIT', 'LICENSE-APACHE']) {
   if (existsSync(join(root, f))) copyFileSync(join(root, f), join(dist, f));
 }
 

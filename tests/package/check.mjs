@@ -6,15 +6,30 @@
 //   `tsc --strict`, so `types` resolves under both conditions, right usage
 //   type-checks and wrong usage (@ts-expect-error lines) does not; so does
 //   every `@example` of index.d.ts, each in its own function (examples.mts);
+// - what it ships for readers: its README.md (pkg-template/README.md, not the
+//   repo's) and fake/README.md are in the tarball, every relative link in a
+//   shipped Markdown file names a shipped file, and every link into the
+//   repository names a file the repository has;
+// - the JavaScript and TypeScript blocks of every README (the package's, the
+//   fake's, the repo's and tests/runtimes/README.md): type-checked, and run
+//   against the fake, as their markers say (readme-blocks.mjs);
 // - its `idp-users-fake` bin: starts the fake server, which answers a token
 //   request and a Kinde call, and stops on SIGTERM.
 //   node tests/package/check.mjs [path/to/idp-users-x.y.z.tgz]
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkReadmeBlocks } from './readme-blocks.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/** Every file under `dir`, as paths relative to it with `/` separators. */
+function listFiles(dir, prefix = '') {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
+}
 const root = resolve(here, '..', '..');
 const work = join(here, '.work');
 rmSync(work, { recursive: true, force: true });
@@ -22,8 +37,12 @@ mkdirSync(work, { recursive: true });
 
 let tarball = process.argv[2];
 if (!tarball) {
-  execFileSync('npm', ['pack', join(root, 'dist'), '--pack-destination', work, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')));
+  // --json: the file list npm packed (what `npm pack --dry-run dist` lists).
+  const packed = JSON.parse(execFileSync('npm', ['pack', join(root, 'dist'), '--pack-destination', work, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  const files = new Set(packed[0].files.map((f) => f.path));
+  const missing = ['README.md', 'fake/README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'index.d.ts'].filter((f) => !files.has(f));
+  if (missing.length) throw new Error(`npm pack dist lists no ${missing.join(', ')}`);
+  tarball = join(work, packed[0].filename);
 }
 writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'types-check', private: true, type: 'module' }));
 execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--silent', resolve(tarball)], { cwd: work, stdio: 'inherit' });
@@ -66,8 +85,48 @@ writeFileSync(
     files: ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts', 'provider-usage.mts', 'provider-usage.cts', 'examples.mts'],
   }),
 );
-execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', work], { stdio: 'inherit' });
+const tsc = join(root, 'node_modules', '.bin', 'tsc');
+execFileSync(tsc, ['-p', work], { stdio: 'inherit' });
 console.log(`typings: ESM and CommonJS usage and the ${examples.length} @example blocks type-check (strict, skipLibCheck off)`);
+
+// The shipped Markdown: the package's own README (not the repo's), links
+// that work where it is read (npm's page, node_modules).
+const installed = join(work, 'node_modules', 'idp-users');
+const shippedDocs = listFiles(installed).filter((f) => f.endsWith('.md'));
+const pkgReadme = readFileSync(join(installed, 'README.md'), 'utf8');
+if (pkgReadme !== readFileSync(join(root, 'pkg-template', 'README.md'), 'utf8')) throw new Error('the package README.md is not pkg-template/README.md');
+const badLinks = [];
+let links = 0;
+for (const doc of shippedDocs) {
+  const text = readFileSync(join(installed, doc), 'utf8');
+  for (const [, target] of text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
+    links++;
+    const path = target.split('#')[0];
+    const repo = /^https:\/\/github\.com\/idp-users\/idp-users\/(?:blob|tree)\/main\/([^?#]+)/.exec(target);
+    if (repo) {
+      // A link into the repository: the file must exist there (checked from a checkout).
+      if (!existsSync(join(root, decodeURIComponent(repo[1])))) badLinks.push(`${doc}: ${target} (no such file in the repository)`);
+    } else if (/^[a-z][a-z0-9+.-]*:/i.test(target) || path === '') {
+      // Another site, or an anchor in the same file.
+    } else if (!existsSync(join(installed, dirname(doc), decodeURIComponent(path)))) {
+      badLinks.push(`${doc}: ${target} (not in the package)`);
+    }
+  }
+}
+if (badLinks.length) throw new Error(`links in the shipped Markdown that lead nowhere:\n  ${badLinks.join('\n  ')}`);
+console.log(`shipped docs: ${shippedDocs.join(', ')}; ${links} links, each to a shipped file, a repository file or another site`);
+
+checkReadmeBlocks({
+  work,
+  here,
+  tsc,
+  readmes: [
+    { label: 'pkg-template/README.md', text: pkgReadme },
+    { label: 'fake/README.md', text: readFileSync(join(installed, 'fake', 'README.md'), 'utf8') },
+    { label: 'README.md', text: readFileSync(join(root, 'README.md'), 'utf8') },
+    { label: 'tests/runtimes/README.md', text: readFileSync(join(root, 'tests', 'runtimes', 'README.md'), 'utf8') },
+  ],
+});
 
 // The bin, as `npx idp-users-fake` runs it.
 const server = spawn(join(work, 'node_modules', '.bin', 'idp-users-fake'), ['--port', '0', '--seed', '3'], { stdio: ['ignore', 'pipe', 'inherit'] });
