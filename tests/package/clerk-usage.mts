@@ -18,6 +18,23 @@ export async function usage(): Promise<void> {
   await api.getUserList({ created_at_after: new Date(), last_active_at_before: 1_700_000_000_000, order_by: '-created_at' });
   // @ts-expect-error arrays of strings, not comma lists of numbers
   await api.getUserList({ email_address: [1] });
+  // The repeated-key filters take one string as well as an array, as the runtime does.
+  await api.getUserList({
+    email_address: 'a@example.com',
+    phone_number: '+15550000003',
+    username: 'ada',
+    user_id: '-user_1',
+    external_id: 'ext_1',
+    organization_id: '+org_1',
+    web3_wallet: '0xfa4e',
+    provider: 'oauth_google',
+    provider_user_id: 'google_1',
+  });
+  await api.getUsersCount({ email_address: 'a@example.com', user_id: ['user_1', 'user_2'], organization_id: 'org_1' });
+  // @ts-expect-error one value is a string, not a number
+  await api.getUsersCount({ user_id: 1 });
+  // @ts-expect-error a search term is one string, not a list
+  await api.getUserList({ query: ['ada'] });
   // @ts-expect-error the API's field names are used
   await api.getUserList({ emailAddress: ['a@example.com'] });
   const count: ClerkTotalCount = await api.getUsersCount({ query: '' });

@@ -36,9 +36,27 @@ export async function production(): Promise<void> {
     if (r.ok) {
       const banned: boolean = r.value.banned;
     } else {
-      const e: unknown = r.error;
+      // A failed item's error is an IdpUsersError (what the package's methods reject with).
+      const e: IdpUsersError = r.error;
+      const kind: 'validation' | 'network' | 'timeout' | 'aborted' | 'auth' | 'api' | 'decode' = r.error.kind;
+      const status: number | null = r.error.status;
+      void [e, kind, status];
     }
   }
+  // A function that can throw something else names its error type.
+  const own = await bulk<string, ClerkUser, IdpUsersError | RangeError>(['user_1'], async (id) => {
+    if (id === '') throw new RangeError('empty id');
+    return clerk.getUser(id);
+  });
+  for (const r of own) if (!r.ok && r.error instanceof RangeError) void r.error.message;
+  const anything = await bulk<string, ClerkUser, unknown>(['user_1'], (id) => clerk.getUser(id));
+  for (const r of anything) {
+    // @ts-expect-error an error typed unknown must be narrowed first
+    if (!r.ok) void r.error.kind;
+  }
+  const typed: BulkResult<string, ClerkUser> = results[0]!;
+  // @ts-expect-error BulkResult's error defaults to IdpUsersError, not a string
+  if (!typed.ok) void (typed.error satisfies string);
   // @ts-expect-error concurrency is a number
   await bulk([1], async (n) => n, { concurrency: '8' });
   const attempts: number = (null as unknown as IdpUsersError).attempts;

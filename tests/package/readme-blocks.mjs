@@ -108,7 +108,7 @@ export function checkReadmeBlocks({ work, here, tsc, readmes }) {
   // Two projects: JavaScript blocks under strict but without noImplicitAny
   // (a JavaScript reader annotates nothing; null checks, `unknown` in catch
   // and the package's types all still apply), TypeScript blocks fully strict.
-  const where = Object.fromEntries(checked.map((b) => [b.file, `${b.label}:${b.line}`]));
+  const where = Object.fromEntries(checked.map((b) => [b.file, b]));
   for (const [name, ext, noImplicitAny] of [
     ['tsconfig.js.json', 'mjs', false],
     ['tsconfig.ts.json', 'mts', true],
@@ -138,7 +138,7 @@ export function checkReadmeBlocks({ work, here, tsc, readmes }) {
     const typed = spawnSync(tsc, ['-p', join(dir, name)], { encoding: 'utf8' });
     if (typed.status !== 0) {
       // Name each failing block by its README and line, not only by the generated file.
-      const out = `${typed.stdout}${typed.stderr}`.replace(/^\S*?([^/\s]+\.m[jt]s)\((\d+),/gm, (all, f) => (where[f] ? `${where[f]} (block line ${all.slice(all.lastIndexOf('(') + 1, -1)}) ${all}` : all));
+      const out = `${typed.stdout}${typed.stderr}`.replace(/^\S*?([^/\s]+\.m[jt]s)\((\d+),/gm, (all, f, n) => (where[f] ? `${where[f].label}:${where[f].line + Number(n)}: ${all}` : all));
       throw new Error(`README code blocks do not type-check (tsc --strict${noImplicitAny ? '' : ', JavaScript'}):\n${out}`);
     }
   }

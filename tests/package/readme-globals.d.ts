@@ -1,17 +1,13 @@
 // What README code blocks use without defining it (see readme-blocks.mjs):
 // the clients and values a reader has in scope, and the parts of Deno's and
-// Bun's own APIs the blocks call. readme-runner.mjs gives the same names at run time.
+// Bun's own APIs the blocks call. Not the package's exports: a block imports
+// what it uses. readme-runner.mjs gives the same names at run time.
 import type { ClerkUsersApi as Clerk, KindeUsersApi as Kinde } from 'idp-users';
 import type { UsersProxyOptions } from 'idp-users/proxy';
 
 type Handler = (request: Request) => Response | Promise<Response>;
 
 declare global {
-  var KindeUsersApi: typeof import('idp-users').KindeUsersApi;
-  var ClerkUsersApi: typeof import('idp-users').ClerkUsersApi;
-  var IdpUsersError: typeof import('idp-users').IdpUsersError;
-  var bulk: typeof import('idp-users').bulk;
-  var createFakeProviders: typeof import('idp-users/fake').createFakeProviders;
   var kinde: Kinde;
   var clerk: Clerk;
   var domain: string;

@@ -5,7 +5,9 @@
 //   page's origin (`location.origin`) goes to a `createUsersProxy` handler
 //   in front of the same fake, as a browser page's calls would;
 // - `process.env` holds the fake's credentials under the names the READMEs use;
-// - the names a block uses without defining them (readme-globals.d.ts) are globals;
+// - the values a block uses without defining them (readme-globals.d.ts) are
+//   globals; what the package exports is not, so a block that forgets an
+//   import fails (`ClerkUsersApi is not defined`);
 // - a block whose default export has a `fetch` (a Worker) is sent a request,
 //   with the same variables as its `env`, and must answer 2xx.
 // A block fails when it throws, rejects, leaves an unhandled rejection, or
@@ -13,7 +15,7 @@
 // always, with README_BLOCKS_VERBOSE=1).
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { ClerkUsersApi, IdpUsersError, KindeUsersApi, bulk } from 'idp-users';
+import { ClerkUsersApi, KindeUsersApi } from 'idp-users';
 import { createFakeProviders } from 'idp-users/fake';
 import { createUsersProxy } from 'idp-users/proxy';
 
@@ -51,11 +53,6 @@ function fresh() {
   };
   proxy = createUsersProxy(options);
   Object.assign(globalThis, {
-    KindeUsersApi,
-    ClerkUsersApi,
-    IdpUsersError,
-    bulk,
-    createFakeProviders,
     kinde: new KindeUsersApi({ domain: ENV.KINDE_DOMAIN, clientId: ENV.KINDE_CLIENT_ID, clientSecret: ENV.KINDE_CLIENT_SECRET }),
     clerk: new ClerkUsersApi({ secretKey: ENV.CLERK_SECRET_KEY }),
     domain: ENV.KINDE_DOMAIN,
