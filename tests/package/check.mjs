@@ -116,6 +116,18 @@ for (const doc of shippedDocs) {
 if (badLinks.length) throw new Error(`links in the shipped Markdown that lead nowhere:\n  ${badLinks.join('\n  ')}`);
 console.log(`shipped docs: ${shippedDocs.join(', ')}; ${links} links, each to a shipped file, a repository file or another site`);
 
+// npm's page links the repository, the home page and the issues from these.
+const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+const repoUrl = 'github.com/idp-users/idp-users';
+for (const [field, value] of [['repository', manifest.repository?.url], ['homepage', manifest.homepage], ['bugs', manifest.bugs?.url]]) {
+  if (typeof value !== 'string' || !value.includes(repoUrl)) throw new Error(`package.json ${field} does not point at ${repoUrl}: ${JSON.stringify(value)}`);
+}
+// The package README names every operation of both clients.
+const declared = readFileSync(join(installed, 'index.d.ts'), 'utf8');
+const methods = new Set([...declared.matchAll(/^ {2}([a-z][A-Za-z0-9]*)\(/gm)].map((m) => m[1]).filter((m) => !m.endsWith('WithHttpInfo') && !['constructor', 'toJSON', 'free'].includes(m)));
+const unnamed = [...methods].filter((m) => !pkgReadme.includes(`\`${m}\``));
+if (methods.size < 40 || unnamed.length) throw new Error(`the package README does not name ${unnamed.join(', ')} (of ${methods.size} operations)`);
+
 checkReadmeBlocks({
   work,
   here,
