@@ -24,6 +24,22 @@ import { checkReadmeBlocks } from './readme-blocks.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** The anchors GitHub and npm give a Markdown file's headings (lower case, punctuation dropped, spaces to hyphens). */
+function headingSlugs(text) {
+  const slugs = new Set();
+  let fenced = false;
+  for (const line of text.split('\n')) {
+    if (/^```/.test(line)) fenced = !fenced;
+    const h = !fenced && /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (!h) continue;
+    const base = h[1].toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    let slug = base;
+    for (let n = 1; slugs.has(slug); n++) slug = `${base}-${n}`;
+    slugs.add(slug);
+  }
+  return slugs;
+}
+
 /** Every file under `dir`, as paths relative to it with `/` separators. */
 function listFiles(dir, prefix = '') {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
@@ -101,20 +117,27 @@ for (const doc of shippedDocs) {
   const text = readFileSync(join(installed, doc), 'utf8');
   for (const [, target] of text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
     links++;
-    const path = target.split('#')[0];
+    const [path, anchor] = target.split('#');
     const repo = /^https:\/\/github\.com\/idp-users\/idp-users\/(?:blob|tree)\/main\/([^?#]+)/.exec(target);
+    // The Markdown file a link leads to, when its anchor can be checked.
+    let file;
     if (repo) {
       // A link into the repository: the file must exist there (checked from a checkout).
-      if (!existsSync(join(root, decodeURIComponent(repo[1])))) badLinks.push(`${doc}: ${target} (no such file in the repository)`);
-    } else if (/^[a-z][a-z0-9+.-]*:/i.test(target) || path === '') {
-      // Another site, or an anchor in the same file.
-    } else if (!existsSync(join(installed, dirname(doc), decodeURIComponent(path)))) {
-      badLinks.push(`${doc}: ${target} (not in the package)`);
+      file = join(root, decodeURIComponent(repo[1]));
+      if (!existsSync(file)) badLinks.push(`${doc}: ${target} (no such file in the repository)`);
+    } else if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+      continue; // another site
+    } else {
+      file = path === '' ? join(installed, doc) : join(installed, dirname(doc), decodeURIComponent(path));
+      if (!existsSync(file)) badLinks.push(`${doc}: ${target} (not in the package)`);
+    }
+    if (anchor && file.endsWith('.md') && existsSync(file) && !headingSlugs(readFileSync(file, 'utf8')).has(anchor)) {
+      badLinks.push(`${doc}: ${target} (no heading #${anchor} there)`);
     }
   }
 }
 if (badLinks.length) throw new Error(`links in the shipped Markdown that lead nowhere:\n  ${badLinks.join('\n  ')}`);
-console.log(`shipped docs: ${shippedDocs.join(', ')}; ${links} links, each to a shipped file, a repository file or another site`);
+console.log(`shipped docs: ${shippedDocs.join(', ')}; ${links} links, each to a shipped file (and heading), a repository file (and heading) or another site`);
 
 // npm's page links the repository, the home page and the issues from these.
 const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
