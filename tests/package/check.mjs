@@ -8,8 +8,10 @@
 //   every `@example` of index.d.ts, each in its own function (examples.mts);
 // - what it ships for readers: its README.md (pkg-template/README.md, not the
 //   repo's) and fake/README.md are in the tarball, every relative link in a
-//   shipped Markdown file names a shipped file, and every link into the
-//   repository names a file the repository has;
+//   shipped Markdown file names a shipped file, every link into the
+//   repository names a file the repository has, and every #anchor a heading
+//   of its file (the repo's README.md is held to the same, in the repo);
+//   package.json names the repository; the package README names every operation;
 // - the JavaScript and TypeScript blocks of every README (the package's, the
 //   fake's, the repo's and tests/runtimes/README.md): type-checked, and run
 //   against the fake, as their markers say (readme-blocks.mjs);
@@ -113,8 +115,9 @@ const pkgReadme = readFileSync(join(installed, 'README.md'), 'utf8');
 if (pkgReadme !== readFileSync(join(root, 'pkg-template', 'README.md'), 'utf8')) throw new Error('the package README.md is not pkg-template/README.md');
 const badLinks = [];
 let links = 0;
-for (const doc of shippedDocs) {
-  const text = readFileSync(join(installed, doc), 'utf8');
+// The shipped Markdown as installed, and the repo's README where it stands.
+for (const [base, doc] of [...shippedDocs.map((d) => [installed, d]), [root, 'README.md']]) {
+  const text = readFileSync(join(base, doc), 'utf8');
   for (const [, target] of text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
     links++;
     const [path, anchor] = target.split('#');
@@ -128,8 +131,8 @@ for (const doc of shippedDocs) {
     } else if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
       continue; // another site
     } else {
-      file = path === '' ? join(installed, doc) : join(installed, dirname(doc), decodeURIComponent(path));
-      if (!existsSync(file)) badLinks.push(`${doc}: ${target} (not in the package)`);
+      file = path === '' ? join(base, doc) : join(base, dirname(doc), decodeURIComponent(path));
+      if (!existsSync(file)) badLinks.push(`${doc}: ${target} (${base === root ? 'not in the repository' : 'not in the package'})`);
     }
     if (anchor && file.endsWith('.md') && existsSync(file) && !headingSlugs(readFileSync(file, 'utf8')).has(anchor)) {
       badLinks.push(`${doc}: ${target} (no heading #${anchor} there)`);
@@ -137,7 +140,7 @@ for (const doc of shippedDocs) {
   }
 }
 if (badLinks.length) throw new Error(`links in the shipped Markdown that lead nowhere:\n  ${badLinks.join('\n  ')}`);
-console.log(`shipped docs: ${shippedDocs.join(', ')}; ${links} links, each to a shipped file (and heading), a repository file (and heading) or another site`);
+console.log(`shipped docs: ${shippedDocs.join(', ')}; ${links} links in them and the repo's README.md, each to a shipped file (and heading), a repository file (and heading) or another site`);
 
 // npm's page links the repository, the home page and the issues from these.
 const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
