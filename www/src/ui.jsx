@@ -7,7 +7,7 @@ export function ErrorBox({ error, onDismiss, compact = false }) {
   if (!error) return null;
   const d = describeError(error);
   return (
-    <div class="error" role="alert" data-kind={d.kind} data-status={d.status ?? ''}>
+    <div class="error" role="alert" data-kind={d.kind} data-source={d.source} data-status={d.status ?? ''}>
       <p class="error-title">
         <strong>{d.title}</strong>
         {onDismiss && (
@@ -133,6 +133,9 @@ export function ActionDialog({ title, children, confirmLabel = 'Confirm', danger
     event.preventDefault();
     if (busy) return;
     const form = event.currentTarget;
+    // Every attempt starts clean: the last attempt's error says nothing
+    // about this one, whether it is refused here or sent.
+    setError(null);
     const invalid = validate?.(form);
     if (invalid) {
       setProblem(invalid);
@@ -140,7 +143,6 @@ export function ActionDialog({ title, children, confirmLabel = 'Confirm', danger
     }
     setProblem(null);
     setBusy(true);
-    setError(null);
     try {
       const message = await onConfirm(form);
       onDone?.(message);
@@ -211,26 +213,31 @@ export function Props({ items }) {
   );
 }
 
-/** A table with column headings; `action` adds a last column for buttons. */
+/**
+ * A table with column headings; `action` adds a last column for buttons. It
+ * scrolls sideways inside its own box when the card is narrower (a phone).
+ */
 export function Table({ head, action = false, children }) {
   return (
-    <table>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-          {action && (
-            <th scope="col">
-              <span class="sr-only">Action</span>
-            </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+            {action && (
+              <th scope="col">
+                <span class="sr-only">Action</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
 
