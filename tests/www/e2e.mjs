@@ -242,7 +242,8 @@ async function main() {
   let page = await newPage({ viewport: { width: 1366, height: 860 } });
 
   const origin = new URL(url).origin;
-  const shot = async (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  // The whole page, or with a modal dialog open, what the screen shows.
+  const shot = async (name, fullPage = true) => page.screenshot({ path: join(shots, `${name}.png`), fullPage });
   /** Fails with every layout problem of the current view (see layoutProblems). */
   const usable = async (view) => {
     const problems = await layoutProblems(page);
@@ -397,7 +398,7 @@ async function main() {
     const text = await box.innerText();
     check(/kinde\.updateUserFeatureFlagOverride is not allowed by this proxy/.test(text) && /allow/.test(text.split('What to do:')[1] ?? ''), `403 error: ${text}`);
     check(!/Kinde answered/.test(text), `the Worker’s refusal is attributed to Kinde: ${text}`);
-    await shot('dialog-error');
+    await shot('dialog-error', false);
     // A new attempt refused in the page itself: only its own problem shows.
     await dialog().getByLabel('Flag key').fill('');
     await confirmDialogKeepsOpen('Set override');
@@ -695,7 +696,7 @@ async function main() {
     await confirmDialogKeepsOpen('Create user');
     await dialog().getByText('does not look like an email address').waitFor();
     await usable('the New user dialog');
-    await shot('phone-new-user');
+    await shot('phone-new-user', false);
     await dialog().getByRole('button', { name: 'Cancel', exact: true }).click();
     await dialog().waitFor({ state: 'detached' });
   });
@@ -721,7 +722,7 @@ async function main() {
     await confirmDialogKeepsOpen('Set override');
     await errorTitle(dialog()).filter({ hasText: 'The console’s Worker answered 403' }).waitFor();
     await usable('a dialog with an error');
-    await shot('phone-dialog');
+    await shot('phone-dialog', false);
     await dialog().getByRole('button', { name: 'Cancel', exact: true }).click();
     await dialog().waitFor({ state: 'detached' });
     await page.unroute(FLAG_OVERRIDE);

@@ -2,6 +2,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeError } from './errors.js';
+import { fmtDate } from './format.js';
 
 export function ErrorBox({ error, onDismiss, compact = false }) {
   if (!error) return null;
@@ -196,6 +197,21 @@ export function Card({ title, extraClass, children }) {
       </header>
       {children}
     </section>
+  );
+}
+
+/**
+ * A date as fmtDate writes it (`2026-01-07 12:00`) that a narrow column
+ * wraps between the day and the time, never at a hyphen of the day.
+ */
+export function When({ value }) {
+  const text = fmtDate(value);
+  const m = /^(\S+) (\S+)$/.exec(text);
+  if (!m) return text;
+  return (
+    <>
+      <span class="nowrap">{m[1]}</span> <span class="nowrap">{m[2]}</span>
+    </>
   );
 }
 
