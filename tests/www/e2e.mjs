@@ -152,11 +152,15 @@ function makePng(w = 8, h = 8) {
  * hides its overflow (as the provider switch was, squeezed to 60 px). A
  * control inside a box that scrolls (a wide table) counts as reachable when
  * that box is on the screen. With a dialog open, its controls are checked.
+ * A phone (isMobile) zooms out to show a page wider than the screen whole,
+ * which widens innerWidth to the page's width: the screen's width is what
+ * the page must fit.
  */
 async function layoutProblems(page) {
-  return page.evaluate(() => {
+  return page.evaluate((screenWidth) => {
     const out = [];
-    const width = window.innerWidth;
+    if (window.innerWidth > screenWidth) out.push(`the browser zoomed out to fit a page wider than the screen: innerWidth ${window.innerWidth} > ${screenWidth}`);
+    const width = Math.min(window.innerWidth, screenWidth);
     const doc = document.documentElement;
     if (doc.scrollWidth > width) out.push(`the page scrolls sideways: scrollWidth ${doc.scrollWidth} > innerWidth ${width}`);
     const scope = document.querySelector('dialog[open]') ?? document.body;
@@ -181,7 +185,7 @@ async function layoutProblems(page) {
       if (!cut && (box.left < -1 || box.right > width + 1)) out.push(`${label(el)} is off the screen (${Math.round(box.left)}–${Math.round(box.right)} px of ${width})`);
     }
     return out;
-  });
+  }, page.viewportSize().width);
 }
 
 function parseCsv(text) {
