@@ -769,6 +769,15 @@ async function main() {
     await usable('a 404 error');
   });
 
+  await step('phone: the sign-in screen fits, and the pasted token opens the console', async () => {
+    await page.getByRole('button', { name: 'Forget token' }).click();
+    await page.getByLabel('Admin token').waitFor();
+    await usable('the sign-in screen');
+    await page.getByLabel('Admin token').fill(new URLSearchParams(new URL(url).hash.slice(1)).get('token'));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await errorTitle(page).filter({ hasText: 'Clerk answered 404' }).waitFor(); // back where it was, with the token
+  });
+
   await step('no page error and no unhandled rejection during the walk', async () => {
     check(pageErrors.length === 0, `page errors:\n  ${pageErrors.join('\n  ')}`);
     for (const p of [desktop, page]) check((await p.locator('.error[role=alert] .dismiss').count()) === 0, 'the global reporter showed an unhandled failure');
