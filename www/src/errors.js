@@ -89,7 +89,8 @@ function advice(e) {
       break;
   }
   const s = e.status ?? 0;
-  if (s === 401 || s === 403) return `${who} refused the Worker’s credentials for this call. Check the provider credentials in the Worker’s vars (and, for 403, the permissions of that credential).`;
+  if (s === 401) return `${who} refused the Worker’s credentials: check the provider credentials in the Worker’s vars.`;
+  if (s === 403) return `${who} refused this call (see its message): the Worker’s credential may lack the permission, or ${who} does not allow it for this user.`;
   if (s === 404) return 'Not found: the user (or the item) may have been deleted meanwhile. Go back to the list and reload it.';
   if (s === 405) return `${who} does not offer this endpoint any more (see the message).`;
   if (s === 409 || s === 422 || s === 400) return `${who} rejected the input: fix what the message names and try again.`;
