@@ -9,11 +9,15 @@
 // group), reads the console URL it prints, walks through the console, checks
 // what the page shows against the fake provider's own data (read over HTTP),
 // and stops the stack and Chromium by PID at the end, failure included.
-// Screenshots of the main views: tests/www/.work/screenshots/. The last
-// line is `N passed, N failed`.
+// After the walk at desktop size, a second pass at a phone's width (390 px)
+// checks that every view fits: no sideways page scroll, no control off the
+// screen or cut by its box. Screenshots of the main views at both sizes:
+// tests/www/.work/screenshots/ (phone-*.png at 390 px). The last line is
+// `N passed, N failed`.
 
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
@@ -23,6 +27,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = join(root, 'tests', 'www', '.work');
 const shots = join(work, 'screenshots');
 const CHROMIUM = '/usr/bin/chromium';
+const PHONE = { width: 390, height: 844 }; // a common phone's CSS viewport
 const START_TIMEOUT_MS = 240_000; // the first run may build the package (about a minute)
 const STEP_TIMEOUT_MS = 15_000;
 
@@ -141,6 +146,48 @@ function makePng(w = 8, h = 8) {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/**
+ * What keeps the view in `page` from being usable at its width: the page
+ * scrolling sideways, a control off the screen, or one cut by a box that
+ * hides its overflow (as the provider switch was, squeezed to 60 px). A
+ * control inside a box that scrolls (a wide table) counts as reachable when
+ * that box is on the screen. With a dialog open, its controls are checked.
+ * A phone (isMobile) zooms out to show a page wider than the screen whole,
+ * which widens innerWidth to the page's width: the screen's width is what
+ * the page must fit.
+ */
+async function layoutProblems(page) {
+  return page.evaluate((screenWidth) => {
+    const out = [];
+    if (window.innerWidth > screenWidth) out.push(`the browser zoomed out to fit a page wider than the screen: innerWidth ${window.innerWidth} > ${screenWidth}`);
+    const width = Math.min(window.innerWidth, screenWidth);
+    const doc = document.documentElement;
+    if (doc.scrollWidth > width) out.push(`the page scrolls sideways: scrollWidth ${doc.scrollWidth} > innerWidth ${width}`);
+    const scope = document.querySelector('dialog[open]') ?? document.body;
+    const label = (el) => `${el.tagName.toLowerCase()} “${(el.getAttribute('aria-label') || el.textContent || el.getAttribute('name') || '').trim().slice(0, 40)}”`;
+    for (const el of scope.querySelectorAll('button, a[href], input, select, textarea, summary')) {
+      if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden' || el.closest('.sr-only')) continue;
+      let box = el.getBoundingClientRect();
+      if (el.tagName === 'BUTTON' && el.scrollWidth > el.clientWidth + 1) out.push(`${label(el)} cuts its own text (${el.scrollWidth} > ${el.clientWidth} px)`);
+      let cut = false;
+      for (let p = el.parentElement; p && p !== doc; p = p.parentElement) {
+        const overflow = getComputedStyle(p).overflowX;
+        if (overflow === 'visible') continue;
+        const r = p.getBoundingClientRect();
+        if (overflow === 'auto' || overflow === 'scroll') {
+          box = r; // reachable by scrolling this box: the box itself must be reachable
+        } else if (box.left < r.left - 1 || box.right > r.right + 1) {
+          out.push(`${label(el)} is cut by its ${p.tagName.toLowerCase()}.${[...p.classList].join('.')} (${Math.round(box.left)}–${Math.round(box.right)} px in ${Math.round(r.left)}–${Math.round(r.right)} px)`);
+          cut = true;
+          break;
+        }
+      }
+      if (!cut && (box.left < -1 || box.right > width + 1)) out.push(`${label(el)} is off the screen (${Math.round(box.left)}–${Math.round(box.right)} px of ${width})`);
+    }
+    return out;
+  }, page.viewportSize().width);
+}
+
 function parseCsv(text) {
   const rows = [];
   let row = [];
@@ -185,23 +232,55 @@ async function main() {
     timeout: 30000,
   });
   browser = await chromium.connect(browserServer.wsEndpoint(), { timeout: 15000 });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e?.stack ?? e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(`console.error: ${m.text()}`);
-  });
+  async function newPage(options) {
+    const context = await browser.newContext({ acceptDownloads: true, ...options });
+    const p = await context.newPage();
+    p.setDefaultTimeout(STEP_TIMEOUT_MS);
+    p.on('pageerror', (e) => pageErrors.push(String(e?.stack ?? e)));
+    p.on('console', (m) => {
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(`console.error: ${m.text()}`);
+    });
+    return p;
+  }
+  let page = await newPage({ viewport: { width: 1366, height: 860 } });
 
   const origin = new URL(url).origin;
-  const shot = async (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  // The whole page, or with a modal dialog open, what the screen shows.
+  const shot = async (name, fullPage = true) => page.screenshot({ path: join(shots, `${name}.png`), fullPage });
+  /** Fails with every layout problem of the current view (see layoutProblems). */
+  const usable = async (view) => {
+    const problems = await layoutProblems(page);
+    check(problems.length === 0, `${view} at ${page.viewportSize().width} px:\n  ${problems.join('\n  ')}`);
+  };
+  const errorTitle = (scope) => scope.locator('.error[role=alert] .error-title strong');
+  // idp-users/proxy as the Worker runs it, but allowing only the listings:
+  // its genuine 403 operation_not_allowed answer, served in place of the
+  // Worker's for the requests routed to it.
+  let narrowProxy = null;
+  const refuseInNarrowProxy = async (route) => {
+    if (!narrowProxy) {
+      const { createUsersProxy } = createRequire(join(root, 'www', 'package.json'))('idp-users/proxy');
+      narrowProxy = createUsersProxy({
+        kinde: { domain: fake, clientId: 'fake-client-id', clientSecret: 'fake-client-secret' },
+        clerk: { secretKey: 'sk_test_fake', baseUrl: `${fake}/v1` },
+        allow: ['kinde.getUsers', 'clerk.getUserList'],
+        authorize: () => true,
+      });
+    }
+    const req = route.request();
+    const body = req.method() === 'GET' ? undefined : (req.postDataBuffer() ?? undefined);
+    const res = await narrowProxy(new Request(req.url(), { method: req.method(), headers: req.headers(), body }));
+    await route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) });
+  };
+  const FLAG_OVERRIDE = /\/admin-api\/kinde\/api\/v1\/users\/[^/]+\/feature_flags\//;
   const rows = () => page.locator('table.users tbody tr');
   const userRow = (id) => page.locator(`table.users tbody tr[data-user-id="${id}"]`);
   const notice = () => page.locator('.notice[role=status]');
   const dialog = () => page.locator('dialog[open]');
+  const confirmDialogKeepsOpen = (label) => dialog().getByRole('button', { name: label, exact: true }).click();
   const confirmDialog = async (label) => {
-    await dialog().getByRole('button', { name: label, exact: true }).click();
+    await confirmDialogKeepsOpen(label);
     await dialog().waitFor({ state: 'detached' });
   };
 
@@ -227,6 +306,7 @@ async function main() {
     check(!page.url().includes('token='), `the token is still in the address bar: ${page.url()}`);
     const stored = await page.evaluate(() => Object.keys(sessionStorage));
     check(stored.length === 1, 'the token was not kept in sessionStorage');
+    await usable('the Kinde users list');
     await shot('kinde-users');
   });
 
@@ -262,6 +342,7 @@ async function main() {
     await page.getByRole('cell', { name: 'app_fake_mobile' }).waitFor(); // a session
     await page.getByRole('cell', { name: 'value_0003' }).waitFor(); // fake_property
     await page.getByText('No MFA factor.').waitFor();
+    await usable('a Kinde user page');
     await shot('kinde-user');
   });
 
@@ -307,6 +388,40 @@ async function main() {
     await page.getByRole('button', { name: 'Revoke sessions' }).click();
     await confirmDialog('Revoke sessions');
     await page.getByText('No active session.').waitFor();
+  });
+
+  await step('a refusal of the Worker (403 operation_not_allowed) is titled as the Worker’s; each new attempt in a dialog clears the last error', async () => {
+    await page.route(FLAG_OVERRIDE, refuseInNarrowProxy);
+    await page.getByRole('button', { name: 'Feature flag override' }).click();
+    await confirmDialogKeepsOpen('Set override');
+    const box = dialog().locator('.error[role=alert]');
+    await box.waitFor();
+    const title = await errorTitle(dialog()).innerText();
+    check(title === 'The console’s Worker answered 403 (operation_not_allowed) to Kinde updateUserFeatureFlagOverride', `title: ${title}`);
+    check((await box.getAttribute('data-source')) === 'worker', 'the error is not marked as the Worker’s');
+    const text = await box.innerText();
+    check(/kinde\.updateUserFeatureFlagOverride is not allowed by this proxy/.test(text) && /allow/.test(text.split('What to do:')[1] ?? ''), `403 error: ${text}`);
+    check(!/Kinde answered/.test(text), `the Worker’s refusal is attributed to Kinde: ${text}`);
+    await shot('dialog-error', false);
+    // A new attempt refused in the page itself: only its own problem shows.
+    await dialog().getByLabel('Flag key').fill('');
+    await confirmDialogKeepsOpen('Set override');
+    await dialog().getByText('Name the flag to override.').waitFor();
+    check((await box.count()) === 0, 'the last attempt’s error is still shown beside the new problem');
+    // A new attempt sent (held for a moment): no old error while it runs, none after it succeeds.
+    await page.unroute(FLAG_OVERRIDE);
+    await page.route(FLAG_OVERRIDE, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue().catch(() => {});
+    });
+    await dialog().getByLabel('Flag key').fill('fake_flag');
+    await confirmDialogKeepsOpen('Set override');
+    await dialog().getByRole('button', { name: 'Working…' }).waitFor();
+    check((await dialog().locator('.error, .problem').count()) === 0, 'an earlier error or problem is shown while the new attempt runs');
+    await dialog().waitFor({ state: 'detached' });
+    await notice().filter({ hasText: 'Feature flag fake_flag is true for Chloé Chen' }).waitFor();
+    check((await page.locator('.error[role=alert]').count()) === 0, 'an error is still shown after the attempt succeeded');
+    await page.unroute(FLAG_OVERRIDE);
   });
 
   await step('create and delete a Kinde user', async () => {
@@ -412,6 +527,7 @@ async function main() {
     await notice().filter({ hasText: 'Uploaded avatar.png' }).waitFor();
     await page.getByText('An image was uploaded.').waitFor();
     check((await fakeClerkUser(fake, created)).user.has_image === true, 'the fake user has no image');
+    await usable('a Clerk user page');
     await shot('clerk-user');
   });
 
@@ -461,6 +577,7 @@ async function main() {
       await userRow(id).locator('.badge-banned').waitFor();
       check((await fakeClerkUser(fake, id)).user.banned === true, `${id} is not banned in the fake`);
     }
+    await usable('the bulk results');
     await shot('bulk-ban');
     await page.screenshot({ path: join(shots, 'readme.png') }); // the viewport only: the picture in the README (docs/console.png)
   });
@@ -531,7 +648,7 @@ async function main() {
     await shot('error-404');
   });
 
-  await step('a refused admin token is explained (the proxy answers 401)', async () => {
+  await step('a refused admin token is titled as the Worker’s, for a Kinde call and a Clerk call (the proxy answers 401)', async () => {
     await page.evaluate(() => {
       for (const k of Object.keys(sessionStorage)) sessionStorage.setItem(k, 'forged-token');
       location.hash = '#/kinde';
@@ -539,9 +656,18 @@ async function main() {
     await page.reload();
     const box = page.locator('.error[role=alert]');
     await box.waitFor();
+    const kinde = await errorTitle(page).innerText();
+    check(kinde === 'The console’s Worker answered 401 (unauthorized) to Kinde getUsers', `Kinde call, title: ${kinde}`);
+    check((await box.getAttribute('data-source')) === 'worker', 'the 401 is not marked as the Worker’s');
     const text = await box.innerText();
-    check(/answered 401/.test(text) && /Open the URL/.test(text), `401 error: ${text}`);
+    check(/Open the URL/.test(text) && !/Kinde answered/.test(text), `401 error: ${text}`);
     await shot('error-401');
+    await page.getByRole('button', { name: 'Clerk', exact: true }).click();
+    await page.getByRole('heading', { name: 'Clerk users' }).waitFor();
+    const clerkTitle = errorTitle(page).filter({ hasText: 'to Clerk' });
+    await clerkTitle.waitFor();
+    const clerk = await clerkTitle.innerText();
+    check(/^The console’s Worker answered 401 \(unauthorized\) to Clerk (getUserList|getUsersCount)$/.test(clerk), `Clerk call, title: ${clerk}`);
     // The same through the proxy directly: no credential comes back.
     const res = await fetch(`${origin}/admin-api/clerk/users?limit=1`, { headers: { authorization: 'Bearer forged-token' } });
     const body = await res.text();
@@ -549,9 +675,112 @@ async function main() {
     check(!body.includes('sk_test_fake') && !body.includes('fake-client-secret'), 'the proxy echoed a credential');
   });
 
+  // ---------------------------------------------------------------- a phone's width
+  const desktop = page;
+  await step('phone (390 px): the Kinde users list, its filters, a selection and the bulk bar fit', async () => {
+    page = await newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Kinde users' }).waitFor();
+    await rows().first().waitFor();
+    await usable('the Kinde users list');
+    for (const id of ['kp_fake_0001', 'kp_fake_0002']) await userRow(id).getByRole('checkbox').check();
+    await page.getByText('2 users selected').waitFor();
+    await usable('the Kinde users list with a selection');
+    await shot('phone-kinde-users');
+    await page.getByRole('button', { name: 'Suspend selected', exact: true }).click();
+    await dialog().getByText('These users will be suspended').waitFor();
+    await usable('the bulk confirmation dialog');
+    await dialog().getByRole('button', { name: 'Cancel', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+  });
+
+  await step('phone: the New user dialog, with its problem shown, fits', async () => {
+    await page.getByRole('button', { name: 'New user' }).click();
+    await dialog().getByLabel('Email').fill('not-an-email');
+    await confirmDialogKeepsOpen('Create user');
+    await dialog().getByText('does not look like an email address').waitFor();
+    await usable('the New user dialog');
+    await shot('phone-new-user', false);
+    await dialog().getByRole('button', { name: 'Cancel', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+  });
+
+  await step('phone: the CSV export and its panel fit', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    check(/^kinde-users-.*\.csv$/.test(download.suggestedFilename()), `download: ${download.suggestedFilename()}`);
+    await page.getByText('Exported 25 users').waitFor();
+    await usable('the export panel');
+    await shot('phone-export');
+    await page.getByRole('button', { name: 'Close export' }).click();
+  });
+
+  await step('phone: a Kinde user page fits, and a dialog with an error in words', async () => {
+    await page.evaluate(() => (location.hash = '#/kinde/users/kp_fake_0003'));
+    await page.getByRole('heading', { name: 'Chloé Chen' }).waitFor();
+    await page.getByRole('cell', { name: 'vip', exact: true }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.loading'));
+    await usable('a Kinde user page');
+    await shot('phone-kinde-user');
+    await page.route(FLAG_OVERRIDE, refuseInNarrowProxy);
+    await page.getByRole('button', { name: 'Feature flag override' }).click();
+    await confirmDialogKeepsOpen('Set override');
+    await errorTitle(dialog()).filter({ hasText: 'The console’s Worker answered 403' }).waitFor();
+    await usable('a dialog with an error');
+    await shot('phone-dialog', false);
+    await dialog().getByRole('button', { name: 'Cancel', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await page.unroute(FLAG_OVERRIDE);
+  });
+
+  await step('phone: the provider switch, the Clerk users list and a bulk ban with its results fit', async () => {
+    await page.getByRole('button', { name: 'Clerk', exact: true }).click();
+    await page.getByRole('heading', { name: 'Clerk users' }).waitFor();
+    await page.getByText('users 1–10 of 25').waitFor();
+    await usable('the Clerk users list');
+    const ids = ['user_fake_0025', 'user_fake_0024'];
+    for (const id of ids) await userRow(id).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Ban selected', exact: true }).click();
+    await confirmDialog('Ban 2 users');
+    const panel = page.locator('section.bulk-panel');
+    await panel.getByText('2 of 2 banned').waitFor();
+    for (const id of ids) await userRow(id).locator('.badge-banned').waitFor();
+    await usable('the bulk results');
+    await shot('phone-clerk-bulk');
+    for (const id of ids) await userRow(id).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Unban selected', exact: true }).click();
+    await confirmDialog('Unban 2 users');
+    await panel.getByText('2 of 2 unbanned').waitFor();
+    for (const id of ids) check((await fakeClerkUser(fake, id)).user.banned === false, `${id} is still banned`);
+    await page.getByRole('button', { name: 'Close results' }).click();
+  });
+
+  await step('phone: a Clerk user page fits', async () => {
+    await page.evaluate(() => (location.hash = '#/clerk/users/user_fake_0003'));
+    await page.getByRole('heading', { name: 'Organization memberships' }).waitFor();
+    await page.getByText('Passkey “Fake passkey 0003”').waitFor();
+    await page.waitForFunction(() => !document.querySelector('.loading'));
+    await usable('a Clerk user page');
+    await shot('phone-clerk-user');
+  });
+
+  await step('phone: an error in words fits (Clerk 404)', async () => {
+    await page.evaluate(() => (location.hash = '#/clerk/users/user_fake_9999'));
+    await errorTitle(page).filter({ hasText: 'Clerk answered 404' }).waitFor();
+    await usable('a 404 error');
+  });
+
+  await step('phone: the sign-in screen fits, and the pasted token opens the console', async () => {
+    await page.getByRole('button', { name: 'Forget token' }).click();
+    await page.getByLabel('Admin token').waitFor();
+    await usable('the sign-in screen');
+    await page.getByLabel('Admin token').fill(new URLSearchParams(new URL(url).hash.slice(1)).get('token'));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await errorTitle(page).filter({ hasText: 'Clerk answered 404' }).waitFor(); // back where it was, with the token
+  });
+
   await step('no page error and no unhandled rejection during the walk', async () => {
     check(pageErrors.length === 0, `page errors:\n  ${pageErrors.join('\n  ')}`);
-    check((await page.locator('.error[role=alert] .dismiss').count()) === 0, 'the global reporter showed an unhandled failure');
+    for (const p of [desktop, page]) check((await p.locator('.error[role=alert] .dismiss').count()) === 0, 'the global reporter showed an unhandled failure');
   });
 
   await step('an unhandled rejection is reported on the page, in words, and can be dismissed', async () => {
@@ -561,6 +790,7 @@ async function main() {
     const banner = page.locator('.error[role=alert]').filter({ hasText: 'something the console did not expect' });
     await banner.getByText('Something went wrong in the console').waitFor();
     await banner.getByText('What to do:').waitFor();
+    await usable('the report of an unhandled rejection');
     await banner.getByRole('button', { name: 'Dismiss this error' }).click();
     await banner.waitFor({ state: 'detached' });
   });

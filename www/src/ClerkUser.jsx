@@ -5,7 +5,7 @@ import { useActions } from './actions.jsx';
 import { Avatar } from './Avatar.jsx';
 import { dash, fmtDate, fullName } from './format.js';
 import { useAsync } from './hooks.js';
-import { Card, ListSection, Props, Table } from './ui.jsx';
+import { Card, ListSection, Props, Table, When } from './ui.jsx';
 import { collect, editAction, NewPasswordField, UserPage, userNotReady } from './userPage.jsx';
 
 export function ClerkUser({ api, id, navigate, notify }) {
@@ -155,7 +155,9 @@ export function ClerkUser({ api, id, navigate, notify }) {
           {u.passkeys.map((p) => (
             <tr key={p.id}>
               <td>Passkey “{p.name}”</td>
-              <td>last used {fmtDate(p.last_used_at)}</td>
+              <td>
+                last used <When value={p.last_used_at} />
+              </td>
               <td>
                 <button type="button" class="small danger" onClick={() => ask({ title: `Delete the passkey “${p.name}”?`, danger: true, confirm: 'Delete passkey', run: async () => (await api.userPasskeyDelete(id, p.id), `Deleted passkey ${p.name}.`) })}>
                   Delete
@@ -183,7 +185,7 @@ export function ClerkUser({ api, id, navigate, notify }) {
               {m.organization?.name} <span class="muted small">{m.organization?.id}</span>
             </td>
             <td>{m.role_name ?? m.role}</td>
-            <td>{fmtDate(m.created_at)}</td>
+            <td><When value={m.created_at} /></td>
           </tr>
         )}
       />
@@ -201,7 +203,7 @@ export function ClerkUser({ api, id, navigate, notify }) {
             <td>
               <span class={`badge badge-${i.status}`}>{i.status}</span>
             </td>
-            <td>{fmtDate(i.created_at)}</td>
+            <td><When value={i.created_at} /></td>
           </tr>
         )}
       />

@@ -3,7 +3,7 @@ import { useActions } from './actions.jsx';
 import { Avatar } from './Avatar.jsx';
 import { dash, fmtDate, fullName } from './format.js';
 import { useAsync } from './hooks.js';
-import { Card, Field, ListSection, Props, val } from './ui.jsx';
+import { Card, Field, ListSection, Props, val, When } from './ui.jsx';
 import { collect, editAction, NewPasswordField, UserPage, userNotReady } from './userPage.jsx';
 
 const hex = (bytes) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -179,7 +179,7 @@ export function KindeUser({ api, id, navigate, notify }) {
             <td>{i.name ?? i.email}</td>
             <td>{i.is_confirmed ? 'yes' : 'no'}</td>
             <td>{dash(i.total_logins)}</td>
-            <td>{fmtDate(i.last_login_on)}</td>
+            <td><When value={i.last_login_on} /></td>
           </tr>
         )}
       />
@@ -193,8 +193,8 @@ export function KindeUser({ api, id, navigate, notify }) {
         row={(s) => (
           <tr key={s.session_id}>
             <td>{dash(s.client_id)}</td>
-            <td>{fmtDate(s.started_on)}</td>
-            <td>{fmtDate(s.expires_on)}</td>
+            <td><When value={s.started_on} /></td>
+            <td><When value={s.expires_on} /></td>
             <td>{dash(s.last_ip_address)}</td>
             <td>{dash(s.org_code)}</td>
           </tr>
@@ -214,7 +214,7 @@ export function KindeUser({ api, id, navigate, notify }) {
             <td>{dash(f.name)}</td>
             <td>{f.is_verified ? 'yes' : 'no'}</td>
             <td>{dash(f.usage_count)}</td>
-            <td>{fmtDate(f.last_used_on)}</td>
+            <td><When value={f.last_used_on} /></td>
             <td>
               <button
                 type="button"

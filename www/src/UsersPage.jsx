@@ -220,7 +220,12 @@ export function UsersPage({ provider, api, navigate, notify }) {
             <thead>
               <tr>
                 <th scope="col" class="check">
-                  <input type="checkbox" checked={allChecked} onChange={toggleAll} aria-label="Select every user on this page" />
+                  <label class="select-all">
+                    <input type="checkbox" checked={allChecked} onChange={toggleAll} aria-label="Select every user on this page" />
+                    <span class="select-all-text" aria-hidden="true">
+                      Select all on this page
+                    </span>
+                  </label>
                 </th>
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
@@ -241,14 +246,14 @@ export function UsersPage({ provider, api, navigate, notify }) {
                     <a href={`#/${provider}/users/${encodeURIComponent(r.id)}`}>{r.name}</a>
                     <div class="muted small">{r.id}</div>
                   </td>
-                  <td>{r.email || '—'}</td>
-                  <td>{r.username || '—'}</td>
-                  <td>{r.phone || '—'}</td>
-                  <td>
+                  <td data-label="Email">{r.email || '—'}</td>
+                  <td data-label="Username">{r.username || '—'}</td>
+                  <td data-label="Phone">{r.phone || '—'}</td>
+                  <td data-label="Status">
                     <Flags flags={r.flags} />
                   </td>
-                  <td class="nowrap">{r.created}</td>
-                  <td class="nowrap">{r.lastSignIn}</td>
+                  <td data-label="Created (UTC)" class="nowrap">{r.created}</td>
+                  <td data-label="Last sign-in (UTC)" class="nowrap">{r.lastSignIn}</td>
                 </tr>
               ))}
             </tbody>
@@ -351,24 +356,26 @@ function BulkPanel({ run, onCancel, onClose }) {
       <Progress label={`${run.action.label} progress`} done={run.done} total={run.total} />
       <ErrorBox error={run.error} />
       {finished && (
-        <table class="results">
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {run.results.map((r) => (
-              <tr key={r.item.id} class={r.ok ? 'ok' : 'failed'}>
-                <td>
-                  {r.item.name} <span class="muted small">{r.item.id}</span>
-                </td>
-                <td>{r.ok ? `✓ ${run.action.verb}` : `✗ ${oneLine(r.error)}`}</td>
+        <div class="table-scroll">
+          <table class="results">
+            <thead>
+              <tr>
+                <th scope="col">User</th>
+                <th scope="col">Result</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {run.results.map((r) => (
+                <tr key={r.item.id} class={r.ok ? 'ok' : 'failed'}>
+                  <td>
+                    {r.item.name} <span class="muted small">{r.item.id}</span>
+                  </td>
+                  <td>{r.ok ? `✓ ${run.action.verb}` : `✗ ${oneLine(r.error)}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -19,17 +19,54 @@ function providerMessages(e) {
   return out;
 }
 
-/** A message in a JSON error body the package did not map (the proxy's own `{ error: { code, message } }`). */
-function bodyMessages(e) {
-  if (!e.body) return [];
+/**
+ * The console's Worker's own refusal, or null. Its proxy (idp-users/proxy)
+ * answers `{ error: { code, message }, errors: [...] }`: the `errors` copy
+ * lets any client read the code, so the package reports it like the
+ * provider's own; the `error` object, which neither Kinde's nor Clerk's error
+ * bodies have (Kinde's token endpoint sends a string there), says who spoke.
+ */
+function workerRefusal(e) {
+  if (e.kind !== 'api' || typeof e.body !== 'string') return null;
+  let json;
   try {
-    const json = JSON.parse(e.body);
-    const list = Array.isArray(json?.errors) ? json.errors : json?.error ? [json.error] : json?.errors ? [json.errors] : [];
-    return list
-      .filter((x) => x && typeof x === 'object' && (typeof x.message === 'string' || typeof x.code === 'string'))
-      .map((x) => ({ code: typeof x.code === 'string' ? x.code : null, message: typeof x.message === 'string' ? x.message : '', long: null }));
+    json = JSON.parse(e.body);
   } catch {
-    return [];
+    return null;
+  }
+  const x = json?.error;
+  if (!x || typeof x !== 'object' || Array.isArray(x) || typeof x.code !== 'string') return null;
+  return { code: x.code, message: typeof x.message === 'string' ? x.message : '', long: null };
+}
+
+/** What to do about a refusal of the Worker itself (its proxy's codes, and the Worker's own). */
+function workerAdvice(code, status, who) {
+  switch (code) {
+    case 'unauthorized':
+      return 'The Worker refused the admin token this page sent (nothing reached the provider). Open the URL that the running `npm start` printed, which carries the current token, or use “Forget token” and paste it.';
+    case 'operation_not_allowed':
+      return `The Worker’s proxy does not allow this operation, so nothing was sent to ${who}. Add it to \`allow\` in www/worker/index.js if your admins need it.`;
+    case 'provider_not_configured':
+      return `The Worker has no ${who} configuration: set its vars (www/worker/.dev.vars under \`npm start\`) and restart it.`;
+    case 'unknown_operation':
+    case 'not_found':
+      return 'The Worker’s proxy does not know this request: the console and the Worker may come from different builds. Restart `npm start`, then reload the page.';
+    case 'body_too_large':
+    case 'query_too_long':
+      return 'The request is too large for the Worker: use a smaller file or less data.';
+    case 'upstream_timeout':
+      return `${who} did not answer the Worker in time. Try again in a moment.`;
+    case 'upstream_auth_failed':
+      return `The Worker could not get a token for ${who}: check the provider credentials in the Worker’s vars.`;
+    case 'upstream_unreachable':
+    case 'upstream_bad_response':
+      return `The Worker could not get a usable answer from ${who}. Check that ${who} (under \`npm start\`, the fake providers) is running, then try again.`;
+    case 'console_worker_error':
+      return 'The Worker cannot serve the API: the message says what it lacks. Fix its vars and restart `npm start`.';
+    default:
+      return status >= 500
+        ? 'The Worker failed. Try again; if it keeps failing, read the Worker’s log in the terminal of `npm start`.'
+        : 'The Worker refused the request (see the message). Try again; if it fails again, read the Worker’s log in the terminal of `npm start`.';
   }
 }
 
@@ -52,8 +89,8 @@ function advice(e) {
       break;
   }
   const s = e.status ?? 0;
-  if (s === 401) return 'The console’s Worker refused the admin token (or the provider refused the Worker’s credentials). Open the URL that the running `npm start` printed, which carries the current token.';
-  if (s === 403) return `Refused: the Worker does not allow this operation, or ${who} refused the Worker’s credentials for it. Check the proxy's \`allow\` list and the provider credentials in the Worker's vars.`;
+  if (s === 401) return `${who} refused the Worker’s credentials: check the provider credentials in the Worker’s vars.`;
+  if (s === 403) return `${who} refused this call (see its message): the Worker’s credential may lack the permission, or ${who} does not allow it for this user.`;
   if (s === 404) return 'Not found: the user (or the item) may have been deleted meanwhile. Go back to the list and reload it.';
   if (s === 405) return `${who} does not offer this endpoint any more (see the message).`;
   if (s === 409 || s === 422 || s === 400) return `${who} rejected the input: fix what the message names and try again.`;
@@ -75,26 +112,25 @@ export function describeError(e) {
     else if (e.kind === 'network') title = `${e.operation}: network error`;
     else if (e.kind === 'auth') title = `${e.operation}: no credentials`;
     else title = `${e.operation}: unexpected answer from ${who}`;
+    const refusal = workerRefusal(e);
+    if (refusal) title = `The console’s Worker answered ${e.status}${refusal.code ? ` (${refusal.code})` : ''} to ${who} ${e.operation}`;
     const facts = [];
+    if (refusal) facts.push(['Answered by', 'the console’s Worker']);
     if (e.status != null) facts.push(['HTTP status', String(e.status)]);
-    if (e.code) facts.push(['Provider code', e.codes.join(', ')]);
+    if (e.code) facts.push([refusal ? 'Worker code' : 'Provider code', e.codes.join(', ')]);
     facts.push(['Operation', `${who} ${e.operation}`]);
     if (e.attempts > 1) facts.push(['Attempts', String(e.attempts)]);
     if (e.retryAfterMs != null) facts.push(['Retry after', seconds(e.retryAfterMs)]);
     if (e.traceId) facts.push(['Trace id', e.traceId]);
-    let messages = providerMessages(e);
-    if (messages.length === 0 && e.kind === 'api') {
-      // Not the provider's error shape: the Worker's proxy answered itself.
-      messages = bodyMessages(e);
-      if (messages.length > 0) title = `The console’s Worker answered ${e.status}${messages[0].code ? ` (${messages[0].code})` : ''} to ${who} ${e.operation}`;
-    }
+    const messages = refusal ? [refusal] : providerMessages(e);
     return {
       title,
       summary: messages.length === 0 ? e.message : null,
       messages,
       facts,
-      advice: advice(e),
+      advice: refusal ? workerAdvice(refusal.code, e.status ?? 0, who) : advice(e),
       kind: e.kind,
+      source: refusal ? 'worker' : e.kind === 'api' || e.kind === 'decode' ? 'provider' : 'package',
       status: e.status,
       body: e.kind === 'decode' ? e.body : null,
     };
@@ -107,6 +143,7 @@ export function describeError(e) {
     facts: e instanceof Error && e.name && e.name !== 'Error' ? [['Error', e.name]] : [],
     advice: 'Reload the page and try again. If it happens again, it is a bug of the console: the browser console has the details.',
     kind: 'console',
+    source: 'console',
     status: null,
     body: null,
   };

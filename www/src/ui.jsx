@@ -2,12 +2,13 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeError } from './errors.js';
+import { fmtDate } from './format.js';
 
 export function ErrorBox({ error, onDismiss, compact = false }) {
   if (!error) return null;
   const d = describeError(error);
   return (
-    <div class="error" role="alert" data-kind={d.kind} data-status={d.status ?? ''}>
+    <div class="error" role="alert" data-kind={d.kind} data-source={d.source} data-status={d.status ?? ''}>
       <p class="error-title">
         <strong>{d.title}</strong>
         {onDismiss && (
@@ -133,6 +134,9 @@ export function ActionDialog({ title, children, confirmLabel = 'Confirm', danger
     event.preventDefault();
     if (busy) return;
     const form = event.currentTarget;
+    // Every attempt starts clean: the last attempt's error says nothing
+    // about this one, whether it is refused here or sent.
+    setError(null);
     const invalid = validate?.(form);
     if (invalid) {
       setProblem(invalid);
@@ -140,7 +144,6 @@ export function ActionDialog({ title, children, confirmLabel = 'Confirm', danger
     }
     setProblem(null);
     setBusy(true);
-    setError(null);
     try {
       const message = await onConfirm(form);
       onDone?.(message);
@@ -197,6 +200,21 @@ export function Card({ title, extraClass, children }) {
   );
 }
 
+/**
+ * A date as fmtDate writes it (`2026-01-07 12:00`) that a narrow column
+ * wraps between the day and the time, never at a hyphen of the day.
+ */
+export function When({ value }) {
+  const text = fmtDate(value);
+  const m = /^(\S+) (\S+)$/.exec(text);
+  if (!m) return text;
+  return (
+    <>
+      <span class="nowrap">{m[1]}</span> <span class="nowrap">{m[2]}</span>
+    </>
+  );
+}
+
 /** Label and value pairs, as `[label, value]`. */
 export function Props({ items }) {
   return (
@@ -211,26 +229,31 @@ export function Props({ items }) {
   );
 }
 
-/** A table with column headings; `action` adds a last column for buttons. */
+/**
+ * A table with column headings; `action` adds a last column for buttons. It
+ * scrolls sideways inside its own box when the card is narrower (a phone).
+ */
 export function Table({ head, action = false, children }) {
   return (
-    <table>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-          {action && (
-            <th scope="col">
-              <span class="sr-only">Action</span>
-            </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+            {action && (
+              <th scope="col">
+                <span class="sr-only">Action</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
 

@@ -47,7 +47,10 @@ export default {
       try {
         return await proxyFor(env)(request);
       } catch (error) {
-        return Response.json({ errors: [{ code: 'console_worker_error', message: String(error?.message ?? error) }] }, { status: 500 });
+        // The proxy's own answer shape: `error` tells the console the Worker
+        // answered (not the provider), `errors` is what the clients read.
+        const body = { code: 'console_worker_error', message: String(error?.message ?? error) };
+        return Response.json({ error: body, errors: [body] }, { status: 500 });
       }
     }
     return env.ASSETS.fetch(request);
