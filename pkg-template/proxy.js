@@ -190,14 +190,16 @@ function makeClient(provider, config) {
 // Kinde client secret, the Clerk secret key), in whatever form a provider
 // might echo it. So no upstream byte is passed through as it came:
 //
-// - A body must be JSON (anything else is withheld, see `answer`). It is
-//   rebuilt by `cleanJson`: every string is decoded, checked in its decoded
-//   form and written back with canonical escapes; whitespace between tokens
-//   is dropped; numbers and literals are kept as written (no precision
-//   lost). A credential found as is in a string is replaced by
-//   `[redacted]`; a string holding one in another form becomes `[redacted]`
-//   whole. If the rebuilt body as a whole still holds one (split across
-//   strings, or as an array of byte values), the body is withheld.
+// - A body must be JSON (anything else is withheld, see `answer`). An
+//   error answer (non-2xx) is rebuilt by `cleanJson`: every string is
+//   decoded, checked in its decoded form and written back with canonical
+//   escapes, whitespace between tokens is dropped, numbers and literals are
+//   kept as written (no precision lost). A success answer is searched as a
+//   whole (its escapes undone) and passed as sent when it holds none; else
+//   it is rebuilt the same way. In a rebuilt string, a credential found as
+//   is becomes `[redacted]`, and a string that holds one in another form
+//   becomes `[redacted]` whole. If the rebuilt body as a whole still holds
+//   one (split across strings, or as an array of byte values), it is withheld.
 // - Passed-back headers are short, printable and checked the same way; one
 //   that holds a credential is dropped.
 // - The proxy's own error messages quote nothing from outside: no provider
@@ -211,18 +213,21 @@ function makeClient(provider, config) {
 // UTF-8, UTF-16LE and UTF-16BE bytes (any case, `0x` prefixes or
 // separators allowed); base64 or base64url of the same bytes at each of the
 // three alignments (padded or not); its UTF-8 bytes as decimal numbers. In
-// error answers (non-2xx) and headers, any 16 letters and digits in a row of
+// error answers (non-2xx) and headers, any 10 letters and digits in a row of
 // a credential count too (a provider may cut an echo short). Not recognised:
 // transforms that are not encodings (hashing, encryption, compression)
 // inside a JSON string.
 
 const REDACTED = '[redacted]';
 /** In error answers and headers, this many letters and digits of a credential in a row count as one. */
-const PARTIAL = 16;
+const PARTIAL = 10;
 /** A credential with fewer letters and digits than this is searched only as it is (its folded forms would match too much). */
 const MIN_FOLDED = 8;
 const ESCAPE =
   /\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|%u([0-9a-fA-F]{4})|%([0-9a-fA-F]{2})|&#[xX]([0-9a-fA-F]{1,6});?|&#([0-9]{1,7});?|\\([\s\S])/g;
+
+/** What JSON's one-letter escapes stand for (any other `\c` is `c`). */
+const CONTROL = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** The replacement of one ESCAPE match. */
 function unescapeOne(match, ...groups) {
@@ -231,16 +236,20 @@ function unescapeOne(match, ...groups) {
     const n = parseInt(groups[i], i === 6 ? 10 : 16);
     return n <= 0x10ffff ? String.fromCodePoint(n) : match;
   }
-  return groups[7];
+  return CONTROL[groups[7]] ?? groups[7];
 }
 
-/** `text` with its escapes undone until none is left (`%2573` → `%73` → `s`). */
-function unescapeAll(text) {
-  let out = text;
-  for (let round = 0; round < 8; round++) {
-    const next = out.replace(ESCAPE, unescapeOne);
-    if (next === out) break;
-    out = next;
+/**
+ * `text`, then `text` with its escapes undone, round after round until none
+ * is left (`%2573` → `%73` → `s`). Every round is searched: undoing an
+ * escape can also break a form next to it (a `%` before hex).
+ */
+function unescapings(text) {
+  const out = [text];
+  for (let round = 0; round < 8 && /[\\%&]/.test(out[round]); round++) {
+    const next = out[round].replace(ESCAPE, unescapeOne);
+    if (next === out[round]) break;
+    out.push(next);
   }
   return out;
 }
@@ -258,7 +267,7 @@ function utf16(text, littleEndian) {
 }
 
 const toHex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-const fold = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+const fold = (text) => text.replace(/[^A-Za-z0-9]+/g, '').toLowerCase();
 
 /** The base64 characters that depend on `bytes` alone, at each of the three alignments (letters and digits only: alphabet-neutral). */
 function base64Cores(bytes) {
@@ -276,7 +285,7 @@ function base64Cores(bytes) {
 function formsOf(secret) {
   const forms = { exact: new Set(), folded: new Set(), hex: new Set(), base64: new Set(), decimal: [], grams: new Set() };
   // The credential as written and as its own escapes read (a secret holding a `%41`).
-  for (const value of new Set([secret, unescapeAll(secret)])) {
+  for (const value of new Set(unescapings(secret))) {
     forms.exact.add(value);
     const folded = fold(value);
     if (folded.length < MIN_FOLDED) continue;
@@ -287,7 +296,7 @@ function formsOf(secret) {
       forms.hex.add(toHex(form));
       for (const core of base64Cores(form)) if (core.length >= MIN_FOLDED) forms.base64.add(core);
     }
-    forms.decimal.push(new RegExp(`(?<![0-9])${Array.from(bytes).join('[^0-9]{1,4}')}(?![0-9])`));
+    forms.decimal.push(new RegExp(`(?:^|[^0-9])${Array.from(bytes).join('[^0-9]{1,4}')}(?![0-9])`));
   }
   return forms;
 }
@@ -304,14 +313,17 @@ function formsFor(secret) {
   return forms;
 }
 
-/** Whether `text` holds one of `secrets` in a recognised form (`partial`: 16 letters and digits in a row of one count). */
+/** Whether `text` holds one of `secrets` in a recognised form (`partial`: 10 letters and digits in a row of one count). */
 function holdsCredential(text, secrets, partial) {
   if (text.length === 0 || secrets.length === 0) return false;
-  const plain = unescapeAll(text);
-  const lower = plain.toLowerCase();
-  const folded = lower.replace(/[^a-z0-9]/g, '');
-  const hexText = lower.replace(/0x(?=[0-9a-f]{2})|[^a-z0-9]/g, '');
-  const base64Text = plain.replace(/[^A-Za-z0-9]/g, '');
+  return unescapings(text).some((plain) => holdsForm(plain, secrets, partial));
+}
+
+function holdsForm(plain, secrets, partial) {
+  const base64Text = plain.replace(/[^A-Za-z0-9]+/g, '');
+  const folded = base64Text.toLowerCase();
+  // No hex form holds an `x`: `0x` prefixes go.
+  const hexText = folded.includes('0x') ? folded.replaceAll('0x', '') : folded;
   const has = (set, where) => {
     for (const form of set) if (where.includes(form)) return true;
     return false;
@@ -340,33 +352,30 @@ const WITHHELD = Symbol('withheld');
 const JSON_TOKEN = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"|[ \t\n\r]+/g;
 
 /**
- * The JSON text `text` rebuilt with every credential redacted (see above);
- * NOT_JSON when it is not JSON, WITHHELD when a credential could not be cut
- * out of it.
+ * The JSON text `text` without credentials: NOT_JSON when it is not JSON,
+ * WITHHELD when a credential could not be cut out of it. An error answer
+ * (`error`) is always rebuilt from its decoded strings; a success answer
+ * only when the search of its whole text (its escapes undone) finds one:
+ * pages of users are large, and credentials in them are rare.
  */
-function cleanJson(text, secrets, partial) {
+function cleanJson(text, secrets, error) {
   try {
     JSON.parse(text);
   } catch {
     return NOT_JSON;
   }
-  const strings = [];
-  const rebuild = (redact) =>
-    text.replace(JSON_TOKEN, (token) => {
-      if (token[0] !== '"') return '';
-      const escaped = token.includes('\\');
-      let value = escaped ? JSON.parse(token) : token.slice(1, -1);
-      if (redact) value = redactString(value, secrets, partial);
-      strings.push(value);
-      return escaped || redact ? JSON.stringify(value) : token;
-    });
-  let out = rebuild(false);
-  // The decoded strings, then the rebuilt text (its numbers), searched as one.
-  const all = () => `${strings.join('\n')}\n${out}`;
-  if (!holdsCredential(all(), secrets, partial)) return out;
-  strings.length = 0;
-  out = rebuild(true);
-  return holdsCredential(all(), secrets, partial) ? WITHHELD : out;
+  if (!error && !holdsCredential(text, secrets, false)) return text;
+  const values = [];
+  const out = text.replace(JSON_TOKEN, (token, at) => {
+    if (token[0] !== '"') return '';
+    // Decoded first, so that no escape hides a credential; written back with canonical escapes.
+    const value = redactString(token.includes('\\') ? JSON.parse(token) : token.slice(1, -1), secrets, error);
+    if (!/^[ \t\n\r]*:/.test(text.slice(at + token.length, at + token.length + 64))) values.push(value);
+    return JSON.stringify(value);
+  });
+  // Split across strings (keys between them left out), or an array of byte
+  // values: the decoded values and the rebuilt text (its numbers), searched as one.
+  return holdsCredential(`${values.join('\n')}\n${out}`, secrets, error) ? WITHHELD : out;
 }
 
 // ---- Answers ---------------------------------------------------------------
