@@ -745,7 +745,7 @@ export function createUsersProxy(options) {
       } catch (e) {
         return failure(e, 'upstream_auth_failed');
       }
-      secrets.push(token);
+      if (!secrets.includes(token)) secrets.push(token);
       remember(token);
       let res;
       try {
@@ -761,7 +761,7 @@ export function createUsersProxy(options) {
             try {
               res.body?.cancel().catch(() => {});
             } catch {}
-            secrets.push(fresh);
+            if (!secrets.includes(fresh)) secrets.push(fresh);
             remember(fresh);
             res = await send(fresh);
           }
