@@ -661,6 +661,16 @@ export async function proxyTests({ lib, fake, proxy, test, ok, eq, rejects, allo
     });
     const body = await proxyError(await getTokenProxy(new Request(`${ORIGIN}/admin-api/kinde/api/v1/users`)), 502, 'upstream_auth_failed', 'getToken throws', 'kinde.getUsers');
     ok(!JSON.stringify(body).includes('9f8e7d6c'), `getToken's message is not quoted: ${body.error.message}`);
+    // A network failure whose message holds a piece of the secret key.
+    const secretKey = 'sk_live_Pq7Wz2Lx9Mv4Kt8Rb3Nh6Jd1Fc5';
+    const down = createUsersProxy({
+      clerk: { secretKey, baseUrl: CLERK_BASE, fetch: () => Promise.reject(new TypeError(`connect ECONNREFUSED (auth ${secretKey.slice(4, 22)})`)), ...consent },
+      allow: ['clerk.*'],
+      authorize: () => true,
+    });
+    const downBody = await proxyError(await down(new Request(`${ORIGIN}/admin-api/clerk/users`)), 502, 'upstream_unreachable', 'network failure', 'clerk.getUserList');
+    const downText = JSON.stringify(downBody);
+    for (let k = 0; k + 6 <= secretKey.length; k++) ok(!downText.includes(secretKey.slice(k, k + 6)), `network failure: no 6 characters of the key in a row (${downBody.error.message})`);
   });
 
   // ---- The incoming body: time limit and the caller going away ------------
