@@ -223,7 +223,8 @@ export interface UsersProxyErrorBody {
  *   (every alignment) of its UTF-8 or UTF-16 bytes, with separators, NULs
  *   or line breaks between its characters, or as an array of byte values;
  *   in error bodies and headers, any 10 letters and digits of it in a row
- *   count too. Found as is in a string, it becomes `[redacted]`; in another
+ *   count too, and base64 and hex runs are decoded and searched again (two
+ *   layers deep). Found as is in a string, it becomes `[redacted]`; in another
  *   form, the whole string does; across strings, the body is withheld. A
  *   passed-back header holding one is dropped.
  * - The provider config's `timeoutMs` bounds each exchange (reading the

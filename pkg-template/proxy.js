@@ -214,9 +214,10 @@ function makeClient(provider, config) {
 // separators allowed); base64 or base64url of the same bytes at each of the
 // three alignments (padded or not); its UTF-8 bytes as decimal numbers. In
 // error answers (non-2xx) and headers, any 10 letters and digits in a row of
-// a credential count too (a provider may cut an echo short). Not recognised:
+// a credential count too (a provider may cut an echo short), and base64 and
+// hex runs are decoded and searched again, two layers deep. Not recognised:
 // transforms that are not encodings (hashing, encryption, compression)
-// inside a JSON string.
+// inside a JSON string, and (in success answers) an encoding of an encoding.
 
 const REDACTED = '[redacted]';
 /** In error answers and headers, this many letters and digits of a credential in a row count as one. */
@@ -313,10 +314,37 @@ function formsFor(secret) {
   return forms;
 }
 
-/** Whether `text` holds one of `secrets` in a recognised form (`partial`: 10 letters and digits in a row of one count). */
-function holdsCredential(text, secrets, partial) {
+/**
+ * Whether `text` holds one of `secrets` in a recognised form. `partial`
+ * (error answers and headers, which are small): 10 letters and digits in a
+ * row of one count, and base64 and hex runs are decoded and searched again,
+ * two layers deep (base64 of base64, of hex, of JSON, ...).
+ */
+function holdsCredential(text, secrets, partial, depth = 0) {
   if (text.length === 0 || secrets.length === 0) return false;
-  return unescapings(text).some((plain) => holdsForm(plain, secrets, partial));
+  const rounds = unescapings(text);
+  if (rounds.some((plain) => holdsForm(plain, secrets, partial))) return true;
+  if (!partial || depth >= 2) return false;
+  return decodedRuns(rounds.at(-1)).some((inner) => holdsCredential(inner, secrets, partial, depth + 1));
+}
+
+/** Each run of base64 (either alphabet; at every offset) or hex (at both offsets) in `text`, decoded to one character per byte. */
+function decodedRuns(text) {
+  const out = [];
+  const compact = text.replace(/\s+/g, '');
+  for (const run of compact.match(/[A-Za-z0-9+/_-]{12,}/g) ?? []) {
+    const standard = run.replace(/-/g, '+').replace(/_/g, '/');
+    for (let k = 0; k < 4; k++) {
+      const part = standard.slice(k);
+      try {
+        out.push(atob(part.slice(0, part.length - (part.length % 4))));
+      } catch {}
+    }
+  }
+  for (const run of compact.match(/[0-9a-fA-F]{16,}/g) ?? []) {
+    for (let k = 0; k < 2; k++) out.push(run.slice(k).replace(/[0-9a-fA-F]{2}/g, (pair) => String.fromCharCode(parseInt(pair, 16))));
+  }
+  return out;
 }
 
 function holdsForm(plain, secrets, partial) {
