@@ -165,7 +165,7 @@ export type UsersProxyErrorCode =
   | 'upstream_unreachable'
   /** 502: the provider's answer was not a usable response: a status outside 2xx, 4xx and 5xx, or a 2xx whose body is not JSON (or still held a credential); none of its body is passed back. */
   | 'upstream_bad_response'
-  /** The provider's own 4xx or 5xx status, with a body that is not JSON (an HTML error page, say) or still held a credential: the body is withheld, the status and rate-limit headers kept. */
+  /** The provider's own 4xx or 5xx status, with a body that is not JSON (an HTML error page, say), is over 64 KiB, or still held a credential: the body is withheld, the status and rate-limit headers kept. */
   | 'upstream_error'
   /** 504: no complete answer within the provider config's `timeoutMs`. */
   | 'upstream_timeout';
@@ -213,7 +213,8 @@ export interface UsersProxyErrorBody {
  *   `X-Content-Type-Options: nosniff` and `Cache-Control: no-store`. A body
  *   that is not JSON (HTML, text, another charset, compressed) is withheld:
  *   a 2xx becomes 502 `upstream_bad_response`, an error keeps its status
- *   with a JSON `upstream_error` in its place; an empty body stays empty.
+ *   with a JSON `upstream_error` in its place (so does an error body over
+ *   64 KiB); an empty body stays empty.
  * - No credential leaves, in any form the provider might echo it in: an
  *   error body is rebuilt from its decoded strings (canonical escapes,
  *   numbers as written), a success body is searched as a whole and rebuilt

@@ -325,14 +325,21 @@ function holdsCredential(text, secrets, partial, depth = 0) {
   const rounds = unescapings(text);
   if (rounds.some((plain) => holdsForm(plain, secrets, partial))) return true;
   if (!partial || depth >= 2) return false;
-  return decodedRuns(rounds.at(-1)).some((inner) => holdsCredential(inner, secrets, partial, depth + 1));
+  // All runs in one text: one search per layer, however many runs.
+  const inner = decodedRuns(rounds.at(-1));
+  return inner.length > 0 && holdsCredential(inner.join('\n'), secrets, partial, depth + 1);
 }
 
-/** Each run of base64 (either alphabet; at every offset) or hex (at both offsets) in `text`, decoded to one character per byte. */
+/**
+ * Each run of base64 (either alphabet; at every offset) or hex (at both
+ * offsets) in `text`, decoded to one character per byte. Runs over 2 KiB
+ * are left to the search of their surface: an echo is short, and decoding
+ * large blobs layer after layer costs time.
+ */
 function decodedRuns(text) {
   const out = [];
   const compact = text.replace(/\s+/g, '');
-  for (const run of compact.match(/[A-Za-z0-9+/_-]{12,}/g) ?? []) {
+  for (const run of compact.match(/[A-Za-z0-9+/_-]{12,}/g)?.filter((run) => run.length <= 2048) ?? []) {
     const standard = run.replace(/-/g, '+').replace(/_/g, '/');
     for (let k = 0; k < 4; k++) {
       const part = standard.slice(k);
@@ -341,7 +348,7 @@ function decodedRuns(text) {
       } catch {}
     }
   }
-  for (const run of compact.match(/[0-9a-fA-F]{16,}/g) ?? []) {
+  for (const run of compact.match(/[0-9a-fA-F]{16,}/g)?.filter((run) => run.length <= 2048) ?? []) {
     for (let k = 0; k < 2; k++) out.push(run.slice(k).replace(/[0-9a-fA-F]{2}/g, (pair) => String.fromCharCode(parseInt(pair, 16))));
   }
   return out;
@@ -384,7 +391,9 @@ const JSON_TOKEN = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"|[ \t\n\r]+/g;
  * WITHHELD when a credential could not be cut out of it. An error answer
  * (`error`) is always rebuilt from its decoded strings; a success answer
  * only when the search of its whole text (its escapes undone) finds one:
- * pages of users are large, and credentials in them are rare.
+ * pages of users are large, and credentials in them are rare. Strings are
+ * searched one by one only then; the rebuilt body is searched again as a
+ * whole in any case.
  */
 function cleanJson(text, secrets, error) {
   try {
@@ -392,12 +401,14 @@ function cleanJson(text, secrets, error) {
   } catch {
     return NOT_JSON;
   }
-  if (!error && !holdsCredential(text, secrets, false)) return text;
+  const found = holdsCredential(text, secrets, error);
+  if (!error && !found) return text;
   const values = [];
   const out = text.replace(JSON_TOKEN, (token, at) => {
     if (token[0] !== '"') return '';
     // Decoded first, so that no escape hides a credential; written back with canonical escapes.
-    const value = redactString(token.includes('\\') ? JSON.parse(token) : token.slice(1, -1), secrets, error);
+    const decoded = token.includes('\\') ? JSON.parse(token) : token.slice(1, -1);
+    const value = found ? redactString(decoded, secrets, error) : decoded;
     if (!/^[ \t\n\r]*:/.test(text.slice(at + token.length, at + token.length + 64))) values.push(value);
     return JSON.stringify(value);
   });
@@ -447,19 +458,23 @@ function passedBack(headers, secrets) {
 }
 
 const strictUtf8 = () => new TextDecoder('utf-8', { fatal: true });
+/** Error bodies larger than this are withheld rather than rebuilt: provider errors are small, and rebuilding costs time. */
+const MAX_ERROR_BODY = 64 * 1024;
 
 /**
  * The proxy's answer for the provider's `status`, `headers` and body
  * `bytes`: the status and a rebuilt JSON body (see cleanJson). A body that is
- * not JSON (HTML, text, UTF-16, compressed, ...) or that still holds a
- * credential is withheld: a 2xx becomes 502 `upstream_bad_response`, an
- * error keeps its status with a JSON `upstream_error` in place of its body.
+ * not JSON (HTML, text, UTF-16, compressed, ...), that still holds a
+ * credential, or an error body over 64 KiB is withheld: a 2xx becomes 502
+ * `upstream_bad_response`, an error keeps its status with a JSON
+ * `upstream_error` in place of its body.
  */
 function answer(name, operation, status, headers, bytes, secrets) {
   const ok = status >= 200 && status < 300;
   if (!ok && (status < 400 || status > 599)) return reply(502, 'upstream_bad_response', `${name} answered with status ${status}`, { operation });
   const back = passedBack(headers, secrets);
   if (NO_BODY_STATUS.has(status) || bytes.length === 0) return new Response(NO_BODY_STATUS.has(status) ? null : '', { status, headers: { ...back, ...ANSWER_HEADERS } });
+  if (!ok && bytes.length > MAX_ERROR_BODY) return reply(status, 'upstream_error', `${name} answered ${status} with an error body over 64 KiB; it is withheld`, { operation }, back);
   let body = NOT_JSON;
   try {
     body = cleanJson(strictUtf8().decode(bytes), secrets, !ok);

@@ -595,10 +595,17 @@ export async function proxyTests({ lib, fake, proxy, test, ok, eq, rejects, allo
         eq([res.status, JSON.parse(text).error.code], [status === 200 ? 502 : 500, code], `${form}, ${status}: withheld`);
       }
     }
+    // An error body too large to be worth checking is withheld; a success body of that size is not.
+    const large = JSON.stringify({ errors: [{ code: 'X', message: 'x'.repeat(70 * 1024) }] });
+    p.next(422, large, { 'retry-after': '3' });
+    let res = await p.get('clerk');
+    eq([res.status, res.headers.get('retry-after'), (await json(res)).error.code], [422, '3', 'upstream_error'], 'an error body over 64 KiB');
+    p.next(200, large);
+    eq((await (await p.get('clerk')).text()).length, large.length, 'a success body over 64 KiB');
     // Ordinary data is not touched: a success answer passes byte for byte.
     const page = JSON.stringify([{ id: 'user_2x', first_name: 'Zoë', note: 'a/b \\ "c"', n: 12345678901234567890, image: 'https://img.test/eyJ0eXBlIjoicHJveHkifQ' }], null, 2);
     p.next(200, page);
-    let res = await p.get('clerk');
+    res = await p.get('clerk');
     eq(await res.text(), page, 'a success answer without a credential is passed as sent');
     p.next(204, null);
     res = await p.get('kinde');
