@@ -449,7 +449,8 @@ function passedBack(headers, secrets) {
     for (const [name, value] of headers) {
       const key = name.toLowerCase();
       if (!PASSED_BACK.has(key) && !RATE_LIMIT.test(key)) continue;
-      if (/^[\x20-\x7e]{0,256}$/.test(value) && !holdsCredential(value, secrets, true)) out[key] = value;
+      // The name too: `x-ratelimit-<anything>` is passed back.
+      if (key.length <= 64 && /^[\x20-\x7e]{0,256}$/.test(value) && !holdsCredential(`${key}\n${value}`, secrets, true)) out[key] = value;
     }
   } catch {
     // Headers a custom fetch made unreadable: none are passed back.

@@ -573,6 +573,11 @@ export async function proxyTests({ lib, fake, proxy, test, ok, eq, rejects, allo
         }
       }
     }
+    // A passed-back header whose name holds one.
+    p.next(200, '{}', { [`x-ratelimit-${creds.secretKey.toLowerCase()}`]: '1', 'x-ratelimit-limit': '10' });
+    let res = await p.get('clerk');
+    eq([...res.headers.keys()].filter((h) => h.startsWith('x-ratelimit')), ['x-ratelimit-limit'], 'a header named after the key is dropped');
+    await clean(res, creds.secretKey, creds.secretKey, 'a header named after the key');
     // Whole bodies in other encodings: not JSON, so withheld.
     const s = creds.secretKey;
     const bodies = [
@@ -598,7 +603,7 @@ export async function proxyTests({ lib, fake, proxy, test, ok, eq, rejects, allo
     // An error body too large to be worth checking is withheld; a success body of that size is not.
     const large = JSON.stringify({ errors: [{ code: 'X', message: 'x'.repeat(70 * 1024) }] });
     p.next(422, large, { 'retry-after': '3' });
-    let res = await p.get('clerk');
+    res = await p.get('clerk');
     eq([res.status, res.headers.get('retry-after'), (await json(res)).error.code], [422, '3', 'upstream_error'], 'an error body over 64 KiB');
     p.next(200, large);
     eq((await (await p.get('clerk')).text()).length, large.length, 'a success body over 64 KiB');
