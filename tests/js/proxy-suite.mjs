@@ -221,7 +221,7 @@ export async function proxyTests({ lib, fake, proxy, test, ok, eq, rejects, allo
     eq(res.status, 400, 'the provider status');
     const text = await check(res, 'Kinde echo');
     eq(JSON.parse(text).errors[0].message, 'echo [redacted]', 'the rest of the body is intact');
-    eq(res.headers.get('retry-after'), '[redacted]', 'a passed-back header is redacted too');
+    eq(res.headers.get('retry-after'), null, 'a passed-back header holding a credential is dropped');
     f.clerk.injectFault({ path: `/v1/users/${C1}`, status: 422, body: JSON.stringify({ errors: [{ code: 'X', message: `key ${f.clerk.secretKey}`, long_message: JSON.stringify(`"${f.clerk.secretKey}"`) }] }) });
     await check(await call(`/admin-api/clerk/users/${C1}`), 'Clerk echo');
     // A rejected Kinde token is re-minted once and the request retried once.
@@ -253,7 +253,7 @@ export async function proxyTests({ lib, fake, proxy, test, ok, eq, rejects, allo
     });
     res = await down(new Request(`${ORIGIN}/admin-api/clerk/users`));
     const downBody = await proxyError(res, 502, 'upstream_unreachable', 'network failure', 'clerk.getUserList');
-    ok(!JSON.stringify(downBody).includes('sk_test_down_key') && downBody.error.message.includes('[redacted]'), `the key is redacted from the cause: ${downBody.error.message}`);
+    ok(!JSON.stringify(downBody).includes('sk_test_down_key') && downBody.error.message.includes('TypeError'), `the cause is named, not quoted: ${downBody.error.message}`);
     ok(handler.length <= 1, 'a handler of one request');
   });
 
@@ -432,5 +432,445 @@ export async function proxyTests({ lib, fake, proxy, test, ok, eq, rejects, allo
     ok(Date.now() - t0 < 2000, 'settles at once');
     eq(res.status, 499, 'the caller went away');
     ok(signals.length === 2 && signals[1].aborted, 'the provider request was aborted with it');
+  });
+
+  // ---- Credentials in any encoding ---------------------------------------
+  // A proxy whose provider answers are scripted: `next(status, body, headers)`
+  // sets the answer of the next API request (body: a string or bytes); Kinde's
+  // token endpoint answers `token`. Its credentials are the given ones.
+  function scripted({ clientSecret, token, secretKey, fetchTokenAnswer } = {}) {
+    let answer;
+    const fetch = async (url, init) => {
+      const u = new URL(String(url));
+      if (u.pathname === '/oauth2/token') {
+        if (fetchTokenAnswer) return fetchTokenAnswer();
+        return new Response(JSON.stringify({ access_token: token, expires_in: 3600, token_type: 'bearer' }), { headers: { 'content-type': 'application/json' } });
+      }
+      const [status, body, headers] = answer;
+      return new Response(status === 204 ? null : body, { status, headers: { 'content-type': 'application/json', ...headers } });
+    };
+    const options = { allow: [], authorize: () => true };
+    if (clientSecret) options.kinde = { domain: KINDE_DOMAIN, clientId: 'cid', clientSecret, fetch, ...consent };
+    if (secretKey) options.clerk = { secretKey, baseUrl: CLERK_BASE, fetch, ...consent };
+    for (const name of ['kinde', 'clerk']) if (options[name]) options.allow.push(`${name}.*`);
+    const handler = createUsersProxy(options);
+    return {
+      next: (status, body, headers = {}) => (answer = [status, body, headers]),
+      get: (provider) => handler(new Request(provider === 'kinde' ? `${ORIGIN}/admin-api/kinde/api/v1/users` : `${ORIGIN}/admin-api/clerk/users`)),
+    };
+  }
+
+  const bytesOf = (text) => new TextEncoder().encode(text);
+  const latin1 = (bytes) => String.fromCharCode(...bytes);
+  const hexOf = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const utf16le = (text) => Uint8Array.from(Array.from(text).flatMap((c) => [c.charCodeAt(0) & 255, c.charCodeAt(0) >> 8]));
+  const b64 = (bytes) => btoa(latin1(bytes));
+  const b64url = (bytes) => b64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const pct = (text, upper) => Array.from(bytesOf(text), (b) => `%${b.toString(16).padStart(2, '0')}`[upper ? 'toUpperCase' : 'toLowerCase']()).join('');
+  const jsonEscapes = (text, upper) => Array.from(text, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`[upper ? 'toUpperCase' : 'toLowerCase']().replace('\\U', '\\u')).join('');
+  /**
+   * Hostile forms of a credential `s`: [name, the text inserted (raw JSON
+   * text between the quotes of a string value, unless `raw`), what the
+   * proxy answers ('cut': status kept, body without it; 'withheld')].
+   */
+  const hostileForms = (s) => {
+    const half = Math.floor(s.length / 2);
+    const mixed = pct(s).split('%').map((h, i) => (i % 2 ? h.toUpperCase() : h)).join('%');
+    return [
+      ['as is', s],
+      ['every character \\u-escaped (lower case)', jsonEscapes(s)],
+      ['every character \\u-escaped (upper case)', jsonEscapes(s, true)],
+      ['split across escapes', `${s.slice(0, half)}${jsonEscapes(s.slice(half))}`],
+      ['escaped slash and backslash between halves', `${s.slice(0, half)}\\/${s.slice(half)}`],
+      ['percent-encoded, every byte, lower case', pct(s)],
+      ['percent-encoded, every byte, upper case', pct(s, true)],
+      ['percent-encoded, mixed case', mixed],
+      ['percent-encoded twice', pct(s).replace(/%/g, '%25')],
+      ['percent-encoded then \\u-escaped', jsonEscapes(pct(s))],
+      ...[0, 1, 2].flatMap((k) => {
+        const shifted = new Uint8Array([...bytesOf('xyz'.slice(0, k)), ...bytesOf(s)]);
+        return [
+          [`base64, alignment ${k}`, b64(shifted)],
+          [`base64 unpadded, alignment ${k}`, b64(shifted).replace(/=+$/, '')],
+          [`base64url, alignment ${k}`, b64url(shifted)],
+          [`base64url, alignment ${k}, percent-encoded`, encodeURIComponent(b64(shifted))],
+        ];
+      }),
+      ['base64 with MIME line breaks', b64(bytesOf(s)).replace(/(.{4})/g, '$1\\r\\n')],
+      ['base64 \\/-escaped', b64(bytesOf(`?>?${s}`)).replace(/\//g, '\\/')],
+      ['hex, lower case', hexOf(bytesOf(s))],
+      ['hex, upper case', hexOf(bytesOf(s)).toUpperCase()],
+      ['hex with colons', hexOf(bytesOf(s)).replace(/(..)(?!$)/g, '$1:')],
+      ['hex bytes as 0x.. words', hexOf(bytesOf(s)).replace(/(..)/g, '0x$1 ')],
+      ['\\x escapes (a literal backslash-x)', Array.from(bytesOf(s), (b) => `\\\\x${b.toString(16)}`).join('')],
+      ['HTML entities', Array.from(s, (c) => `&#x${c.charCodeAt(0).toString(16)};`).join('')],
+      ['UTF-16LE characters (NULs between)', Array.from(s, (c) => `${c}\\u0000`).join('')],
+      ['UTF-16BE characters with a BOM', `\\ufeff${Array.from(s, (c) => `\\u0000${c}`).join('')}`],
+      ['hex of UTF-16LE', hexOf(utf16le(s))],
+      ['base64 of UTF-16LE', b64(utf16le(s))],
+      ['upper case', s.toUpperCase()],
+      ['spaced out', Array.from(s).join(' ')],
+      ['in a JSON string in a JSON string', JSON.stringify(JSON.stringify({ key: s })).slice(1, -1)],
+      ['cut short (its first 20 characters, then …)', `${s.slice(0, 20)}…`, 'error only'],
+      ['base64 of its base64', b64(bytesOf(b64(bytesOf(s)))), 'error only'],
+      ['base64url of its hex', b64url(bytesOf(hexOf(bytesOf(s)))), 'error only'],
+      ['hex of its base64', hexOf(bytesOf(b64(bytesOf(`::${s}`)))), 'error only'],
+      ['base64 of a JSON object holding it', b64(bytesOf(JSON.stringify({ client_secret: s }))), 'error only'],
+      ['base64 of it percent-encoded', b64(bytesOf(pct(s))), 'error only'],
+      ['split across two array items', `${s.slice(0, half)}", "${s.slice(half)}`, 'split'],
+      ['split across two values of an error', `${s.slice(0, half)}", "more": "${s.slice(half)}`, 'error only, split'],
+      ['as an array of byte values', `", "bytes": [${Array.from(bytesOf(s)).join(', ')}], "x": "`, 'withheld'],
+      ['as an object key', `", "${s}": "`],
+    ];
+  };
+  /** Every string (keys too) and number of a parsed JSON value, for the checks. */
+  const leaves = (value, out = []) => {
+    if (typeof value === 'string' || typeof value === 'number') out.push(String(value));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(k), leaves(v, out);
+    return out;
+  };
+  /** Asserts a proxy answer holds neither the credential nor the inserted form, and is JSON with nosniff. */
+  async function clean(res, secret, form, what) {
+    ok(/^application\/json/.test(res.headers.get('content-type') || ''), `${what}: JSON content type (got ${res.headers.get('content-type')})`);
+    eq(res.headers.get('x-content-type-options'), 'nosniff', `${what}: nosniff`);
+    const text = await res.text();
+    const lower = text.toLowerCase();
+    ok(!lower.includes(secret.toLowerCase()), `${what}: the credential is in the answer: ${text.slice(0, 300)}`);
+    ok(!text.includes(form), `${what}: the encoded credential is in the answer: ${text.slice(0, 300)}`);
+    const all = leaves(JSON.parse(text)).join('\n');
+    ok(!all.toLowerCase().includes(secret.toLowerCase()), `${what}: the credential is in a decoded string: ${all.slice(0, 300)}`);
+    for (const [h, v] of res.headers) ok(!v.toLowerCase().includes(secret.toLowerCase().slice(0, 12)), `${what}: no credential in header ${h}`);
+    return text;
+  }
+
+  await test('proxy: a credential echoed in any encoding never leaves (a table of hostile forms, success and error answers)', async () => {
+    const creds = {
+      token: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtMm0ifQ.Zm9vYmFyQmF6UXV4MTIzNDU2Nzg5MA-_x',
+      clientSecret: 'kS3cr3tV4lu3_9f8e7d6c5b4a3',
+      secretKey: 'sk_test_Qw3rTy9UiOp4AsDfGh7JkLzXcV',
+    };
+    const p = scripted(creds);
+    for (const [provider, name, secret] of [['kinde', 'token', creds.token], ['kinde', 'client secret', creds.clientSecret], ['clerk', 'secret key', creds.secretKey]]) {
+      for (const [form, text, expect] of hostileForms(secret)) {
+        for (const status of [200, 400]) {
+          if (expect?.startsWith('error only') && status === 200) continue;
+          const what = `${provider} ${name}, ${form}, ${status}`;
+          const body = expect === 'split' ? `{"errors":[{"code":"X","message":["before ${text} after"]}],"data":{"id":"u_1"}}` : `{"errors":[{"code":"X","message":"before ${text} after"}],"data":{"id":"u_1"}}`;
+          // The inserted form must be valid JSON text: the test's own check.
+          JSON.parse(body);
+          p.next(status, body, { 'x-ratelimit-policy': text.replace(/[^\x21-\x7e]/g, '').slice(0, 200) });
+          const res = await p.get(provider);
+          const answer = await clean(res, secret, text, what);
+          const parsed = JSON.parse(answer);
+          if (expect?.endsWith('split')) {
+            // Cut out of each piece, or withheld whole: either way, not there.
+          } else if (expect === 'withheld') {
+            eq([res.status, parsed.error && parsed.error.code], status === 200 ? [502, 'upstream_bad_response'] : [400, 'upstream_error'], `${what}: withheld`);
+          } else {
+            eq(res.status, status, `${what}: the provider's status`);
+            eq([parsed.errors[0].code, parsed.data.id], ['X', 'u_1'], `${what}: the rest of the body is kept`);
+          }
+        }
+      }
+    }
+    // A passed-back header whose name holds one.
+    p.next(200, '{}', { [`x-ratelimit-${creds.secretKey.toLowerCase()}`]: '1', 'x-ratelimit-limit': '10' });
+    let res = await p.get('clerk');
+    eq([...res.headers.keys()].filter((h) => h.startsWith('x-ratelimit')), ['x-ratelimit-limit'], 'a header named after the key is dropped');
+    await clean(res, creds.secretKey, creds.secretKey, 'a header named after the key');
+    // Whole bodies in other encodings: not JSON, so withheld.
+    const s = creds.secretKey;
+    const bodies = [
+      ['UTF-16LE with a BOM', new Uint8Array([0xff, 0xfe, ...utf16le(`{"message":"${s}"}`)])],
+      ['UTF-16BE', Uint8Array.from(Array.from(`{"message":"${s}"}`).flatMap((c) => [0, c.charCodeAt(0)]))],
+      ['HTML', bytesOf(`<html><body>key: ${s}</body></html>`)],
+      ['plain text', bytesOf(`bad key ${s}`)],
+      ['JSON then garbage', bytesOf(`{"m":"x"} ${s}`)],
+      ['invalid UTF-8 around it', new Uint8Array([0x7b, 0x22, 0x6d, 0x22, 0x3a, 0x22, 0xc3, 0x28, ...bytesOf(s), 0x22, 0x7d])],
+    ];
+    if (typeof CompressionStream === 'function') {
+      const gz = new Uint8Array(await new Response(new Blob([`{"message":"${s}"}`]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+      bodies.push(['gzip-compressed', gz]);
+    }
+    for (const [form, bytes] of bodies) {
+      for (const [status, code] of [[200, 'upstream_bad_response'], [500, 'upstream_error']]) {
+        p.next(status, bytes, { 'content-type': 'text/html' });
+        const res = await p.get('clerk');
+        const text = await clean(res, s, s, `${form}, ${status}`);
+        eq([res.status, JSON.parse(text).error.code], [status === 200 ? 502 : 500, code], `${form}, ${status}: withheld`);
+      }
+    }
+    // An error body too large to be worth checking is withheld; a success body of that size is not.
+    const large = JSON.stringify({ errors: [{ code: 'X', message: 'x'.repeat(70 * 1024) }] });
+    p.next(422, large, { 'retry-after': '3' });
+    res = await p.get('clerk');
+    eq([res.status, res.headers.get('retry-after'), (await json(res)).error.code], [422, '3', 'upstream_error'], 'an error body over 64 KiB');
+    p.next(200, large);
+    eq((await (await p.get('clerk')).text()).length, large.length, 'a success body over 64 KiB');
+    // Ordinary data is not touched: a success answer passes byte for byte.
+    const page = JSON.stringify([{ id: 'user_2x', first_name: 'Zoë', note: 'a/b \\ "c"', n: 12345678901234567890, image: 'https://img.test/eyJ0eXBlIjoicHJveHkifQ' }], null, 2);
+    p.next(200, page);
+    res = await p.get('clerk');
+    eq(await res.text(), page, 'a success answer without a credential is passed as sent');
+    p.next(204, null);
+    res = await p.get('kinde');
+    eq([res.status, res.headers.get('x-content-type-options'), await res.text()], [204, 'nosniff', ''], 'a 204');
+  });
+
+  await test('proxy: random credentials, each in every encoding at a random offset, never leave (generated)', async () => {
+    // Repeatable: mulberry32 from a fixed seed (named in each message).
+    let seed = 0x14c0ffee;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = (list) => list[Math.floor(random() * list.length)];
+    const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const word = (n, alphabet = chars) => Array.from({ length: n }, () => pick(alphabet)).join('');
+    // 20 random credentials, each in every encoding, at a random offset in a random answer.
+    for (let i = 0; i < 20; i++) {
+      const creds = { token: word(20 + Math.floor(random() * 60), `${chars}-_.`), clientSecret: word(16 + Math.floor(random() * 40)), secretKey: `sk_${pick(['test', 'live'])}_${word(20 + Math.floor(random() * 30))}` };
+      const p = scripted(creds);
+      const [provider, secret] = pick([['kinde', creds.token], ['kinde', creds.clientSecret], ['clerk', creds.secretKey]]);
+      const forms = hostileForms(secret).filter(([, , expect]) => expect === undefined);
+      for (const [j, [form, text]] of forms.entries()) {
+        const status = pick([200, 201, 400, 401, 404, 422, 429, 500]);
+        // Random text on both sides, of random length (all alignments, letters that may run into the form).
+        const before = word(Math.floor(random() * 7), `${chars}%\\\\/ `).replace(/\\\\$/, '');
+        const after = word(Math.floor(random() * 7));
+        const body = `{"errors":[{"code":"c","message":"${before}${text}${after}"}]}`;
+        const what = `seed case ${i}.${j}: ${provider} ${JSON.stringify(secret)}, ${form}, status ${status}, before ${JSON.stringify(before)}`;
+        try {
+          JSON.parse(body);
+        } catch {
+          continue;
+        }
+        p.next(status, body);
+        const res = await p.get(provider);
+        await clean(res, secret, text, what);
+        eq(res.status, status, `${what}: status`);
+      }
+    }
+  });
+
+  await test("proxy: the proxy's own errors quote nothing of a credential, not even a piece (upstream_auth_failed, upstream_unreachable)", async () => {
+    const clientSecret = 'Xk9fQ2wLm7Rt4Zp8Vb3Nc6Hj1Yd5Gs0A';
+    const echoes = [
+      () => new Response(JSON.stringify({ error: 'invalid_client', error_description: `bad secret ${clientSecret.slice(0, 20)}…` }), { status: 401, headers: { 'content-type': 'application/json' } }),
+      () => new Response(`<html>${b64(bytesOf(clientSecret))}</html>`, { status: 500, headers: { 'content-type': 'text/html' } }),
+      () => Promise.reject(new TypeError(`connect failed: ${clientSecret.slice(3, 25)}`)),
+    ];
+    for (const [i, fetchTokenAnswer] of echoes.entries()) {
+      const p = scripted({ clientSecret, token: 'unused', fetchTokenAnswer });
+      const res = await p.get('kinde');
+      const body = await proxyError(res, 502, 'upstream_auth_failed', `echo ${i}`, 'kinde.getUsers');
+      const text = JSON.stringify(body);
+      for (let k = 0; k + 6 <= clientSecret.length; k++) ok(!text.includes(clientSecret.slice(k, k + 6)), `echo ${i}: no 6 characters of the secret in a row (${body.error.message})`);
+      ok(!text.includes(b64(bytesOf(clientSecret)).slice(0, 12)), `echo ${i}: nor its base64`);
+    }
+    // getToken failing with a message holding the token it could not renew.
+    const getTokenProxy = createUsersProxy({
+      kinde: { domain: KINDE_DOMAIN, getToken: () => Promise.reject(new Error('vault refused token tok_9f8e7d6c5b4a39f8e7d6c5b4a3')), fetch: () => Promise.reject(new Error('no')) },
+      allow: ['kinde.*'],
+      authorize: () => true,
+    });
+    const body = await proxyError(await getTokenProxy(new Request(`${ORIGIN}/admin-api/kinde/api/v1/users`)), 502, 'upstream_auth_failed', 'getToken throws', 'kinde.getUsers');
+    ok(!JSON.stringify(body).includes('9f8e7d6c'), `getToken's message is not quoted: ${body.error.message}`);
+    // A network failure whose message holds a piece of the secret key.
+    const secretKey = 'sk_live_Pq7Wz2Lx9Mv4Kt8Rb3Nh6Jd1Fc5';
+    const down = createUsersProxy({
+      clerk: { secretKey, baseUrl: CLERK_BASE, fetch: () => Promise.reject(new TypeError(`connect ECONNREFUSED (auth ${secretKey.slice(4, 22)})`)), ...consent },
+      allow: ['clerk.*'],
+      authorize: () => true,
+    });
+    const downBody = await proxyError(await down(new Request(`${ORIGIN}/admin-api/clerk/users`)), 502, 'upstream_unreachable', 'network failure', 'clerk.getUserList');
+    const downText = JSON.stringify(downBody);
+    for (let k = 0; k + 6 <= secretKey.length; k++) ok(!downText.includes(secretKey.slice(k, k + 6)), `network failure: no 6 characters of the key in a row (${downBody.error.message})`);
+  });
+
+  // ---- The incoming body: time limit and the caller going away ------------
+  await test('proxy: timeoutMs bounds reading the request body, and the caller going away ends the read (stalled uploads)', async () => {
+    let cancelled = 0;
+    const stalled = (signal) => ({
+      url: `${ORIGIN}/admin-api/clerk/users/${C1}/metadata`,
+      method: 'PATCH',
+      headers: new Headers({ authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }),
+      // Sends one byte, then nothing, ever.
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new Uint8Array([123]));
+        },
+        cancel() {
+          cancelled++;
+        },
+      }),
+      signal,
+    });
+    const f = fake.createFakeProviders();
+    const handler = createUsersProxy({
+      clerk: { secretKey: f.clerk.secretKey, baseUrl: CLERK_BASE, fetch: f.fetch, timeoutMs: 100, ...consent },
+      allow: ['clerk.*'],
+      authorize: (request) => request.headers.get('authorization') === `Bearer ${ADMIN}`,
+    });
+    // Bounded here, so that a proxy that waits for ever fails the test rather than hanging it.
+    const within = (promise, ms) => Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve('still waiting'), ms))]);
+    const t0 = Date.now();
+    const answers = await within(Promise.all(Array.from({ length: 50 }, () => handler(stalled()))), 5000);
+    ok(Array.isArray(answers) && Date.now() - t0 < 3000, `50 stalled uploads all answered promptly (${Date.now() - t0} ms)`);
+    for (const res of answers.slice(0, 3)) await proxyError(res, 408, 'body_timeout', 'a stalled upload', 'clerk.updateUserMetadata');
+    eq(answers.map((r) => r.status), answers.map(() => 408), 'all 408');
+    eq(cancelled, 50, 'every stalled body was cancelled (let go)');
+    // The caller hangs up: the read ends at once, whatever the time limit.
+    const slow = createUsersProxy({
+      clerk: { secretKey: f.clerk.secretKey, baseUrl: CLERK_BASE, fetch: f.fetch, timeoutMs: 60000, ...consent },
+      allow: ['clerk.*'],
+      authorize: () => true,
+    });
+    const controller = new AbortController();
+    const pending = slow(stalled(controller.signal));
+    setTimeout(() => controller.abort(), 30);
+    const t1 = Date.now();
+    const gone = await within(pending, 5000);
+    ok(gone instanceof Response, 'the handler settles when the caller goes away');
+    await proxyError(gone, 499, 'aborted', 'the caller went away mid-upload', 'clerk.updateUserMetadata');
+    ok(Date.now() - t1 < 2000, 'at once');
+    eq(cancelled, 51, 'its body was cancelled too');
+    eq(upstream(f).length + f.requests.length, 0, 'nothing reached the provider');
+  });
+
+  // ---- Cross-site requests ------------------------------------------------
+  await test('proxy: state-changing requests from another site are refused before authorize (CSRF); servers and same-origin pages pass', async () => {
+    const f = fake.createFakeProviders();
+    let asked = 0;
+    const make = (extra) =>
+      createUsersProxy({
+        clerk: { secretKey: f.clerk.secretKey, baseUrl: CLERK_BASE, fetch: f.fetch, ...consent },
+        allow: ['clerk.*'],
+        // A session cookie: what a forged cross-site request carries along.
+        authorize: (request) => {
+          asked++;
+          return (request.headers.get('cookie') || '').includes('session=admin');
+        },
+        ...extra,
+      });
+    // A Request-like object: browsers drop Origin and Sec-Fetch-* from a Request's headers, not from Headers.
+    const send = (handler, method, headers, path = `/admin-api/clerk/users/${C1}/ban`) =>
+      handler({ url: `${ORIGIN}${path}`, method, headers: new Headers({ cookie: 'session=admin', ...headers }), body: null });
+    const handler = make();
+    for (const [headers, what] of [
+      [{ origin: 'https://evil.test' }, 'another origin'],
+      [{ origin: 'null' }, 'an opaque origin (sandboxed frame, data: URL)'],
+      [{ origin: 'http://proxy.test:8080' }, 'another port'],
+      [{ origin: 'https://proxy.test' }, 'another scheme'],
+      [{ 'sec-fetch-site': 'cross-site' }, 'Sec-Fetch-Site: cross-site'],
+      [{ 'sec-fetch-site': 'same-site' }, 'Sec-Fetch-Site: same-site (a sibling subdomain)'],
+      [{ origin: 'https://evil.test', 'sec-fetch-site': 'same-origin' }, 'an Origin that is not ours wins over Sec-Fetch-Site'],
+    ]) {
+      for (const method of ['POST', 'DELETE', 'PATCH', 'post']) {
+        const path = method === 'POST' || method === 'post' ? `/admin-api/clerk/users/${C1}/ban` : `/admin-api/clerk/users/${C1}`;
+        await proxyError(await send(handler, method, headers, path), 403, 'cross_site_refused', `${what}, ${method}`);
+      }
+    }
+    eq([asked, upstream(f).length], [0, 0], 'authorize never ran, nothing reached the provider');
+    eq((await send(handler, 'POST', { origin: ORIGIN, 'sec-fetch-site': 'same-origin' })).status, 200, 'the proxy\'s own origin passes');
+    eq((await send(handler, 'POST', { 'sec-fetch-site': 'same-origin' })).status, 200, 'Sec-Fetch-Site: same-origin passes');
+    eq((await send(handler, 'POST', { 'sec-fetch-site': 'none' })).status, 200, 'Sec-Fetch-Site: none (typed by the user) passes');
+    eq((await send(handler, 'POST', {})).status, 200, 'a server-to-server call (no Origin, no Sec-Fetch-Site) passes');
+    eq((await send(handler, 'GET', { origin: 'https://evil.test', 'sec-fetch-site': 'cross-site' }, `/admin-api/clerk/users/${C1}`)).status, 200, 'a GET changes nothing and passes');
+    // allowedOrigins: the listed origins pass; ["*"] turns the check off.
+    const listed = make({ allowedOrigins: ['https://admin.example.com'] });
+    eq((await send(listed, 'POST', { origin: 'https://admin.example.com', 'sec-fetch-site': 'cross-site' })).status, 200, 'a listed origin passes');
+    await proxyError(await send(listed, 'POST', { origin: 'https://evil.test' }), 403, 'cross_site_refused', 'an unlisted one does not');
+    eq((await send(listed, 'POST', { origin: ORIGIN })).status, 200, 'the own origin still passes');
+    await proxyError(await send(listed, 'POST', { 'sec-fetch-site': 'cross-site' }), 403, 'cross_site_refused', 'cross-site without an Origin');
+    const open = make({ allowedOrigins: ['*'] });
+    eq((await send(open, 'POST', { origin: 'https://evil.test', 'sec-fetch-site': 'cross-site' })).status, 200, '["*"] allows any site');
+    // Validation.
+    for (const [value, param, message] of [
+      ['https://admin.example.com', 'allowedOrigins'],
+      [['https://admin.example.com/'], 'allowedOrigins[0]', /did you mean "https:\/\/admin\.example\.com"/],
+      [['https://Admin.Example.com:443'], 'allowedOrigins[0]', /did you mean "https:\/\/admin\.example\.com"/],
+      [['admin.example.com'], 'allowedOrigins[0]'],
+      [['ftp://x.test'], 'allowedOrigins[0]'],
+      [[ORIGIN, 42], 'allowedOrigins[1]'],
+    ]) {
+      let err;
+      try {
+        make({ allowedOrigins: value });
+      } catch (e) {
+        err = e;
+      }
+      ok(err instanceof IdpUsersError && err.kind === 'validation' && err.param === param, `allowedOrigins ${JSON.stringify(value)}: a validation error on ${param} (got ${err && err.param}: ${err && err.message})`);
+      if (message) ok(message.test(err.message), `${param}: ${message} (got ${err.message})`);
+    }
+  });
+
+  // ---- Content types ------------------------------------------------------
+  await test('proxy: every answer is JSON with X-Content-Type-Options: nosniff; an upstream HTML page is never passed back', async () => {
+    const { f, call } = setup({ allow: ['clerk.getUser', 'kinde.getUsers'] });
+    const nosniff = (res, what) => {
+      eq(res.headers.get('x-content-type-options'), 'nosniff', `${what}: nosniff`);
+      ok(/^application\/json/.test(res.headers.get('content-type') || ''), `${what}: JSON content type (got ${res.headers.get('content-type')})`);
+    };
+    const html = '<html><script>alert(document.cookie)</script></html>';
+    for (const [status, expected, code] of [[200, 502, 'upstream_bad_response'], [503, 503, 'upstream_error'], [404, 404, 'upstream_error']]) {
+      f.clerk.injectFault({ path: `/v1/users/${C1}`, status, headers: { 'content-type': 'text/html' }, body: html });
+      const res = await call(`/admin-api/clerk/users/${C1}`);
+      nosniff(res, `HTML ${status}`);
+      const body = await proxyError(res, expected, code, `HTML ${status}`, 'clerk.getUser');
+      ok(!JSON.stringify(body).includes('<script'), `HTML ${status}: none of the page`);
+    }
+    f.clerk.injectFault({ path: `/v1/users/${C1}`, status: 200, headers: { 'content-type': 'text/html' }, body: '{"id":"x"}' });
+    let res = await call(`/admin-api/clerk/users/${C1}`);
+    nosniff(res, 'JSON labelled text/html');
+    eq((await json(res)).id, 'x', 'a JSON body labelled otherwise is JSON');
+    f.kinde.injectFault({ path: '/api/v1/users', status: 429, headers: { 'ratelimit-reset': '2' } });
+    res = await call('/admin-api/kinde/api/v1/users');
+    nosniff(res, 'an empty 429');
+    eq([res.status, res.headers.get('ratelimit-reset'), await res.text()], [429, '2', ''], 'an empty error stays empty, with its rate-limit headers');
+    for (const [path, init, what] of [
+      ['/admin-api/clerk/users', {}, 'operation_not_allowed'],
+      ['/nowhere', {}, 'not_found'],
+      [`/admin-api/clerk/users/${C1}`, { headers: { authorization: 'Bearer no' } }, 'unauthorized'],
+      [`/admin-api/clerk/users/${C1}`, {}, 'success'],
+    ]) {
+      res = await call(path, init);
+      nosniff(res, what);
+      await res.text();
+    }
+  });
+
+  // ---- The engine's token and retry rules, seen through the proxy ---------
+  await test('proxy: a persistent Kinde 403 re-mints the token at most once per token, not on every call', async () => {
+    const { f, call } = setup();
+    eq((await call('/admin-api/kinde/api/v1/users?page_size=1')).status, 200, 'a first token');
+    eq(f.kinde.tokenRequests, 1, 'one token');
+    f.kinde.injectFault({ path: '/api/v1/users', status: 403, body: JSON.stringify({ errors: [{ code: 'FORBIDDEN', message: 'missing scope read:users' }] }), times: Infinity });
+    const statuses = [];
+    for (let i = 0; i < 20; i++) {
+      const res = await call('/admin-api/kinde/api/v1/users');
+      statuses.push(res.status);
+      await res.text();
+    }
+    eq(statuses, statuses.map(() => 403), 'every call gets the 403');
+    ok(f.kinde.tokenRequests <= 3, `at most a couple of token requests over 20 calls, not one per call (got ${f.kinde.tokenRequests})`);
+  });
+
+  await test("proxy: a browser client does not retry the proxy's own refusals (one attempt, one getToken)", async () => {
+    const { f, handler } = setup({ allow: ['kinde.getUserData', 'clerk.getUser'] });
+    for (const [name, make, run] of [
+      ['kinde', kindeVia, (c) => c.getUsers()],
+      ['clerk', clerkVia, (c) => c.deleteUser(C1)],
+    ]) {
+      const asked = [];
+      const client = make(handler, { getToken: (o) => (asked.push(o && o.forceRefresh), ADMIN) });
+      const err = await rejects(run(client), { kind: 'api', status: 403 }, `${name}: operation_not_allowed`);
+      ok(err.body.includes('operation_not_allowed'), `${name}: the proxy's refusal (${err.body})`);
+      eq(err.attempts, 1, `${name}: one attempt`);
+      eq(asked.length, 1, `${name}: getToken called once (forceRefresh: ${JSON.stringify(asked)})`);
+    }
+    eq(upstream(f).length, 0, 'nothing reached a provider');
   });
 }

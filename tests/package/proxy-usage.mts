@@ -13,6 +13,7 @@ const options: UsersProxyOptions = {
   authorize: async (request: Request) => request.headers.get('authorization') === 'Bearer admin',
   basePath: '/admin-api',
   maxBodyBytes: 2 * 1024 * 1024,
+  allowedOrigins: ['https://admin.example.com'],
 };
 const handler: UsersProxyHandler = createUsersProxy(options);
 
@@ -21,6 +22,7 @@ export async function usage(): Promise<number> {
   if (!res.ok && res.headers.get('content-type')?.startsWith('application/json')) {
     const body = (await res.json()) as UsersProxyErrorBody;
     if (body.error.code === 'operation_not_allowed') return body.error.operation?.length ?? 0;
+    if (body.error.code === 'cross_site_refused' || body.error.code === 'body_timeout' || body.error.code === 'upstream_error') return -1;
   }
   return res.status;
 }
@@ -43,3 +45,5 @@ createUsersProxy({ kinde, allow: ['kinde.*'], authorize: () => 'yes' });
 createUsersProxy({ kinde: { accessToken: 't' }, allow: ['kinde.*'], authorize: () => true });
 // @ts-expect-error the Clerk config takes a secret key or getToken, not both
 createUsersProxy({ clerk: { secretKey: 'sk_test_x', getToken: () => 't' }, allow: ['clerk.*'], authorize: () => true });
+// @ts-expect-error allowedOrigins is a list of origins
+createUsersProxy({ kinde, allow: ['kinde.*'], authorize: () => true, allowedOrigins: 'https://admin.example.com' });
