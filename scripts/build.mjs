@@ -283,6 +283,12 @@ const proxyTypes = readFileSync(join(root, 'pkg-template', 'proxy.d.ts'), 'utf8'
 writeFileSync(join(dist, 'proxy.d.ts'), proxyTypes);
 writeFileSync(join(dist, 'proxy.d.cts'), proxyTypes.replaceAll("from './index.js'", "from './index.cjs'"));
 
+// idp-users/jobs (ESM as written: its modules import the package by its own
+// name, like the proxy) and the `idp-users` command. They are files of their
+// own, so none of it reaches the root entry's bundle.
+cpSync(join(root, 'pkg-template', 'jobs'), join(dist, 'jobs'), { recursive: true });
+for (const f of ['cli.js', 'jobs.d.ts', 'jobs-file.d.ts']) copyFileSync(join(root, 'pkg-template', f), join(dist, f));
+
 // The fake providers: ESM sources as written, plus CommonJS builds.
 if (existsSync(join(root, 'fake', 'index.js'))) {
   cpSync(join(root, 'fake'), join(dist, 'fake'), {
