@@ -1,0 +1,243 @@
+#!/usr/bin/env node
+// The proofs of issue 15 against the HTTP fake (seeded users, a rate limit,
+// 2% of requests answered 500, 20 ms latency), each a function the test
+// file (tests/jobs/jobs.test.mjs) runs scaled down and this script runs at
+// full size:
+//
+//   node tests/jobs/proof.mjs --full     20,000-user exports, 5,000 bans and deletes (several minutes)
+//   node tests/jobs/proof.mjs            the scaled-down sizes of the test
+//
+// Prints one line per figure and a JSON summary; exits 1 when a check fails.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dist, envFile, fromDist, journalCounts, runCli, startFake } from './harness.mjs';
+
+export const FULL = { exportUsers: 20_000, actionUsers: 5_000, rate: 100, concurrency: 8, exportRate: 100, copyUsers: 1_000 };
+export const SCALED = { exportUsers: 2_000, actionUsers: 500, rate: 200, concurrency: 8, exportRate: 20, copyUsers: 100 };
+const LOAD = { failRate: 0.02, latencyMs: 20 };
+
+function check(checks, ok, what) {
+  checks.push({ ok: Boolean(ok), what });
+  return ok;
+}
+
+/**
+ * Export of `n` users of `provider` in `format` with --journal and --out,
+ * SIGKILLed after about half of its pages and run again: every user once.
+ */
+export async function exportProof({ provider, format, n, rate, cmd }) {
+  const fake = await startFake({ seed: n, rateLimit: rate, ...LOAD });
+  const dir = mkdtempSync(join(tmpdir(), 'idp-jobs-export-'));
+  const checks = [];
+  try {
+    const env = envFile(dir, fake.env);
+    const out = join(dir, `users.${format}`);
+    const journal = join(dir, 'journal.ndjson');
+    const args = [provider, 'export', '--format', format, '--out', out, '--journal', journal, '--rate', String(rate), '--env-file', env];
+    const pages = Math.ceil(n / 500);
+    const first = await runCli(args, { journal, killWhen: (t) => journalCounts(t).pages >= Math.max(1, Math.floor(pages / 2)), cmd });
+    check(checks, first.signal === 'SIGKILL', `${provider} ${format} export: the first run was killed (${first.signal ?? `exit ${first.code}`}) after ${journalCounts(readFileSync(journal, 'utf8')).pages} of ${pages} pages`);
+    const second = await runCli(args, { cmd });
+    check(checks, second.code === 0, `the rerun with the same journal exits 0 (got ${second.code}; ${second.stderr.trim().split('\n').pop() ?? ''})`);
+    const text = readFileSync(out, 'utf8');
+    const lines = text.split('\n').filter(Boolean);
+    let ids;
+    if (format === 'ndjson') ids = lines.map((l) => JSON.parse(l).id);
+    else {
+      const rows = text.split('\r\n').filter(Boolean);
+      check(checks, rows[0].startsWith('id,'), 'the CSV starts with its header row, once');
+      check(checks, rows.filter((r) => r.startsWith('id,')).length === 1, 'the header row appears once');
+      ids = rows.slice(1).map((r) => r.split(',')[0]);
+    }
+    const unique = new Set(ids);
+    check(checks, ids.length === n && unique.size === n, `every user exactly once: ${ids.length} rows, ${unique.size} distinct ids of ${n}`);
+    const summary = JSON.parse(second.stderr.slice(second.stderr.indexOf('{')) || second.stdout);
+    return { checks, figures: { provider, format, users: n, killedAfterPages: journalCounts(readFileSync(journal, 'utf8')).pages, peakRssMbKilled: +(first.peakRssKb / 1024).toFixed(1), peakRssMbResume: +(second.peakRssKb / 1024).toFixed(1), bytes: summary.export?.bytes } };
+  } finally {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Memory of an export of `n` users without a kill: the child's peak RSS. */
+export async function exportMemory({ n, rate, cmd }) {
+  const fake = await startFake({ seed: n, rateLimit: rate, ...LOAD });
+  const dir = mkdtempSync(join(tmpdir(), 'idp-jobs-mem-'));
+  try {
+    const r = await runCli(['clerk', 'export', '--format', 'ndjson', '--out', join(dir, 'u.ndjson'), '--rate', String(rate), '--env-file', envFile(dir, fake.env)], { cmd });
+    return { code: r.code, peakRssMb: +(r.peakRssKb / 1024).toFixed(1) };
+  } finally {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A bulk action (`ban` or `delete`) over `n` Clerk ids at --rate equal to
+ * the fake's limit, SIGKILLed about halfway, run again with the same journal.
+ */
+export async function actionProof({ verb, n, rate, concurrency, cmd }) {
+  const seed = n + 50; // some users the job does not touch
+  const fake = await startFake({ seed, rateLimit: rate, ...LOAD });
+  const dir = mkdtempSync(join(tmpdir(), `idp-jobs-${verb}-`));
+  const checks = [];
+  try {
+    const env = envFile(dir, fake.env);
+    const ids = fake.server.providers.clerk.users().slice(0, n).map((u) => u.id);
+    const idsFile = join(dir, 'ids.txt');
+    (await import('node:fs')).writeFileSync(idsFile, `${ids.join('\n')}\n`);
+    const journal = join(dir, 'journal.ndjson');
+    const args = ['clerk', verb, '--ids', idsFile, '--journal', journal, '--rate', String(rate), '--concurrency', String(concurrency), '--env-file', env];
+    const t0 = Date.now();
+    const first = await runCli(args, { journal, killWhen: (t) => journalCounts(t).done >= n / 2, cmd });
+    const t1 = Date.now();
+    const atKill = journalCounts(readFileSync(journal, 'utf8'));
+    check(checks, first.signal === 'SIGKILL', `${verb}: the first run was killed (${first.signal ?? `exit ${first.code}`}) with ${atKill.done} done, ${atKill.started - atKill.done - atKill.failed} in flight`);
+    const before = fake.answers.length;
+    const second = await runCli(args, { cmd });
+    const t2 = Date.now();
+    const summary = JSON.parse(second.stdout);
+    check(checks, second.code === 0, `the rerun exits 0 (got ${second.code})`);
+    check(checks, summary.done === n && summary.failed === 0, `the summary counts ${summary.done} done, ${summary.failed} failed, of ${n}`);
+    const gone = readFileSync(journal, 'utf8').split('\n').filter((l) => l.includes('"outcome":"gone"')).length;
+    const users = new Map(fake.server.providers.clerk.users().map((u) => [u.id, u]));
+    const idSet = new Set(ids);
+    if (verb === 'ban') {
+      check(checks, ids.every((id) => users.get(id)?.banned === true), 'every selected user is banned');
+      check(checks, [...users.values()].filter((u) => !idSet.has(u.id)).every((u) => !u.banned), 'no other user is banned');
+    } else {
+      check(checks, ids.every((id) => !users.has(id)), 'every selected user is gone');
+      check(checks, users.size === seed - n, 'the other users remain');
+      check(checks, summary.failed === 0, `no item failed because it was already gone (${gone} counted done as gone)`);
+    }
+    // The request log: each user's action requests, all and those applied (2xx).
+    const method = verb === 'ban' ? 'POST' : 'DELETE';
+    const sent = new Map();
+    const applied = new Map();
+    for (const a of fake.answers) {
+      const m = verb === 'ban' ? /^\/v1\/users\/([^/]+)\/ban$/.exec(a.path) : /^\/v1\/users\/([^/]+)$/.exec(a.path);
+      if (!m || a.method !== method) continue;
+      sent.set(m[1], (sent.get(m[1]) ?? 0) + 1);
+      if (a.status < 300) applied.set(m[1], (applied.get(m[1]) ?? 0) + 1);
+    }
+    const maxApplied = Math.max(...applied.values());
+    const maxSent = Math.max(...sent.values());
+    const overTwice = [...sent.values()].filter((c) => c > 2).length;
+    check(checks, maxApplied <= 2, `no user's ${verb} was applied more than twice (max ${maxApplied}); requests per user: max ${maxSent}, ${overTwice} users above 2 (each extra one answered 500 or 429 before the fake acted)`);
+    const throttled = fake.answers.filter((a) => a.status === 429).length;
+    const share = throttled / fake.answers.length;
+    check(checks, share < 0.01, `${throttled} of ${fake.answers.length} requests answered 429 (${(share * 100).toFixed(2)}%, under 1%)`);
+    const firstReqs = before;
+    const secondReqs = fake.answers.length - before;
+    const achieved = (firstReqs + secondReqs) / ((t1 - t0 + (t2 - t1)) / 1000);
+    return {
+      checks,
+      figures: {
+        verb,
+        users: n,
+        rate,
+        concurrency,
+        doneAtKill: atKill.done,
+        requests: fake.answers.length,
+        throttled,
+        status500: fake.answers.filter((a) => a.status === 500).length,
+        maxRequestsPerUser: maxSent,
+        maxAppliedPerUser: maxApplied,
+        goneOnResume: gone,
+        // Wall time includes each process's start; the run's own figure is in its summary.
+        achievedPerSecond: +achieved.toFixed(1),
+        resumeRunPerSecond: summary.run.requestsPerSecond,
+        ratioOfAllowed: +(summary.run.requestsPerSecond / rate).toFixed(3),
+      },
+    };
+  } finally {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Copy Kinde → Clerk of `n` users and back (needs dist/jobs/copy.js): a
+ * dry run sends no write, a sample compares field by field, a second run
+ * creates nothing.
+ */
+export async function copyProof({ n, rate, concurrency, cmd }) {
+  const fake = await startFake({ seed: 0, rateLimit: rate, ...LOAD });
+  const dir = mkdtempSync(join(tmpdir(), 'idp-jobs-copy-'));
+  const checks = [];
+  try {
+    const { KindeUsersApi } = await fromDist('node.mjs');
+    // n Kinde users to copy (the fake's Clerk side starts empty: seed 0).
+    const kinde = new KindeUsersApi({ ...fake.config.kinde, retries: 5 });
+    for (let i = 0; i < n; i++) {
+      await kinde.createUser({
+        profile: { given_name: `Given${i}`, family_name: `Family${i}` },
+        identities: [{ type: 'email', is_verified: true, details: { email: `copy${i}@example.com` } }],
+      }, { retryNonIdempotent: true });
+    }
+    const env = envFile(dir, fake.env);
+    const writes = () => fake.answers.filter((a) => a.method !== 'GET' && !a.path.startsWith('/oauth2')).length;
+    const w0 = writes();
+    const dry = await runCli(['copy', '--from', 'kinde', '--to', 'clerk', '--dry-run', '--rate', String(rate), '--env-file', env], { cmd });
+    check(checks, dry.code === 0 && writes() === w0, `--dry-run exits 0 (${dry.code}) and sends no write (${writes() - w0} sent)`);
+    const drySummary = JSON.parse(dry.stdout);
+    check(checks, Array.isArray(drySummary.sample) && drySummary.sample.length > 0 && drySummary.sample[0].mapping, 'the dry run prints the mapping of a sample');
+    const journal = join(dir, 'copy.ndjson');
+    const args = ['copy', '--from', 'kinde', '--to', 'clerk', '--journal', journal, '--rate', String(rate), '--concurrency', String(concurrency), '--env-file', env];
+    const first = await runCli(args, { cmd });
+    const s1 = JSON.parse(first.stdout);
+    const clerkUsers = fake.server.providers.clerk.users();
+    check(checks, first.code === 0 && s1.done === n && clerkUsers.length === n, `Kinde → Clerk: ${s1.done} done, ${clerkUsers.length} Clerk users (exit ${first.code})`);
+    const kindeUsers = fake.server.providers.kinde.users();
+    const byExternal = new Map(clerkUsers.map((u) => [u.external_id, u]));
+    let mismatches = 0;
+    for (const k of kindeUsers.slice(0, 20)) {
+      const c = byExternal.get(k.id);
+      const email = c?.email_addresses?.[0];
+      if (!c || c.first_name !== k.first_name || c.last_name !== k.last_name || email?.email_address !== k.email) mismatches++;
+    }
+    check(checks, mismatches === 0, `a sample of 20: first name, last name, email and external id (= the Kinde id) match (${mismatches} mismatches)`);
+    const w1 = writes();
+    const again = await runCli(['copy', '--from', 'kinde', '--to', 'clerk', '--rate', String(rate), '--concurrency', String(concurrency), '--env-file', env], { cmd });
+    const s2 = JSON.parse(again.stdout);
+    check(checks, again.code === 0 && fake.server.providers.clerk.users().length === n && writes() === w1, `a second run (new journal) creates nothing: ${fake.server.providers.clerk.users().length} Clerk users, ${writes() - w1} writes`);
+    const back = await runCli(['copy', '--from', 'clerk', '--to', 'kinde', '--rate', String(rate), '--concurrency', String(concurrency), '--env-file', env], { cmd });
+    const s3 = JSON.parse(back.stdout);
+    check(checks, back.code === 0 && s3.failed === 0, `Clerk → Kinde: exit ${back.code}, ${s3.done} done, ${s3.failed} failed`);
+    return { checks, figures: { users: n, created: s1.done, secondRunOutcomes: s2.done, back: s3.done } };
+  } finally {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const full = process.argv.includes('--full');
+  const size = full ? FULL : SCALED;
+  const { existsSync } = await import('node:fs');
+  const results = [];
+  const run = async (name, fn) => {
+    const t = Date.now();
+    const r = await fn();
+    r.seconds = +((Date.now() - t) / 1000).toFixed(1);
+    results.push([name, r]);
+    for (const c of r.checks ?? []) console.log(`${c.ok ? 'ok' : 'FAILED'}: ${c.what}`);
+    console.log(`${name}: ${JSON.stringify(r.figures ?? r)} (${r.seconds} s)`);
+  };
+  await run('export clerk ndjson', () => exportProof({ provider: 'clerk', format: 'ndjson', n: size.exportUsers, rate: size.exportRate }));
+  await run('export kinde csv', () => exportProof({ provider: 'kinde', format: 'csv', n: size.exportUsers, rate: size.exportRate }));
+  await run('memory 1/10', () => exportMemory({ n: size.exportUsers / 10, rate: 1000 }));
+  await run('memory full', () => exportMemory({ n: size.exportUsers, rate: 1000 }));
+  await run('ban', () => actionProof({ verb: 'ban', n: size.actionUsers, rate: size.rate, concurrency: size.concurrency }));
+  await run('delete', () => actionProof({ verb: 'delete', n: size.actionUsers, rate: size.rate, concurrency: size.concurrency }));
+  if (existsSync(join(dist, 'jobs', 'copy.js'))) await run('copy', () => copyProof({ n: size.copyUsers, rate: size.rate, concurrency: size.concurrency }));
+  else console.log('copy: skipped (dist/jobs/copy.js is not built yet)');
+  const failed = results.flatMap(([, r]) => (r.checks ?? []).filter((c) => !c.ok));
+  console.log(JSON.stringify(Object.fromEntries(results.map(([n, r]) => [n, { ...(r.figures ?? r), seconds: r.seconds }])), null, 2));
+  process.exitCode = failed.length ? 1 : 0;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
