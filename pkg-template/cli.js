@@ -284,7 +284,8 @@ async function bulkCommand(provider, verb, args) {
     if (!verb.endsWith('-metadata')) throw new Usage(`--metadata is for update-metadata and merge-metadata, not ${verb}`);
     action.metadata = json(values.metadata, '--metadata');
   } else if (verb.endsWith('-metadata')) throw new Usage(`${verb} needs --metadata JSON`);
-  const job = { provider, select: selection(values), action, pacing: pacing(values), dryRun: values['dry-run'] === true };
+  const pace = pacing(values);
+  const job = { provider, select: selection(values), action, pacing: pace, dryRun: values['dry-run'] === true };
   return runCommand(job, values);
 }
 

@@ -285,14 +285,35 @@ export function stepFor(job, id, record) {
       if (metadata === undefined) throw invalid('action.metadata', 'is missing (give it in the action, or per record in select.records[].metadata)');
       checkMetadata(provider, metadata, record?.metadata ? `select.records[${id}].metadata` : 'action.metadata');
       if (provider === 'kinde') return { operation: 'updateUserProperties', args: [id, metadata], retryWrite: true, goneIsDone: false };
-      // Clerk: updateUser replaces each metadata object given; updateUserMetadata deep-merges into it.
-      return { operation: action.type === 'update-metadata' ? 'updateUser' : 'updateUserMetadata', args: [id, metadata], retryWrite: true, goneIsDone: false };
+      // Clerk deep-merges (updateUserMetadata). A replacement reads the user
+      // first and sends the merge patch that turns its metadata into the new
+      // one (null removes a key): sent twice, it lands on the same result.
+      if (action.type === 'merge-metadata') return { operation: 'updateUserMetadata', args: [id, metadata], retryWrite: true, goneIsDone: false };
+      return { operation: 'updateUserMetadata', args: [id, metadata], read: { operation: 'getUser', args: [id] }, retryWrite: true, goneIsDone: false };
     }
     case 'operation':
       return { operation: action.name, args: [id, ...(record?.params ?? action.params)], retryWrite: false, goneIsDone: false };
     default:
       throw invalid('action.type', `${action.type} is not a per-user call`);
   }
+}
+
+/**
+ * The Clerk merge patch that turns `current`'s metadata objects into the
+ * ones given in `metadata` (each given object replaced whole; keys it lacks
+ * set to null, at every depth, since a merge would keep them).
+ */
+export function replacePatch(current, metadata) {
+  const diff = (before, after) => {
+    if (!isObject(before) || !isObject(after)) return after;
+    const out = {};
+    for (const k of Object.keys(before)) if (!(k in after)) out[k] = null;
+    for (const [k, v] of Object.entries(after)) out[k] = isObject(before[k]) && isObject(v) ? diff(before[k], v) : v;
+    return out;
+  };
+  const patch = {};
+  for (const [k, v] of Object.entries(metadata)) patch[k] = diff(isObject(current?.[k]) ? current[k] : {}, v);
+  return patch;
 }
 
 /** True when `error` says the user does not exist (Clerk 404; Kinde 404 or USER_NOT_FOUND). */

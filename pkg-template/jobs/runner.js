@@ -198,7 +198,14 @@ async function runItem(run, id, rec) {
   }
   await run.write([{ item: id, state: 'started' }]);
   try {
-    const send = () => source[step.operation](...withOptions(job.provider, step.operation, step.args, callOptions(run, step)));
+    const send = async () => {
+      let args = step.args;
+      if (step.read) {
+        const current = await source[step.read.operation](...step.read.args);
+        args = [id, core.replacePatch(current, step.args[1])];
+      }
+      return source[step.operation](...withOptions(job.provider, step.operation, args, callOptions(run, step)));
+    };
     await (step.retryWrite ? retrying(run, send) : send());
     await settle(run, id, { item: id, state: 'done' });
   } catch (error) {

@@ -87,6 +87,7 @@ export async function actionProof({ verb, n, rate, concurrency, cmd }) {
   try {
     const env = envFile(dir, fake.env);
     const ids = fake.server.providers.clerk.users().slice(0, n).map((u) => u.id);
+    const bannedBefore = new Set(fake.server.providers.clerk.users().filter((u) => u.banned).map((u) => u.id));
     const idsFile = join(dir, 'ids.txt');
     (await import('node:fs')).writeFileSync(idsFile, `${ids.join('\n')}\n`);
     const journal = join(dir, 'journal.ndjson');
@@ -107,7 +108,7 @@ export async function actionProof({ verb, n, rate, concurrency, cmd }) {
     const idSet = new Set(ids);
     if (verb === 'ban') {
       check(checks, ids.every((id) => users.get(id)?.banned === true), 'every selected user is banned');
-      check(checks, [...users.values()].filter((u) => !idSet.has(u.id)).every((u) => !u.banned), 'no other user is banned');
+      check(checks, [...users.values()].filter((u) => !idSet.has(u.id)).every((u) => u.banned === bannedBefore.has(u.id)), 'no other user changed');
     } else {
       check(checks, ids.every((id) => !users.has(id)), 'every selected user is gone');
       check(checks, users.size === seed - n, 'the other users remain');
