@@ -281,7 +281,8 @@ async function runCopy(run) {
     const id = user.id;
     if (!job.dryRun) await run.write([{ item: id, state: 'started' }]);
     try {
-      const r = await run.copyUser({ from: job.provider, to: job.action.to, source, target, user, dryRun: job.dryRun });
+      // copyUser looks the user up by external id before it creates, so a retry after a 5xx cannot create twice.
+      const r = await retrying(run, () => run.copyUser({ from: job.provider, to: job.action.to, source, target, user, dryRun: job.dryRun }));
       const report = { outcome: r?.outcome ?? null, targetId: r?.targetId ?? null, notMoved: r?.notMoved ?? [] };
       if (job.dryRun || r?.outcome === 'dry-run') await settle(run, id, { item: id, state: 'skipped', reason: 'dry-run', ...report, mapping: r?.mapping ?? null });
       else await settle(run, id, { item: id, state: 'done', ...report });

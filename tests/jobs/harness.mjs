@@ -3,7 +3,7 @@
 // as a child process, killed with SIGKILL at a chosen point.
 
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -48,6 +48,7 @@ export async function startFake(options) {
 
 /** Writes `env` as an env file; returns its path. */
 export function envFile(dir, env) {
+  mkdirSync(dir, { recursive: true });
   const path = join(dir, 'fake.env');
   writeFileSync(path, Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(''));
   return path;

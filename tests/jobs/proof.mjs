@@ -166,19 +166,22 @@ export async function actionProof({ verb, n, rate, concurrency, cmd }) {
  * creates nothing.
  */
 export async function copyProof({ n, rate, concurrency, cmd }) {
-  const fake = await startFake({ seed: 0, rateLimit: rate, ...LOAD });
+  // Seeded through the API with the load controls off, then turned on.
+  const fake = await startFake({ seed: 0 });
   const dir = mkdtempSync(join(tmpdir(), 'idp-jobs-copy-'));
   const checks = [];
   try {
     const { KindeUsersApi } = await fromDist('node.mjs');
     // n Kinde users to copy (the fake's Clerk side starts empty: seed 0).
-    const kinde = new KindeUsersApi({ ...fake.config.kinde, retries: 5 });
+    const kinde = new KindeUsersApi(fake.config.kinde);
     for (let i = 0; i < n; i++) {
       await kinde.createUser({
         profile: { given_name: `Given${i}`, family_name: `Family${i}` },
         identities: [{ type: 'email', is_verified: true, details: { email: `copy${i}@example.com` } }],
-      }, { retryNonIdempotent: true });
+      });
     }
+    kinde.free();
+    fake.server.providers.setControls({ rateLimit: rate, ...LOAD });
     const env = envFile(dir, fake.env);
     const writes = () => fake.answers.filter((a) => a.method !== 'GET' && !a.path.startsWith('/oauth2')).length;
     const w0 = writes();
@@ -204,11 +207,32 @@ export async function copyProof({ n, rate, concurrency, cmd }) {
     const w1 = writes();
     const again = await runCli(['copy', '--from', 'kinde', '--to', 'clerk', '--rate', String(rate), '--concurrency', String(concurrency), '--env-file', env], { cmd });
     const s2 = JSON.parse(again.stdout);
+    const figures = { users: n, created: s1.done, secondRunDone: s2.done, writesOfSecondRun: writes() - w1 };
     check(checks, again.code === 0 && fake.server.providers.clerk.users().length === n && writes() === w1, `a second run (new journal) creates nothing: ${fake.server.providers.clerk.users().length} Clerk users, ${writes() - w1} writes`);
-    const back = await runCli(['copy', '--from', 'clerk', '--to', 'kinde', '--rate', String(rate), '--concurrency', String(concurrency), '--env-file', env], { cmd });
-    const s3 = JSON.parse(back.stdout);
-    check(checks, back.code === 0 && s3.failed === 0, `Clerk → Kinde: exit ${back.code}, ${s3.done} done, ${s3.failed} failed`);
-    return { checks, figures: { users: n, created: s1.done, secondRunOutcomes: s2.done, back: s3.done } };
+    // And back, into an empty Kinde (a second fake): Clerk's copies become Kinde users again.
+    const fakeB = await startFake({ seed: 0, rateLimit: rate, ...LOAD });
+    try {
+      const envBack = envFile(join(dir, 'back'), { ...fake.env, KINDE_DOMAIN: fakeB.env.KINDE_DOMAIN });
+      const backArgs = ['copy', '--from', 'clerk', '--to', 'kinde', '--rate', String(rate), '--concurrency', String(concurrency), '--env-file', envBack];
+      const back = await runCli(backArgs, { cmd });
+      const s3 = JSON.parse(back.stdout);
+      if (s3.failed) console.error(JSON.stringify(s3.failures[0]));
+      const kindeBack = fakeB.server.providers.kinde.users();
+      check(checks, back.code === 0 && s3.failed === 0 && kindeBack.length === n, `Clerk → Kinde: exit ${back.code}, ${s3.done} done, ${s3.failed} failed, ${kindeBack.length} Kinde users`);
+      const original = new Map(kindeUsers.map((k) => [k.email, k]));
+      let backMismatches = 0;
+      for (const k of kindeBack.slice(0, 20)) {
+        const o = original.get(k.email);
+        if (!o || o.first_name !== k.first_name || o.last_name !== k.last_name) backMismatches++;
+      }
+      check(checks, backMismatches === 0, `a sample of 20 copied back: email, first and last name equal the original Kinde user's (${backMismatches} mismatches)`);
+      const again2 = await runCli(backArgs, { cmd });
+      check(checks, again2.code === 0 && fakeB.server.providers.kinde.users().length === n, `a second Clerk → Kinde run creates nothing (${fakeB.server.providers.kinde.users().length} Kinde users)`);
+      figures.back = s3.done;
+    } finally {
+      await fakeB.close();
+    }
+    return { checks, figures };
   } finally {
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
