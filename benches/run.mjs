@@ -130,6 +130,9 @@ results.durationMs = Date.now() - t0;
 results.date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 2));
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
-fs.writeFileSync(outFile, renderReport(results));
+// The jobs section is written by `node tests/jobs/proof.mjs --full`, not by this run: kept as it is.
+const JOBS_SECTION = /\n<!-- jobs-proof:start -->[\s\S]*<!-- jobs-proof:end -->\n/;
+const kept = fs.existsSync(outFile) ? JOBS_SECTION.exec(fs.readFileSync(outFile, 'utf8'))?.[0] ?? '' : '';
+fs.writeFileSync(outFile, renderReport(results) + kept);
 log(`wrote ${path.relative(REPO, outFile)} (${(results.durationMs / 60000).toFixed(1)} min)${results.errors.length ? `; FAILED sections: ${results.errors.length}` : ''}`);
 process.exit(results.errors.length ? 1 : 0);

@@ -431,6 +431,11 @@ async function main(argv) {
   throw new Usage(`'${second}' is not a command or operation of ${provider}${hint}: idp-users ${provider} --help lists them`);
 }
 
+// A reader that stops early (`| head`) closes the pipe: end quietly, as other commands do.
+process.stdout.on('error', (e) => {
+  if (e?.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

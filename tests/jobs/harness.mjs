@@ -58,7 +58,8 @@ export function envFile(dir, env) {
  * Runs the command (`cmd`: the runtime and its leading arguments, default
  * Node on dist/cli.js). `killWhen(journalText)`: polled every 20 ms; when
  * true the child gets SIGKILL. Resolves to { code, signal, stdout, stderr,
- * peakRssKb } (peak resident memory read from /proc while it ran).
+ * peakRssKb, rss } (resident memory read from /proc while it ran: the peak,
+ * and the samples).
  */
 export function runCli(args, { cmd = [process.execPath, join(dist, 'cli.js')], env = {}, journal, killWhen, timeoutMs = 300_000, cwd = root } = {}) {
   return new Promise((resolve, reject) => {
@@ -70,6 +71,7 @@ export function runCli(args, { cmd = [process.execPath, join(dist, 'cli.js')], e
     let stdout = '';
     let stderr = '';
     let peakRssKb = 0;
+    const rss = []; // resident memory in kB, every 20 ms
     child.stdout.on('data', (d) => {
       if (stdout.length < 8 << 20) stdout += d;
     });
@@ -79,7 +81,10 @@ export function runCli(args, { cmd = [process.execPath, join(dist, 'cli.js')], e
     const poll = setInterval(() => {
       try {
         const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peakRssKb = Math.max(peakRssKb, Number(m[1]));
+        if (m) {
+          peakRssKb = Math.max(peakRssKb, Number(m[1]));
+          rss.push(Number(m[1]));
+        }
       } catch {}
       if (killWhen && journal && existsSync(journal)) {
         let text = '';
@@ -101,7 +106,7 @@ export function runCli(args, { cmd = [process.execPath, join(dist, 'cli.js')], e
     child.on('close', (code, signal) => {
       clearInterval(poll);
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, peakRssKb });
+      resolve({ code, signal, stdout, stderr, peakRssKb, rss });
     });
   });
 }
