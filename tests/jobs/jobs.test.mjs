@@ -399,7 +399,7 @@ describe('the packed command in other runtimes', () => {
     rmSync(work, { recursive: true, force: true });
   });
   for (const [name, runtime] of runtimes) {
-    test(`${name}: node_modules/.bin/idp-users runs an operation, a resumable bulk action and an export; bad flags exit 2`, async (t) => {
+    test(`${name}: node_modules/.bin/idp-users runs an operation, a resumable bulk action and an export; bad flags exit 2; a ban SIGKILLed halfway resumes`, async (t) => {
       if (!existsSync(runtime[0])) return t.skip(`${runtime[0]} is not installed (scripts/setup.sh)`);
       const cmd = [...runtime, join(work, 'node_modules', '.bin', 'idp-users')];
       const opts = { cmd, cwd: work, env: { DENO_DIR: join(work, '.deno'), BUN_INSTALL_CACHE_DIR: join(work, '.bun') } };
@@ -420,6 +420,9 @@ describe('the packed command in other runtimes', () => {
       assert.equal(readFileSync(out, 'utf8').split('\r\n').filter(Boolean).length, 41);
       const bad = await runCli(['clerk', 'getUserList', '--params', '{"limit":"x"}', '--env-file', env], opts);
       assert.deepEqual([bad.code, bad.stderr.trim()], [2, 'idp-users: getUserList: params.limit must be an integer (got string)']);
+      // The kill-and-resume proof in this runtime too (smaller).
+      const proof = await actionProof({ verb: 'ban', n: 200, rate: 200, concurrency: 8, cmd });
+      for (const c of proof.checks) assert.ok(c.ok, `${name}: ${c.what}`);
     });
   }
 });
