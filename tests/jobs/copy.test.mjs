@@ -361,3 +361,22 @@ test('errors: bad arguments are typed before anything is sent; the client\'s err
   await assert.rejects(copyUser({ from: 'kinde', to: 'clerk', source: kinde, target: clerk, user: first, dryRun: false }),
     (e) => e instanceof IdpUsersError && e.kind === 'api' && e.code === 'form_identifier_exists' && e.operation === 'createUser');
 });
+
+test('Kinde target: a user with no email, phone or username is found by a walk; an email held by another user is not merged', async () => {
+  const d = createFakeProviders({ seed: 3 });
+  const kindeD = kindeOf(d);
+  const clerk = clerkOf(createFakeProviders({ seed: 0 }));
+  const walletOnly = { id: 'user_wallet', first_name: 'Wendy', web3_wallets: [{ id: 'w', web3_wallet: '0x01' }], email_addresses: [], phone_numbers: [] };
+  const made = await copyUser({ from: 'clerk', to: 'kinde', source: clerk, target: kindeD, user: walletOnly });
+  assert.equal(made.outcome, 'created');
+  assert.deepEqual(made.mapping, { profile: { given_name: 'Wendy' }, provided_id: 'user_wallet' });
+  const mark = d.requests.length;
+  const again = await copyUser({ from: 'clerk', to: 'kinde', source: clerk, target: kindeD, user: walletOnly });
+  assert.deepEqual([again.outcome, again.targetId], ['exists', made.targetId]);
+  assert.deepEqual(sent(d, mark), ['GET /api/v1/users'], 'one unfiltered page (4 users) walked');
+
+  const taken = { id: 'user_other', first_name: 'Ada', email_addresses: [{ id: 'e', email_address: 'ada.anderson@example.com', verification: { status: 'verified' } }] };
+  await assert.rejects(copyUser({ from: 'clerk', to: 'kinde', source: clerk, target: kindeD, user: taken }),
+    (e) => e instanceof IdpUsersError && e.code === 'IDENTITY_ALREADY_EXISTS' && e.operation === 'createUser');
+  assert.equal(d.kinde.users().length, 4);
+});
