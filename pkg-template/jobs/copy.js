@@ -318,6 +318,12 @@ async function kindeFollowUps(kinde, targetId, after, existing, dryRun, notMoved
   return writes;
 }
 
+/** The new user's id from a create answer; without one the follow-ups could not be sent, so that is a failure. */
+function createdId(answer, provider) {
+  if (isObject(answer) && text(answer.id)) return answer.id;
+  throw new IdpUsersError('copyUser: createUser answered without the new user\'s id', { kind: 'decode', provider, operation: 'createUser' });
+}
+
 /**
  * Copies one user to the other provider. See copy.d.ts for the contract.
  */
@@ -333,7 +339,7 @@ export async function copyUser(args) {
     const { params, notMoved } = mapKindeToClerk(user, { identities, properties: values?.properties });
     if (dryRun) return { outcome: 'dry-run', targetId: null, mapping: params, notMoved, followUps: [] };
     const created = await target.createUser(params);
-    return { outcome: 'created', targetId: created.id, mapping: params, notMoved, followUps: [] };
+    return { outcome: 'created', targetId: createdId(created, 'clerk'), mapping: params, notMoved, followUps: [] };
   }
 
   const { params, notMoved, after } = mapClerkToKinde(user);
@@ -346,7 +352,7 @@ export async function copyUser(args) {
     const followUps = await kindeFollowUps(target, null, after, null, true, notMoved);
     return { outcome: 'dry-run', targetId: null, mapping: params, notMoved, followUps };
   }
-  const created = await target.createUser(params);
-  const followUps = await kindeFollowUps(target, created.id, after, null, false, notMoved);
-  return { outcome: 'created', targetId: created.id, mapping: params, notMoved, followUps };
+  const targetId = createdId(await target.createUser(params), 'kinde');
+  const followUps = await kindeFollowUps(target, targetId, after, null, false, notMoved);
+  return { outcome: 'created', targetId, mapping: params, notMoved, followUps };
 }

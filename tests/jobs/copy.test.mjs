@@ -380,3 +380,12 @@ test('Kinde target: a user with no email, phone or username is found by a walk; 
     (e) => e instanceof IdpUsersError && e.code === 'IDENTITY_ALREADY_EXISTS' && e.operation === 'createUser');
   assert.equal(d.kinde.users().length, 4);
 });
+
+test('a create answered without an id fails the item (the follow-ups could not be sent)', async () => {
+  const d = createFakeProviders({ seed: 0 });
+  const kindeD = kindeOf(d);
+  d.kinde.injectFault({ path: '/api/v1/user', method: 'POST', status: 200, body: JSON.stringify({ created: true }) });
+  const user = { id: 'user_b', banned: true, email_addresses: [{ id: 'e', email_address: 'b@example.com', verification: { status: 'verified' } }] };
+  await assert.rejects(copyUser({ from: 'clerk', to: 'kinde', source: clerkOf(d), target: kindeD, user }),
+    (e) => e instanceof IdpUsersError && e.kind === 'decode' && e.provider === 'kinde' && e.operation === 'createUser');
+});
