@@ -79,7 +79,8 @@ export interface CopyUserResult<TMapping = ClerkCreateUserRequest | KindeCreateU
  * `getUserList({ external_id })`; Kinde: `getUsers` filtered by the user's
  * email, else phone, else username, then its `provided_id` checked) and
  * answers `exists` without creating. Rejects with an `IdpUsersError`:
- * `validation` for bad arguments (nothing sent), else the client's error.
+ * `validation` for bad arguments (nothing sent), `decode` for a create
+ * answered without the new user's id, else the client's error.
  *
  * @example
  * for await (const user of kinde.getUsers({ page_size: 500 })) {
