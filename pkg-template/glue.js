@@ -64,7 +64,7 @@ function remember(client, provider) {
   const rec = { ptr, provider, scopes: new Set() };
   // The pointer can no longer be changed or redefined: wasm-bindgen's own
   // methods read it, and its `free` sets it to 0 (ignored: the record knows).
-  Object.defineProperty(client, '__wbg_ptr', { get: () => rec.ptr, set() {} });
+  Object.defineProperty(client, '__wbg_ptr', { get: () => rec.ptr, set() {}, enumerable: false, configurable: false });
   CLIENTS.set(client, Object.assign(rec, W.__settings.call(client), { token: W.__fixedToken.call(client), secrets: W.__secrets.call(client) }));
 }
 
