@@ -53,13 +53,12 @@ function remember(client, provider) {
   // The pointer wasm-bindgen's constructor just stored. A setter up the
   // prototype chain that took it instead leaves none: the object is dropped
   // (unregistered, so its finalizer never frees a pointer that setter made up).
-  const own = Object.getOwnPropertyDescriptor(client, '__wbg_ptr');
-  const ptr = own?.value;
-  if (typeof ptr !== 'number' || !ptr) {
+  const ptr = Object.getOwnPropertyDescriptor(client, '__wbg_ptr')?.value;
+  if (!(ptr > 0)) {
     try {
       W.__destroy_into_raw.call(client);
     } catch {}
-    throw new IdpUsersError('the client could not be made: its __wbg_ptr was intercepted', { kind: 'validation' });
+    throw new IdpUsersError('the client could not be made', { kind: 'validation' });
   }
   const rec = { ptr, provider, scopes: new Set() };
   // The pointer can no longer be changed or redefined: wasm-bindgen's own
@@ -100,7 +99,11 @@ function free() {
   for (const scope of rec.scopes) scope.stop('freed');
 }
 
-/** The validation error of a call that cannot run on `client` (freed, not a client, or of the other class). */
+// Why a call is refused: its receiver is no live client of the method's class, or was freed during the call.
+const NOT_LIVE = 'called on no live client of its class (freed, forged, or the other provider\'s)';
+const FREED = 'the client was freed during the call';
+
+/** The validation error of a call that cannot run on its client. */
 function refused(provider, index, why) {
   const operation = (Number.isInteger(index) && OPS[provider][index]?.name) || null;
   return new IdpUsersError(operation ? `${operation}: ${why}` : why, { kind: 'validation', provider: NAMES[provider], operation });
@@ -108,11 +111,15 @@ function refused(provider, index, why) {
 
 /** Throws unless `client` is alive: nothing reaches wasm with a freed client's pointer. */
 function live(client, provider, index) {
-  if (!CLIENTS.has(client)) throw refused(provider, index, 'the client was freed during the call');
+  if (!CLIENTS.has(client)) throw refused(provider, index, FREED);
 }
 
-/** Milliseconds on a monotonic clock: a wall clock stepped back or forth moves no deadline. */
-const clock = typeof performance === 'object' && typeof performance?.now === 'function' ? () => performance.now() : Date.now;
+/**
+ * Milliseconds on a monotonic clock (every runtime the package supports
+ * has `performance.now`): a wall clock stepped back or forth moves no
+ * deadline.
+ */
+const clock = () => performance.now();
 
 // The build minifies identifiers: the public classes keep their names.
 for (const [cls, name] of [
@@ -168,13 +175,13 @@ function forms(secrets) {
 }
 
 /**
- * `text` cut to `max` characters, each of `secrets` (their forms) replaced.
- * Cut first, with room for a whole secret past the limit; a secret the cut
- * went through leaves no prefix behind.
+ * `text` cut to 1,000 characters, each of `secrets` (their forms)
+ * replaced. Cut first, with room for a whole secret past the limit; a
+ * secret the cut went through leaves no prefix behind.
  */
-function scrub(text, secrets, max) {
+function scrub(text, secrets) {
   let t = String(text);
-  const room = max + Math.max(0, ...secrets.map((f) => f.length));
+  const room = 1000 + Math.max(0, ...secrets.map((f) => f.length));
   if (t.length > room) {
     t = t.slice(0, room);
     for (const f of secrets) {
@@ -187,74 +194,57 @@ function scrub(text, secrets, max) {
     }
   }
   for (const f of secrets) t = t.split(f).join('[redacted]');
-  return t.length > max ? `${t.slice(0, max)}…` : t;
-}
-
-/** `name: message` of an error-like value (its `code: message` for a cause); the value itself for a primitive. */
-function line(v, inner) {
-  if (!v || (typeof v !== 'object' && typeof v !== 'function')) return String(v);
-  let { name, message, code, errors } = v;
-  // Node's AggregateError of every address it tried has no message of its own.
-  if (!message && Array.isArray(errors)) message = errors[0]?.message;
-  const text = (x) => (typeof x === 'string' ? x : '');
-  const head = inner ? text(code) : text(name);
-  return head && text(message) ? `${head}: ${message}` : head || text(message) || Object.prototype.toString.call(v);
+  return t.slice(0, 1000);
 }
 
 /**
- * A short description of a thrown value, with its cause's code and message
- * (where Node's fetch says why: `fetch failed (ECONNREFUSED: connect ...)`),
- * `secrets` (forms) redacted; never throws itself.
+ * A copy of a thrown value, safe to keep and show: an Error with its name,
+ * message and code as text cleaned of `secrets`, and so its cause, two
+ * deep (a primitive: its text). Never throws; undefined when nothing can
+ * be read.
  */
-function describe(cause, secrets = []) {
-  try {
-    let text = line(cause);
-    const inner = cause?.cause;
-    if (inner && typeof inner === 'object') text += ` (${line(inner, true)})`;
-    return scrub(text, secrets, 300);
-  } catch {
-    return 'unknown error';
-  }
-}
-
-/** A copy of a thrown value for an error's `cause`: its name, message and code as text, secrets redacted, two causes deep. */
 function copy(v, secrets, depth = 0) {
   try {
-    if (!v || (typeof v !== 'object' && typeof v !== 'function')) return scrub(String(v), secrets, 1000);
-    const { name, message, code, cause } = v;
-    const out = new Error(typeof message === 'string' ? scrub(message, secrets, 1000) : '');
-    if (typeof name === 'string') out.name = scrub(name, secrets, 100);
-    if (typeof code === 'string' || typeof code === 'number') out.code = scrub(code, secrets, 100);
+    if (!v || (typeof v !== 'object' && typeof v !== 'function')) return scrub(v, secrets);
+    let { name, message, code, cause, errors } = v;
+    // Node's AggregateError of every address it tried has no message of its own.
+    if (!message && Array.isArray(errors)) message = errors[0]?.message;
+    const text = (x) => typeof x === 'string' && scrub(x, secrets);
+    const out = new Error(text(message) || '');
+    if (text(name)) out.name = text(name);
+    if (text(code)) out.code = text(code);
     if (depth < 2 && cause != null) out.cause = copy(cause, secrets, depth + 1);
     return out;
-  } catch {
-    return undefined;
+  } catch {}
+}
+
+/**
+ * A short description of a `copy`: `name: message`, and its cause's code
+ * and message (where Node's fetch says why: `TypeError: fetch failed
+ * (ECONNREFUSED: connect ECONNREFUSED ...)`).
+ */
+function describe(c) {
+  let t = 'unknown error';
+  if (typeof c === 'string') t = c;
+  else if (c) {
+    t = c.message ? `${c.name}: ${c.message}` : c.name;
+    const inner = c.cause;
+    if (inner instanceof Error) t += ` (${inner.code ? `${inner.code}: ` : ''}${inner.message})`;
   }
+  return t.length > 300 ? `${t.slice(0, 300)}…` : t;
 }
 
 /**
  * Why a request got no response (network, timeout, aborted, freed); mapped
  * to an IdpUsersError by the core. `secrets`: the call's token and the
- * client's secrets, redacted from its message and from the copy of its cause.
+ * client's secrets, redacted from its message and from the copy of its
+ * cause, before either goes anywhere.
  */
 class Failure {
   constructor(kind, cause, secrets = []) {
     this.kind = kind;
     if (typeof cause === 'string') this.message = cause;
-    else {
-      const f = forms(secrets);
-      this.message = describe(cause, f);
-      this.cause = copy(cause, f);
-    }
-  }
-}
-
-/** Whether `e` is a Failure (a hostile thrown value can make `instanceof` throw). */
-function isFailure(e) {
-  try {
-    return e instanceof Failure;
-  } catch {
-    return false;
+    else this.message = describe((this.cause = copy(cause, forms(secrets))));
   }
 }
 
@@ -516,17 +506,17 @@ function send(fetchFn, { url, method, body, contentType }, headers, callHeaders,
     // Whatever fetch rejects with (a revoked Proxy, say) becomes a Failure here, without a throw.
     const fail = (cause) => {
       if (scope.waiting === reject) scope.waiting = undefined;
-      reject(scope.stopped ? scope.failure() : isFailure(cause) ? cause : failure(cause));
+      reject(scope.stopped ? scope.failure() : failure(cause));
     };
     const read = (res) => {
       try {
         const status = res.status;
         if (typeof status !== 'number' || !(status >= 100 && status < 600) || typeof res.text !== 'function') {
-          return fail(failure('fetch resolved to something that is not a Response'));
+          return fail('fetch resolved to something that is not a Response');
         }
         // A promise of this file's own: a `then` or `constructor` of the caller's that throws only rejects it.
         new Promise((r) => r(res.text())).then((text) => {
-          if (typeof text !== 'string') return fail(failure('the response body is not text'));
+          if (typeof text !== 'string') return fail('the response body is not text');
           let h;
           try {
             h = res.headers;
@@ -602,7 +592,7 @@ async function obtain(client, rec, index, rejected, step) {
 async function bearer(client, provider, index, rejected) {
   const rec = CLIENTS.get(client);
   if (rec?.provider !== provider || !Number.isInteger(index) || !OPS[provider][index] || (rejected !== undefined && (typeof rejected !== 'string' || rejected.length > 65536))) {
-    throw refused(provider, index, '__bearer takes an operation of a live client of its class, and the refused token (a string) if any');
+    throw refused(provider, index, NOT_LIVE);
   }
   const scope = new Scope(undefined, rec.timeoutMs, rec.scopes);
   try {
@@ -617,7 +607,7 @@ async function bearer(client, provider, index, rejected) {
 
 /** The IdpUsersError for a request that got no response (a Failure), with a copy of what fetch threw as its `cause`. */
 function noResponse(client, rec, index, failure, tokenRequest) {
-  if (!CLIENTS.has(client)) return refused(rec.provider, index, 'the client was freed during the call');
+  if (!CLIENTS.has(client)) return refused(rec.provider, index, FREED);
   const error = W.__noResponse.call(client, index, failure.kind, failure.message, tokenRequest);
   if (failure.cause !== undefined) Object.defineProperty(error, 'cause', { value: failure.cause, writable: true, configurable: true });
   return error;
@@ -625,7 +615,8 @@ function noResponse(client, rec, index, failure, tokenRequest) {
 
 /** An IdpUsersError for whatever an attempt threw. */
 function asError(client, rec, index, e) {
-  return isFailure(e) ? noResponse(client, rec, index, e, false) : e;
+  // Only this file's own values reach here: what a caller's fetch threw is a Failure by now.
+  return e instanceof Failure ? noResponse(client, rec, index, e, false) : e;
 }
 
 /** A response's headers as a plain object (at most 1,000: a custom fetch's may be any iterable). */
@@ -642,7 +633,7 @@ function plainHeaders(headers) {
 async function call(client, provider, index, info, a, b, c, d, e) {
   const rec = CLIENTS.get(client);
   if (rec?.provider !== provider) {
-    throw refused(provider, index, 'this method was called on a client that was freed, on something that is not a client, or on a client of the other class');
+    throw refused(provider, index, NOT_LIVE);
   }
   const req = W.__prepare.call(client, index, a, b, c, d, e);
   const o = req.options; // the call's options, validated (undefined when none were given)
@@ -742,24 +733,17 @@ function stuck(provider, index, why) {
   return new IdpUsersError(`${operation}: cannot read the next page: ${why}`, { kind: 'decode', provider: NAMES[provider], operation });
 }
 
-/** A short fingerprint of a cursor, for the set of those seen (memory bounded however long they are). */
-function hash(s) {
-  let h = 0x811c9dc5;
-  let g = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h = Math.imul(h ^ c, 0x01000193);
-    g = Math.imul(g ^ c, 0x5bd1e995) ^ (g >>> 13);
-  }
-  return `${h},${g},${s.length}`;
-}
-
 async function* items(client, provider, index, params, firstPage, run) {
   let page = await firstPage;
-  // The cursors this iteration was given (at most 100,000 kept), and the
-  // first and last item of the previous page: a server cycling through
-  // cursors, or serving the same page at every offset, is stopped.
-  const seen = new Set();
+  // A server cycling through cursors, or serving the same page at every
+  // offset, is stopped. Cycles are found as Brent's method finds them: the
+  // cursor saved at each power-of-two step is compared with every later
+  // one, so any cycle is caught within about two of its laps, with one
+  // cursor kept, however long the list. A page is compared by its length
+  // and its first and last item with the one before.
+  let saved;
+  let lap = 1;
+  let steps = 0;
   let previous;
   for (;;) {
     live(client, provider, index);
@@ -772,10 +756,11 @@ async function* items(client, provider, index, params, firstPage, run) {
     previous = ends;
     yield* list;
     if (param === undefined) return;
-    if (typeof value === 'string') {
-      const key = hash(value);
-      if (seen.has(key)) throw stuck(provider, index, 'the API returned a cursor it had given before');
-      if (seen.size < 100_000) seen.add(key);
+    if (value === saved) throw stuck(provider, index, 'the API returned a cursor it had given before');
+    if (++steps === lap) {
+      saved = value;
+      lap *= 2;
+      steps = 0;
     }
     params = { ...params, [param]: value };
     page = await run(params);
@@ -787,25 +772,20 @@ function install(cls, provider) {
   const operations = (OPS[provider] = UsersApi.__operations(provider));
   // For the proxy: a client's bearer token, settings and API base, through
   // the same check as every call.
-  const own = (client) => {
-    const rec = CLIENTS.get(client);
-    if (rec?.provider !== provider) throw refused(provider, -1, 'called on something that is not a live client of this class');
-    return rec;
-  };
-  for (const [key, value] of Object.entries({
-    __bearer(index, rejected) {
+  Object.defineProperty(cls.prototype, '__bearer', {
+    value(index, rejected) {
       return bearer(this, provider, index, rejected);
     },
-    __settings() {
-      const { fetch, timeoutMs, headers, getToken } = own(this);
-      return { fetch, timeoutMs, headers: { ...headers }, getToken };
-    },
-    __baseUrl() {
-      own(this);
-      return W.__baseUrl.call(this);
-    },
-  })) {
-    Object.defineProperty(cls.prototype, key, { value, configurable: true });
+    configurable: true,
+  });
+  for (const key of ['__settings', '__baseUrl']) {
+    Object.defineProperty(cls.prototype, key, {
+      value() {
+        if (CLIENTS.get(this)?.provider !== provider) throw refused(provider, -1, NOT_LIVE);
+        return W[key].call(this);
+      },
+      configurable: true,
+    });
   }
   // For the proxy, which sees only the public classes: their own operations
   // and routes, without the provider's number.
@@ -867,7 +847,7 @@ export function bulk(items, fn, options) {
         return reject(invalid('options.signal', 'must be an AbortSignal'));
       }
     } catch (cause) {
-      return reject(invalid(param, `could not be read (${describe(cause)})`));
+      return reject(invalid(param, `could not be read (${describe(copy(cause, []))})`));
     }
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
       return reject(invalid('options.concurrency', 'must be a whole number from 1 to 64'));
@@ -954,7 +934,7 @@ export function bulk(items, fn, options) {
         if (signal.aborted) controller.abort();
         else signal.addEventListener('abort', onAbort, { once: true });
       } catch (cause) {
-        return reject(invalid('options.signal', `could not be read (${describe(cause)})`));
+        return reject(invalid('options.signal', `could not be read (${describe(copy(cause, []))})`));
       }
     }
     pump();
