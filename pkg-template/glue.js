@@ -64,7 +64,11 @@ function remember(client, provider) {
   // The pointer can no longer be changed or redefined: wasm-bindgen's own
   // methods read it, and its `free` sets it to 0 (ignored: the record knows).
   Object.defineProperty(client, '__wbg_ptr', { get: () => rec.ptr, set() {}, enumerable: false, configurable: false });
-  CLIENTS.set(client, Object.assign(rec, W.__settings.call(client), { token: W.__fixedToken.call(client), secrets: W.__secrets.call(client) }));
+  // Its secrets, for the texts this file builds: its token, or the client
+  // secret its token requests carry.
+  const token = W.__fixedToken.call(client);
+  const secrets = [token, new URLSearchParams(W.__tokenRequest.call(client)?.body).get('client_secret')];
+  CLIENTS.set(client, Object.assign(rec, W.__settings.call(client), { token, secrets }));
 }
 
 /** Client for the Users endpoints of the Kinde Management API (see index.d.ts). */
@@ -91,6 +95,8 @@ export class ClerkUsersApi extends UsersApi {
 function free() {
   const rec = CLIENTS.get(this);
   if (!rec) return;
+  // Even from a caller's getter that wasm is reading: wasm-bindgen keeps
+  // the object until that method returns.
   CLIENTS.delete(this);
   // wasm-bindgen's free, with its own __destroy_into_raw (which unregisters
   // this client's finalizer) called on the client.

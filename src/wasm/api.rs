@@ -253,14 +253,6 @@ impl UsersApi {
         }
     }
 
-    /// The secrets the client holds (its token or client secret): the
-    /// driver redacts them from the texts it builds itself (network errors,
-    /// their causes), which never pass through the core's redaction whole.
-    #[wasm_bindgen(js_name = __secrets)]
-    pub fn secrets(&self) -> js_sys::Array {
-        self.client.auth.secrets().into_iter().map(JsValue::from_str).collect()
-    }
-
     /// Validates a call's raw arguments (positional, then the params object
     /// if the operation has one, then the options) into a
     /// [`protocol::request`]. At most [`MAX_CALL_ARGS`] (checked against the

@@ -320,6 +320,47 @@ export async function hardeningTests({ lib, fake, runtime, test, ok, eq, rejects
     eq((await clerkClient(f).getUser(CU1)).id, CU1, 'a new client works');
   });
 
+  // wasm-bindgen keeps an object until the method reading it returns: this guards that the driver relies on it.
+  await test('free: a getter or headers.get that frees its client while wasm reads it (1,000 times) breaks nothing: the client is freed after', async () => {
+    const f = fake.createFakeProviders();
+    let raw = 0;
+    let firstRaw;
+    for (let i = 0; i < 1000; i++) {
+      let c;
+      let pending;
+      if (i % 2) {
+        // A 429: its Retry-After is read through headers.get.
+        const answer = async () => {
+          const r = json({ errors: [{ code: 'too_many_requests', message: 'slow down' }] }, 429);
+          Object.defineProperty(r, 'headers', { value: { get: () => (c.free(), null) } });
+          return r;
+        };
+        c = clerkClient(f, { fetch: answer, retries: 0 });
+        pending = c.getUser(CU1);
+      } else {
+        c = clerkClient(f);
+        const options = {
+          get timeoutMs() {
+            c.free();
+            return 1000;
+          },
+        };
+        pending = c.getUser(CU1, options);
+      }
+      try {
+        await pending;
+      } catch (e) {
+        if (!(e instanceof IdpUsersError)) {
+          raw++;
+          firstRaw ??= e;
+        }
+      }
+      await rejects(c.getUser(CU1), { kind: 'validation' }, 'the client is freed afterwards');
+    }
+    eq(raw, 0, `no raw error (first: ${firstRaw})`);
+    eq((await clerkClient(f).getUser(CU1)).id, CU1, 'a new client works');
+  });
+
   // ---- 4. params read once per list -------------------------------------------------------------
   await test('params: a list reads its params (and options) once, however many pages: a getter that throws on the second read does not end the iteration', async () => {
     const f = fake.createFakeProviders();
