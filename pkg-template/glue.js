@@ -520,8 +520,7 @@ function send(fetchFn, { url, method, body, contentType }, headers, callHeaders,
         if (typeof status !== 'number' || !(status >= 100 && status < 600) || typeof res.text !== 'function') {
           return fail('fetch resolved to something that is not a Response');
         }
-        // A promise of this file's own: a `then` or `constructor` of the caller's that throws only rejects it.
-        new Promise((r) => r(res.text())).then((text) => {
+        Promise.resolve(res.text()).then((text) => {
           if (typeof text !== 'string') return fail('the response body is not text');
           let h;
           try {
@@ -534,7 +533,13 @@ function send(fetchFn, { url, method, body, contentType }, headers, callHeaders,
         fail(cause);
       }
     };
-    new Promise((r) => r(fetchFn ? fetchFn(url, init) : fetch(url, init))).then(read, fail);
+    // Whatever throws here (fetch itself, a `constructor` or own `then` of
+    // what it returned) ends in `fail`.
+    try {
+      Promise.resolve(fetchFn ? fetchFn(url, init) : fetch(url, init)).then(read, fail);
+    } catch (cause) {
+      fail(cause);
+    }
   });
 }
 
@@ -699,36 +704,35 @@ async function call(client, provider, index, info, a, b, c, d, e) {
 
 /**
  * A list call: a real promise of the first page that is also
- * async-iterable over every item of every page. The caller's params (and
- * options) are read once, here: every page is asked for with this copy
- * (see `snapshot` in runtime.js). The request starts on the next
- * microtask, so that `for await (… of client.getUserList())`, which asks
- * for the iterator at once, can still choose the largest page size.
+ * async-iterable over every item of every page. Iteration reads the
+ * caller's params and options once, when it starts: every page is asked
+ * for with that copy (see `snapshot` in runtime.js). The request starts on
+ * the next microtask, so that `for await (… of client.getUserList())`,
+ * which asks for the iterator at once, can still choose the largest page
+ * size (and a page that is only awaited reads its params once, in wasm).
  */
 function paged(client, provider, index, op, args) {
   const { arity, sizeParam: size, pageSize } = op;
-  const argv = args.slice();
-  const raw = argv[arity];
-  const params = (argv[arity] = snapshot(raw));
-  argv[arity + 1] = snapshot(argv[arity + 1]);
+  const raw = args[arity];
   let first;
-  let firstParams = params;
   const run = (p) => {
-    argv[arity] = p;
-    return call(client, provider, index, false, argv[0], argv[1], argv[2], argv[3], argv[4]);
+    args[arity] = p;
+    return call(client, provider, index, false, args[0], args[1], args[2], args[3], args[4]);
   };
-  const firstPage = () => (first ??= run(firstParams));
-  const promise = Promise.resolve().then(firstPage);
+  const firstPage = (p) => (first ??= run(p));
+  const promise = Promise.resolve().then(() => firstPage(raw));
   promise[Symbol.asyncIterator] = () => {
+    let params = snapshot(raw);
+    args[arity + 1] = snapshot(args[arity + 1]);
     // The largest page, unless the caller chose a size. Only params given
     // as a plain object are added to: snapshot's copy, which is the one
     // value here other than `raw` with no prototype.
     if (!first && size !== undefined && (params == null || (params !== raw && Object.getPrototypeOf(params) === null && params[size] == null))) {
-      firstParams = { ...params, [size]: pageSize };
+      params = { ...params, [size]: pageSize };
     }
     // The iterator reports errors itself; the promise's own copy of them is not unhandled.
     promise.catch(() => {});
-    return items(client, provider, index, firstParams, firstPage(), run);
+    return items(client, provider, index, params, firstPage(params), run);
   };
   return promise;
 }
