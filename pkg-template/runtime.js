@@ -169,9 +169,10 @@ const NO_KEYS = [Object.freeze({}), Object.freeze({})];
 /**
  * An object's own enumerable keys, or -1 when listing them throws, or -2
  * when there are more than MAX_KEYS or one is longer than MAX_KEY_LEN.
- * Objects with a key per index (arrays, String objects, typed arrays) are
- * refused by their length, before a key is listed: listing costs as much
- * as the keys are many, and a refusal must not.
+ * Objects with a key per index are refused before a key is listed
+ * (listing costs as much as the keys are many, and a refusal must not):
+ * arrays and String objects by their length, binary data outright (wasm
+ * never asks for those, whose kind is not Object).
  */
 export function keysOf(v) {
   const stand = NO_KEYS.indexOf(v);
@@ -255,15 +256,17 @@ export function headerOf(headers, name, max) {
 /**
  * JSON.stringify(v) when it succeeds within MAX_TEXT characters, else
  * undefined. It stops as soon as what it has met would already be too long
- * (each key, string and binary length counted, every other value as one
- * character: never more than the text), before walking or copying more.
+ * (each key and string counted by its length, every other value as one
+ * character: never more than the text), before walking or copying more;
+ * binary data (no JSON, as for `kindOf`) stops it before its indices are
+ * listed.
  */
 export function toJson(v) {
   try {
     let budget = MAX_TEXT;
     const s = JSON.stringify(v, (key, x) => {
-      budget -= key.length + (typeof x === 'string' ? x.length : ArrayBuffer.isView(x) ? x.byteLength : 1);
-      if (budget < 0) throw budget;
+      budget -= key.length + (typeof x === 'string' ? x.length : 1);
+      if (budget < 0 || ArrayBuffer.isView(x)) throw budget;
       return x;
     });
     return typeof s === 'string' && s.length <= MAX_TEXT ? s : undefined;
