@@ -386,7 +386,7 @@ class Scope {
   constructor(signal, ms, scopes) {
     this.ms = ms;
     this.deadline = clock() + ms;
-    this.stopped = undefined; // 'timeout' | 'aborted' | 'freed'
+    this.stopped = undefined; // 'timeout' | 'aborted' | 'freed' | 'ended'
     this.waiting = undefined; // rejects what the call awaits
     this.controller = undefined; // made for the first fetch
     this.signal = signal;
@@ -471,6 +471,10 @@ class Scope {
 
   end() {
     this.scopes.delete(this);
+    // Ended for good: a caller's signal that kept its listener (one
+    // without a working removeEventListener) must not abort the
+    // controller another call reuses.
+    this.stopped ??= 'ended';
     if (this.timer === undefined) unwatch(this);
     else clearTimeout(this.timer);
     // Back for reuse only when it never fired; the call's fetch is over.

@@ -177,6 +177,24 @@ export async function hardeningTests({ lib, fake, runtime, test, ok, eq, rejects
     ok(r5.error instanceof IdpUsersError && r5.error.kind === 'validation', `a signal Proxy that throws: a validation error (${r5.error && r5.error.message})`);
   });
 
+  await test("promises: a call's signal-like without removeEventListener, firing after the call ended, aborts no later call", async () => {
+    const f = fake.createFakeProviders();
+    let listener;
+    const signal = { aborted: false, addEventListener: (type, fn) => (listener = fn) };
+    const slow = (url, init) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => resolve(f.fetch(url, init)), 50);
+        init.signal.addEventListener('abort', () => (clearTimeout(timer), reject(init.signal.reason)), { once: true });
+      });
+    const clerk = clerkClient(f, { fetch: slow, retries: 0 });
+    eq((await clerk.getUser(CU1, { signal })).id, CU1, 'the call with the signal-like');
+    const later = clerk.getUser(CU1);
+    await sleep(10);
+    listener();
+    const r = await settleWithin(later);
+    ok(r.value && r.value.id === CU1, `a later call is not aborted by it (${r.error && r.error.message})`);
+  });
+
   await test('promises: getToken returning hostile values (revoked Proxy, thenable whose then throws, promise whose constructor throws, object whose toString throws) rejects with auth IdpUsersErrors', async () => {
     const f = fake.createFakeProviders();
     const badCtor = () => {
