@@ -182,25 +182,26 @@ function forms(secrets) {
 
 /**
  * `text` cut to 1,000 characters, each of `secrets` (their forms)
- * replaced. Cut first, with room for a whole secret past the limit; a
- * secret the cut went through leaves no prefix behind.
+ * replaced. The cut moves past any secret it would go through (so none
+ * leaves a prefix behind), and the text is searched only as far as that:
+ * linear, however long the text or the secrets.
  */
 function scrub(text, secrets) {
-  let t = String(text);
-  const room = 1000 + Math.max(0, ...secrets.map((f) => f.length));
-  if (t.length > room) {
-    t = t.slice(0, room);
+  const t = String(text);
+  let end = 1000;
+  for (let moved = true; moved; ) {
+    moved = false;
     for (const f of secrets) {
-      for (let i = Math.max(0, t.length - f.length + 1); i < t.length; i++) {
-        if (f.startsWith(t.slice(i))) {
-          t = t.slice(0, i);
-          break;
-        }
+      const at = t.indexOf(f, end - f.length + 1);
+      if (at >= 0 && at < end && at + f.length > end) {
+        end = at + f.length;
+        moved = true;
       }
     }
   }
-  for (const f of secrets) t = t.split(f).join('[redacted]');
-  return t.slice(0, 1000);
+  let out = t.slice(0, end);
+  for (const f of secrets) out = out.split(f).join('[redacted]');
+  return out.slice(0, 1000);
 }
 
 /**

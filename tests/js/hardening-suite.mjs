@@ -559,7 +559,8 @@ export async function hardeningTests({ lib, fake, runtime, test, ok, eq, rejects
       const body = typeof init.body === 'string' ? init.body : '';
       throw new TypeError(`${'x'.repeat(pad)}${auth} ${body}`, { cause: Object.assign(new Error(`inner ${auth} ${body}`), { code: auth }) });
     };
-    for (const pad of [0, 280]) {
+    // 280: the secret straddles the message's 300 characters; 990: its cause's 1,000.
+    for (const pad of [0, 280, 990]) {
       const tok = 'gt_secret_token_0123456789';
       const k1 = new KindeUsersApi({ domain: DOMAIN, getToken: () => tok, fetch: echo(pad), retries: 0, ...ALLOW });
       absent(await rejects(k1.getUserData(KU1), { kind: 'network' }, 'getToken token echoed'), tok, `getToken token, pad ${pad}`);
