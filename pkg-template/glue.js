@@ -14,8 +14,8 @@
 // `callOptions`, `operation`, `page`), read here by field name. See
 // src/wasm/protocol.rs.
 //
-// The .wasm exports one class, UsersApi; KindeUsersApi and ClerkUsersApi
-// extend it with their provider. UsersApi.__operations(provider) lists each
+// The .wasm exports one class, UsersApi; each KindeUsersApi and
+// ClerkUsersApi holds one, made with its provider, out of reach (see Holder). UsersApi.__operations(provider) lists each
 // one's operations; every name becomes a method and its `...WithHttpInfo`
 // twin here, which keeps the .wasm and this glue small. The paged lists
 // return a promise that is also async-iterable. Their typings are in
@@ -25,65 +25,56 @@ import { IdpUsersError, snapshot } from 'idp-users:runtime';
 
 export { IdpUsersError };
 
+/** wasm-bindgen's methods (`__prepare`, `__finish`, `free`, ...), called only by this driver. */
+const W = UsersApi.prototype;
+
 /**
- * wasm-bindgen's methods of UsersApi (`__prepare`, `__finish`, `free`, ...),
- * taken off its prototype by initSync: reachable from any client through
- * `Object.getPrototypeOf`, they would hand wasm whatever `this.__wbg_ptr`
- * says, and a few thousand calls with a forged or dangling pointer break the
- * instance for every later call. Only this driver calls them, and only on a
- * client CLIENTS proves alive.
+ * What wasm-bindgen's UsersApi objects are made as (Reflect.construct's
+ * new.target): a frozen prototype of nothing but what its `free` calls.
+ * Such an object is the only `this` wasm-bindgen's methods ever get: it
+ * never leaves this file, and no setter or Proxy up a caller's prototype
+ * chain sees the pointer it stores. The public classes do not extend
+ * UsersApi, so none of its methods is reachable from a client: called with
+ * a forged or dangling pointer a few thousand times, they broke the
+ * instance for every later call.
  */
-let W;
+function Holder() {}
+Holder.prototype = Object.freeze(Object.assign(Object.create(null), { __destroy_into_raw: W.__destroy_into_raw }));
 
 /** The operations of each provider (`operation` from runtime.js), by Provider number. */
 const OPS = [];
 const NAMES = ['kinde', 'clerk'];
 
 /**
- * The clients that are alive, each with its record: its settings (`{ fetch,
- * timeoutMs, headers, getToken }`, read from wasm once when the client is
- * made), its token when it was configured with one, its secrets (for the
- * texts this file builds), its provider, the pointer wasm gave it, and the
- * scopes of its calls in flight (which `free` ends). The record is this
- * module's own, never handed out.
+ * The clients that are alive, each with its record: its wasm-bindgen
+ * object (`inner`), its provider, its settings (`{ fetch, timeoutMs,
+ * headers, getToken }`, read from wasm once when the client is made), its
+ * token when it was configured with one, its secrets (for the texts this
+ * file builds), and the scopes of its calls in flight (which `free` ends).
+ * The record is this module's own, never handed out.
  */
 const CLIENTS = new WeakMap();
 
-function remember(client, provider) {
-  // The pointer wasm-bindgen's constructor just stored. A setter up the
-  // prototype chain that took it instead leaves none: the object is dropped
-  // (unregistered, so its finalizer never frees a pointer that setter made up).
-  const ptr = Object.getOwnPropertyDescriptor(client, '__wbg_ptr')?.value;
-  if (!(ptr > 0)) {
-    try {
-      W.__destroy_into_raw.call(client);
-    } catch {}
-    throw new IdpUsersError('the client could not be made', { kind: 'validation' });
-  }
-  const rec = { ptr, provider, scopes: new Set() };
-  // The pointer can no longer be changed or redefined: wasm-bindgen's own
-  // methods read it, and its `free` sets it to 0 (ignored: the record knows).
-  Object.defineProperty(client, '__wbg_ptr', { get: () => rec.ptr, set() {}, enumerable: false, configurable: false });
+function make(client, provider, config) {
+  const inner = Reflect.construct(UsersApi, [provider, config], Holder);
   // Its secrets, for the texts this file builds: its token, or the client
   // secret its token requests carry.
-  const token = W.__fixedToken.call(client);
-  const secrets = [token, new URLSearchParams(W.__tokenRequest.call(client)?.body).get('client_secret')];
-  CLIENTS.set(client, Object.assign(rec, W.__settings.call(client), { token, secrets }));
+  const token = W.__fixedToken.call(inner);
+  const secrets = [token, new URLSearchParams(W.__tokenRequest.call(inner)?.body).get('client_secret')];
+  CLIENTS.set(client, Object.assign({ inner, provider, scopes: new Set() }, W.__settings.call(inner), { token, secrets }));
 }
 
 /** Client for the Users endpoints of the Kinde Management API (see index.d.ts). */
-export class KindeUsersApi extends UsersApi {
+export class KindeUsersApi {
   constructor(config) {
-    super(Provider.Kinde, config);
-    remember(this, Provider.Kinde);
+    make(this, Provider.Kinde, config);
   }
 }
 
 /** Client for the Users endpoints of the Clerk Backend API (see index.d.ts). */
-export class ClerkUsersApi extends UsersApi {
+export class ClerkUsersApi {
   constructor(config) {
-    super(Provider.Clerk, config);
-    remember(this, Provider.Clerk);
+    make(this, Provider.Clerk, config);
   }
 }
 
@@ -95,13 +86,10 @@ export class ClerkUsersApi extends UsersApi {
 function free() {
   const rec = CLIENTS.get(this);
   if (!rec) return;
+  CLIENTS.delete(this);
   // Even from a caller's getter that wasm is reading: wasm-bindgen keeps
   // the object until that method returns.
-  CLIENTS.delete(this);
-  // wasm-bindgen's free, with its own __destroy_into_raw (which unregisters
-  // this client's finalizer) called on the client.
-  W.free.call({ __destroy_into_raw: () => W.__destroy_into_raw.call(this) });
-  rec.ptr = 0;
+  W.free.call(rec.inner);
   for (const scope of rec.scopes) scope.stop('freed');
 }
 
@@ -558,7 +546,7 @@ const PAUSED = new WeakMap(); // client → time (on `clock`) before which no at
  */
 function token(client, rec, index, rejected) {
   live(client, rec.provider, index);
-  const step = W.__token.call(client, rejected);
+  const step = W.__token.call(rec.inner, rejected);
   return typeof step === 'string' ? step : obtain(client, rec, index, rejected, step);
 }
 
@@ -570,7 +558,7 @@ async function obtain(client, rec, index, rejected, step) {
     let minting = MINTING.get(client);
     if (!minting) {
       const scope = new Scope(undefined, rec.timeoutMs, rec.scopes);
-      minting = send(rec.fetch, W.__tokenRequest.call(client), rec.headers, undefined, undefined, scope, rec.secrets);
+      minting = send(rec.fetch, W.__tokenRequest.call(rec.inner), rec.headers, undefined, undefined, scope, rec.secrets);
       MINTING.set(client, minting);
       const done = () => {
         scope.end();
@@ -585,7 +573,7 @@ async function obtain(client, rec, index, rejected, step) {
       throw noResponse(client, rec, index, failure, true);
     }
     live(client, rec.provider, index);
-    return W.__tokenResponse.call(client, index, answer.status, answer.text, answer.headers);
+    return W.__tokenResponse.call(rec.inner, index, answer.status, answer.text, answer.headers);
   }
   let value;
   let failed = false;
@@ -596,7 +584,7 @@ async function obtain(client, rec, index, rejected, step) {
     failed = true;
   }
   live(client, rec.provider, index);
-  return W.__sourceToken.call(client, index, value, failed, rejected);
+  return W.__sourceToken.call(rec.inner, index, value, failed, rejected);
 }
 
 /**
@@ -624,7 +612,7 @@ async function bearer(client, provider, index, rejected) {
 /** The IdpUsersError for a request that got no response (a Failure), with a copy of what fetch threw as its `cause`. */
 function noResponse(client, rec, index, failure, tokenRequest) {
   if (!CLIENTS.has(client)) return refused(rec.provider, index, FREED);
-  const error = W.__noResponse.call(client, index, failure.kind, failure.message, tokenRequest);
+  const error = W.__noResponse.call(rec.inner, index, failure.kind, failure.message, tokenRequest);
   if (failure.cause !== undefined) Object.defineProperty(error, 'cause', { value: failure.cause, writable: true, configurable: true });
   return error;
 }
@@ -651,7 +639,7 @@ async function call(client, provider, index, info, a, b, c, d, e) {
   if (rec?.provider !== provider) {
     throw refused(provider, index, NOT_LIVE);
   }
-  const req = W.__prepare.call(client, index, a, b, c, d, e);
+  const req = W.__prepare.call(rec.inner, index, a, b, c, d, e);
   const o = req.options; // the call's options, validated (undefined when none were given)
   const scope = new Scope(o?.signal, o?.timeoutMs ?? rec.timeoutMs, rec.scopes);
   let attempts = 0; // requests sent for the operation
@@ -673,7 +661,7 @@ async function call(client, provider, index, info, a, b, c, d, e) {
         attempts++;
         const { status, text, headers } = await send(rec.fetch, req, rec.headers, o?.headers, tok, scope, rec.secrets);
         live(client, provider, index);
-        const data = W.__finish.call(client, index, status, text, headers, tok, rejected !== undefined);
+        const data = W.__finish.call(rec.inner, index, status, text, headers, tok, rejected !== undefined);
         if (data === undefined) {
           rejected = tok;
           continue;
@@ -684,7 +672,7 @@ async function call(client, provider, index, info, a, b, c, d, e) {
       }
       if (!(error instanceof IdpUsersError)) throw error;
       tries++;
-      const wait = scope.stopped || !CLIENTS.has(client) ? -1 : W.__retryDelay.call(client, index, error, tries, sent, Math.random(), scope.deadline - clock(), o);
+      const wait = scope.stopped || !CLIENTS.has(client) ? -1 : W.__retryDelay.call(rec.inner, index, error, tries, sent, Math.random(), scope.deadline - clock(), o);
       if (wait < 0) {
         error.attempts = attempts;
         throw error;
@@ -762,7 +750,7 @@ async function* items(client, provider, index, params, firstPage, run) {
   let previous;
   for (;;) {
     live(client, provider, index);
-    const { items: list, param, value } = W.__nextPage.call(client, index, params, page);
+    const { items: list, param, value } = W.__nextPage.call(CLIENTS.get(client).inner, index, params, page);
     let ends;
     try {
       ends = list.length ? JSON.stringify([list.length, list[0], list[list.length - 1]]) : '';
@@ -796,8 +784,9 @@ function install(cls, provider) {
   for (const key of ['__settings', '__baseUrl']) {
     Object.defineProperty(cls.prototype, key, {
       value() {
-        if (CLIENTS.get(this)?.provider !== provider) throw refused(provider, -1, NOT_LIVE);
-        return W[key].call(this);
+        const rec = CLIENTS.get(this);
+        if (rec?.provider !== provider) throw refused(provider, -1, NOT_LIVE);
+        return W[key].call(rec.inner);
       },
       configurable: true,
     });
@@ -966,15 +955,6 @@ export function wasmMemoryBytes() {
 /** Instantiates the module from bytes or a compiled module, then installs the methods. */
 export function initSync(module) {
   memory = instantiate({ module }).memory;
-  if (!W) {
-    W = {};
-    const proto = UsersApi.prototype;
-    for (const key of Reflect.ownKeys(proto)) {
-      if (key === 'constructor') continue;
-      W[key] = proto[key];
-      delete proto[key];
-    }
-  }
   install(KindeUsersApi, Provider.Kinde);
   install(ClerkUsersApi, Provider.Clerk);
 }

@@ -230,9 +230,11 @@ export async function hardeningTests({ lib, fake, runtime, test, ok, eq, rejects
 
   await test('receivers: 4,000 calls of every function reachable from a client with forged receivers (and a real client whose __wbg_ptr was overwritten) break nothing', async () => {
     const f = fake.createFakeProviders();
-    const base = Object.getPrototypeOf(KindeUsersApi.prototype);
+    // Every prototype up a client's chain but Object.prototype's (wasm-bindgen's UsersApi, if reachable).
+    const protos = [KindeUsersApi.prototype, ClerkUsersApi.prototype];
+    for (let p = Object.getPrototypeOf(KindeUsersApi.prototype); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) protos.push(p);
     const fns = [];
-    for (const proto of [base, KindeUsersApi.prototype, ClerkUsersApi.prototype]) {
+    for (const proto of protos) {
       for (const key of Reflect.ownKeys(proto)) {
         const d = Object.getOwnPropertyDescriptor(proto, key);
         if (key !== 'constructor' && typeof d.value === 'function') fns.push([String(key), d.value]);
@@ -240,32 +242,75 @@ export async function hardeningTests({ lib, fake, runtime, test, ok, eq, rejects
     }
     const victim = clerkClient(f);
     victim.__wbg_ptr = 12345;
-    const forged = [{ __wbg_ptr: 12345 }, Object.assign(Object.create(KindeUsersApi.prototype), { __wbg_ptr: 8 }), Object.create(ClerkUsersApi.prototype), null];
+    Object.defineProperty(victim, '__wbg_ptr', { value: 8, writable: true, configurable: true });
+    const forged = [{ __wbg_ptr: 12345 }, Object.assign(Object.create(KindeUsersApi.prototype), { __wbg_ptr: 8 }), Object.create(ClerkUsersApi.prototype), victim, null];
     let calls = 0;
     let raw = 0;
+    let firstRaw;
     for (let i = 0; calls < 4000; i++) {
       const [name, fn] = fns[i % fns.length];
-      if (name === 'free' || name === 'Symbol(Symbol.dispose)') continue;
       const receiver = forged[i % forged.length];
+      if (name === 'free' || name === 'Symbol(Symbol.dispose)' || receiver === victim) continue;
       calls++;
       try {
         await fn.call(receiver, 0, CU1, undefined, undefined, undefined);
       } catch (e) {
-        if (!(e instanceof IdpUsersError)) raw++;
+        if (!(e instanceof IdpUsersError)) {
+          raw++;
+          firstRaw ??= `${name}: ${e}`;
+        }
       }
     }
-    eq(raw, 0, 'every forged call was refused with an IdpUsersError');
-    eq(Reflect.ownKeys(base).filter((k) => k !== 'constructor' && typeof Object.getOwnPropertyDescriptor(base, k).value === 'function'), [], "wasm-bindgen's methods are not reachable from a client");
-    eq((await victim.getUser(CU1)).id, CU1, 'the client whose __wbg_ptr was overwritten still works');
-    let redefined = false;
-    try {
-      Object.defineProperty(victim, '__wbg_ptr', { value: 8 });
-      redefined = true;
-    } catch {}
-    ok(!redefined, "a client's __wbg_ptr cannot be redefined");
+    eq(raw, 0, `every forged call was refused with an IdpUsersError (first other: ${firstRaw})`);
+    for (const name of ['__prepare', '__finish', '__token', '__nextPage', '__destroy_into_raw', '__fixedToken']) {
+      ok(!(name in victim), `wasm-bindgen's ${name} is not reachable from a client`);
+    }
+    eq((await victim.getUser(CU1)).id, CU1, 'the client whose __wbg_ptr was overwritten and redefined still works');
     const g = fake.createFakeProviders();
     eq((await clerkClient(g).getUserList({ limit: 2 })).length, 2, 'a new client works');
     eq((await kindeClient(g).getUserData(KU1)).id, KU1, 'a new Kinde client works');
+  });
+
+  await test('receivers: a subclass whose prototype intercepts __wbg_ptr (a setter, a Proxy) makes a working client or none; 1,000 of them break nothing', async () => {
+    const f = fake.createFakeProviders();
+    class Intercepting extends ClerkUsersApi {}
+    Object.defineProperty(Intercepting.prototype, '__wbg_ptr', {
+      get: () => 12345,
+      set(v) {
+        Object.defineProperty(this, '__wbg_ptr', { value: 12345, writable: true, configurable: true });
+        void v;
+      },
+      configurable: true,
+    });
+    const trapping = new Proxy(Object.create(ClerkUsersApi.prototype), { set: () => true, get: (t, k, r) => (k === '__wbg_ptr' ? 8 : Reflect.get(t, k, r)) });
+    function ViaProxy() {}
+    ViaProxy.prototype = trapping;
+    let raw = 0;
+    let broken = 0;
+    let why;
+    for (let i = 0; i < 1000; i++) {
+      for (const make of [() => new Intercepting({ secretKey: f.clerk.secretKey, baseUrl: CLERK_BASE, fetch: f.fetch, ...ALLOW }), () => Reflect.construct(ClerkUsersApi, [{ secretKey: f.clerk.secretKey, baseUrl: CLERK_BASE, fetch: f.fetch, ...ALLOW }], ViaProxy)]) {
+        let c;
+        try {
+          c = make();
+        } catch (e) {
+          if (!(e instanceof IdpUsersError)) raw++;
+          continue;
+        }
+        // A client that was made works: wasm never got a pointer the prototype made up.
+        if (i % 100 === 0) {
+          try {
+            eq((await c.getUser(CU1)).id, CU1, 'it works');
+          } catch (e) {
+            broken++;
+            why ??= String(e);
+          }
+        } else await c.getUserList({ limit: 1 }).catch(() => {});
+      }
+    }
+    eq(raw, 0, 'no raw error');
+    eq(broken, 0, `every client made works (${why})`);
+    eq((await clerkClient(f).getUser(CU1)).id, CU1, 'a plain client works');
   });
 
   // ---- 3. free() during a call -------------------------------------------------------------------
