@@ -15,9 +15,10 @@
 // src/wasm/protocol.rs.
 //
 // The .wasm exports one class, UsersApi; each KindeUsersApi and
-// ClerkUsersApi holds one, made with its provider, out of reach (see Holder). UsersApi.__operations(provider) lists each
-// one's operations; every name becomes a method and its `...WithHttpInfo`
-// twin here, which keeps the .wasm and this glue small. The paged lists
+// ClerkUsersApi holds one, made with its provider, out of reach (see
+// Holder). UsersApi.__operations(provider) lists each provider's
+// operations; every name becomes a method and its `...WithHttpInfo` twin
+// here, which keeps the .wasm and this glue small. The paged lists
 // return a promise that is also async-iterable. Their typings are in
 // index.d.ts.
 import { UsersApi, Provider, TokenSource, initSync as instantiate } from 'idp-users:glue';
