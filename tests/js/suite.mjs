@@ -4,7 +4,8 @@
 //
 // Plain ESM whose only imports are its Clerk, production-behaviour, driver
 // hardening and proxy parts (./clerk-suite.mjs, ./production-suite.mjs,
-// ./hardening-suite.mjs, ./proxy-suite.mjs, copied next to it); the runtime harness passes the package's modules in.
+// ./hardening-suite.mjs, ./proxy-suite.mjs, copied next to it); the
+// runtime harness passes the package's modules in.
 //   lib:       the 'idp-users' module namespace
 //   fake:      the 'idp-users/fake' module namespace
 //   proxy:     the 'idp-users/proxy' module namespace
