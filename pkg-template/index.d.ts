@@ -834,14 +834,14 @@ export declare class KindeUsersApi {
    * @example
    * const result = await kinde.deleteUser('kp_123', { is_delete_profile: true });
    */
-  deleteUser(id: string, params?: KindeDeleteUserParams, options?: RequestOptions): Promise<KindeSuccessResponse>;
+  deleteUser(id: string, params?: KindeDeleteUserParams, options?: RequestOptions): Promise<KindeSuccessResponse | null>;
   /**
    * `deleteUser`, resolving to the data with the HTTP status and headers (seed: `delete_user_with_http_info`).
    *
    * @example
    * const { data, status, headers } = await kinde.deleteUserWithHttpInfo('kp_123', { is_delete_profile: true });
    */
-  deleteUserWithHttpInfo(id: string, params?: KindeDeleteUserParams, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
+  deleteUserWithHttpInfo(id: string, params?: KindeDeleteUserParams, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse | null>>;
   /**
    * Ends all of a user's sessions (scope `delete:user_sessions`).
    *

@@ -627,7 +627,7 @@ mod tests {
                 assert!(declared.contains(name), "{name} is used but not in MODELS");
             }
             for op in ops {
-                let name = op.result.trim_start_matches("Array<").trim_end_matches('>');
+                let name = op.result.trim_end_matches(" | null").trim_start_matches("Array<").trim_end_matches('>');
                 assert!(rendered.contains(&format!("export interface {name} ")), "{}", op.result);
             }
         }

@@ -126,9 +126,16 @@ impl Client {
         retried: bool,
     ) -> Result<Outcome<R::Json>, Error> {
         let status = resp.status();
+        if matches!(status, 204 | 205) {
+            // "No Content" / "Reset Content": success that carries no body by
+            // definition (Kinde answers some deletes so), whatever the
+            // operation. The promise resolves to `null` (undefined is the
+            // driver's signal to retry with a new token).
+            return Ok(Outcome::Done(R::Json::null()));
+        }
         if (200..300).contains(&status) {
-            // Every documented success has a JSON body of a known top-level
-            // type; anything else is a broken answer, not data.
+            // Every other documented success has a JSON body of a known
+            // top-level type; anything else is a broken answer, not data.
             let json = if resp.is_empty() { None } else { resp.json() };
             let problem = match &json {
                 _ if resp.is_empty() => "an empty body",
@@ -267,7 +274,6 @@ mod tests {
         let e = finish(&c, &canned(200, "<html>"), false).expect_err("decode"); // ok: test
         assert_eq!((e.kind, e.status, e.body.as_deref()), (ErrorKind::Decode, Some(200), Some("<html>")));
         for (status, body, problem) in [
-            (204, "", "an empty body"),
             (200, "", "an empty body"),
             (200, r#""x""#, "JSON of another type"),
             (200, "[]", "JSON of another type"),
@@ -285,6 +291,20 @@ mod tests {
         assert_eq!(v, serde_json::json!([1]));
         let e = c.finish(&LIST, &canned(200, "{}"), || "t".into(), false).expect_err("object for a list"); // ok: test
         assert!(e.message.ends_with("with JSON of another type (expected a JSON array)"), "{}", e.message);
+    }
+
+    #[test]
+    fn no_content_is_success_with_null_for_any_operation() {
+        static LIST: Operation = Operation { returns: Shape::Array, ..OP };
+        let c = client(Auth::Static("t".into()));
+        for op in [&OP, &LIST] {
+            for status in [204, 205] {
+                let done = c.finish(op, &canned(status, ""), || "t".into(), false);
+                assert_eq!(done, Ok(Outcome::Done(J(Some(serde_json::Value::Null)))), "{status}");
+            }
+        }
+        // An empty 200 is still a broken answer.
+        assert_eq!(finish(&c, &canned(200, ""), false).map_err(|e| e.kind), Err(ErrorKind::Decode));
     }
 
     #[test]

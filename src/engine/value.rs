@@ -148,6 +148,8 @@ pub(crate) trait Value: Sized + Clone {
     fn binary_len(&self) -> Option<f64>;
     /// The JSON text of a free-form value, as the runtime's own serializer writes it.
     fn to_json(&self) -> Option<String>;
+    /// JSON `null` (what a response without content resolves to).
+    fn null() -> Self;
 }
 
 /// The constants `pkg-template/runtime.js` shares with this module: the
@@ -189,6 +191,9 @@ pub(crate) mod json {
     }
 
     impl Value for J {
+        fn null() -> J {
+            J(Some(serde_json::Value::Null))
+        }
         fn kind(&self) -> Kind {
             match &self.0 {
                 None => Kind::Undefined,

@@ -32,7 +32,8 @@ operation! {
     DELETE_USER,
     name: deleteUser, method: Delete, path: "/api/v1/user",
     args: [ID], params: DELETE_USER_PARAMS,
-    returns: "KindeSuccessResponse",
+    // Kinde documents `204 No Content` for a deleted user too (null then).
+    returns: "KindeSuccessResponse | null",
     example: result = "'kp_123', { is_delete_profile: true }",
 }
 operation! {

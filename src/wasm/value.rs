@@ -12,6 +12,10 @@ use super::js::{byte_size, date_iso, date_ms, item_of, keys_of, kind_of, length_
 use crate::engine::value::{KeysError, Kind, MAX_TEXT, Value};
 
 impl Value for JsValue {
+    fn null() -> JsValue {
+        JsValue::NULL
+    }
+
     fn kind(&self) -> Kind {
         Kind::from_number(kind_of(self))
     }
