@@ -9,7 +9,7 @@
 //!    again, passing the rejected one, and send once more.
 
 use super::auth::{Auth, TokenStep, source_token};
-use super::error::{BODY_LIMIT, Error, ErrorKind, read_error_body, server_delay_ms};
+use super::error::{BODY_LIMIT, Error, ErrorKind, is_proxy_answer, read_error_body, server_delay_ms};
 use super::exchange::{OutBody, Prepared, Response};
 use super::op::{Operation, Shape};
 use super::request::build;
@@ -62,9 +62,16 @@ impl Client {
     }
 
     /// How to get the token for the next request; `rejected` is the token
-    /// the API just refused, if any.
-    pub(crate) fn token_step(&self, now_ms: impl FnOnce() -> f64, rejected: Option<&str>) -> TokenStep {
-        self.auth.step(now_ms, rejected)
+    /// the API just refused, if any, and `status` the refusal's HTTP status
+    /// when known (a replacement token refused with 403 is kept: see
+    /// [`super::auth::Replacements`]).
+    pub(crate) fn token_step(
+        &self,
+        now_ms: impl FnOnce() -> f64,
+        rejected: Option<&str>,
+        status: Option<u16>,
+    ) -> TokenStep {
+        self.auth.step(now_ms, rejected, status)
     }
 
     /// The token endpoint of the client-credentials grant (None in other modes).
@@ -91,9 +98,12 @@ impl Client {
         }
     }
 
-    /// Checks what the caller's `getToken` returned.
+    /// Checks what the caller's `getToken` returned (asked after the API
+    /// refused a token when the driver says so).
     pub(crate) fn accept_source_token<V: Value>(&self, op: &Operation, value: &V) -> Result<String, Error> {
-        source_token(value).map_err(|e| self.fail(op, e, None))
+        let token = source_token(value).map_err(|e| self.fail(op, e, None))?;
+        self.auth.sourced(&token);
+        Ok(token)
     }
 
     /// The error for a `getToken` that threw (`message` describes what it
@@ -156,27 +166,44 @@ impl Client {
                 }
             };
         }
+        let json = if resp.is_empty() { None } else { resp.json() };
+        // The proxy (`idp-users/proxy`) refusing the call itself (an
+        // operation outside its `allow`, a caller it does not authorize) is
+        // final: no new token or second try changes its answer.
+        let proxy = json.as_ref().is_some_and(is_proxy_answer);
+        let mut token = Some(token);
+        let mut used = None;
         // Kinde documents expired or revoked tokens as 403; 401 is the HTTP norm.
-        if matches!(status, 401 | 403) && !retried && self.auth.can_refresh() {
-            return Ok(Outcome::Retry);
+        if matches!(status, 401 | 403) && !retried && !proxy && self.auth.can_refresh() {
+            // Re-minted at most once per token: a replacement refused with
+            // 403 again is final (a missing scope stays missing).
+            let t = token.take().map(|f| f()).unwrap_or_default();
+            if status == 401 || !self.auth.is_final(&t) {
+                return Ok(Outcome::Retry);
+            }
+            used = Some(t);
         }
-        let mut e = api_error(resp);
+        let mut e = api_error(resp, json.as_ref());
+        if proxy {
+            e.message = e.message.replacen("HTTP ", "the proxy answered HTTP ", 1);
+        }
         if let (Some(note), 404 | 405) = (op.removed, status) {
             e.message = format!("{} ({note})", e.message);
         }
-        Err(self.fail(op, e, Some(&token())))
+        let used = used.or_else(|| token.take().map(|f| f())).unwrap_or_default();
+        Err(self.fail(op, e, Some(&used)))
     }
 }
 
-/// Maps a non-2xx response onto an [`Error`].
-fn api_error<R: Response>(resp: &R) -> Error {
+/// Maps a non-2xx response (its body parsed as `json`) onto an [`Error`].
+fn api_error<R: Response>(resp: &R, json: Option<&R::Json>) -> Error {
     let status = resp.status();
     let mut e = Error::new(ErrorKind::Api, String::new());
     e.status = Some(status);
     if !resp.is_empty() {
         e.body = Some(resp.prefix(BODY_LIMIT));
-        if let Some(json) = resp.json() {
-            read_error_body(&json, &mut e);
+        if let Some(json) = json {
+            read_error_body(json, &mut e);
         }
     }
     // Retry-After (Clerk), else RateLimit-Reset / X-RateLimit-Reset (Kinde);
@@ -214,6 +241,7 @@ pub(crate) fn now_ms() -> f64 {
 mod tests {
     use super::*;
     use crate::engine::auth::{Grant, TokenCache};
+    use crate::engine::error::is_proxy_answer;
     use crate::engine::exchange::testing::{Canned, canned};
     use crate::engine::op::{Arg, Method, ParamsObject};
     use crate::engine::value::json::{J, j};
@@ -324,7 +352,79 @@ mod tests {
         assert_eq!((e.kind, e.status), (ErrorKind::Api, Some(401)));
         let s = client(Auth::Static("tok-static-1".into()));
         assert_eq!(finish(&s, &canned(403, ""), false).map_err(|e| e.status), Err(Some(403)));
-        assert_eq!(finish(&client(Auth::Source), &canned(401, ""), false), Ok(Outcome::Retry));
+        assert_eq!(finish(&client(Auth::source()), &canned(401, ""), false), Ok(Outcome::Retry));
+    }
+
+    #[test]
+    fn a_token_is_re_minted_at_most_once_on_403() {
+        let c = cc();
+        let mint = |c: &Client, t: &str| {
+            assert_eq!(c.token_step(|| 0.0, None, None), TokenStep::Mint);
+            let body = format!(r#"{{"access_token":"{t}","expires_in":3600}}"#);
+            assert_eq!(c.accept_token(&OP, &canned(200, &body), 0.0).as_deref(), Ok(t));
+        };
+        let finish_with = |c: &Client, status: u16, t: &str, retried: bool| {
+            c.finish(&OP, &canned(status, ""), || t.to_owned(), retried).map_err(|e| (e.kind, e.status))
+        };
+        mint(&c, "t1");
+        // The first token refused with 403: one replacement.
+        assert_eq!(finish_with(&c, 403, "t1", false), Ok(Outcome::Retry));
+        assert_eq!(c.token_step(|| 1.0, Some("t1"), None), TokenStep::Mint);
+        let t2 = c.accept_token(&OP, &canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 1.0);
+        assert_eq!(t2.as_deref(), Ok("t2"));
+        assert_eq!(finish_with(&c, 403, "t2", true), Err((ErrorKind::Api, Some(403))));
+        // Later calls with the replacement fail at once on 403...
+        for _ in 0..3 {
+            assert_eq!(c.token_step(|| 2.0, None, None), TokenStep::Ready("t2".into()));
+            assert_eq!(finish_with(&c, 403, "t2", false), Err((ErrorKind::Api, Some(403))));
+        }
+        // ...and the proxy's path (status given) keeps it rather than re-minting.
+        assert_eq!(c.token_step(|| 2.0, Some("t2"), Some(403)), TokenStep::Ready("t2".into()));
+        // A 401 still replaces it once.
+        assert_eq!(finish_with(&c, 401, "t2", false), Ok(Outcome::Retry));
+        assert_eq!(c.token_step(|| 3.0, Some("t2"), Some(401)), TokenStep::Mint);
+        // A token minted anew after expiry is a first one again.
+        let c = cc();
+        mint(&c, "t1");
+        assert_eq!(c.token_step(|| 1.0, Some("t1"), Some(403)), TokenStep::Mint);
+        let _ = c.accept_token(&OP, &canned(200, r#"{"access_token":"t2","expires_in":1}"#), 1.0);
+        assert_eq!(c.token_step(|| 10_000.0, None, None), TokenStep::Mint);
+        let _ = c.accept_token(&OP, &canned(200, r#"{"access_token":"t3","expires_in":3600}"#), 10_000.0);
+        assert_eq!(finish_with(&c, 403, "t3", false), Ok(Outcome::Retry));
+    }
+
+    #[test]
+    fn a_get_token_replacement_refused_with_403_is_final() {
+        let c = client(Auth::source());
+        assert_eq!(c.accept_source_token(&OP, &j("\"s1\"")).as_deref(), Ok("s1"));
+        let refused = |t: &str| c.finish(&OP, &canned(403, ""), || t.to_owned(), false).map_err(|e| e.status);
+        assert_eq!(refused("s1"), Ok(Outcome::Retry));
+        assert_eq!(c.token_step(|| 0.0, Some("s1"), Some(403)), TokenStep::AskSource);
+        assert_eq!(c.accept_source_token(&OP, &j("\"s2\"")).as_deref(), Ok("s2"));
+        // Another call handed the same replacement by getToken's own cache.
+        assert_eq!(c.accept_source_token(&OP, &j("\"s2\"")).as_deref(), Ok("s2"));
+        assert_eq!(refused("s2"), Err(Some(403)));
+        assert_eq!(c.token_step(|| 0.0, Some("s2"), Some(403)), TokenStep::Ready("s2".into()));
+    }
+
+    #[test]
+    fn the_proxys_own_refusals_are_final() {
+        let body = |code: &str| {
+            format!(
+                r#"{{"error":{{"code":"{code}","message":"m","operation":"kinde.getUserSessions"}},"errors":[{{"code":"{code}","message":"m"}}]}}"#
+            )
+        };
+        for c in [cc(), client(Auth::source())] {
+            for (status, code) in [(403, "operation_not_allowed"), (401, "unauthorized")] {
+                let e = finish(&c, &canned(status, &body(code)), false).expect_err(code); // ok: test
+                assert_eq!((e.kind, e.status, e.codes.clone()), (ErrorKind::Api, Some(status), vec![code.to_owned()]));
+                assert_eq!(e.message, format!("getUserSessions: the proxy answered HTTP {status} ({code}: m)"));
+            }
+        }
+        // The token endpoint's `error` is a string: not the proxy.
+        let oauth = canned(401, r#"{"error":"invalid_token","error_description":"expired"}"#);
+        assert_eq!(finish(&cc(), &oauth, false), Ok(Outcome::Retry));
+        assert!(!is_proxy_answer(&j(r#"{"error":{"message":"no code"}}"#)));
     }
 
     #[test]
@@ -394,14 +494,14 @@ mod tests {
     #[test]
     fn the_client_credentials_flow() {
         let c = cc();
-        assert_eq!(c.token_step(|| 0.0, None), TokenStep::Mint);
+        assert_eq!(c.token_step(|| 0.0, None, None), TokenStep::Mint);
         let req = c.token_request().expect("token request"); // ok: test
         assert_eq!(req.url, "https://acme.kinde.com/oauth2/token");
         let t = c.accept_token(&OP, &canned(200, r#"{"access_token":"t1","expires_in":3600}"#), 0.0);
         assert_eq!(t.as_deref(), Ok("t1"));
-        assert_eq!(c.token_step(|| 1.0, None), TokenStep::Ready("t1".into()));
+        assert_eq!(c.token_step(|| 1.0, None, None), TokenStep::Ready("t1".into()));
         // Rejected: re-mint.
-        assert_eq!(c.token_step(|| 2.0, Some("t1")), TokenStep::Mint);
+        assert_eq!(c.token_step(|| 2.0, Some("t1"), None), TokenStep::Mint);
         let e = c
             .accept_token(
                 &OP,
@@ -412,7 +512,7 @@ mod tests {
         assert_eq!((e.kind, e.operation), (ErrorKind::Auth, "getUserSessions"));
         assert!(!format!("{e:?}").contains(SECRET));
         assert_eq!(c.token_url(), Some("https://acme.kinde.com/oauth2/token"));
-        assert_eq!(client(Auth::Source).token_request(), None);
+        assert_eq!(client(Auth::source()).token_request(), None);
         assert_eq!(client(Auth::Static("t".into())).token_url(), None);
     }
 }

@@ -221,6 +221,15 @@ pub(crate) fn read_error_body<V: Value>(body: &V, into: &mut Error) {
     }
 }
 
+/// Whether a parsed error body is the answer of `idp-users/proxy` itself
+/// (`{ error: { code, message, operation? } }`), not the provider's: neither
+/// provider's API puts an object under `error` (the OAuth token endpoint's
+/// `error` is a string).
+pub(crate) fn is_proxy_answer<V: Value>(body: &V) -> bool {
+    let error = body.get("error");
+    error.kind() == Kind::Object && error.get("code").kind() == Kind::String
+}
+
 /// The longest delay any header parser here yields: 2^53 − 1 ms
 /// (`Number.MAX_SAFE_INTEGER`, about 285,000 years), so JS reads it exactly
 /// and adding a clock reading to it cannot overflow. Larger asks saturate here.

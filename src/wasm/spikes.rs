@@ -72,7 +72,7 @@ mod driven {
             if matches!(req.body, Some(OutBody::Multipart(_))) {
                 return Err(self.failed(op, ErrorKind::Validation, "the spike sends no uploads"));
             }
-            let TokenStep::Ready(token) = self.client.token_step(now_ms, None) else {
+            let TokenStep::Ready(token) = self.client.token_step(now_ms, None, None) else {
                 return Err(self.failed(op, ErrorKind::Auth, "the spike sends only with a token at hand"));
             };
             let mut headers = vec![("accept".to_owned(), "application/json".to_owned())];
@@ -120,7 +120,7 @@ mod driven {
                     let auth = match parsed.auth {
                         KindeAuth::AccessToken(token) => Auth::Static(token),
                         KindeAuth::ClientCredentials(grant) => Auth::ClientCredentials(TokenCache::new(grant)),
-                        KindeAuth::GetToken => Auth::Source,
+                        KindeAuth::GetToken => Auth::source(),
                     };
                     (
                         Client { provider: PROVIDER, base_url: parsed.base_url, auth },
@@ -134,7 +134,7 @@ mod driven {
                     use crate::clerk::{PROVIDER, users};
                     let parsed = ClerkConfig::parse(&config, in_browser())
                         .map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
-                    let auth = parsed.secret_key.map_or(Auth::Source, Auth::Static);
+                    let auth = parsed.secret_key.map_or_else(Auth::source, Auth::Static);
                     (
                         Client { provider: PROVIDER, base_url: parsed.base_url, auth },
                         parsed.transport.headers,
