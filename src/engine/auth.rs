@@ -8,7 +8,7 @@
 use std::cell::{Cell, RefCell};
 
 use super::encode::component;
-use super::error::{BODY_LIMIT, Error, ErrorKind, read_error_body, server_delay_ms};
+use super::error::{BODY_LIMIT, Error, ErrorKind, Secrets, read_error_body, server_delay_ms};
 use super::exchange::{OutBody, Prepared, Response};
 use super::op::Method;
 use super::value::Value;
@@ -63,6 +63,8 @@ pub(crate) struct Replacements {
     pending: Cell<bool>,
     /// The latest token obtained as a replacement.
     latest: RefCell<Option<String>>,
+    /// The latest token obtained at all (redacted from every error).
+    last: RefCell<Option<String>>,
 }
 
 impl Replacements {
@@ -74,6 +76,7 @@ impl Replacements {
     /// A token was obtained; `replacing` says whether it replaces a refused one.
     fn obtained(&self, token: &str, replacing: bool) {
         self.pending.set(false);
+        *self.last.borrow_mut() = Some(token.to_owned());
         let mut latest = self.latest.borrow_mut();
         if replacing {
             *latest = Some(token.to_owned());
@@ -144,9 +147,10 @@ impl TokenCache {
             let mut e = Error::new(ErrorKind::Auth, String::new());
             e.status = Some(status);
             e.retry_after_ms = server_delay_ms(|name| resp.header(name), now_ms);
-            e.body = (!resp.is_empty()).then(|| resp.prefix(BODY_LIMIT));
+            let secrets = Secrets::new([self.grant.client_secret.as_str()]);
+            e.body = (!resp.is_empty()).then(|| secrets.body(resp, BODY_LIMIT));
             if let Some(j) = &json {
-                read_error_body(j, &mut e);
+                read_error_body(j, &mut e, &secrets);
             }
             let detail = match (e.codes.first(), e.messages.first()) {
                 (Some(c), Some(m)) => format!(" ({c}: {m})"),
@@ -154,7 +158,7 @@ impl TokenCache {
                 (None, None) => String::new(),
             };
             e.message = format!("token request to {url} failed with HTTP {status}{detail}");
-            return Err(e.redact(&[&self.grant.client_secret]));
+            return Err(e.redact(&secrets));
         }
         let token = json.as_ref().and_then(|j| j.get("access_token").as_string()).filter(|t| !t.is_empty());
         let Some(token) = token else {
@@ -250,13 +254,30 @@ impl Auth {
         !matches!(self, Auth::Static(_))
     }
 
-    /// The secrets this auth holds, for redaction.
-    pub(crate) fn secrets(&self) -> Vec<&str> {
+    /// The secrets this auth holds or last obtained (every form of each),
+    /// for redaction: the token or secret key, the client secret, and the
+    /// tokens the token endpoint or `getToken` last gave.
+    pub(crate) fn secrets(&self) -> Secrets {
+        let mut out = Secrets::default();
+        let mut add_latest = |r: &Replacements| {
+            for t in [&r.last, &r.latest] {
+                if let Some(t) = t.borrow().as_deref() {
+                    out.add(t);
+                }
+            }
+        };
         match self {
-            Auth::Static(t) => vec![t.as_str()],
-            Auth::ClientCredentials(c) => vec![c.grant().client_secret.as_str()],
-            Auth::Source(_) => Vec::new(),
+            Auth::Static(t) => out.add(t),
+            Auth::ClientCredentials(c) => {
+                add_latest(&c.replacements);
+                out.add(&c.grant().client_secret);
+                if let Some((t, _)) = c.cached.borrow().as_ref() {
+                    out.add(t);
+                }
+            }
+            Auth::Source(r) => add_latest(r),
         }
+        out
     }
 }
 
@@ -355,6 +376,33 @@ mod tests {
         assert!(!format!("{e:?}").contains(SECRET));
         // Nothing was cached.
         assert_eq!(c.fresh(0.0), None);
+    }
+
+    #[test]
+    fn a_token_endpoint_echoing_the_form_body_does_not_leak_the_secret() {
+        let c = TokenCache::new(Grant { client_secret: "p@ss word/+=~*é".into(), ..cache().grant().clone() });
+        let Some(OutBody::Form(form)) = c.request().body else { panic!("a form body") };
+        // As sent, and as a server re-encoding it with `+` for spaces.
+        for echoed in [form.clone(), form.replace("%20", "+")] {
+            let body = format!(r#"{{"error":"invalid_request","error_description":"bad body: {echoed}"}}"#);
+            let e = c.accept(&canned(400, &body), 0.0).expect_err("400"); // ok: test
+            let shown = format!("{e:?}");
+            assert!(!shown.contains("p%40ss") && !shown.contains("p@ss"), "{shown}");
+            assert!(shown.contains("client_secret=[redacted]"), "{shown}");
+        }
+    }
+
+    #[test]
+    fn minted_tokens_are_redacted_from_errors() {
+        let auth = Auth::ClientCredentials(cache());
+        let Auth::ClientCredentials(c) = &auth else { unreachable!() };
+        let _ = c.accept(&canned(200, r#"{"access_token":"minted-token-1","expires_in":3600}"#), 0.0);
+        let e = Error::new(ErrorKind::Network, "fetch failed: Bearer minted-token-1").redact(&auth.secrets());
+        assert_eq!(e.message, "fetch failed: Bearer [redacted]");
+        let source = Auth::source();
+        source.sourced("from-get-token");
+        let e = Error::new(ErrorKind::Network, "from-get-token").redact(&source.secrets());
+        assert_eq!(e.message, "[redacted]");
     }
 
     #[test]

@@ -9,11 +9,17 @@
 //!    again, passing the rejected one, and send once more.
 
 use super::auth::{Auth, TokenStep, source_token};
-use super::error::{BODY_LIMIT, Error, ErrorKind, is_proxy_answer, read_error_body, server_delay_ms};
+use super::error::{
+    BODY_LIMIT, Error, ErrorKind, MAX_ERROR_TEXT, Secrets, is_proxy_answer, read_error_body, server_delay_ms,
+};
 use super::exchange::{OutBody, Prepared, Response};
 use super::op::{Operation, Shape};
 use super::request::build;
 use super::value::{Kind, Value};
+
+/// The most characters of a runtime's error text an error message keeps
+/// (read from a window twice as long, and redacted before the cut).
+pub(crate) const MAX_MESSAGE: usize = 1024;
 
 /// What a response means for the call.
 #[derive(Debug, PartialEq)]
@@ -37,10 +43,22 @@ pub(crate) struct Client {
 }
 
 impl Client {
-    fn fail(&self, op: &Operation, e: Error, token: Option<&str>) -> Error {
+    /// Every secret an error of this client must not show: those of its
+    /// auth, and `token`, the one a request was sent with.
+    pub(crate) fn secrets(&self, token: Option<&str>) -> Secrets {
         let mut secrets = self.auth.secrets();
-        secrets.extend(token);
-        e.during(self.provider, op.name).redact(&secrets)
+        if let Some(t) = token {
+            secrets.add(t);
+        }
+        secrets
+    }
+
+    fn fail(&self, op: &Operation, e: Error, token: Option<&str>) -> Error {
+        self.fail_with(op, e, &self.secrets(token))
+    }
+
+    fn fail_with(&self, op: &Operation, e: Error, secrets: &Secrets) -> Error {
+        e.during(self.provider, op.name).redact(secrets)
     }
 
     /// Validates the arguments and builds the request.
@@ -115,13 +133,24 @@ impl Client {
 
     /// An error for a request that got no response (`kind` is network,
     /// timeout or aborted); `token_url` is set when it was the token request.
-    pub(crate) fn no_response(&self, op: &Operation, kind: ErrorKind, message: &str, token_url: Option<&str>) -> Error {
+    /// `message` is the start of the runtime's text (`cut` when it went
+    /// on); `token` the one the request was sent with, if any.
+    pub(crate) fn no_response(
+        &self,
+        op: &Operation,
+        kind: ErrorKind,
+        (message, cut): (&str, bool),
+        token_url: Option<&str>,
+        token: Option<&str>,
+    ) -> Error {
+        let secrets = self.secrets(token);
+        let message = secrets.clip(message, cut, MAX_MESSAGE);
         let message = match (kind, token_url) {
             (ErrorKind::Aborted, _) => "aborted by the caller's signal".to_owned(),
             (_, Some(url)) => format!("token request to {url} failed: {message}"),
-            (_, None) => message.to_owned(),
+            (_, None) => message,
         };
-        self.fail(op, Error::new(kind, message), None)
+        self.fail_with(op, Error::new(kind, message), &secrets)
     }
 
     /// Reads the API's response to a request sent with the token `token`
@@ -161,8 +190,9 @@ impl Client {
                     let message = format!("HTTP {status} with {problem} (expected {})", op.returns.describe());
                     let mut e = Error::new(ErrorKind::Decode, message);
                     e.status = Some(status);
-                    e.body = Some(resp.prefix(BODY_LIMIT));
-                    Err(self.fail(op, e, Some(&token())))
+                    let secrets = self.secrets(Some(&token()));
+                    e.body = Some(secrets.body(resp, BODY_LIMIT));
+                    Err(self.fail_with(op, e, &secrets))
                 }
             };
         }
@@ -183,34 +213,36 @@ impl Client {
             }
             used = Some(t);
         }
-        let mut e = api_error(resp, json.as_ref());
+        let used = used.or_else(|| token.take().map(|f| f())).unwrap_or_default();
+        let secrets = self.secrets(Some(&used));
+        let mut e = api_error(resp, json.as_ref(), &secrets);
         if proxy {
             e.message = e.message.replacen("HTTP ", "the proxy answered HTTP ", 1);
         }
         if let (Some(note), 404 | 405) = (op.removed, status) {
             e.message = format!("{} ({note})", e.message);
         }
-        let used = used.or_else(|| token.take().map(|f| f())).unwrap_or_default();
-        Err(self.fail(op, e, Some(&used)))
+        Err(self.fail_with(op, e, &secrets))
     }
 }
 
 /// Maps a non-2xx response (its body parsed as `json`) onto an [`Error`].
-fn api_error<R: Response>(resp: &R, json: Option<&R::Json>) -> Error {
+fn api_error<R: Response>(resp: &R, json: Option<&R::Json>, secrets: &Secrets) -> Error {
     let status = resp.status();
     let mut e = Error::new(ErrorKind::Api, String::new());
     e.status = Some(status);
     if !resp.is_empty() {
-        e.body = Some(resp.prefix(BODY_LIMIT));
+        e.body = Some(secrets.body(resp, BODY_LIMIT));
         if let Some(json) = json {
-            read_error_body(json, &mut e);
+            read_error_body(json, &mut e, secrets);
         }
     }
     // Retry-After (Clerk), else RateLimit-Reset / X-RateLimit-Reset (Kinde);
     // a date is measured from now.
     e.retry_after_ms = server_delay_ms(|name| resp.header(name), now_ms());
     if e.trace_id.is_none() {
-        e.trace_id = resp.header("cf-ray");
+        // Header values come cut to 1024 UTF-16 units (`Response::header`).
+        e.trace_id = resp.header("cf-ray").map(|t| secrets.clip(&t, t.encode_utf16().count() >= 1024, MAX_ERROR_TEXT));
     }
     let detail: Vec<String> = e
         .codes
@@ -478,16 +510,46 @@ mod tests {
     }
 
     #[test]
+    fn a_key_across_the_body_limit_is_redacted_whole() {
+        const KEY: &str = "sk_test_0123456789abcdefABCDEF012345";
+        let c = client(Auth::Static(KEY.into()));
+        for at in BODY_LIMIT - 40..BODY_LIMIT + 2 {
+            let body = format!("{}{KEY}{}", "x".repeat(at), "y".repeat(3000));
+            for status in [200, 400] {
+                let e = finish(&c, &canned(status, &body), false).expect_err("error"); // ok: test
+                let shown = e.body.clone().unwrap_or_default();
+                assert!(!shown.contains(&KEY[..4]), "{at}: {}", &shown[shown.len() - 40..]);
+            }
+        }
+    }
+
+    #[test]
+    fn network_errors_are_redacted_of_the_token_sent() {
+        let c = client(Auth::source());
+        let message = format!("{} Bearer tok-sent-1234", "m".repeat(2 * MAX_MESSAGE - 14));
+        let e = c.no_response(&OP, ErrorKind::Network, (&message, true), None, Some("tok-sent-1234"));
+        assert!(!e.message.contains("tok-"), "{}", &e.message[e.message.len() - 30..]);
+        let e = c.no_response(&OP, ErrorKind::Network, ("Bearer tok-sent-1234", false), None, Some("tok-sent-1234"));
+        assert_eq!(e.message, "getUserSessions: Bearer [redacted]");
+    }
+
+    #[test]
     fn requests_without_response() {
         let c = cc();
-        let e = c.no_response(&OP, ErrorKind::Timeout, "no response within 10 ms", None);
+        let e = c.no_response(&OP, ErrorKind::Timeout, ("no response within 10 ms", false), None, None);
         assert_eq!((e.kind, e.message.as_str()), (ErrorKind::Timeout, "getUserSessions: no response within 10 ms"));
-        let e = c.no_response(&OP, ErrorKind::Network, "TypeError: fetch failed", Some("https://x/oauth2/token"));
+        let e = c.no_response(
+            &OP,
+            ErrorKind::Network,
+            ("TypeError: fetch failed", false),
+            Some("https://x/oauth2/token"),
+            None,
+        );
         assert_eq!(
             e.message,
             "getUserSessions: token request to https://x/oauth2/token failed: TypeError: fetch failed"
         );
-        let e = c.no_response(&OP, ErrorKind::Aborted, "AbortError", None);
+        let e = c.no_response(&OP, ErrorKind::Aborted, ("AbortError", false), None, None);
         assert_eq!(e.message, "getUserSessions: aborted by the caller's signal");
     }
 

@@ -123,6 +123,10 @@ pub(crate) trait Value: Sized + Clone {
     fn as_f64(&self) -> Option<f64>;
     /// The string, when the value is one.
     fn as_string(&self) -> Option<String>;
+    /// The first `max` UTF-16 units of a string (chars in native tests),
+    /// however long it is, and whether it went on past them. Nothing
+    /// beyond them is copied.
+    fn string_start(&self, max: usize) -> Option<(String, bool)>;
     /// An own property (undefined when absent or when this is not an object).
     fn get(&self, key: &str) -> Self;
     /// The own enumerable property names of an object (empty otherwise), at
@@ -217,6 +221,10 @@ pub(crate) mod json {
         }
         fn as_string(&self) -> Option<String> {
             self.0.as_ref()?.as_str().map(str::to_owned)
+        }
+        fn string_start(&self, max: usize) -> Option<(String, bool)> {
+            let s = self.0.as_ref()?.as_str()?;
+            Some((s.chars().take(max).collect(), s.chars().count() > max))
         }
         fn get(&self, key: &str) -> Self {
             J(self.0.as_ref().and_then(|v| v.as_object()).and_then(|m| m.get(key)).cloned())

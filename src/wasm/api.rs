@@ -9,7 +9,7 @@ use super::exchange::{JsResponse, call_options, headers_js};
 use super::js::{get, in_browser, json_parse, text_prefix, thrown_text};
 use super::protocol::{self, Provider, TokenSource};
 use crate::engine::auth::{Auth, TokenStep};
-use crate::engine::client::{Client, Outcome, now_ms};
+use crate::engine::client::{Client, MAX_MESSAGE, Outcome, now_ms};
 use crate::engine::config::Transport;
 use crate::engine::error::{BODY_LIMIT, Error, ErrorKind, is_proxy_answer};
 use crate::engine::exchange::{OutBody, Prepared};
@@ -333,7 +333,8 @@ impl UsersApi {
     ) -> Result<String, JsValue> {
         let op = self.op(index)?;
         if failed {
-            return Err(to_js(self.client.source_failed(op, &thrown_text(&value), rejected.as_deref())));
+            let message = thrown_text(&value, &self.client.secrets(rejected.as_deref()));
+            return Err(to_js(self.client.source_failed(op, &message, rejected.as_deref())));
         }
         self.client.accept_source_token(op, &value).map_err(to_js)
     }
@@ -361,17 +362,31 @@ impl UsersApi {
     }
 
     /// The error for a request that got no response: `kind` is `aborted`,
-    /// `timeout` or `network`; `token_request` says whether it was the token
-    /// endpoint's request.
+    /// `timeout` or `network`; `message` the runtime's text (a string: at
+    /// most twice [`MAX_MESSAGE`] units of it are read); `token_request` says
+    /// whether it was the token endpoint's request; `token` (optional) is
+    /// the token the request was sent with, redacted like every secret the
+    /// client holds.
     #[wasm_bindgen(js_name = __noResponse)]
-    pub fn no_response(&self, index: u32, kind: &str, message: &str, token_request: bool) -> JsValue {
-        let Ok(op) = self.op(index) else { return to_js(Error::new(ErrorKind::Network, message)) };
+    pub fn no_response(
+        &self,
+        index: u32,
+        kind: &str,
+        message: JsValue,
+        token_request: bool,
+        token: JsValue,
+    ) -> JsValue {
+        let window = 2 * MAX_MESSAGE;
+        let cut = message.dyn_ref::<js_sys::JsString>().is_some_and(|s| s.length() as usize > window);
+        let message = text_prefix(&message, window as u32).unwrap_or_default();
+        let Ok(op) = self.op(index) else { return to_js(Error::new(ErrorKind::Network, "unknown operation")) };
         let kind = match kind {
             "aborted" => ErrorKind::Aborted,
             "timeout" => ErrorKind::Timeout,
             _ => ErrorKind::Network,
         };
         let url = self.client.token_url().filter(|_| token_request);
-        to_js(self.client.no_response(op, kind, message, url))
+        let token = text_prefix(&token, MAX_TEXT as u32);
+        to_js(self.client.no_response(op, kind, (&message, cut), url, token.as_deref()))
     }
 }

@@ -85,7 +85,7 @@ mod driven {
         }
 
         fn failed(&self, op: &Operation, kind: ErrorKind, message: &str) -> JsValue {
-            to_js(self.client.no_response(op, kind, message, None))
+            to_js(self.client.no_response(op, kind, (message, false), None, None))
         }
 
         /// Reads the response with the core: the data, or the error.
@@ -173,7 +173,9 @@ mod driven {
         /// text through wasm-bindgen-futures, finish.
         async fn run(d: Rc<Driven>, index: u32, args: [JsValue; 3]) -> Result<JsValue, JsValue> {
             let attempt = d.attempt(index, args)?;
-            let network = |e: JsValue| d.failed(attempt.op, ErrorKind::Network, &thrown_text(&e));
+            let network = |e: JsValue| {
+                d.failed(attempt.op, ErrorKind::Network, &thrown_text(&e, &crate::engine::error::Secrets::default()))
+            };
             let init = RequestInit::new();
             init.set_method(attempt.req.method.as_str());
             init.set_headers(&headers_object(&attempt.headers));

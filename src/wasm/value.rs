@@ -37,6 +37,12 @@ impl Value for JsValue {
         Some(String::from(s))
     }
 
+    fn string_start(&self, max: usize) -> Option<(String, bool)> {
+        let s = self.dyn_ref::<JsString>()?;
+        let long = s.length() as usize > max;
+        Some((String::from(if long { s.slice(0, max as u32) } else { s.clone() }), long))
+    }
+
     fn get(&self, key: &str) -> Self {
         if !self.is_object() && !self.is_function() {
             return JsValue::UNDEFINED;
