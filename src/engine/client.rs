@@ -14,7 +14,7 @@ use super::error::{
 };
 use super::exchange::{OutBody, Prepared, Response};
 use super::op::{Operation, Shape};
-use super::request::build;
+use super::request::{MAX_URL, build};
 use super::value::{Kind, Value};
 
 /// The most characters of a runtime's error text an error message keeps
@@ -69,6 +69,11 @@ impl Client {
         extra: Option<&V>,
     ) -> Result<Prepared, Error> {
         let req = build(op, args, extra).map_err(|e| self.fail(op, e, None))?;
+        // A backstop: the parts' own limits already keep the URL below it.
+        if self.base_url.len() + req.path.len() > MAX_URL {
+            let e = Error::invalid("arguments", format!("make a URL longer than {MAX_URL} bytes"));
+            return Err(self.fail(op, e, None));
+        }
         Ok(Prepared {
             method: req.method,
             url: format!("{}{}", self.base_url, req.path),

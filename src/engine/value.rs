@@ -123,6 +123,8 @@ pub(crate) trait Value: Sized + Clone {
     fn as_f64(&self) -> Option<f64>;
     /// The string, when the value is one.
     fn as_string(&self) -> Option<String>;
+    /// The length of a string in UTF-16 units, read without copying it.
+    fn text_len(&self) -> Option<usize>;
     /// The first `max` UTF-16 units of a string (chars in native tests),
     /// however long it is, and whether it went on past them. Nothing
     /// beyond them is copied.
@@ -221,6 +223,9 @@ pub(crate) mod json {
         }
         fn as_string(&self) -> Option<String> {
             self.0.as_ref()?.as_str().map(str::to_owned)
+        }
+        fn text_len(&self) -> Option<usize> {
+            Some(self.0.as_ref()?.as_str()?.encode_utf16().count())
         }
         fn string_start(&self, max: usize) -> Option<(String, bool)> {
             let s = self.0.as_ref()?.as_str()?;

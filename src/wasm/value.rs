@@ -37,6 +37,10 @@ impl Value for JsValue {
         Some(String::from(s))
     }
 
+    fn text_len(&self) -> Option<usize> {
+        self.dyn_ref::<JsString>().map(|s| s.length() as usize)
+    }
+
     fn string_start(&self, max: usize) -> Option<(String, bool)> {
         let s = self.dyn_ref::<JsString>()?;
         let long = s.length() as usize > max;
