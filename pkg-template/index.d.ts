@@ -2112,6 +2112,14 @@ export interface ClerkOAuthAccessToken {
   token_secret?: string;
 }
 
+/** A page of a user's OAuth access tokens: what `paginated: true` answers, as the official SDKs read it (the OpenAPI document says an array). */
+export interface ClerkOAuthAccessTokenPage {
+  /** The tokens of this page. */
+  data: Array<ClerkOAuthAccessToken>;
+  /** Number of tokens across all pages. */
+  total_count: number;
+}
+
 /** Result of removing backup codes, TOTP or all MFA methods: the user's id. */
 export interface ClerkUserIdResult {
   /** The user's id. */
@@ -2318,6 +2326,27 @@ export declare class ClerkUsersApi {
    * const { data, status, headers } = await clerk.disableMfaWithHttpInfo('user_123');
    */
   disableMfaWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUserIdResult>>;
+  /**
+   * Gets the OAuth access tokens a user holds for one provider. With `paginated: true`, each page is a `ClerkOAuthAccessTokenPage` (`{ data, total_count }`, as the API answers) or the array its OpenAPI document describes; iteration reads either.
+   *
+   * `GET /users/{user_id}/oauth_access_tokens/{provider}` (seed: `get_o_auth_access_token`).
+   *
+   * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
+   * @param userId The user's id.
+   * @param provider The OAuth provider's id, such as `oauth_google`.
+   *
+   * @example
+   * const page = await clerk.getOAuthAccessToken('user_123', 'oauth_google', { paginated: true }); // { data, total_count }
+   * for await (const item of clerk.getOAuthAccessToken('user_123', 'oauth_google', { paginated: true })) console.log(item);
+   */
+  getOAuthAccessToken(userId: string, provider: string, params: ClerkGetOAuthAccessTokenParams & { paginated: true }, options?: RequestOptions): PagePromise<ClerkOAuthAccessTokenPage | Array<ClerkOAuthAccessToken>, ClerkOAuthAccessToken>;
+  /**
+   * `getOAuthAccessToken` with `paginated: true`, resolving to the data with the HTTP status and headers.
+   *
+   * @example
+   * const { data, status } = await clerk.getOAuthAccessTokenWithHttpInfo('user_123', 'oauth_google', { paginated: true });
+   */
+  getOAuthAccessTokenWithHttpInfo(userId: string, provider: string, params: ClerkGetOAuthAccessTokenParams & { paginated: true }, options?: RequestOptions): Promise<HttpInfo<ClerkOAuthAccessTokenPage | Array<ClerkOAuthAccessToken>>>;
   /**
    * Gets the OAuth access tokens a user holds for one provider.
    *

@@ -186,6 +186,8 @@ impl Client {
                 None => "a body that is not JSON",
                 Some(v) => match (op.returns, v.kind()) {
                     (Shape::Object, Kind::Object) | (Shape::Array, Kind::Array | Kind::LongArray) => "",
+                    // A page documented as an array that comes as `{ data, total_count }`.
+                    (Shape::Array, Kind::Object) if op.paging.envelope().is_some() => "",
                     _ => "JSON of another type",
                 },
             };
