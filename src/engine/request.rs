@@ -97,7 +97,10 @@ pub(crate) fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> 
                 segments.push((arg.wire, component(&id)));
             }
             Loc::Query => {
-                let text = scalar_text(&arg.ty, value, arg.js, query_room(&query, arg.wire))?;
+                // An id is held to the id limit wherever it goes.
+                let room = query_room(&query, arg.wire);
+                let max = if matches!(arg.ty, Ty::Id) { room.min(MAX_SEGMENT) } else { room };
+                let text = scalar_text(&arg.ty, value, arg.js, max)?;
                 push_query(&mut query, arg.wire, &text);
                 query_budget(&query)?;
             }
