@@ -91,6 +91,15 @@ impl Replacements {
     fn is_replacement(&self, token: &str) -> bool {
         self.latest.borrow().as_deref() == Some(token)
     }
+
+    /// The API accepted `token`: a replacement it accepts is an ordinary
+    /// token from then on (a later refusal is news, and may be re-minted
+    /// once). `token` is asked only while a replacement is on record.
+    fn accepted(&self, token: impl FnOnce() -> String) {
+        if self.latest.borrow().is_some() && self.is_replacement(&token()) {
+            *self.latest.borrow_mut() = None;
+        }
+    }
 }
 
 /// A cached client-credentials token.
@@ -239,6 +248,15 @@ impl Auth {
             Auth::Static(_) => true,
             Auth::ClientCredentials(cache) => cache.replacements.is_replacement(token),
             Auth::Source(replacements) => replacements.is_replacement(token),
+        }
+    }
+
+    /// Records that the API accepted `token` (see [`Replacements::accepted`]).
+    pub(crate) fn accepted(&self, token: impl FnOnce() -> String) {
+        match self {
+            Auth::Static(_) => {}
+            Auth::ClientCredentials(cache) => cache.replacements.accepted(token),
+            Auth::Source(replacements) => replacements.accepted(token),
         }
     }
 

@@ -175,6 +175,7 @@ impl Client {
             // definition (Kinde answers some deletes so), whatever the
             // operation. The promise resolves to `null` (undefined is the
             // driver's signal to retry with a new token).
+            self.auth.accepted(token);
             return Ok(Outcome::Done(R::Json::null()));
         }
         if (200..300).contains(&status) {
@@ -192,7 +193,10 @@ impl Client {
                 },
             };
             return match json {
-                Some(data) if problem.is_empty() => Ok(Outcome::Done(data)),
+                Some(data) if problem.is_empty() => {
+                    self.auth.accepted(token);
+                    Ok(Outcome::Done(data))
+                }
                 _ => {
                     let message = format!("HTTP {status} with {problem} (expected {})", op.returns.describe());
                     let mut e = Error::new(ErrorKind::Decode, message);
@@ -208,19 +212,14 @@ impl Client {
         // operation outside its `allow`, a caller it does not authorize) is
         // final: no new token or second try changes its answer.
         let proxy = json.as_ref().is_some_and(is_proxy_answer);
-        let mut token = Some(token);
-        let mut used = None;
-        // Kinde documents expired or revoked tokens as 403; 401 is the HTTP norm.
-        if matches!(status, 401 | 403) && !retried && !proxy && self.auth.can_refresh() {
-            // Re-minted at most once per token: a replacement refused with
-            // 403 again is final (a missing scope stays missing).
-            let t = token.take().map(|f| f()).unwrap_or_default();
-            if status == 401 || !self.auth.is_final(&t) {
-                return Ok(Outcome::Retry);
-            }
-            used = Some(t);
+        let used = token();
+        // Kinde documents expired or revoked tokens as 403; 401 is the HTTP
+        // norm. A token is re-minted at most once: a replacement refused with
+        // 403 is final (a missing scope stays missing).
+        let replaceable = status == 401 || (status == 403 && !self.auth.is_final(&used));
+        if replaceable && !retried && !proxy && self.auth.can_refresh() {
+            return Ok(Outcome::Retry);
         }
-        let used = used.or_else(|| token.take().map(|f| f())).unwrap_or_default();
         let secrets = self.secrets(Some(&used));
         let mut e = api_error(resp, json.as_ref(), &secrets);
         if proxy {
@@ -422,6 +421,13 @@ mod tests {
         // A 401 still replaces it once.
         assert_eq!(finish_with(&c, 401, "t2", false), Ok(Outcome::Retry));
         assert_eq!(c.token_step(|| 3.0, Some("t2"), Some(401)), TokenStep::Mint);
+        // A replacement the API then accepts is an ordinary token again.
+        let c2 = cc();
+        mint(&c2, "t1");
+        assert_eq!(c2.token_step(|| 1.0, Some("t1"), Some(401)), TokenStep::Mint);
+        let _ = c2.accept_token(&OP, &canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 1.0);
+        assert!(matches!(c2.finish(&OP, &canned(200, "{}"), || "t2".into(), true), Ok(Outcome::Done(_))));
+        assert_eq!(finish_with(&c2, 403, "t2", false), Ok(Outcome::Retry));
         // A token minted anew after expiry is a first one again.
         let c = cc();
         mint(&c, "t1");
