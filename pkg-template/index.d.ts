@@ -90,7 +90,7 @@ export declare function wasmMemoryBytes(): number;
 
 /** What the `...WithHttpInfo` twin of an operation resolves to. */
 export interface HttpInfo<T> {
-  /** The parsed response body, exactly as the API sent it. */
+  /** The parsed response body, exactly as the API sent it (`null` for `204 No Content` or `205 Reset Content`, which any operation resolves to). */
   data: T;
   /** The HTTP status code. */
   status: number;
@@ -826,7 +826,7 @@ export declare class KindeUsersApi {
    */
   createUserIdentityWithHttpInfo(userId: string, body?: KindeCreateUserIdentityRequest, options?: RequestOptions): Promise<HttpInfo<KindeCreateIdentityResponse>>;
   /**
-   * Deletes a user (scope `delete:users`).
+   * Deletes a user (scope `delete:users`). Resolves to `null` when Kinde answers `204 No Content`.
    *
    * `DELETE /api/v1/user` (seed: `delete_user`).
    * @param id The user's id.

@@ -111,7 +111,7 @@ export declare function wasmMemoryBytes(): number;
 
 /** What the `...WithHttpInfo` twin of an operation resolves to. */
 export interface HttpInfo<T> {
-  /** The parsed response body, exactly as the API sent it. */
+  /** The parsed response body, exactly as the API sent it (`null` for `204 No Content` or `205 Reset Content`, which any operation resolves to). */
   data: T;
   /** The HTTP status code. */
   status: number;

@@ -28,7 +28,7 @@ operation! {
     example: created = "'kp_123', { type: 'email', value: 'ada@example.com' }",
 }
 operation! {
-    /// Deletes a user (scope `delete:users`).
+    /// Deletes a user (scope `delete:users`). Resolves to `null` when Kinde answers `204 No Content`.
     DELETE_USER,
     name: deleteUser, method: Delete, path: "/api/v1/user",
     args: [ID], params: DELETE_USER_PARAMS,
