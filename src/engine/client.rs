@@ -221,10 +221,7 @@ impl Client {
             return Ok(Outcome::Retry);
         }
         let secrets = self.secrets(Some(&used));
-        let mut e = api_error(resp, json.as_ref(), &secrets);
-        if proxy {
-            e.message = e.message.replacen("HTTP ", "the proxy answered HTTP ", 1);
-        }
+        let mut e = api_error(resp, json.as_ref(), &secrets, proxy);
         if let (Some(note), 404 | 405) = (op.removed, status) {
             e.message = format!("{} ({note})", e.message);
         }
@@ -233,7 +230,8 @@ impl Client {
 }
 
 /// Maps a non-2xx response (its body parsed as `json`) onto an [`Error`].
-fn api_error<R: Response>(resp: &R, json: Option<&R::Json>, secrets: &Secrets) -> Error {
+/// `proxy`: the body is the proxy's own answer (the message says so).
+fn api_error<R: Response>(resp: &R, json: Option<&R::Json>, secrets: &Secrets, proxy: bool) -> Error {
     let status = resp.status();
     let mut e = Error::new(ErrorKind::Api, String::new());
     e.status = Some(status);
@@ -247,19 +245,24 @@ fn api_error<R: Response>(resp: &R, json: Option<&R::Json>, secrets: &Secrets) -
     // a date is measured from now.
     e.retry_after_ms = server_delay_ms(|name| resp.header(name), now_ms());
     if e.trace_id.is_none() {
-        // Header values come cut to 1024 UTF-16 units (`Response::header`).
-        e.trace_id = resp.header("cf-ray").map(|t| secrets.clip(&t, t.encode_utf16().count() >= 1024, MAX_ERROR_TEXT));
+        // Header values come cut to 1024 UTF-16 units (`Response::header`):
+        // one of 1024 bytes or more may have been cut.
+        e.trace_id = resp.header("cf-ray").map(|t| secrets.clip(&t, t.len() >= 1024, MAX_ERROR_TEXT));
     }
-    let detail: Vec<String> = e
-        .codes
-        .iter()
-        .zip(e.messages.iter())
-        .map(|(c, m)| format!("{c}: {m}"))
-        .chain(e.codes.iter().skip(e.messages.len()).cloned())
-        .chain(e.messages.iter().skip(e.codes.len()).cloned())
-        .collect();
-    e.message =
-        if detail.is_empty() { format!("HTTP {status}") } else { format!("HTTP {status} ({})", detail.join("; ")) };
+    let mut detail = Vec::new();
+    for i in 0..e.codes.len().max(e.messages.len()) {
+        match (e.codes.get(i), e.messages.get(i)) {
+            (Some(c), Some(m)) => detail.push(format!("{c}: {m}")),
+            (Some(x), None) | (None, Some(x)) => detail.push(x.clone()),
+            (None, None) => {}
+        }
+    }
+    let who = if proxy { "the proxy answered " } else { "" };
+    e.message = if detail.is_empty() {
+        format!("{who}HTTP {status}")
+    } else {
+        format!("{who}HTTP {status} ({})", detail.join("; "))
+    };
     e
 }
 

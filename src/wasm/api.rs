@@ -191,10 +191,6 @@ impl UsersApi {
     #[wasm_bindgen(js_name = __nextPage)]
     pub fn next_page(&self, index: u32, params: JsValue, page: JsValue) -> Result<JsValue, JsValue> {
         let op = self.op(index)?;
-        if page.is_null() {
-            // A `204 No Content` page: nothing in it, and nothing after it.
-            return Ok(protocol::page(js_sys::Array::new().into(), JsValue::UNDEFINED, JsValue::UNDEFINED));
-        }
         let read = next_page(op.paging, &params, &page).map_err(|e| to_js(e.during(self.client.provider, op.name)))?;
         let (param, value) = match read.next {
             Some((key, Cursor::Text(t))) => (JsValue::from_str(key), JsValue::from_str(&t)),
