@@ -250,37 +250,31 @@ impl Secrets {
     /// that starts a secret (at least 4 characters of it) is replaced too:
     /// that is a secret cut off, not text.
     pub(crate) fn clip(&self, text: &str, cut: bool, limit: usize) -> String {
-        let mut mask = vec![false; text.len()];
-        let mut any = false;
+        // The byte ranges that hold a secret, overlapping ones too.
+        let mut hidden: Vec<(usize, usize)> = Vec::new();
         for form in &self.forms {
             let mut from = 0;
             while let Some(at) = text.get(from..).and_then(|t| t.find(form.as_str())) {
-                let start = from + at;
-                mask.iter_mut().skip(start).take(form.len()).for_each(|m| *m = true);
-                any = true;
-                // The next char boundary, so overlapping occurrences count too.
-                from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+                hidden.push((from + at, from + at + form.len()));
+                // On to the next char, so overlapping occurrences count too.
+                from += at + 1;
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
             }
             if cut {
                 // (Counted in bytes, which are at least as many as chars.)
                 let partial =
                     (MIN_SECRET..form.len()).rev().find(|&n| form.is_char_boundary(n) && text.ends_with(&form[..n]));
-                if let Some(len) = partial {
-                    mask.iter_mut().skip(text.len() - len).for_each(|m| *m = true);
-                    any = true;
+                if let Some(n) = partial {
+                    hidden.push((text.len() - n, text.len()));
                 }
             }
         }
-        if !any {
-            return text.chars().take(limit).collect();
-        }
-        let mut out = String::with_capacity(text.len().min(limit.saturating_mul(4)));
+        let mut out = String::new();
         let mut in_secret = false;
-        for (n, (i, c)) in text.char_indices().enumerate() {
-            if n == limit {
-                break;
-            }
-            if mask.get(i).copied().unwrap_or(false) {
+        for (i, c) in text.char_indices().take(limit) {
+            if hidden.iter().any(|&(start, end)| start <= i && i < end) {
                 if !in_secret {
                     out.push_str(REDACTED);
                 }
@@ -718,6 +712,9 @@ mod tests {
         // Overlapping occurrences of two secrets are one redacted run.
         let two = Secrets::new(["abcdef", "defghi"]);
         assert_eq!(two.clip("xabcdefghiy", false, 100), "x[redacted]y");
+        // Every occurrence after a multi-byte char is found too.
+        assert_eq!(two.clip("éabcdefé abcdef", false, 100), "é[redacted]é [redacted]");
+        assert_eq!(Secrets::new(["ééé€"]).clip("ééé€ ééé€ ééé€", false, 100), "[redacted] [redacted] [redacted]");
     }
 
     #[test]
