@@ -545,9 +545,9 @@ const PAUSED = new WeakMap(); // client → time (on `clock`) before which no at
  * A token for operation `index` (a string when one is at hand, else a
  * promise); `rejected` is the one the API just refused.
  */
-function token(client, rec, index, rejected) {
+function token(client, rec, index, rejected, status) {
   live(client, rec.provider, index);
-  const step = W.__token.call(rec.inner, rejected);
+  const step = W.__token.call(rec.inner, rejected, status);
   return typeof step === 'string' ? step : obtain(client, rec, index, rejected, step);
 }
 
@@ -591,17 +591,25 @@ async function obtain(client, rec, index, rejected, step) {
 /**
  * For the proxy (`idp-users/proxy`): the bearer token a call of operation
  * `index` would send now, minted and cached exactly as for the client's own
- * calls; `rejected` is a token the API just refused. Rejects with an
+ * calls; `rejected` is a token the API just refused, with HTTP `status`
+ * (a replacement refused with 403 comes back as itself: not re-minted
+ * again). Rejects with an
  * IdpUsersError (kind `auth`, or `timeout` at the client's time limit).
  */
-async function bearer(client, provider, index, rejected) {
+async function bearer(client, provider, index, rejected, status) {
   const rec = CLIENTS.get(client);
-  if (rec?.provider !== provider || !Number.isInteger(index) || !OPS[provider][index] || (rejected !== undefined && (typeof rejected !== 'string' || rejected.length > 65536))) {
+  if (
+    rec?.provider !== provider ||
+    !Number.isInteger(index) ||
+    !OPS[provider][index] ||
+    (rejected !== undefined && (typeof rejected !== 'string' || rejected.length > 65536)) ||
+    (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599))
+  ) {
     throw refused(provider, index, NOT_LIVE);
   }
   const scope = new Scope(undefined, rec.timeoutMs, rec.scopes);
   try {
-    const tok = token(client, rec, index, rejected);
+    const tok = token(client, rec, index, rejected, status);
     return typeof tok === 'string' ? tok : await scope.wait(tok);
   } catch (e) {
     throw asError(client, rec, index, e);
@@ -611,17 +619,17 @@ async function bearer(client, provider, index, rejected) {
 }
 
 /** The IdpUsersError for a request that got no response (a Failure), with a copy of what fetch threw as its `cause`. */
-function noResponse(client, rec, index, failure, tokenRequest) {
+function noResponse(client, rec, index, failure, tokenRequest, sentToken) {
   if (!CLIENTS.has(client)) return refused(rec.provider, index, FREED);
-  const error = W.__noResponse.call(rec.inner, index, failure.kind, failure.message, tokenRequest);
+  const error = W.__noResponse.call(rec.inner, index, failure.kind, failure.message, tokenRequest, sentToken);
   if (failure.cause !== undefined) Object.defineProperty(error, 'cause', { value: failure.cause, writable: true, configurable: true });
   return error;
 }
 
-/** An IdpUsersError for whatever an attempt threw. */
-function asError(client, rec, index, e) {
+/** An IdpUsersError for whatever an attempt threw; `sentToken` is the token its request carried, if any. */
+function asError(client, rec, index, e, sentToken) {
   // Only this file's own values reach here: what a caller's fetch threw is a Failure by now.
-  return e instanceof Failure ? noResponse(client, rec, index, e, false) : e;
+  return e instanceof Failure ? noResponse(client, rec, index, e, false, sentToken) : e;
 }
 
 /** A response's headers as a plain object (at most 1,000: a custom fetch's may be any iterable). */
@@ -650,12 +658,13 @@ async function call(client, provider, index, info, a, b, c, d, e) {
     for (;;) {
       let sent = false;
       let error;
+      let tok;
       try {
         // Stopped already (a signal aborted before the call): no token is asked for.
         if (scope.stopped) throw scope.failure();
         const until = PAUSED.get(client);
         if (until !== undefined && until > clock()) await scope.sleep(until - clock());
-        let tok = rec.token ?? token(client, rec, index, rejected);
+        tok = rec.token ?? token(client, rec, index, rejected);
         if (typeof tok !== 'string') tok = await scope.wait(tok);
         if (scope.stopped) throw scope.failure();
         sent = true;
@@ -669,7 +678,7 @@ async function call(client, provider, index, info, a, b, c, d, e) {
         }
         return info ? { data, status, headers: plainHeaders(headers) } : data;
       } catch (thrown) {
-        error = asError(client, rec, index, thrown);
+        error = asError(client, rec, index, thrown, sent ? tok : undefined);
       }
       if (!(error instanceof IdpUsersError)) throw error;
       tries++;
@@ -777,8 +786,8 @@ function install(cls, provider) {
   // For the proxy: a client's bearer token, settings and API base, through
   // the same check as every call.
   Object.defineProperty(cls.prototype, '__bearer', {
-    value(index, rejected) {
-      return bearer(this, provider, index, rejected);
+    value(index, rejected, status) {
+      return bearer(this, provider, index, rejected, status);
     },
     configurable: true,
   });
