@@ -894,7 +894,9 @@ export function bulk(items, fn, options) {
       done++;
       if (!result.ok) failed++;
       try {
-        onProgress?.({ done, failed, total });
+        // Its result is ignored; an async onProgress that rejects is not left unhandled.
+        const r = onProgress?.({ done, failed, total });
+        if (r !== undefined) Promise.resolve(r).catch(() => {});
       } catch {}
     };
     const pump = () => {
