@@ -14,54 +14,107 @@
 // `callOptions`, `operation`, `page`), read here by field name. See
 // src/wasm/protocol.rs.
 //
-// The .wasm exports one class, UsersApi; KindeUsersApi and ClerkUsersApi
-// extend it with their provider. UsersApi.__operations(provider) lists each
-// one's operations; every name becomes a method and its `...WithHttpInfo`
-// twin here, which keeps the .wasm and this glue small. The paged lists
+// The .wasm exports one class, UsersApi; each KindeUsersApi and
+// ClerkUsersApi holds one, made with its provider, out of reach (see
+// Holder). UsersApi.__operations(provider) lists each provider's
+// operations; every name becomes a method and its `...WithHttpInfo` twin
+// here, which keeps the .wasm and this glue small. The paged lists
 // return a promise that is also async-iterable. Their typings are in
 // index.d.ts.
 import { UsersApi, Provider, TokenSource, initSync as instantiate } from 'idp-users:glue';
-import { IdpUsersError } from 'idp-users:runtime';
+import { IdpUsersError, snapshot } from 'idp-users:runtime';
 
 export { IdpUsersError };
 
+/** wasm-bindgen's methods (`__prepare`, `__finish`, `free`, ...), called only by this driver. */
+const W = UsersApi.prototype;
+
 /**
- * The clients that are alive, each with its settings (`{ fetch, timeoutMs,
- * headers, getToken }`, read from wasm once when the client is made) and,
- * for a client configured with a token, that token. Only these clients ever
- * reach wasm: a method called on a freed client, or on an object dressed up
- * as one, would hand wasm a dangling or forged pointer (and, repeated, break
- * the instance for every later call), so it is refused here instead. The
- * lookup that proves a client alive also yields its settings, so a call
- * never asks wasm for them. The record is this module's own copy, never
- * handed out.
+ * What wasm-bindgen's UsersApi objects are made as (Reflect.construct's
+ * new.target): a frozen prototype of nothing but what its `free` calls.
+ * Such an object is the only `this` wasm-bindgen's methods ever get: it
+ * never leaves this file, and no setter or Proxy up a caller's prototype
+ * chain sees the pointer it stores. The public classes do not extend
+ * UsersApi, so none of its methods is reachable from a client: called with
+ * a forged or dangling pointer a few thousand times, they broke the
+ * instance for every later call.
+ */
+function Holder() {}
+Holder.prototype = Object.freeze(Object.assign(Object.create(null), { __destroy_into_raw: W.__destroy_into_raw }));
+
+/** The operations of each provider (`operation` from runtime.js), by Provider number. */
+const OPS = [];
+const NAMES = ['kinde', 'clerk'];
+
+/**
+ * The clients that are alive, each with its record: its wasm-bindgen
+ * object (`inner`), its provider, its settings (`{ fetch, timeoutMs,
+ * headers, getToken }`, read from wasm once when the client is made), its
+ * token when it was configured with one, its secrets (for the texts this
+ * file builds), and the scopes of its calls in flight (which `free` ends).
+ * The record is this module's own, never handed out.
  */
 const CLIENTS = new WeakMap();
 
-function remember(client) {
-  CLIENTS.set(client, { ...client.__settings(), token: client.__fixedToken() });
+function make(client, provider, config) {
+  const inner = Reflect.construct(UsersApi, [provider, config], Holder);
+  // Its secrets, for the texts this file builds: its token, or the client
+  // secret its token requests carry.
+  const token = W.__fixedToken.call(inner);
+  const secrets = [token, new URLSearchParams(W.__tokenRequest.call(inner)?.body).get('client_secret')];
+  CLIENTS.set(client, Object.assign({ inner, provider, scopes: new Set() }, W.__settings.call(inner), { token, secrets }));
 }
 
 /** Client for the Users endpoints of the Kinde Management API (see index.d.ts). */
-export class KindeUsersApi extends UsersApi {
+export class KindeUsersApi {
   constructor(config) {
-    super(Provider.Kinde, config);
-    remember(this);
+    make(this, Provider.Kinde, config);
   }
 }
 
 /** Client for the Users endpoints of the Clerk Backend API (see index.d.ts). */
-export class ClerkUsersApi extends UsersApi {
+export class ClerkUsersApi {
   constructor(config) {
-    super(Provider.Clerk, config);
-    remember(this);
+    make(this, Provider.Clerk, config);
   }
 }
 
-/** Releases a client's memory now; later calls on it reject, a second free does nothing. */
+/**
+ * Releases a client's memory now; a second free does nothing. Its calls in
+ * flight reject at once, and later calls reject, with IdpUsersErrors: none
+ * reaches wasm again.
+ */
 function free() {
-  if (CLIENTS.delete(this)) UsersApi.prototype.free.call(this);
+  const rec = CLIENTS.get(this);
+  if (!rec) return;
+  CLIENTS.delete(this);
+  // Even from a caller's getter that wasm is reading: wasm-bindgen keeps
+  // the object until that method returns.
+  W.free.call(rec.inner);
+  for (const scope of rec.scopes) scope.stop('freed');
 }
+
+// Why a call is refused: its receiver is no live client of the method's class, or was freed during the call.
+const NOT_LIVE = 'called on no live client of its class (freed, forged, or the other provider\'s)';
+const FREED = 'the client was freed during the call';
+
+/** The validation error of a call that cannot run on its client. */
+function refused(provider, index, why) {
+  const operation = (Number.isInteger(index) && OPS[provider][index]?.name) || null;
+  return new IdpUsersError(operation ? `${operation}: ${why}` : why, { kind: 'validation', provider: NAMES[provider], operation });
+}
+
+/** Throws unless `client` is alive: nothing reaches wasm with a freed client's pointer. */
+function live(client, provider, index) {
+  if (!CLIENTS.has(client)) throw refused(provider, index, FREED);
+}
+
+/**
+ * Milliseconds on a monotonic clock (every runtime the package supports
+ * has `performance.now`): a wall clock stepped back or forth moves no
+ * deadline.
+ */
+const clock = () => performance.now();
 
 // The build minifies identifiers: the public classes keep their names.
 for (const [cls, name] of [
@@ -103,21 +156,91 @@ function form({ part: name, file }) {
   return data;
 }
 
-/** A short description of a thrown value; never throws itself. */
-function describe(cause) {
-  try {
-    const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-  } catch {
-    return 'unknown error';
+/** The forms a secret can take in a text: as is, JSON-escaped, percent-encoded (none under 4 characters, as in the core). */
+function forms(secrets) {
+  const out = [];
+  for (const s of secrets) {
+    if (typeof s !== 'string' || s.length < 4) continue;
+    out.push(s, JSON.stringify(s).slice(1, -1));
+    try {
+      out.push(encodeURIComponent(s));
+    } catch {}
   }
+  return out;
 }
 
-/** Why a request got no response (network, timeout, aborted); mapped to an IdpUsersError by the core. */
+/**
+ * `text` cut to 1,000 characters, each of `secrets` (their forms)
+ * replaced. The cut moves past any secret it would go through (so none
+ * leaves a prefix behind), and the text is searched only as far as that:
+ * linear, however long the text or the secrets.
+ */
+function scrub(text, secrets) {
+  const t = String(text);
+  let end = 1000;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const f of secrets) {
+      const at = t.indexOf(f, end - f.length + 1);
+      if (at >= 0 && at < end && at + f.length > end) {
+        end = at + f.length;
+        moved = true;
+      }
+    }
+  }
+  let out = t.slice(0, end);
+  for (const f of secrets) out = out.split(f).join('[redacted]');
+  return out.slice(0, 1000);
+}
+
+/**
+ * A copy of a thrown value, safe to keep and show: an Error with its name,
+ * message and code as text cleaned of `secrets`, and so its cause, two
+ * deep (a primitive: its text). Never throws; undefined when nothing can
+ * be read.
+ */
+function copy(v, secrets, depth = 0) {
+  try {
+    if (!v || (typeof v !== 'object' && typeof v !== 'function')) return scrub(v, secrets);
+    let { name, message, code, cause, errors } = v;
+    // Node's AggregateError of every address it tried has no message of its own.
+    if (!message && Array.isArray(errors)) message = errors[0]?.message;
+    const text = (x) => typeof x === 'string' && scrub(x, secrets);
+    const out = new Error(text(message) || '');
+    if (text(name)) out.name = text(name);
+    if (text(code)) out.code = text(code);
+    if (depth < 2 && cause != null) out.cause = copy(cause, secrets, depth + 1);
+    return out;
+  } catch {}
+}
+
+/**
+ * A short description of a `copy`: `name: message`, and its cause's code
+ * and message (where Node's fetch says why: `TypeError: fetch failed
+ * (ECONNREFUSED: connect ECONNREFUSED ...)`).
+ */
+function describe(c) {
+  let t = 'unknown error';
+  if (typeof c === 'string') t = c;
+  else if (c) {
+    t = c.message ? `${c.name}: ${c.message}` : c.name;
+    const inner = c.cause;
+    if (inner instanceof Error) t += ` (${inner.code ? `${inner.code}: ` : ''}${inner.message})`;
+  }
+  return t.length > 300 ? `${t.slice(0, 300)}…` : t;
+}
+
+/**
+ * Why a request got no response (network, timeout, aborted, freed); mapped
+ * to an IdpUsersError by the core. `secrets`: the call's token and the
+ * client's secrets, redacted from its message and from the copy of its
+ * cause, before either goes anywhere.
+ */
 class Failure {
-  constructor(kind, cause) {
+  constructor(kind, cause, secrets = []) {
     this.kind = kind;
-    this.message = typeof cause === 'string' ? cause : describe(cause);
+    if (typeof cause === 'string') this.message = cause;
+    else this.message = describe((this.cause = copy(cause, forms(secrets))));
   }
 }
 
@@ -180,7 +303,7 @@ function armDeadlines(at) {
   const d = DEADLINES;
   if (d.timer !== undefined) clearTimeout(d.timer);
   d.at = at;
-  d.timer = setTimeout(fireDeadlines, Math.max(0, at - Date.now()));
+  d.timer = setTimeout(fireDeadlines, Math.max(0, at - clock()));
   if (d.live === 0) d.timer.unref();
 }
 
@@ -222,7 +345,7 @@ function fireDeadlines() {
   const d = DEADLINES;
   d.timer = undefined;
   d.at = Infinity;
-  const now = Date.now();
+  const now = clock();
   const expired = [];
   for (const q = d.queue; d.head < q.length; ) {
     const scope = q[d.head];
@@ -250,14 +373,16 @@ function fireDeadlines() {
  * process alive until it ends (see DEADLINES).
  */
 class Scope {
-  constructor(signal, ms) {
+  constructor(signal, ms, scopes) {
     this.ms = ms;
-    this.deadline = Date.now() + ms;
-    this.stopped = undefined; // 'timeout' | 'aborted'
+    this.deadline = clock() + ms;
+    this.stopped = undefined; // 'timeout' | 'aborted' | 'freed' | 'ended'
     this.waiting = undefined; // rejects what the call awaits
     this.controller = undefined; // made for the first fetch
     this.signal = signal;
     this.watched = false; // in DEADLINES
+    this.scopes = scopes; // the client's scopes in flight, which `free` stops
+    scopes.add(this);
     if (sharedTimers()) watch(this);
     else this.timer = setTimeout(() => this.stop('timeout'), ms);
     if (signal) {
@@ -271,7 +396,8 @@ class Scope {
   }
 
   failure() {
-    return this.stopped === 'timeout' ? new Failure('timeout', `no response within ${this.ms} ms`) : new Failure('aborted', 'aborted');
+    const why = this.stopped;
+    return new Failure(why, why === 'timeout' ? `no response within ${this.ms} ms` : why);
   }
 
   stop(why) {
@@ -294,11 +420,16 @@ class Scope {
     return this.controller.signal;
   }
 
-  /** `promise`, or a Failure as soon as the call times out or is aborted. */
+  /**
+   * `promise` (one of this file's), or a Failure as soon as the call times
+   * out or is aborted. Its outcome is always handled, even when the call
+   * has already stopped: a token request failing later is no unhandled
+   * rejection.
+   */
   wait(promise) {
     return new Promise((resolve, reject) => {
-      if (this.stopped) return reject(this.failure());
-      this.waiting = reject;
+      if (this.stopped) reject(this.failure());
+      else this.waiting = reject;
       promise.then(
         (value) => {
           if (this.waiting === reject) this.waiting = undefined;
@@ -329,6 +460,11 @@ class Scope {
   }
 
   end() {
+    this.scopes.delete(this);
+    // Ended for good: a caller's signal that kept its listener (one
+    // without a working removeEventListener) must not abort the
+    // controller another call reuses.
+    this.stopped ??= 'ended';
     if (this.timer === undefined) unwatch(this);
     else clearTimeout(this.timer);
     // Back for reuse only when it never fired; the call's fetch is over.
@@ -349,9 +485,11 @@ class Scope {
  * that throws or a body that never arrives ends in a typed error, never in
  * an exception inside wasm or a promise that hangs.
  */
-function send(fetchFn, { url, method, body, contentType }, headers, callHeaders, token, scope) {
+function send(fetchFn, { url, method, body, contentType }, headers, callHeaders, token, scope, secrets) {
   return new Promise((resolve, reject) => {
     if (scope.stopped) return reject(scope.failure());
+    // A Failure's text and cause are cleaned of the call's token and the client's secrets.
+    const failure = (cause) => new Failure('network', cause, token ? [token, ...secrets] : secrets);
     const all = { accept: 'application/json', ...headers, ...callHeaders };
     if (contentType === MULTIPART) delete all['content-type'];
     else if (contentType) all['content-type'] = contentType;
@@ -361,22 +499,23 @@ function send(fetchFn, { url, method, body, contentType }, headers, callHeaders,
       try {
         init.body = contentType === MULTIPART ? form(body) : body;
       } catch (cause) {
-        return reject(new Failure('network', cause));
+        return reject(failure(cause));
       }
     }
     scope.waiting = reject;
+    // Whatever fetch rejects with (a revoked Proxy, say) becomes a Failure here, without a throw.
     const fail = (cause) => {
       if (scope.waiting === reject) scope.waiting = undefined;
-      reject(cause instanceof Failure ? cause : scope.stopped ? scope.failure() : new Failure('network', cause));
+      reject(scope.stopped ? scope.failure() : failure(cause));
     };
     const read = (res) => {
       try {
         const status = res.status;
-        if (typeof status !== 'number' || status < 100 || status > 599 || typeof res.text !== 'function') {
-          return fail(new Failure('network', 'fetch resolved to something that is not a Response'));
+        if (typeof status !== 'number' || !(status >= 100 && status < 600) || typeof res.text !== 'function') {
+          return fail('fetch resolved to something that is not a Response');
         }
         Promise.resolve(res.text()).then((text) => {
-          if (typeof text !== 'string') return fail(new Failure('network', 'the response body is not text'));
+          if (typeof text !== 'string') return fail('the response body is not text');
           let h;
           try {
             h = res.headers;
@@ -388,6 +527,8 @@ function send(fetchFn, { url, method, body, contentType }, headers, callHeaders,
         fail(cause);
       }
     };
+    // Whatever throws here (fetch itself, a `constructor` or own `then` of
+    // what it returned) ends in `fail`.
     try {
       Promise.resolve(fetchFn ? fetchFn(url, init) : fetch(url, init)).then(read, fail);
     } catch (cause) {
@@ -398,26 +539,27 @@ function send(fetchFn, { url, method, body, contentType }, headers, callHeaders,
 
 // Per client.
 const MINTING = new WeakMap(); // client → the one token request in flight
-const PAUSED = new WeakMap(); // client → time before which no attempt starts (a server asked)
+const PAUSED = new WeakMap(); // client → time (on `clock`) before which no attempt starts (a server asked)
 
 /**
  * A token for operation `index` (a string when one is at hand, else a
  * promise); `rejected` is the one the API just refused.
  */
-function token(client, index, s, rejected) {
-  const step = client.__token(rejected);
-  return typeof step === 'string' ? step : obtain(client, index, s, rejected, step);
+function token(client, rec, index, rejected, status) {
+  live(client, rec.provider, index);
+  const step = W.__token.call(rec.inner, rejected, status);
+  return typeof step === 'string' ? step : obtain(client, rec, index, rejected, step);
 }
 
-async function obtain(client, index, s, rejected, step) {
+async function obtain(client, rec, index, rejected, step) {
   if (step === TokenSource.Endpoint) {
     // One token request at a time, however many calls wait for it. It has
     // its own time limit and no caller's signal: one call giving up must
     // not fail the others waiting for the same token.
     let minting = MINTING.get(client);
     if (!minting) {
-      const scope = new Scope(undefined, s.timeoutMs);
-      minting = send(s.fetch, client.__tokenRequest(), s.headers, undefined, undefined, scope);
+      const scope = new Scope(undefined, rec.timeoutMs, rec.scopes);
+      minting = send(rec.fetch, W.__tokenRequest.call(rec.inner), rec.headers, undefined, undefined, scope, rec.secrets);
       MINTING.set(client, minting);
       const done = () => {
         scope.end();
@@ -429,63 +571,86 @@ async function obtain(client, index, s, rejected, step) {
     try {
       answer = await minting;
     } catch (failure) {
-      throw client.__noResponse(index, failure.kind, failure.message, true);
+      throw noResponse(client, rec, index, failure, true);
     }
-    return client.__tokenResponse(index, answer.status, answer.text, answer.headers);
+    live(client, rec.provider, index);
+    return W.__tokenResponse.call(rec.inner, index, answer.status, answer.text, answer.headers);
   }
   let value;
   let failed = false;
   try {
-    value = await s.getToken({ forceRefresh: rejected !== undefined });
+    value = await rec.getToken({ forceRefresh: rejected !== undefined });
   } catch (cause) {
     value = cause;
     failed = true;
   }
-  return client.__sourceToken(index, value, failed, rejected);
+  live(client, rec.provider, index);
+  return W.__sourceToken.call(rec.inner, index, value, failed, rejected);
 }
 
 /**
  * For the proxy (`idp-users/proxy`): the bearer token a call of operation
  * `index` would send now, minted and cached exactly as for the client's own
- * calls; `rejected` is a token the API just refused. Rejects with an
+ * calls; `rejected` is a token the API just refused, with HTTP `status`
+ * (a replacement refused with 403 comes back as itself: not re-minted
+ * again). Rejects with an
  * IdpUsersError (kind `auth`, or `timeout` at the client's time limit).
  */
-async function bearer(client, index, rejected) {
-  const s = CLIENTS.get(client);
-  if (!s) throw new IdpUsersError('the client was freed', { kind: 'validation' });
-  const scope = new Scope(undefined, s.timeoutMs);
+async function bearer(client, provider, index, rejected, status) {
+  const rec = CLIENTS.get(client);
+  if (
+    rec?.provider !== provider ||
+    !Number.isInteger(index) ||
+    !OPS[provider][index] ||
+    (rejected !== undefined && (typeof rejected !== 'string' || rejected.length > 65536)) ||
+    (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599))
+  ) {
+    throw refused(provider, index, NOT_LIVE);
+  }
+  const scope = new Scope(undefined, rec.timeoutMs, rec.scopes);
   try {
-    const tok = token(client, index, s, rejected);
+    const tok = token(client, rec, index, rejected, status);
     return typeof tok === 'string' ? tok : await scope.wait(tok);
   } catch (e) {
-    throw asError(client, index, e);
+    throw asError(client, rec, index, e);
   } finally {
     scope.end();
   }
 }
 
-/** An IdpUsersError for whatever an attempt threw. */
-function asError(client, index, e) {
-  if (e instanceof Failure) return client.__noResponse(index, e.kind, e.message, false);
-  return e;
+/** The IdpUsersError for a request that got no response (a Failure), with a copy of what fetch threw as its `cause`. */
+function noResponse(client, rec, index, failure, tokenRequest, sentToken) {
+  if (!CLIENTS.has(client)) return refused(rec.provider, index, FREED);
+  const error = W.__noResponse.call(rec.inner, index, failure.kind, failure.message, tokenRequest, sentToken);
+  if (failure.cause !== undefined) Object.defineProperty(error, 'cause', { value: failure.cause, writable: true, configurable: true });
+  return error;
 }
 
+/** An IdpUsersError for whatever an attempt threw; `sentToken` is the token its request carried, if any. */
+function asError(client, rec, index, e, sentToken) {
+  // Only this file's own values reach here: what a caller's fetch threw is a Failure by now.
+  return e instanceof Failure ? noResponse(client, rec, index, e, false, sentToken) : e;
+}
+
+/** A response's headers as a plain object (at most 1,000: a custom fetch's may be any iterable). */
 function plainHeaders(headers) {
   try {
-    return headers && typeof headers[Symbol.iterator] === 'function' ? Object.fromEntries(headers) : {};
+    const list = [];
+    for (const entry of headers) if (list.push(entry) > 1000) break;
+    return Object.fromEntries(list);
   } catch {
     return {};
   }
 }
 
-async function call(client, index, info, a, b, c, d, e) {
-  const s = CLIENTS.get(client);
-  if (!s) {
-    throw new IdpUsersError('this method was called on a client that was freed, or on something that is not a client', { kind: 'validation' });
+async function call(client, provider, index, info, a, b, c, d, e) {
+  const rec = CLIENTS.get(client);
+  if (rec?.provider !== provider) {
+    throw refused(provider, index, NOT_LIVE);
   }
-  const req = client.__prepare(index, a, b, c, d, e);
+  const req = W.__prepare.call(rec.inner, index, a, b, c, d, e);
   const o = req.options; // the call's options, validated (undefined when none were given)
-  const scope = new Scope(o?.signal, o?.timeoutMs ?? s.timeoutMs);
+  const scope = new Scope(o?.signal, o?.timeoutMs ?? rec.timeoutMs, rec.scopes);
   let attempts = 0; // requests sent for the operation
   let tries = 0; // failed tries, for the retry budget
   let rejected; // the token the API refused, if any
@@ -493,40 +658,44 @@ async function call(client, index, info, a, b, c, d, e) {
     for (;;) {
       let sent = false;
       let error;
+      let tok;
       try {
+        // Stopped already (a signal aborted before the call): no token is asked for.
+        if (scope.stopped) throw scope.failure();
         const until = PAUSED.get(client);
-        if (until !== undefined && until > Date.now()) await scope.sleep(until - Date.now());
-        let tok = s.token ?? token(client, index, s, rejected);
+        if (until !== undefined && until > clock()) await scope.sleep(until - clock());
+        tok = rec.token ?? token(client, rec, index, rejected);
         if (typeof tok !== 'string') tok = await scope.wait(tok);
         if (scope.stopped) throw scope.failure();
         sent = true;
         attempts++;
-        const { status, text, headers } = await send(s.fetch, req, s.headers, o?.headers, tok, scope);
-        const data = client.__finish(index, status, text, headers, tok, rejected !== undefined);
+        const { status, text, headers } = await send(rec.fetch, req, rec.headers, o?.headers, tok, scope, rec.secrets);
+        live(client, provider, index);
+        const data = W.__finish.call(rec.inner, index, status, text, headers, tok, rejected !== undefined);
         if (data === undefined) {
           rejected = tok;
           continue;
         }
         return info ? { data, status, headers: plainHeaders(headers) } : data;
       } catch (thrown) {
-        error = asError(client, index, thrown);
+        error = asError(client, rec, index, thrown, sent ? tok : undefined);
       }
       if (!(error instanceof IdpUsersError)) throw error;
       tries++;
-      const wait = scope.stopped ? -1 : client.__retryDelay(index, error, tries, sent, Math.random(), scope.deadline - Date.now(), o);
+      const wait = scope.stopped || !CLIENTS.has(client) ? -1 : W.__retryDelay.call(rec.inner, index, error, tries, sent, Math.random(), scope.deadline - clock(), o);
       if (wait < 0) {
         error.attempts = attempts;
         throw error;
       }
       if (typeof error.retryAfterMs === 'number') {
         // The server asked for a pause: the client's other calls honour it too.
-        const until = Date.now() + wait;
+        const until = clock() + wait;
         if (!(PAUSED.get(client) >= until)) PAUSED.set(client, until);
       }
       try {
         await scope.sleep(wait);
       } catch (failure) {
-        const stopped = asError(client, index, failure);
+        const stopped = asError(client, rec, index, failure);
         stopped.attempts = attempts;
         throw stopped;
       }
@@ -536,64 +705,102 @@ async function call(client, index, info, a, b, c, d, e) {
   }
 }
 
-/** `args` with the page size set to the maximum, unless the caller chose one. */
-function sized(args, { arity, sizeParam: size, pageSize }) {
-  const params = args[arity];
-  try {
-    if (size === undefined || (params != null && (typeof params !== 'object' || params[size] != null))) return args;
-    const out = args.slice();
-    out[arity] = { ...params, [size]: pageSize };
-    return out;
-  } catch {
-    // An unreadable params object: sent as is, and __prepare reports it.
-    return args;
-  }
-}
-
 /**
  * A list call: a real promise of the first page that is also
- * async-iterable over every item of every page. The request starts on the
- * next microtask, so that `for await (… of client.getUserList())`, which
- * asks for the iterator at once, can still choose the largest page size.
+ * async-iterable over every item of every page. Iteration reads the
+ * caller's params and options once, when it starts: every page is asked
+ * for with that copy (see `snapshot` in runtime.js). The request starts on
+ * the next microtask, so that `for await (… of client.getUserList())`,
+ * which asks for the iterator at once, can still choose the largest page
+ * size (and a page that is only awaited reads its params once, in wasm).
  */
-function paged(client, index, op, args) {
+function paged(client, provider, index, op, args) {
+  const { arity, sizeParam: size, pageSize } = op;
+  const raw = args[arity];
   let first;
-  let firstArgs = args;
-  const run = (argv) => call(client, index, false, argv[0], argv[1], argv[2], argv[3], argv[4]);
-  const firstPage = () => (first ??= run(firstArgs));
-  const promise = Promise.resolve().then(firstPage);
+  const run = (p) => {
+    args[arity] = p;
+    return call(client, provider, index, false, args[0], args[1], args[2], args[3], args[4]);
+  };
+  const firstPage = (p) => (first ??= run(p));
+  const promise = Promise.resolve().then(() => firstPage(raw));
   promise[Symbol.asyncIterator] = () => {
-    if (!first) firstArgs = sized(args, op);
+    let params = snapshot(raw);
+    args[arity + 1] = snapshot(args[arity + 1]);
+    // The largest page, unless the caller chose a size. Only params given
+    // as a plain object are added to: snapshot's copy, which is the one
+    // value here other than `raw` with no prototype.
+    if (!first && size !== undefined && (params == null || (params !== raw && Object.getPrototypeOf(params) === null && params[size] == null))) {
+      params = { ...params, [size]: pageSize };
+    }
     // The iterator reports errors itself; the promise's own copy of them is not unhandled.
     promise.catch(() => {});
-    return items(client, index, op.arity, firstArgs, firstPage(), run);
+    return items(client, provider, index, params, firstPage(params), run);
   };
   return promise;
 }
 
-async function* items(client, index, arity, argv, firstPage, run) {
+/** The decode error that ends an iteration whose pages do not move on. */
+function stuck(provider, index, why) {
+  const operation = OPS[provider][index].name;
+  return new IdpUsersError(`${operation}: cannot read the next page: ${why}`, { kind: 'decode', provider: NAMES[provider], operation });
+}
+
+async function* items(client, provider, index, params, firstPage, run) {
   let page = await firstPage;
-  let params = argv[arity];
+  // A server cycling through cursors, or serving the same page at every
+  // offset, is stopped. Cycles are found as Brent's method finds them: the
+  // cursor saved at each power-of-two step is compared with every later
+  // one, so any cycle is caught within about two of its laps, with one
+  // cursor kept, however long the list. A page is compared by its length
+  // and its first and last item with the one before.
+  let saved;
+  let lap = 1;
+  let steps = 0;
+  let previous;
   for (;;) {
-    const { items: list, param, value } = client.__nextPage(index, params, page);
+    live(client, provider, index);
+    const { items: list, param, value } = W.__nextPage.call(CLIENTS.get(client).inner, index, params, page);
+    let ends;
+    try {
+      ends = list.length ? JSON.stringify([list.length, list[0], list[list.length - 1]]) : '';
+    } catch {}
+    if (ends && ends === previous) throw stuck(provider, index, 'the API returned the same items again');
+    previous = ends;
     yield* list;
     if (param === undefined) return;
+    if (value === saved) throw stuck(provider, index, 'the API returned a cursor it had given before');
+    if (++steps === lap) {
+      saved = value;
+      lap *= 2;
+      steps = 0;
+    }
     params = { ...params, [param]: value };
-    const next = argv.slice();
-    next[arity] = params;
-    page = await run(next);
+    page = await run(params);
   }
 }
 
 function install(cls, provider) {
   for (const key of ['free', Symbol.dispose]) if (key) Object.defineProperty(cls.prototype, key, { value: free, writable: true, configurable: true });
+  const operations = (OPS[provider] = UsersApi.__operations(provider));
+  // For the proxy: a client's bearer token, settings and API base, through
+  // the same check as every call.
   Object.defineProperty(cls.prototype, '__bearer', {
-    value(index, rejected) {
-      return bearer(this, index, rejected);
+    value(index, rejected, status) {
+      return bearer(this, provider, index, rejected, status);
     },
     configurable: true,
   });
-  const operations = UsersApi.__operations(provider);
+  for (const key of ['__settings', '__baseUrl']) {
+    Object.defineProperty(cls.prototype, key, {
+      value() {
+        const rec = CLIENTS.get(this);
+        if (rec?.provider !== provider) throw refused(provider, -1, NOT_LIVE);
+        return W[key].call(rec.inner);
+      },
+      configurable: true,
+    });
+  }
   // For the proxy, which sees only the public classes: their own operations
   // and routes, without the provider's number.
   Object.defineProperty(cls, '__operations', { value: () => operations.map((op) => op.name), configurable: true });
@@ -609,12 +816,12 @@ function install(cls, provider) {
         op.paged && !info
           ? {
               [key](a, b, c, d, e) {
-                return paged(this, index, op, [a, b, c, d, e]);
+                return paged(this, provider, index, op, [a, b, c, d, e]);
               },
             }[key]
           : {
               [key](a, b, c, d, e) {
-                return call(this, index, info, a, b, c, d, e);
+                return call(this, provider, index, info, a, b, c, d, e);
               },
             }[key];
       Object.defineProperty(cls.prototype, key, { value: method, writable: true, configurable: true });
@@ -636,26 +843,30 @@ export function bulk(items, fn, options) {
     let concurrency = 8;
     let signal;
     let onProgress;
+    // Every read of a caller's value below may throw (a getter, a revoked Proxy): it rejects naming the value.
+    let param = 'items';
     try {
       if (items === null || items === undefined || typeof items[Symbol.iterator] !== 'function') {
         return reject(invalid('items', 'must be iterable (an array, a Set, a generator...)'));
       }
       list = Array.from(items);
       if (typeof fn !== 'function') return reject(invalid('fn', 'must be a function'));
+      param = 'options';
       if (options !== undefined && options !== null) {
         if (typeof options !== 'object') return reject(invalid('options', 'must be an object'));
         ({ concurrency = 8, signal, onProgress } = options);
       }
+      param = 'options.signal';
+      if (signal !== undefined && (signal === null || typeof signal.addEventListener !== 'function' || typeof signal.aborted !== 'boolean')) {
+        return reject(invalid('options.signal', 'must be an AbortSignal'));
+      }
     } catch (cause) {
-      return reject(invalid(list ? 'options' : 'items', `could not be read (${describe(cause)})`));
+      return reject(invalid(param, `could not be read (${describe(copy(cause, []))})`));
     }
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
       return reject(invalid('options.concurrency', 'must be a whole number from 1 to 64'));
     }
     if (onProgress !== undefined && typeof onProgress !== 'function') return reject(invalid('options.onProgress', 'must be a function'));
-    if (signal !== undefined && (signal === null || typeof signal.addEventListener !== 'function' || typeof signal.aborted !== 'boolean')) {
-      return reject(invalid('options.signal', 'must be an AbortSignal'));
-    }
     const total = list.length;
     const results = new Array(total);
     const controller = new AbortController();
@@ -673,15 +884,19 @@ export function bulk(items, fn, options) {
     };
     const finish = () => {
       clearTimeout(timer);
-      if (signal) signal.removeEventListener('abort', onAbort);
       resolve(results);
+      try {
+        signal?.removeEventListener('abort', onAbort);
+      } catch {}
     };
     const settle = (i, result) => {
       results[i] = result;
       done++;
       if (!result.ok) failed++;
       try {
-        onProgress?.({ done, failed, total });
+        // Its result is ignored; an async onProgress that rejects is not left unhandled.
+        const r = onProgress?.({ done, failed, total });
+        if (r !== undefined) Promise.resolve(r).catch(() => {});
       } catch {}
     };
     const pump = () => {
@@ -692,7 +907,7 @@ export function bulk(items, fn, options) {
           settle(i, { item: list[i], ok: false, error });
           continue;
         }
-        const wait = pausedUntil - Date.now();
+        const wait = pausedUntil - clock();
         if (wait > 0) {
           timer ??= setTimeout(() => {
             timer = undefined;
@@ -703,13 +918,8 @@ export function bulk(items, fn, options) {
         const i = next++;
         const item = list[i];
         active++;
-        let pending;
-        try {
-          pending = Promise.resolve(fn(item, { signal: controller.signal, index: i }));
-        } catch (error) {
-          pending = Promise.reject(error);
-        }
-        pending.then(
+        // A promise of this file's own: what fn throws, or a `then` of its result that throws, only rejects it.
+        new Promise((r) => r(fn(item, { signal: controller.signal, index: i }))).then(
           (value) => {
             active--;
             settle(i, { item, ok: true, value });
@@ -718,12 +928,15 @@ export function bulk(items, fn, options) {
           (error) => {
             active--;
             // Throttled: the whole run slows down, not just this item.
-            const status = error && typeof error === 'object' ? error.status : undefined;
-            const after = error && typeof error === 'object' ? error.retryAfterMs : undefined;
+            let status;
+            let after;
+            try {
+              if (error && typeof error === 'object') ({ status, retryAfterMs: after } = error);
+            } catch {}
             if (status === 429 || typeof after === 'number') {
               // At most a minute: a server asking for hours is the item's failure, not the run's.
               const pause = Math.min(typeof after === 'number' ? after : 1000, 60_000);
-              pausedUntil = Math.max(pausedUntil, Date.now() + pause);
+              pausedUntil = Math.max(pausedUntil, clock() + pause);
             }
             settle(i, { item, ok: false, error });
             pump();
@@ -733,8 +946,12 @@ export function bulk(items, fn, options) {
       if (done === total) finish();
     };
     if (signal) {
-      if (signal.aborted) controller.abort();
-      else signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        if (signal.aborted) controller.abort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      } catch (cause) {
+        return reject(invalid('options.signal', `could not be read (${describe(copy(cause, []))})`));
+      }
     }
     pump();
   });

@@ -99,7 +99,7 @@ export declare function wasmMemoryBytes(): number;
 
 /** What the `...WithHttpInfo` twin of an operation resolves to. */
 export interface HttpInfo<T> {
-  /** The parsed response body, exactly as the API sent it. */
+  /** The parsed response body, exactly as the API sent it (`null` for `204 No Content` or `205 Reset Content`, which any operation resolves to). */
   data: T;
   /** The HTTP status code. */
   status: number;
@@ -835,7 +835,7 @@ export declare class KindeUsersApi {
    */
   createUserIdentityWithHttpInfo(userId: string, body?: KindeCreateUserIdentityRequest, options?: RequestOptions): Promise<HttpInfo<KindeCreateIdentityResponse>>;
   /**
-   * Deletes a user (scope `delete:users`).
+   * Deletes a user (scope `delete:users`). Resolves to `null` when Kinde answers `204 No Content`.
    *
    * `DELETE /api/v1/user` (seed: `delete_user`).
    * @param id The user's id.
@@ -843,14 +843,14 @@ export declare class KindeUsersApi {
    * @example
    * const result = await kinde.deleteUser('kp_123', { is_delete_profile: true });
    */
-  deleteUser(id: string, params?: KindeDeleteUserParams, options?: RequestOptions): Promise<KindeSuccessResponse>;
+  deleteUser(id: string, params?: KindeDeleteUserParams, options?: RequestOptions): Promise<KindeSuccessResponse | null>;
   /**
    * `deleteUser`, resolving to the data with the HTTP status and headers (seed: `delete_user_with_http_info`).
    *
    * @example
    * const { data, status, headers } = await kinde.deleteUserWithHttpInfo('kp_123', { is_delete_profile: true });
    */
-  deleteUserWithHttpInfo(id: string, params?: KindeDeleteUserParams, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse>>;
+  deleteUserWithHttpInfo(id: string, params?: KindeDeleteUserParams, options?: RequestOptions): Promise<HttpInfo<KindeSuccessResponse | null>>;
   /**
    * Ends all of a user's sessions (scope `delete:user_sessions`).
    *
@@ -2121,6 +2121,14 @@ export interface ClerkOAuthAccessToken {
   token_secret?: string;
 }
 
+/** A page of a user's OAuth access tokens: what `paginated: true` answers, as the official SDKs read it (the OpenAPI document says an array). */
+export interface ClerkOAuthAccessTokenPage {
+  /** The tokens of this page. */
+  data: Array<ClerkOAuthAccessToken>;
+  /** Number of tokens across all pages. */
+  total_count: number;
+}
+
 /** Result of removing backup codes, TOTP or all MFA methods: the user's id. */
 export interface ClerkUserIdResult {
   /** The user's id. */
@@ -2327,6 +2335,27 @@ export declare class ClerkUsersApi {
    * const { data, status, headers } = await clerk.disableMfaWithHttpInfo('user_123');
    */
   disableMfaWithHttpInfo(userId: string, options?: RequestOptions): Promise<HttpInfo<ClerkUserIdResult>>;
+  /**
+   * Gets the OAuth access tokens a user holds for one provider. With `paginated: true`, each page is a `ClerkOAuthAccessTokenPage` (`{ data, total_count }`, as the API answers) or the array its OpenAPI document describes; iteration reads either.
+   *
+   * `GET /users/{user_id}/oauth_access_tokens/{provider}` (seed: `get_o_auth_access_token`).
+   *
+   * The promise is also async-iterable over every item of every page: `for await (const item of ...)`.
+   * @param userId The user's id.
+   * @param provider The OAuth provider's id, such as `oauth_google`.
+   *
+   * @example
+   * const page = await clerk.getOAuthAccessToken('user_123', 'oauth_google', { paginated: true }); // { data, total_count }
+   * for await (const item of clerk.getOAuthAccessToken('user_123', 'oauth_google', { paginated: true })) console.log(item);
+   */
+  getOAuthAccessToken(userId: string, provider: string, params: ClerkGetOAuthAccessTokenParams & { paginated: true }, options?: RequestOptions): PagePromise<ClerkOAuthAccessTokenPage | Array<ClerkOAuthAccessToken>, ClerkOAuthAccessToken>;
+  /**
+   * `getOAuthAccessToken` with `paginated: true`, resolving to the data with the HTTP status and headers.
+   *
+   * @example
+   * const { data, status } = await clerk.getOAuthAccessTokenWithHttpInfo('user_123', 'oauth_google', { paginated: true });
+   */
+  getOAuthAccessTokenWithHttpInfo(userId: string, provider: string, params: ClerkGetOAuthAccessTokenParams & { paginated: true }, options?: RequestOptions): Promise<HttpInfo<ClerkOAuthAccessTokenPage | Array<ClerkOAuthAccessToken>>>;
   /**
    * Gets the OAuth access tokens a user holds for one provider.
    *

@@ -799,7 +799,7 @@ export function createUsersProxy(options) {
         if (rejectsToken(provider.name, res.status)) {
           let fresh;
           try {
-            fresh = await g.within(client.api.__bearer(index, token));
+            fresh = await g.within(client.api.__bearer(index, token, res.status));
           } catch {}
           if (typeof fresh === 'string' && fresh !== token) {
             try {

@@ -138,7 +138,11 @@ export function kindOf(v) {
       case 'object':
         if (v === null) return KIND.Null;
         if (Array.isArray(v)) return v.length > MAX_ITEMS ? KIND.LongArray : KIND.Array;
-        return v instanceof Date ? KIND.Date : KIND.Object;
+        if (v instanceof Date) return KIND.Date;
+        // Binary data is no JSON object: refused as such, before anything
+        // lists its indices (16 MiB of them took seconds). Uploads are read
+        // by `byteSize`, never by kind.
+        return ArrayBuffer.isView(v) || v instanceof ArrayBuffer ? KIND.Other : KIND.Object;
       default:
         return KIND.Other;
     }
@@ -159,13 +163,23 @@ export function propOf(v, key) {
   }
 }
 
+/** Stand-ins for an object whose keys could not be listed (-1) or were too many (-2): see `snapshot`. */
+const NO_KEYS = [Object.freeze({}), Object.freeze({})];
+
 /**
  * An object's own enumerable keys, or -1 when listing them throws, or -2
  * when there are more than MAX_KEYS or one is longer than MAX_KEY_LEN.
+ * Objects with a key per index are refused before a key is listed
+ * (listing costs as much as the keys are many, and a refusal must not):
+ * arrays and String objects by their length, binary data outright (wasm
+ * never asks for those, whose kind is not Object).
  */
 export function keysOf(v) {
+  const stand = NO_KEYS.indexOf(v);
+  if (stand >= 0) return -1 - stand;
   try {
     if (typeof v !== 'object' || v === null) return [];
+    if (ArrayBuffer.isView(v) || ((Array.isArray(v) || v instanceof String) && v.length > MAX_KEYS)) return -2;
     const keys = Object.keys(v);
     if (keys.length > MAX_KEYS) return -2;
     for (const k of keys) if (k.length > MAX_KEY_LEN) return -2;
@@ -239,12 +253,46 @@ export function headerOf(headers, name, max) {
   }
 }
 
-/** JSON.stringify(v) when it succeeds within MAX_TEXT characters, else undefined. */
+/**
+ * JSON.stringify(v) when it succeeds within MAX_TEXT characters, else
+ * undefined. It stops as soon as what it has met would already be too long
+ * (each key and string counted by its length, every other value as one
+ * character: never more than the text), before walking or copying more;
+ * binary data (no JSON, as for `kindOf`) stops it before its indices are
+ * listed.
+ */
 export function toJson(v) {
   try {
-    const s = JSON.stringify(v);
+    let budget = MAX_TEXT;
+    const s = JSON.stringify(v, (key, x) => {
+      budget -= key.length + (typeof x === 'string' ? x.length : 1);
+      if (budget < 0 || ArrayBuffer.isView(x)) throw budget;
+      return x;
+    });
     return typeof s === 'string' && s.length <= MAX_TEXT ? s : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A list call's copy of the caller's params (or options) object, read once
+ * so that every page is asked for with the same values: its own keys (as
+ * `keysOf` bounds them), each value read once through `propOf` (an array
+ * copied item by item through `itemOf`). The copy has no prototype, so a
+ * key `__proto__` stays a key. A value that is not a plain object is
+ * returned as it is (wasm refuses it by its kind); an object whose keys
+ * cannot be listed, or are too many, becomes a stand-in that `keysOf`
+ * reports the same way.
+ */
+export function snapshot(v) {
+  if (kindOf(v) !== KIND.Object) return v;
+  const keys = keysOf(v);
+  if (!Array.isArray(keys)) return NO_KEYS[-1 - keys];
+  const out = Object.create(null);
+  for (const k of keys) {
+    const x = propOf(v, k);
+    out[k] = kindOf(x) === KIND.Array ? Array.from({ length: lengthOf(x) }, (_, i) => itemOf(x, i)) : x;
+  }
+  return out;
 }

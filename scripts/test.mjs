@@ -19,11 +19,14 @@ const env = { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${pro
 // proxy's routing took the root entry (both providers) from 45.9 KB to
 // 51.8 KB; the per-provider entries bring one provider back to about
 // @clerk/backend's ~48 KB. Each budget is about 3% over the size measured when it was set
-// (target/sizes.json, `npm run build`), so any real growth fails.
+// (target/sizes.json, `npm run build`), so any real growth fails. Issue 14
+// (redaction of every form of each secret before any cut, sizes checked
+// before copies, token re-mint limits, proxy answers, the Clerk envelope)
+// added about 2.2 KB to each entry.
 const SIZE_BUDGETS = {
-  both: 53_400, // idp-users: measured 51,802 B
-  clerk: 50_100, // idp-users/clerk: measured 48,601 B
-  kinde: 49_800, // idp-users/kinde: measured 48,321 B
+  both: 55_600, // idp-users: measured 53,989 B
+  clerk: 52_300, // idp-users/clerk: measured 50,777 B
+  kinde: 52_100, // idp-users/kinde: measured 50,550 B
 };
 
 const stages = [

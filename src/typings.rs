@@ -120,7 +120,7 @@ export declare function wasmMemoryBytes(): number;
 
 /** What the `...WithHttpInfo` twin of an operation resolves to. */
 export interface HttpInfo<T> {
-  /** The parsed response body, exactly as the API sent it. */
+  /** The parsed response body, exactly as the API sent it (`null` for `204 No Content` or `205 Reset Content`, which any operation resolves to). */
   data: T;
   /** The HTTP status code. */
   status: number;
@@ -511,6 +511,18 @@ fn params(op: &Operation) -> String {
     ps.join(", ")
 }
 
+/// The parameters of `op` with its params object required and `flag` set
+/// to `true` (the overload for a flag that changes the answer's shape).
+fn flagged_params(op: &Operation, flag: &str) -> String {
+    let ps = params(op);
+    match op.params_object {
+        ParamsObject::Query(m) => {
+            ps.replace(&format!("params?: {}", m.name), &format!("params: {} & {{ {flag}: true }}", m.name))
+        }
+        _ => ps,
+    }
+}
+
 /// The TypeScript type of one item of a paged list's pages.
 fn item_type(op: &Operation) -> Option<String> {
     let array_item = |t: &str| t.strip_prefix("Array<").and_then(|t| t.strip_suffix('>')).map(str::to_owned);
@@ -577,6 +589,39 @@ fn render_class(out: &mut String, class: &Class, ops: &[&Operation]) {
             None => (format!("Promise<{}>", op.result), ""),
         };
         let seed = op.seed();
+        if let (Paging::Offset { only_with: Some(flag), envelope: Some(key), .. }, Some(item)) =
+            (op.paging, item_type(op))
+        {
+            // The answer of `flag: true` that the API really sends (the
+            // `{key}` envelope), with the documented array, as overloads.
+            let page = format!("{item}Page");
+            let flagged = flagged_params(op, flag);
+            let call = format!("{instance}.{}({args}, {{ {flag}: true }})", op.name);
+            let lines = [
+                format!("const page = await {call}; // {{ {key}, total_count }}"),
+                format!("for await (const item of {call}) console.log(item);"),
+            ];
+            let twin = [format!(
+                "const {{ data, status }} = await {instance}.{}WithHttpInfo({args}, {{ {flag}: true }});",
+                op.name
+            )];
+            let _ = write!(
+                out,
+                "  /**\n   * {} With `{flag}: true`, each page is a `{page}` (`{{ {key}, total_count }}`, as the API answers) or the array its OpenAPI document describes; iteration reads either.\n   *\n   * {http} (seed: `{seed}`).{paged}{arg_docs}{deprecated}{}\n   */\n  {}({flagged}): PagePromise<{page} | {}, {item}>;\n",
+                op.doc.trim(),
+                example(&lines),
+                op.name,
+                op.result
+            );
+            let _ = write!(
+                out,
+                "  /**\n   * `{}` with `{flag}: true`, resolving to the data with the HTTP status and headers.{deprecated}{}\n   */\n  {}WithHttpInfo({flagged}): Promise<HttpInfo<{page} | {}>>;\n",
+                op.name,
+                example(&twin),
+                op.name,
+                op.result
+            );
+        }
         let _ = write!(
             out,
             "  /**\n   * {}\n   *\n   * {http} (seed: `{seed}`).{paged}{arg_docs}{deprecated}{}\n   */\n  {}({ps}): {returns};\n",
@@ -649,7 +694,7 @@ mod tests {
                 assert!(declared.contains(name), "{name} is used but not in MODELS");
             }
             for op in ops {
-                let name = op.result.trim_start_matches("Array<").trim_end_matches('>');
+                let name = op.result.trim_end_matches(" | null").trim_start_matches("Array<").trim_end_matches('>');
                 assert!(rendered.contains(&format!("export interface {name} ")), "{}", op.result);
             }
         }
@@ -688,10 +733,13 @@ mod tests {
                 assert!(doc.contains("@example"), "no @example for `{t}`");
             }
         }
-        // Two per operation, each class's constructor and free(), toJSON,
-        // bulk and wasmMemoryBytes.
-        let ops = kinde::users::OPERATIONS.len() + clerk::users::OPERATIONS.len();
-        assert_eq!(methods, 2 * ops + 2 * 2 + 3);
+        // Two per operation and per overload of a flag that changes the
+        // answer (getOAuthAccessToken's `paginated`), each class's
+        // constructor and free(), toJSON, bulk and wasmMemoryBytes.
+        let all = || kinde::users::OPERATIONS.iter().chain(clerk::users::OPERATIONS.iter());
+        let overloads = all().filter(|op| op.paging.envelope().is_some()).count();
+        assert_eq!(overloads, 1);
+        assert_eq!(methods, 2 * (all().count() + overloads) + 2 * 2 + 3);
     }
 
     #[test]

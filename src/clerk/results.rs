@@ -485,6 +485,15 @@ static OAUTH_ACCESS_TOKEN: Model = Model {
     ],
 };
 
+static OAUTH_ACCESS_TOKENS: Model = Model {
+    name: "ClerkOAuthAccessTokenPage",
+    doc: "A page of a user's OAuth access tokens: what `paginated: true` answers, as the official SDKs read it (the OpenAPI document says an array).",
+    fields: &[
+        Field::req("data", Ty::Array(&Ty::Object(&OAUTH_ACCESS_TOKEN)), "The tokens of this page."),
+        Field::req("total_count", INTEGER, "Number of tokens across all pages."),
+    ],
+};
+
 static USER_ID_RESULT: Model = Model {
     name: "ClerkUserIdResult",
     doc: "Result of removing backup codes, TOTP or all MFA methods: the user's id.",
@@ -546,6 +555,7 @@ pub(crate) static MODELS: &[&Model] = &[
     &DELETED_OBJECT,
     &TOTAL_COUNT,
     &OAUTH_ACCESS_TOKEN,
+    &OAUTH_ACCESS_TOKENS,
     &USER_ID_RESULT,
     &VERIFY_PASSWORD_RESULT,
     &VERIFY_TOTP_RESULT,

@@ -87,7 +87,10 @@ operation! {
     args: [USER_ID, Arg::path("provider", "provider", "The OAuth provider's id, such as `oauth_google`.")],
     params: OAUTH_ACCESS_TOKEN_PARAMS,
     returns: "Array<ClerkOAuthAccessToken>",
-    paging: Paging::Offset { items: None, only_with: Some("paginated") },
+    // With `paginated: true` Clerk answers `{ data, total_count }` (the
+    // official SDKs read that), not the array its OpenAPI document says:
+    // either is accepted.
+    paging: Paging::Offset { items: None, only_with: Some("paginated"), envelope: Some("data") },
     example: tokens = "'user_123', 'oauth_google'",
 }
 operation! {
@@ -105,7 +108,7 @@ operation! {
     name: getUserList, method: Get, path: "/users",
     params: GET_USER_LIST_PARAMS,
     returns: "Array<ClerkUser>",
-    paging: Paging::Offset { items: None, only_with: None },
+    paging: Paging::Offset { items: None, only_with: None, envelope: None },
     example: users = "{ limit: 100, order_by: '-created_at', banned: false }",
 }
 operation! {
@@ -189,7 +192,7 @@ operation! {
     name: usersGetOrganizationInvitations, method: Get, path: "/users/{user_id}/organization_invitations",
     args: [USER_ID], params: ORGANIZATION_INVITATIONS_PARAMS,
     returns: "ClerkOrganizationInvitations",
-    paging: Paging::Offset { items: Some("data"), only_with: None },
+    paging: Paging::Offset { items: Some("data"), only_with: None, envelope: None },
     example: page = "'user_123', { status: 'pending' }",
 }
 operation! {
@@ -198,7 +201,7 @@ operation! {
     name: usersGetOrganizationMemberships, method: Get, path: "/users/{user_id}/organization_memberships",
     args: [USER_ID], params: ORGANIZATION_MEMBERSHIPS_PARAMS,
     returns: "ClerkOrganizationMemberships",
-    paging: Paging::Offset { items: Some("data"), only_with: None },
+    paging: Paging::Offset { items: Some("data"), only_with: None, envelope: None },
     example: page = "'user_123', { limit: 100 }",
 }
 operation! {

@@ -5,10 +5,10 @@
 //! reads its answer. That one request is in flight at a time, however many
 //! calls wait for it, is the driver's part (it shares one promise).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use super::encode::component;
-use super::error::{BODY_LIMIT, Error, ErrorKind, read_error_body, server_delay_ms};
+use super::error::{BODY_LIMIT, Error, ErrorKind, Secrets, read_error_body, server_delay_ms};
 use super::exchange::{OutBody, Prepared, Response};
 use super::op::Method;
 use super::value::Value;
@@ -50,18 +50,72 @@ pub(crate) fn refresh_at(now_ms: f64, lifetime_ms: f64) -> f64 {
     now_ms + lifetime_ms - (lifetime_ms * MARGIN_SHARE).min(MAX_MARGIN_MS)
 }
 
+/// Which token was obtained to replace one the API refused.
+///
+/// A refusal is answered by one new token, not by a new token per refusal:
+/// a 403 often means a missing scope or permission, which no new token
+/// cures, and re-minting on each one would double every request and hammer
+/// the token endpoint. So a token that is itself a replacement is final on
+/// 403: its calls fail at once. A 401 (expired, revoked) still replaces it.
+#[derive(Debug, Default)]
+pub(crate) struct Replacements {
+    /// The next token obtained replaces a refused one.
+    pending: Cell<bool>,
+    /// The latest token obtained as a replacement.
+    latest: RefCell<Option<String>>,
+    /// The latest token obtained at all (redacted from every error).
+    last: RefCell<Option<String>>,
+}
+
+impl Replacements {
+    /// A token was refused: the next one obtained replaces it.
+    fn refused(&self) {
+        self.pending.set(true);
+    }
+
+    /// A token was obtained; `replacing` says whether it replaces a refused one.
+    fn obtained(&self, token: &str, replacing: bool) {
+        self.pending.set(false);
+        *self.last.borrow_mut() = Some(token.to_owned());
+        let mut latest = self.latest.borrow_mut();
+        if replacing {
+            *latest = Some(token.to_owned());
+        } else if latest.as_deref() != Some(token) {
+            // A token obtained anew (the old one expired): a first one again.
+            // The same replacement handed out again (a `getToken` cache) stays one.
+            *latest = None;
+        }
+    }
+
+    /// Whether `token` was obtained to replace a refused one.
+    fn is_replacement(&self, token: &str) -> bool {
+        self.latest.borrow().as_deref() == Some(token)
+    }
+
+    /// The API accepted `token`: a replacement it accepts is an ordinary
+    /// token from then on (a later refusal is news, and may be re-minted
+    /// once). `token` is asked only while a replacement is on record.
+    fn accepted(&self, token: impl FnOnce() -> String) {
+        if self.latest.borrow().is_some() && self.is_replacement(&token()) {
+            *self.latest.borrow_mut() = None;
+        }
+    }
+}
+
 /// A cached client-credentials token.
 #[derive(Debug)]
 pub(crate) struct TokenCache {
     grant: Grant,
     /// The token and when to replace it (Unix ms).
     cached: RefCell<Option<(String, f64)>>,
+    /// Which token replaced a refused one.
+    replacements: Replacements,
 }
 
 impl TokenCache {
     /// An empty cache for this grant.
     pub(crate) fn new(grant: Grant) -> TokenCache {
-        TokenCache { grant, cached: RefCell::new(None) }
+        TokenCache { grant, cached: RefCell::new(None), replacements: Replacements::default() }
     }
 
     /// The grant (for redaction of its secret).
@@ -77,6 +131,7 @@ impl TokenCache {
     /// Forgets `rejected` if it is still the cached token (a newer one, minted
     /// meanwhile for another call, is kept).
     pub(crate) fn invalidate(&self, rejected: &str) {
+        self.replacements.refused();
         let mut cached = self.cached.borrow_mut();
         if cached.as_ref().is_some_and(|(t, _)| t == rejected) {
             *cached = None;
@@ -101,9 +156,10 @@ impl TokenCache {
             let mut e = Error::new(ErrorKind::Auth, String::new());
             e.status = Some(status);
             e.retry_after_ms = server_delay_ms(|name| resp.header(name), now_ms);
-            e.body = (!resp.is_empty()).then(|| resp.prefix(BODY_LIMIT));
+            let secrets = Secrets::new([self.grant.client_secret.as_str()]);
+            e.body = (!resp.is_empty()).then(|| secrets.body(resp, BODY_LIMIT));
             if let Some(j) = &json {
-                read_error_body(j, &mut e);
+                read_error_body(j, &mut e, &secrets);
             }
             let detail = match (e.codes.first(), e.messages.first()) {
                 (Some(c), Some(m)) => format!(" ({c}: {m})"),
@@ -111,7 +167,7 @@ impl TokenCache {
                 (None, None) => String::new(),
             };
             e.message = format!("token request to {url} failed with HTTP {status}{detail}");
-            return Err(e.redact(&[&self.grant.client_secret]));
+            return Err(e.redact(&secrets));
         }
         let token = json.as_ref().and_then(|j| j.get("access_token").as_string()).filter(|t| !t.is_empty());
         let Some(token) = token else {
@@ -125,6 +181,7 @@ impl TokenCache {
             .filter(|s| s.is_finite() && *s > 0.0)
             .map_or(DEFAULT_LIFETIME_MS, |s| s * 1000.0);
         *self.cached.borrow_mut() = Some((token.clone(), refresh_at(now_ms, lifetime)));
+        self.replacements.obtained(&token, self.replacements.pending.get());
         Ok(token)
     }
 }
@@ -137,7 +194,7 @@ pub(crate) enum Auth {
     /// The client-credentials grant, cached.
     ClientCredentials(TokenCache),
     /// The caller's own token source (`getToken`), called by the driver.
-    Source,
+    Source(Replacements),
 }
 
 /// What the driver must do to get a token for the next request.
@@ -153,9 +210,20 @@ pub(crate) enum TokenStep {
 }
 
 impl Auth {
+    /// The caller's own token source, nothing replaced yet.
+    pub(crate) fn source() -> Auth {
+        Auth::Source(Replacements::default())
+    }
+
     /// The next step towards a token; `rejected` is the token the API just
-    /// refused, if any. The clock is read only when a cached token's age matters.
-    pub(crate) fn step(&self, now_ms: impl FnOnce() -> f64, rejected: Option<&str>) -> TokenStep {
+    /// refused, if any, with the refusal's HTTP `status` when known. A
+    /// replacement token refused with 403 is not replaced again: the step
+    /// is that same token (see [`Replacements`]). The clock is read only
+    /// when a cached token's age matters.
+    pub(crate) fn step(&self, now_ms: impl FnOnce() -> f64, rejected: Option<&str>, status: Option<u16>) -> TokenStep {
+        if let Some(r) = rejected.filter(|r| status == Some(403) && self.is_final(r)) {
+            return TokenStep::Ready(r.to_owned());
+        }
         match self {
             Auth::Static(t) => TokenStep::Ready(t.clone()),
             Auth::ClientCredentials(cache) => {
@@ -164,7 +232,38 @@ impl Auth {
                 }
                 cache.fresh(now_ms()).map_or(TokenStep::Mint, TokenStep::Ready)
             }
-            Auth::Source => TokenStep::AskSource,
+            Auth::Source(replacements) => {
+                if rejected.is_some() {
+                    replacements.refused();
+                }
+                TokenStep::AskSource
+            }
+        }
+    }
+
+    /// Whether a 403 for `token` is final: it was obtained to replace a
+    /// refused token (or it cannot be replaced at all).
+    pub(crate) fn is_final(&self, token: &str) -> bool {
+        match self {
+            Auth::Static(_) => true,
+            Auth::ClientCredentials(cache) => cache.replacements.is_replacement(token),
+            Auth::Source(replacements) => replacements.is_replacement(token),
+        }
+    }
+
+    /// Records that the API accepted `token` (see [`Replacements::accepted`]).
+    pub(crate) fn accepted(&self, token: impl FnOnce() -> String) {
+        match self {
+            Auth::Static(_) => {}
+            Auth::ClientCredentials(cache) => cache.replacements.accepted(token),
+            Auth::Source(replacements) => replacements.accepted(token),
+        }
+    }
+
+    /// Records a token that the caller's `getToken` produced.
+    pub(crate) fn sourced(&self, token: &str) {
+        if let Auth::Source(replacements) = self {
+            replacements.obtained(token, replacements.pending.get());
         }
     }
 
@@ -173,13 +272,30 @@ impl Auth {
         !matches!(self, Auth::Static(_))
     }
 
-    /// The secrets this auth holds, for redaction.
-    pub(crate) fn secrets(&self) -> Vec<&str> {
+    /// The secrets this auth holds or last obtained (every form of each),
+    /// for redaction: the token or secret key, the client secret, and the
+    /// tokens the token endpoint or `getToken` last gave.
+    pub(crate) fn secrets(&self) -> Secrets {
+        let mut out = Secrets::default();
+        let mut add_latest = |r: &Replacements| {
+            for t in [&r.last, &r.latest] {
+                if let Some(t) = t.borrow().as_deref() {
+                    out.add(t);
+                }
+            }
+        };
         match self {
-            Auth::Static(t) => vec![t.as_str()],
-            Auth::ClientCredentials(c) => vec![c.grant().client_secret.as_str()],
-            Auth::Source => Vec::new(),
+            Auth::Static(t) => out.add(t),
+            Auth::ClientCredentials(c) => {
+                add_latest(&c.replacements);
+                out.add(&c.grant().client_secret);
+                if let Some((t, _)) = c.cached.borrow().as_ref() {
+                    out.add(t);
+                }
+            }
+            Auth::Source(r) => add_latest(r),
         }
+        out
     }
 }
 
@@ -234,13 +350,13 @@ mod tests {
     #[test]
     fn tokens_are_cached_until_shortly_before_expiry() {
         let auth = Auth::ClientCredentials(cache());
-        assert_eq!(auth.step(|| 0.0, None), TokenStep::Mint);
+        assert_eq!(auth.step(|| 0.0, None, None), TokenStep::Mint);
         let Auth::ClientCredentials(c) = &auth else { unreachable!() };
         let token = c.accept(&canned(200, r#"{"access_token":"t1","expires_in":100,"token_type":"bearer"}"#), 0.0);
         assert_eq!(token.as_deref(), Ok("t1"));
-        assert_eq!(auth.step(|| 89_999.0, None), TokenStep::Ready("t1".into()));
+        assert_eq!(auth.step(|| 89_999.0, None, None), TokenStep::Ready("t1".into()));
         // 100 s lifetime: replaced after 90 s.
-        assert_eq!(auth.step(|| 90_000.0, None), TokenStep::Mint);
+        assert_eq!(auth.step(|| 90_000.0, None, None), TokenStep::Mint);
     }
 
     #[test]
@@ -249,15 +365,15 @@ mod tests {
         let Auth::ClientCredentials(c) = &auth else { unreachable!() };
         let _ = c.accept(&canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 0.0);
         // Another call already replaced "t1": its rejection does not drop "t2".
-        assert_eq!(auth.step(|| 1.0, Some("t1")), TokenStep::Ready("t2".into()));
-        assert_eq!(auth.step(|| 1.0, Some("t2")), TokenStep::Mint);
+        assert_eq!(auth.step(|| 1.0, Some("t1"), None), TokenStep::Ready("t2".into()));
+        assert_eq!(auth.step(|| 1.0, Some("t2"), None), TokenStep::Mint);
     }
 
     #[test]
     fn static_and_source_tokens() {
-        assert_eq!(Auth::Static("s".into()).step(|| 0.0, Some("s")), TokenStep::Ready("s".into()));
+        assert_eq!(Auth::Static("s".into()).step(|| 0.0, Some("s"), None), TokenStep::Ready("s".into()));
         assert!(!Auth::Static("s".into()).can_refresh());
-        assert_eq!(Auth::Source.step(|| 0.0, None), TokenStep::AskSource);
+        assert_eq!(Auth::source().step(|| 0.0, None, None), TokenStep::AskSource);
         assert_eq!(source_token(&j("\"tok\"")).as_deref(), Ok("tok"));
         assert_eq!(source_token(&j("\" \"")).map_err(|e| e.kind), Err(ErrorKind::Auth));
         assert_eq!(source_token(&j("42")).map_err(|e| e.kind), Err(ErrorKind::Auth));
@@ -278,6 +394,33 @@ mod tests {
         assert!(!format!("{e:?}").contains(SECRET));
         // Nothing was cached.
         assert_eq!(c.fresh(0.0), None);
+    }
+
+    #[test]
+    fn a_token_endpoint_echoing_the_form_body_does_not_leak_the_secret() {
+        let c = TokenCache::new(Grant { client_secret: "p@ss word/+=~*é".into(), ..cache().grant().clone() });
+        let Some(OutBody::Form(form)) = c.request().body else { panic!("a form body") };
+        // As sent, and as a server re-encoding it with `+` for spaces.
+        for echoed in [form.clone(), form.replace("%20", "+")] {
+            let body = format!(r#"{{"error":"invalid_request","error_description":"bad body: {echoed}"}}"#);
+            let e = c.accept(&canned(400, &body), 0.0).expect_err("400"); // ok: test
+            let shown = format!("{e:?}");
+            assert!(!shown.contains("p%40ss") && !shown.contains("p@ss"), "{shown}");
+            assert!(shown.contains("client_secret=[redacted]"), "{shown}");
+        }
+    }
+
+    #[test]
+    fn minted_tokens_are_redacted_from_errors() {
+        let auth = Auth::ClientCredentials(cache());
+        let Auth::ClientCredentials(c) = &auth else { unreachable!() };
+        let _ = c.accept(&canned(200, r#"{"access_token":"minted-token-1","expires_in":3600}"#), 0.0);
+        let e = Error::new(ErrorKind::Network, "fetch failed: Bearer minted-token-1").redact(&auth.secrets());
+        assert_eq!(e.message, "fetch failed: Bearer [redacted]");
+        let source = Auth::source();
+        source.sourced("from-get-token");
+        let e = Error::new(ErrorKind::Network, "from-get-token").redact(&source.secrets());
+        assert_eq!(e.message, "[redacted]");
     }
 
     #[test]

@@ -9,11 +9,17 @@
 //!    again, passing the rejected one, and send once more.
 
 use super::auth::{Auth, TokenStep, source_token};
-use super::error::{BODY_LIMIT, Error, ErrorKind, read_error_body, server_delay_ms};
+use super::error::{
+    BODY_LIMIT, Error, ErrorKind, MAX_ERROR_TEXT, Secrets, is_proxy_answer, read_error_body, server_delay_ms,
+};
 use super::exchange::{OutBody, Prepared, Response};
 use super::op::{Operation, Shape};
-use super::request::build;
+use super::request::{MAX_URL, build};
 use super::value::{Kind, Value};
+
+/// The most characters of a runtime's error text an error message keeps
+/// (read from a window twice as long, and redacted before the cut).
+pub(crate) const MAX_MESSAGE: usize = 1024;
 
 /// What a response means for the call.
 #[derive(Debug, PartialEq)]
@@ -37,10 +43,22 @@ pub(crate) struct Client {
 }
 
 impl Client {
-    fn fail(&self, op: &Operation, e: Error, token: Option<&str>) -> Error {
+    /// Every secret an error of this client must not show: those of its
+    /// auth, and `token`, the one a request was sent with.
+    pub(crate) fn secrets(&self, token: Option<&str>) -> Secrets {
         let mut secrets = self.auth.secrets();
-        secrets.extend(token);
-        e.during(self.provider, op.name).redact(&secrets)
+        if let Some(t) = token {
+            secrets.add(t);
+        }
+        secrets
+    }
+
+    fn fail(&self, op: &Operation, e: Error, token: Option<&str>) -> Error {
+        self.fail_with(op, e, &self.secrets(token))
+    }
+
+    fn fail_with(&self, op: &Operation, e: Error, secrets: &Secrets) -> Error {
+        e.during(self.provider, op.name).redact(secrets)
     }
 
     /// Validates the arguments and builds the request.
@@ -51,6 +69,11 @@ impl Client {
         extra: Option<&V>,
     ) -> Result<Prepared, Error> {
         let req = build(op, args, extra).map_err(|e| self.fail(op, e, None))?;
+        // A backstop: the parts' own limits already keep the URL below it.
+        if self.base_url.len() + req.path.len() > MAX_URL {
+            let e = Error::invalid("arguments", format!("make a URL longer than {MAX_URL} bytes"));
+            return Err(self.fail(op, e, None));
+        }
         Ok(Prepared {
             method: req.method,
             url: format!("{}{}", self.base_url, req.path),
@@ -62,9 +85,16 @@ impl Client {
     }
 
     /// How to get the token for the next request; `rejected` is the token
-    /// the API just refused, if any.
-    pub(crate) fn token_step(&self, now_ms: impl FnOnce() -> f64, rejected: Option<&str>) -> TokenStep {
-        self.auth.step(now_ms, rejected)
+    /// the API just refused, if any, and `status` the refusal's HTTP status
+    /// when known (a replacement token refused with 403 is kept: see
+    /// [`super::auth::Replacements`]).
+    pub(crate) fn token_step(
+        &self,
+        now_ms: impl FnOnce() -> f64,
+        rejected: Option<&str>,
+        status: Option<u16>,
+    ) -> TokenStep {
+        self.auth.step(now_ms, rejected, status)
     }
 
     /// The token endpoint of the client-credentials grant (None in other modes).
@@ -91,9 +121,12 @@ impl Client {
         }
     }
 
-    /// Checks what the caller's `getToken` returned.
+    /// Checks what the caller's `getToken` returned (asked after the API
+    /// refused a token when the driver says so).
     pub(crate) fn accept_source_token<V: Value>(&self, op: &Operation, value: &V) -> Result<String, Error> {
-        source_token(value).map_err(|e| self.fail(op, e, None))
+        let token = source_token(value).map_err(|e| self.fail(op, e, None))?;
+        self.auth.sourced(&token);
+        Ok(token)
     }
 
     /// The error for a `getToken` that threw (`message` describes what it
@@ -105,13 +138,24 @@ impl Client {
 
     /// An error for a request that got no response (`kind` is network,
     /// timeout or aborted); `token_url` is set when it was the token request.
-    pub(crate) fn no_response(&self, op: &Operation, kind: ErrorKind, message: &str, token_url: Option<&str>) -> Error {
+    /// `message` is the start of the runtime's text (`cut` when it went
+    /// on); `token` the one the request was sent with, if any.
+    pub(crate) fn no_response(
+        &self,
+        op: &Operation,
+        kind: ErrorKind,
+        (message, cut): (&str, bool),
+        token_url: Option<&str>,
+        token: Option<&str>,
+    ) -> Error {
+        let secrets = self.secrets(token);
+        let message = secrets.clip(message, cut, MAX_MESSAGE);
         let message = match (kind, token_url) {
             (ErrorKind::Aborted, _) => "aborted by the caller's signal".to_owned(),
             (_, Some(url)) => format!("token request to {url} failed: {message}"),
-            (_, None) => message.to_owned(),
+            (_, None) => message,
         };
-        self.fail(op, Error::new(kind, message), None)
+        self.fail_with(op, Error::new(kind, message), &secrets)
     }
 
     /// Reads the API's response to a request sent with the token `token`
@@ -126,68 +170,99 @@ impl Client {
         retried: bool,
     ) -> Result<Outcome<R::Json>, Error> {
         let status = resp.status();
+        if matches!(status, 204 | 205) {
+            // "No Content" / "Reset Content": success that carries no body by
+            // definition (Kinde answers some deletes so), whatever the
+            // operation. The promise resolves to `null` (undefined is the
+            // driver's signal to retry with a new token).
+            self.auth.accepted(token);
+            return Ok(Outcome::Done(R::Json::null()));
+        }
         if (200..300).contains(&status) {
-            // Every documented success has a JSON body of a known top-level
-            // type; anything else is a broken answer, not data.
+            // Every other documented success has a JSON body of a known
+            // top-level type; anything else is a broken answer, not data.
             let json = if resp.is_empty() { None } else { resp.json() };
             let problem = match &json {
                 _ if resp.is_empty() => "an empty body",
                 None => "a body that is not JSON",
                 Some(v) => match (op.returns, v.kind()) {
                     (Shape::Object, Kind::Object) | (Shape::Array, Kind::Array | Kind::LongArray) => "",
+                    // A page documented as an array that comes as `{ data, total_count }`.
+                    (Shape::Array, Kind::Object) if op.paging.envelope().is_some() => "",
                     _ => "JSON of another type",
                 },
             };
             return match json {
-                Some(data) if problem.is_empty() => Ok(Outcome::Done(data)),
+                Some(data) if problem.is_empty() => {
+                    self.auth.accepted(token);
+                    Ok(Outcome::Done(data))
+                }
                 _ => {
                     let message = format!("HTTP {status} with {problem} (expected {})", op.returns.describe());
                     let mut e = Error::new(ErrorKind::Decode, message);
                     e.status = Some(status);
-                    e.body = Some(resp.prefix(BODY_LIMIT));
-                    Err(self.fail(op, e, Some(&token())))
+                    let secrets = self.secrets(Some(&token()));
+                    e.body = Some(secrets.body(resp, BODY_LIMIT));
+                    Err(self.fail_with(op, e, &secrets))
                 }
             };
         }
-        // Kinde documents expired or revoked tokens as 403; 401 is the HTTP norm.
-        if matches!(status, 401 | 403) && !retried && self.auth.can_refresh() {
+        let json = if resp.is_empty() { None } else { resp.json() };
+        // The proxy (`idp-users/proxy`) refusing the call itself (an
+        // operation outside its `allow`, a caller it does not authorize) is
+        // final: no new token or second try changes its answer.
+        let proxy = json.as_ref().is_some_and(is_proxy_answer);
+        let used = token();
+        // Kinde documents expired or revoked tokens as 403; 401 is the HTTP
+        // norm. A token is re-minted at most once: a replacement refused with
+        // 403 is final (a missing scope stays missing).
+        let replaceable = status == 401 || (status == 403 && !self.auth.is_final(&used));
+        if replaceable && !retried && !proxy && self.auth.can_refresh() {
             return Ok(Outcome::Retry);
         }
-        let mut e = api_error(resp);
+        let secrets = self.secrets(Some(&used));
+        let mut e = api_error(resp, json.as_ref(), &secrets, proxy);
         if let (Some(note), 404 | 405) = (op.removed, status) {
             e.message = format!("{} ({note})", e.message);
         }
-        Err(self.fail(op, e, Some(&token())))
+        Err(self.fail_with(op, e, &secrets))
     }
 }
 
-/// Maps a non-2xx response onto an [`Error`].
-fn api_error<R: Response>(resp: &R) -> Error {
+/// Maps a non-2xx response (its body parsed as `json`) onto an [`Error`].
+/// `proxy`: the body is the proxy's own answer (the message says so).
+fn api_error<R: Response>(resp: &R, json: Option<&R::Json>, secrets: &Secrets, proxy: bool) -> Error {
     let status = resp.status();
     let mut e = Error::new(ErrorKind::Api, String::new());
     e.status = Some(status);
     if !resp.is_empty() {
-        e.body = Some(resp.prefix(BODY_LIMIT));
-        if let Some(json) = resp.json() {
-            read_error_body(&json, &mut e);
+        e.body = Some(secrets.body(resp, BODY_LIMIT));
+        if let Some(json) = json {
+            read_error_body(json, &mut e, secrets);
         }
     }
     // Retry-After (Clerk), else RateLimit-Reset / X-RateLimit-Reset (Kinde);
     // a date is measured from now.
     e.retry_after_ms = server_delay_ms(|name| resp.header(name), now_ms());
     if e.trace_id.is_none() {
-        e.trace_id = resp.header("cf-ray");
+        // Header values come cut to 1024 UTF-16 units (`Response::header`):
+        // one of 1024 bytes or more may have been cut.
+        e.trace_id = resp.header("cf-ray").map(|t| secrets.clip(&t, t.len() >= 1024, MAX_ERROR_TEXT));
     }
-    let detail: Vec<String> = e
-        .codes
-        .iter()
-        .zip(e.messages.iter())
-        .map(|(c, m)| format!("{c}: {m}"))
-        .chain(e.codes.iter().skip(e.messages.len()).cloned())
-        .chain(e.messages.iter().skip(e.codes.len()).cloned())
-        .collect();
-    e.message =
-        if detail.is_empty() { format!("HTTP {status}") } else { format!("HTTP {status} ({})", detail.join("; ")) };
+    let mut detail = Vec::new();
+    for i in 0..e.codes.len().max(e.messages.len()) {
+        match (e.codes.get(i), e.messages.get(i)) {
+            (Some(c), Some(m)) => detail.push(format!("{c}: {m}")),
+            (Some(x), None) | (None, Some(x)) => detail.push(x.clone()),
+            (None, None) => {}
+        }
+    }
+    let who = if proxy { "the proxy answered " } else { "" };
+    e.message = if detail.is_empty() {
+        format!("{who}HTTP {status}")
+    } else {
+        format!("{who}HTTP {status} ({})", detail.join("; "))
+    };
     e
 }
 
@@ -207,6 +282,7 @@ pub(crate) fn now_ms() -> f64 {
 mod tests {
     use super::*;
     use crate::engine::auth::{Grant, TokenCache};
+    use crate::engine::error::is_proxy_answer;
     use crate::engine::exchange::testing::{Canned, canned};
     use crate::engine::op::{Arg, Method, ParamsObject};
     use crate::engine::value::json::{J, j};
@@ -267,7 +343,6 @@ mod tests {
         let e = finish(&c, &canned(200, "<html>"), false).expect_err("decode"); // ok: test
         assert_eq!((e.kind, e.status, e.body.as_deref()), (ErrorKind::Decode, Some(200), Some("<html>")));
         for (status, body, problem) in [
-            (204, "", "an empty body"),
             (200, "", "an empty body"),
             (200, r#""x""#, "JSON of another type"),
             (200, "[]", "JSON of another type"),
@@ -288,6 +363,20 @@ mod tests {
     }
 
     #[test]
+    fn no_content_is_success_with_null_for_any_operation() {
+        static LIST: Operation = Operation { returns: Shape::Array, ..OP };
+        let c = client(Auth::Static("t".into()));
+        for op in [&OP, &LIST] {
+            for status in [204, 205] {
+                let done = c.finish(op, &canned(status, ""), || "t".into(), false);
+                assert_eq!(done, Ok(Outcome::Done(J(Some(serde_json::Value::Null)))), "{status}");
+            }
+        }
+        // An empty 200 is still a broken answer.
+        assert_eq!(finish(&c, &canned(200, ""), false).map_err(|e| e.kind), Err(ErrorKind::Decode));
+    }
+
+    #[test]
     fn shapes_follow_the_result_type() {
         assert_eq!(Shape::of("Array<ClerkUser>"), Shape::Array);
         assert_eq!(Shape::of("KindeUser[]"), Shape::Array);
@@ -304,7 +393,86 @@ mod tests {
         assert_eq!((e.kind, e.status), (ErrorKind::Api, Some(401)));
         let s = client(Auth::Static("tok-static-1".into()));
         assert_eq!(finish(&s, &canned(403, ""), false).map_err(|e| e.status), Err(Some(403)));
-        assert_eq!(finish(&client(Auth::Source), &canned(401, ""), false), Ok(Outcome::Retry));
+        assert_eq!(finish(&client(Auth::source()), &canned(401, ""), false), Ok(Outcome::Retry));
+    }
+
+    #[test]
+    fn a_token_is_re_minted_at_most_once_on_403() {
+        let c = cc();
+        let mint = |c: &Client, t: &str| {
+            assert_eq!(c.token_step(|| 0.0, None, None), TokenStep::Mint);
+            let body = format!(r#"{{"access_token":"{t}","expires_in":3600}}"#);
+            assert_eq!(c.accept_token(&OP, &canned(200, &body), 0.0).as_deref(), Ok(t));
+        };
+        let finish_with = |c: &Client, status: u16, t: &str, retried: bool| {
+            c.finish(&OP, &canned(status, ""), || t.to_owned(), retried).map_err(|e| (e.kind, e.status))
+        };
+        mint(&c, "t1");
+        // The first token refused with 403: one replacement.
+        assert_eq!(finish_with(&c, 403, "t1", false), Ok(Outcome::Retry));
+        assert_eq!(c.token_step(|| 1.0, Some("t1"), None), TokenStep::Mint);
+        let t2 = c.accept_token(&OP, &canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 1.0);
+        assert_eq!(t2.as_deref(), Ok("t2"));
+        assert_eq!(finish_with(&c, 403, "t2", true), Err((ErrorKind::Api, Some(403))));
+        // Later calls with the replacement fail at once on 403...
+        for _ in 0..3 {
+            assert_eq!(c.token_step(|| 2.0, None, None), TokenStep::Ready("t2".into()));
+            assert_eq!(finish_with(&c, 403, "t2", false), Err((ErrorKind::Api, Some(403))));
+        }
+        // ...and the proxy's path (status given) keeps it rather than re-minting.
+        assert_eq!(c.token_step(|| 2.0, Some("t2"), Some(403)), TokenStep::Ready("t2".into()));
+        // A 401 still replaces it once.
+        assert_eq!(finish_with(&c, 401, "t2", false), Ok(Outcome::Retry));
+        assert_eq!(c.token_step(|| 3.0, Some("t2"), Some(401)), TokenStep::Mint);
+        // A replacement the API then accepts is an ordinary token again.
+        let c2 = cc();
+        mint(&c2, "t1");
+        assert_eq!(c2.token_step(|| 1.0, Some("t1"), Some(401)), TokenStep::Mint);
+        let _ = c2.accept_token(&OP, &canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 1.0);
+        assert!(matches!(c2.finish(&OP, &canned(200, "{}"), || "t2".into(), true), Ok(Outcome::Done(_))));
+        assert_eq!(finish_with(&c2, 403, "t2", false), Ok(Outcome::Retry));
+        // A token minted anew after expiry is a first one again.
+        let c = cc();
+        mint(&c, "t1");
+        assert_eq!(c.token_step(|| 1.0, Some("t1"), Some(403)), TokenStep::Mint);
+        let _ = c.accept_token(&OP, &canned(200, r#"{"access_token":"t2","expires_in":1}"#), 1.0);
+        assert_eq!(c.token_step(|| 10_000.0, None, None), TokenStep::Mint);
+        let _ = c.accept_token(&OP, &canned(200, r#"{"access_token":"t3","expires_in":3600}"#), 10_000.0);
+        assert_eq!(finish_with(&c, 403, "t3", false), Ok(Outcome::Retry));
+    }
+
+    #[test]
+    fn a_get_token_replacement_refused_with_403_is_final() {
+        let c = client(Auth::source());
+        assert_eq!(c.accept_source_token(&OP, &j("\"s1\"")).as_deref(), Ok("s1"));
+        let refused = |t: &str| c.finish(&OP, &canned(403, ""), || t.to_owned(), false).map_err(|e| e.status);
+        assert_eq!(refused("s1"), Ok(Outcome::Retry));
+        assert_eq!(c.token_step(|| 0.0, Some("s1"), Some(403)), TokenStep::AskSource);
+        assert_eq!(c.accept_source_token(&OP, &j("\"s2\"")).as_deref(), Ok("s2"));
+        // Another call handed the same replacement by getToken's own cache.
+        assert_eq!(c.accept_source_token(&OP, &j("\"s2\"")).as_deref(), Ok("s2"));
+        assert_eq!(refused("s2"), Err(Some(403)));
+        assert_eq!(c.token_step(|| 0.0, Some("s2"), Some(403)), TokenStep::Ready("s2".into()));
+    }
+
+    #[test]
+    fn the_proxys_own_refusals_are_final() {
+        let body = |code: &str| {
+            format!(
+                r#"{{"error":{{"code":"{code}","message":"m","operation":"kinde.getUserSessions"}},"errors":[{{"code":"{code}","message":"m"}}]}}"#
+            )
+        };
+        for c in [cc(), client(Auth::source())] {
+            for (status, code) in [(403, "operation_not_allowed"), (401, "unauthorized")] {
+                let e = finish(&c, &canned(status, &body(code)), false).expect_err(code); // ok: test
+                assert_eq!((e.kind, e.status, e.codes.clone()), (ErrorKind::Api, Some(status), vec![code.to_owned()]));
+                assert_eq!(e.message, format!("getUserSessions: the proxy answered HTTP {status} ({code}: m)"));
+            }
+        }
+        // The token endpoint's `error` is a string: not the proxy.
+        let oauth = canned(401, r#"{"error":"invalid_token","error_description":"expired"}"#);
+        assert_eq!(finish(&cc(), &oauth, false), Ok(Outcome::Retry));
+        assert!(!is_proxy_answer(&j(r#"{"error":{"message":"no code"}}"#)));
     }
 
     #[test]
@@ -358,30 +526,60 @@ mod tests {
     }
 
     #[test]
+    fn a_key_across_the_body_limit_is_redacted_whole() {
+        const KEY: &str = "sk_test_0123456789abcdefABCDEF012345";
+        let c = client(Auth::Static(KEY.into()));
+        for at in BODY_LIMIT - 40..BODY_LIMIT + 2 {
+            let body = format!("{}{KEY}{}", "x".repeat(at), "y".repeat(3000));
+            for status in [200, 400] {
+                let e = finish(&c, &canned(status, &body), false).expect_err("error"); // ok: test
+                let shown = e.body.clone().unwrap_or_default();
+                assert!(!shown.contains(&KEY[..4]), "{at}: {}", &shown[shown.len() - 40..]);
+            }
+        }
+    }
+
+    #[test]
+    fn network_errors_are_redacted_of_the_token_sent() {
+        let c = client(Auth::source());
+        let message = format!("{} Bearer tok-sent-1234", "m".repeat(2 * MAX_MESSAGE - 14));
+        let e = c.no_response(&OP, ErrorKind::Network, (&message, true), None, Some("tok-sent-1234"));
+        assert!(!e.message.contains("tok-"), "{}", &e.message[e.message.len() - 30..]);
+        let e = c.no_response(&OP, ErrorKind::Network, ("Bearer tok-sent-1234", false), None, Some("tok-sent-1234"));
+        assert_eq!(e.message, "getUserSessions: Bearer [redacted]");
+    }
+
+    #[test]
     fn requests_without_response() {
         let c = cc();
-        let e = c.no_response(&OP, ErrorKind::Timeout, "no response within 10 ms", None);
+        let e = c.no_response(&OP, ErrorKind::Timeout, ("no response within 10 ms", false), None, None);
         assert_eq!((e.kind, e.message.as_str()), (ErrorKind::Timeout, "getUserSessions: no response within 10 ms"));
-        let e = c.no_response(&OP, ErrorKind::Network, "TypeError: fetch failed", Some("https://x/oauth2/token"));
+        let e = c.no_response(
+            &OP,
+            ErrorKind::Network,
+            ("TypeError: fetch failed", false),
+            Some("https://x/oauth2/token"),
+            None,
+        );
         assert_eq!(
             e.message,
             "getUserSessions: token request to https://x/oauth2/token failed: TypeError: fetch failed"
         );
-        let e = c.no_response(&OP, ErrorKind::Aborted, "AbortError", None);
+        let e = c.no_response(&OP, ErrorKind::Aborted, ("AbortError", false), None, None);
         assert_eq!(e.message, "getUserSessions: aborted by the caller's signal");
     }
 
     #[test]
     fn the_client_credentials_flow() {
         let c = cc();
-        assert_eq!(c.token_step(|| 0.0, None), TokenStep::Mint);
+        assert_eq!(c.token_step(|| 0.0, None, None), TokenStep::Mint);
         let req = c.token_request().expect("token request"); // ok: test
         assert_eq!(req.url, "https://acme.kinde.com/oauth2/token");
         let t = c.accept_token(&OP, &canned(200, r#"{"access_token":"t1","expires_in":3600}"#), 0.0);
         assert_eq!(t.as_deref(), Ok("t1"));
-        assert_eq!(c.token_step(|| 1.0, None), TokenStep::Ready("t1".into()));
+        assert_eq!(c.token_step(|| 1.0, None, None), TokenStep::Ready("t1".into()));
         // Rejected: re-mint.
-        assert_eq!(c.token_step(|| 2.0, Some("t1")), TokenStep::Mint);
+        assert_eq!(c.token_step(|| 2.0, Some("t1"), None), TokenStep::Mint);
         let e = c
             .accept_token(
                 &OP,
@@ -392,7 +590,7 @@ mod tests {
         assert_eq!((e.kind, e.operation), (ErrorKind::Auth, "getUserSessions"));
         assert!(!format!("{e:?}").contains(SECRET));
         assert_eq!(c.token_url(), Some("https://acme.kinde.com/oauth2/token"));
-        assert_eq!(client(Auth::Source).token_request(), None);
+        assert_eq!(client(Auth::source()).token_request(), None);
         assert_eq!(client(Auth::Static("t".into())).token_url(), None);
     }
 }

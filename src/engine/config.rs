@@ -119,11 +119,18 @@ pub(crate) fn browser_guard<V: Value>(config: &V, in_browser: bool, secret: &str
     Ok(())
 }
 
+/// The longest base URL (a domain and perhaps a proxy's path prefix), so
+/// that with a request's path and query it stays within `request::MAX_URL`.
+pub(crate) const MAX_BASE_URL: usize = 2048;
+
 /// Normalises an API origin: `acme.kinde.com` and `https://acme.kinde.com/`
 /// both become `https://acme.kinde.com`. `http://` is kept (local fakes and
 /// proxies); a path prefix is kept; query and fragment are refused.
 pub(crate) fn base_url(raw: &str, label: &str) -> Result<String, Error> {
     let raw = raw.trim();
+    if raw.len() > MAX_BASE_URL {
+        return Err(Error::invalid(label, format!("is longer than {MAX_BASE_URL} bytes")));
+    }
     let lower = raw.to_ascii_lowercase();
     let (scheme, rest) = if lower.starts_with("https://") {
         ("https://", raw.get(8..).unwrap_or_default())

@@ -11,6 +11,12 @@ pub(crate) fn component(value: &str) -> String {
     utf8_percent_encode(value, COMPONENT).to_string()
 }
 
+/// The length of [`component`]`(value)`, computed without encoding: each
+/// byte of the UTF-8 text is itself or three characters (`%XX`).
+pub(crate) fn component_len(value: &str) -> usize {
+    value.bytes().map(|b| if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') { 1 } else { 3 }).sum()
+}
+
 /// Whether a path segment would be read as a dot segment (`.`, `..`, or
 /// their percent-encoded forms) and so move the request to another path.
 pub(crate) fn is_dot_segment(value: &str) -> bool {
@@ -212,6 +218,11 @@ mod tests {
 
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn component_len_is_the_encoded_length(s in chars(0..40)) {
+                prop_assert_eq!(component_len(&s), component(&s).len());
+            }
 
             #[test]
             fn date_time_checks_are_total(s in prop_oneof![chars(0..40), "[0-9:.+Tt Zz-]{0,40}", date_time()]) {

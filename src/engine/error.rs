@@ -1,5 +1,7 @@
 //! The one error type every failure maps onto.
 
+use super::encode::push_json_string;
+use super::exchange::Response;
 use super::value::{KeysError, Kind, MAX_KEY_LEN, MAX_KEYS, Value};
 
 /// What went wrong, broadly.
@@ -144,27 +146,152 @@ impl Error {
         self
     }
 
-    /// Replaces every occurrence of each secret with `[redacted]`, everywhere
-    /// text from outside could have carried it.
-    pub(crate) fn redact(mut self, secrets: &[&str]) -> Error {
-        for s in secrets.iter().filter(|s| s.len() >= 4) {
-            let scrub = |t: &mut String| {
-                if t.contains(*s) {
-                    *t = t.replace(*s, "[redacted]");
-                }
-            };
-            scrub(&mut self.message);
-            if let Some(b) = self.body.as_mut() {
-                scrub(b);
+    /// Replaces every occurrence of each of `secrets`' forms with
+    /// `[redacted]`, everywhere text from outside could have carried it.
+    /// (Texts cut to length were redacted before the cut, by [`Secrets::clip`].)
+    pub(crate) fn redact(mut self, secrets: &Secrets) -> Error {
+        if secrets.forms.is_empty() {
+            return self;
+        }
+        let scrub = |t: &mut String| {
+            if secrets.forms.iter().any(|f| t.contains(f.as_str())) {
+                *t = secrets.clip(t, false, usize::MAX);
             }
-            self.messages.iter_mut().for_each(scrub);
-            self.long_messages.iter_mut().for_each(scrub);
-            self.codes.iter_mut().for_each(scrub);
-            if let Some(t) = self.trace_id.as_mut() {
-                scrub(t);
-            }
+        };
+        scrub(&mut self.message);
+        if let Some(b) = self.body.as_mut() {
+            scrub(b);
+        }
+        self.messages.iter_mut().for_each(scrub);
+        self.long_messages.iter_mut().for_each(scrub);
+        self.codes.iter_mut().for_each(scrub);
+        if let Some(t) = self.trace_id.as_mut() {
+            scrub(t);
         }
         self
+    }
+}
+
+/// What a redacted secret becomes.
+pub(crate) const REDACTED: &str = "[redacted]";
+/// Shorter secrets (and shorter cut-off starts of one) are not redacted:
+/// they would mask ordinary text and say next to nothing.
+const MIN_SECRET: usize = 4;
+
+/// `text` percent-encoded: ASCII letters, digits and `keep` as they are,
+/// a space as `+` when `plus`, every other byte as `%XX`.
+fn percent(text: &str, keep: &[u8], plus: bool) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || keep.contains(&b) {
+            out.push(char::from(b));
+        } else if b == b' ' && plus {
+            out.push('+');
+        } else {
+            out.extend(['%', char::from(HEX[usize::from(b >> 4)]), char::from(HEX[usize::from(b & 15)])]);
+        }
+    }
+    out
+}
+
+/// Every form in which a secret can come back in an error text: as is,
+/// JSON-escaped, and percent-encoded as the client sends it (a Kinde client
+/// secret goes out in a form body) or as a server may re-encode it.
+#[derive(Debug, Default)]
+pub(crate) struct Secrets {
+    forms: Vec<String>,
+}
+
+impl Secrets {
+    /// The forms of each of `secrets` (those under 4 characters are ignored).
+    pub(crate) fn new<'a>(secrets: impl IntoIterator<Item = &'a str>) -> Secrets {
+        let mut out = Secrets::default();
+        for s in secrets {
+            out.add(s);
+        }
+        out
+    }
+
+    /// Adds the forms of one secret.
+    pub(crate) fn add(&mut self, secret: &str) {
+        if secret.chars().count() < MIN_SECRET {
+            return;
+        }
+        let mut json = String::new();
+        push_json_string(&mut json, secret);
+        let json = json.get(1..json.len().saturating_sub(1)).unwrap_or_default();
+        let forms = [
+            secret.to_owned(),
+            json.to_owned(),
+            // JSON writers may also escape `/` (PHP's do).
+            json.split('/').collect::<Vec<_>>().join("\\/"),
+            // Percent-encoded as the client sends it (RFC 3986 unreserved
+            // kept), with `+` for spaces, and as forms and `URLSearchParams`
+            // write it (`*` kept, `~` escaped).
+            percent(secret, b"-._~", false),
+            percent(secret, b"-._~", true),
+            percent(secret, b"*-._", true),
+        ];
+        for form in forms {
+            if !self.forms.contains(&form) {
+                self.forms.push(form);
+            }
+        }
+    }
+
+    /// `text` redacted and then cut to `limit` characters, where `text` is
+    /// the start of a longer one when `cut` says so.
+    ///
+    /// Every occurrence of every form is found first (overlapping ones
+    /// too), and the cut is made afterwards, counting the text's own
+    /// characters: a secret across the cut is replaced whole, so no part of
+    /// it is left before the cut. When `text` was itself cut, an end of it
+    /// that starts a secret (at least 4 characters of it) is replaced too:
+    /// that is a secret cut off, not text.
+    pub(crate) fn clip(&self, text: &str, cut: bool, limit: usize) -> String {
+        // The byte ranges that hold a secret, overlapping ones too.
+        let mut hidden: Vec<(usize, usize)> = Vec::new();
+        for form in &self.forms {
+            let mut from = 0;
+            while let Some(at) = text.get(from..).and_then(|t| t.find(form.as_str())) {
+                hidden.push((from + at, from + at + form.len()));
+                // On to the next char, so overlapping occurrences count too.
+                from += at + 1;
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+            }
+            if cut {
+                // (Counted in bytes, which are at least as many as chars.)
+                let partial =
+                    (MIN_SECRET..form.len()).rev().find(|&n| form.is_char_boundary(n) && text.ends_with(&form[..n]));
+                if let Some(n) = partial {
+                    hidden.push((text.len() - n, text.len()));
+                }
+            }
+        }
+        let mut out = String::new();
+        let mut in_secret = false;
+        for (i, c) in text.char_indices().take(limit) {
+            if hidden.iter().any(|&(start, end)| start <= i && i < end) {
+                if !in_secret {
+                    out.push_str(REDACTED);
+                }
+                in_secret = true;
+            } else {
+                in_secret = false;
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The start of a response's body for an error: read a window twice as
+    /// long as `limit`, redacted, then cut to `limit` characters.
+    pub(crate) fn body<R: Response>(&self, resp: &R, limit: usize) -> String {
+        let window = limit.saturating_mul(2);
+        self.clip(&resp.prefix(window), resp.longer_than(window), limit)
     }
 }
 
@@ -173,13 +300,12 @@ pub(crate) const MAX_ERRORS: usize = 20;
 /// The longest code, message or trace id kept from an error body, in chars.
 pub(crate) const MAX_ERROR_TEXT: usize = 1024;
 
-/// A string field of an error body, cut to [`MAX_ERROR_TEXT`] chars.
-fn text<V: Value>(value: &V, key: &str) -> Option<String> {
-    let mut s = value.get(key).as_string()?;
-    if let Some((at, _)) = s.char_indices().nth(MAX_ERROR_TEXT) {
-        s.truncate(at);
-    }
-    Some(s)
+/// A string field of an error body, redacted of `secrets`, then cut to
+/// [`MAX_ERROR_TEXT`] chars (read from a window twice that long, so a
+/// string of any length is never copied whole).
+fn text<V: Value>(value: &V, key: &str, secrets: &Secrets) -> Option<String> {
+    let (s, cut) = value.get(key).string_start(2 * MAX_ERROR_TEXT)?;
+    Some(secrets.clip(&s, cut, MAX_ERROR_TEXT))
 }
 
 /// Reads the provider's error codes and messages out of a parsed error body.
@@ -189,8 +315,8 @@ fn text<V: Value>(value: &V, key: &str) -> Option<String> {
 /// `{errors: [{code, message, long_message}], clerk_trace_id}`, and the OAuth 2
 /// token endpoint's `{error, error_description}`. A server's body is outside
 /// text, so at most [`MAX_ERRORS`] entries are read and every string is cut
-/// to [`MAX_ERROR_TEXT`] chars.
-pub(crate) fn read_error_body<V: Value>(body: &V, into: &mut Error) {
+/// to [`MAX_ERROR_TEXT`] chars, after `secrets` are redacted from it.
+pub(crate) fn read_error_body<V: Value>(body: &V, into: &mut Error, secrets: &Secrets) {
     let errors = body.get("errors");
     let items = match errors.kind() {
         Kind::Array | Kind::LongArray => (0..errors.array_len().min(MAX_ERRORS)).map(|i| errors.item(i)).collect(),
@@ -198,27 +324,36 @@ pub(crate) fn read_error_body<V: Value>(body: &V, into: &mut Error) {
         _ => Vec::new(),
     };
     for item in &items {
-        if let Some(code) = text(item, "code") {
+        if let Some(code) = text(item, "code", secrets) {
             into.codes.push(code);
         }
-        if let Some(message) = text(item, "message") {
+        if let Some(message) = text(item, "message", secrets) {
             into.messages.push(message);
         }
-        if let Some(long) = text(item, "long_message") {
+        if let Some(long) = text(item, "long_message", secrets) {
             into.long_messages.push(long);
         }
     }
     if items.is_empty() {
-        if let Some(code) = text(body, "error") {
+        if let Some(code) = text(body, "error", secrets) {
             into.codes.push(code);
         }
-        if let Some(message) = text(body, "error_description").or_else(|| text(body, "message")) {
+        if let Some(message) = text(body, "error_description", secrets).or_else(|| text(body, "message", secrets)) {
             into.messages.push(message);
         }
     }
-    if let Some(trace) = text(body, "clerk_trace_id") {
+    if let Some(trace) = text(body, "clerk_trace_id", secrets) {
         into.trace_id = Some(trace);
     }
+}
+
+/// Whether a parsed error body is the answer of `idp-users/proxy` itself
+/// (`{ error: { code, message, operation? } }`), not the provider's: neither
+/// provider's API puts an object under `error` (the OAuth token endpoint's
+/// `error` is a string).
+pub(crate) fn is_proxy_answer<V: Value>(body: &V) -> bool {
+    let error = body.get("error");
+    error.kind() == Kind::Object && error.get("code").kind() == Kind::String
 }
 
 /// The longest delay any header parser here yields: 2^53 − 1 ms
@@ -355,6 +490,7 @@ pub(crate) fn days_from_civil(y: u16, m: u16, d: u16) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::encode::component;
     use crate::engine::value::json::j;
 
     #[test]
@@ -367,7 +503,7 @@ mod tests {
 
     fn read(text: &str) -> Error {
         let mut e = Error::new(ErrorKind::Api, "x");
-        read_error_body(&j(text), &mut e);
+        read_error_body(&j(text), &mut e, &Secrets::default());
         e
     }
 
@@ -527,9 +663,71 @@ mod tests {
         e.body = Some("{\"echo\":\"s3cr3t-value\"}".into());
         e.messages.push("bad s3cr3t-value".into());
         e.trace_id = Some("trace-s3cr3t-value".into());
-        let e = e.redact(&["s3cr3t-value", ""]);
+        let e = e.redact(&Secrets::new(["s3cr3t-value", ""]));
         assert!(!format!("{e:?}").contains("s3cr3t-value"));
         assert!(e.message.contains("[redacted]"));
+    }
+
+    /// A Clerk-like secret key (36 chars) and a Kinde-like client secret
+    /// with characters that every encoding changes.
+    const KEY: &str = "sk_test_0123456789abcdefABCDEF012345";
+    const ODD: &str = "s3cr3t +/=&%~*\"\\é\u{1F600}x";
+
+    #[test]
+    fn every_form_of_a_secret_is_redacted() {
+        let secrets = Secrets::new([ODD]);
+        let mut json = String::new();
+        push_json_string(&mut json, ODD);
+        let forms = [
+            ODD.to_owned(),
+            json[1..json.len() - 1].to_owned(),
+            json[1..json.len() - 1].replace('/', "\\/"),
+            component(ODD),
+            component(ODD).replace("%20", "+"),
+            // URLSearchParams: `*` kept, `~` escaped, space as `+`.
+            "s3cr3t+%2B%2F%3D%26%25%7E*%22%5C%C3%A9%F0%9F%98%80x".to_owned(),
+        ];
+        for form in forms {
+            let text = format!("echo: [{form}] end");
+            assert_eq!(secrets.clip(&text, false, usize::MAX), "echo: [[redacted]] end", "{form}");
+        }
+        // Short secrets are left alone (they would mask ordinary text).
+        assert_eq!(Secrets::new(["abc", ""]).clip("abc", false, 10), "abc");
+    }
+
+    #[test]
+    fn a_secret_across_the_cut_is_redacted_whole() {
+        let secrets = Secrets::new([KEY]);
+        // The old order (cut, then redact) kept 35 of the key's 36 chars here.
+        let text = format!("{}{KEY} and more", "x".repeat(BODY_LIMIT - 35));
+        let out = secrets.clip(&text, false, BODY_LIMIT);
+        assert_eq!(out, format!("{}[redacted]", "x".repeat(BODY_LIMIT - 35)));
+        // A text that was itself cut mid-secret: the cut-off start is redacted...
+        let start = format!("{}{}", "x".repeat(100), &KEY[..20]);
+        assert_eq!(secrets.clip(&start, true, BODY_LIMIT), format!("{}[redacted]", "x".repeat(100)));
+        // ...but only when it was cut, and only from 4 chars on.
+        assert_eq!(secrets.clip(&start, false, BODY_LIMIT), start);
+        let three = format!("{}{}", "x".repeat(10), &KEY[..3]);
+        assert_eq!(secrets.clip(&three, true, BODY_LIMIT), three);
+        // Overlapping occurrences of two secrets are one redacted run.
+        let two = Secrets::new(["abcdef", "defghi"]);
+        assert_eq!(two.clip("xabcdefghiy", false, 100), "x[redacted]y");
+        // Every occurrence after a multi-byte char is found too.
+        assert_eq!(two.clip("éabcdefé abcdef", false, 100), "é[redacted]é [redacted]");
+        assert_eq!(Secrets::new(["ééé€"]).clip("ééé€ ééé€ ééé€", false, 100), "[redacted] [redacted] [redacted]");
+    }
+
+    #[test]
+    fn error_body_texts_are_redacted_before_they_are_cut() {
+        use crate::engine::value::json::J;
+        let secrets = Secrets::new([KEY]);
+        let message = format!("{}{KEY}", "m".repeat(MAX_ERROR_TEXT - 10));
+        let body = serde_json::json!({ "errors": [{ "code": KEY, "message": message }], "clerk_trace_id": message });
+        let mut e = Error::new(ErrorKind::Api, "x");
+        read_error_body(&J(Some(body)), &mut e, &secrets);
+        assert_eq!(e.codes, ["[redacted]"]);
+        assert_eq!(e.messages, [format!("{}[redacted]", "m".repeat(MAX_ERROR_TEXT - 10))]);
+        assert!(!format!("{e:?}").contains(&KEY[..4]), "{e:?}");
     }
 
     #[test]
@@ -690,13 +888,51 @@ mod tests {
         }
 
         proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            /// A secret (in any of its forms) at any offset around the cut,
+            /// in a text that was or was not itself cut: no 4 consecutive
+            /// characters of it survive.
+            #[test]
+            fn no_part_of_a_secret_survives_a_cut(
+                secret in "[A-Za-z0-9_ +/=&%~*\"\\-]{8,48}",
+                offset in (BODY_LIMIT - 60)..(BODY_LIMIT + 10),
+                form in 0..4usize,
+                tail in 0..80usize,
+                cut in any::<bool>(),
+            ) {
+                let secrets = Secrets::new([secret.as_str()]);
+                let mut json = String::new();
+                push_json_string(&mut json, &secret);
+                let shown = [secret.clone(), json[1..json.len() - 1].to_owned(), component(&secret), component(&secret).replace("%20", "+")];
+                let sent = &shown[form];
+                let text: String = format!("{}{sent}{}", ".".repeat(offset), ".".repeat(tail));
+                // A window as the wasm side reads it, cut anywhere after the offset.
+                let window: String = text.chars().take(offset + tail.min(sent.len())).collect();
+                let was_cut = cut && window.len() < text.len();
+                let window = if was_cut { window } else { text.clone() };
+                let out = secrets.clip(&window, was_cut, BODY_LIMIT);
+                prop_assert!(out.chars().count() <= BODY_LIMIT + REDACTED.len());
+                for s in &shown {
+                    let chars: Vec<char> = s.chars().collect();
+                    for w in chars.windows(4) {
+                        let piece: String = w.iter().collect();
+                        // The marker itself is not the secret.
+                        if REDACTED.contains(&piece) { continue; }
+                        prop_assert!(!out.contains(&piece), "{:?} survived in {:?}", piece, &out[out.len().saturating_sub(80)..]);
+                    }
+                }
+            }
+        }
+
+        proptest! {
             // Generated trees are costlier; fewer cases keep the run short.
             #![proptest_config(ProptestConfig::with_cases(256))]
 
             #[test]
             fn error_bodies_never_panic_and_stay_bounded(body in json()) {
                 let mut e = Error::new(ErrorKind::Api, "x");
-                read_error_body(&J(Some(body)), &mut e);
+                read_error_body(&J(Some(body)), &mut e, &Secrets::default());
                 prop_assert!(e.codes.len() <= MAX_ERRORS && e.messages.len() <= MAX_ERRORS);
                 prop_assert!(e.long_messages.len() <= MAX_ERRORS);
                 let texts = e.codes.iter().chain(&e.messages).chain(&e.long_messages).chain(&e.trace_id);
@@ -709,7 +945,7 @@ mod tests {
             fn error_entries_are_kept_in_order_up_to_the_cap(codes in proptest::collection::vec(chars(0..8), 0..60)) {
                 let errors: Vec<Json> = codes.iter().map(|c| serde_json::json!({ "code": c, "message": c })).collect();
                 let mut e = Error::new(ErrorKind::Api, "x");
-                read_error_body(&J(Some(serde_json::json!({ "errors": errors }))), &mut e);
+                read_error_body(&J(Some(serde_json::json!({ "errors": errors }))), &mut e, &Secrets::default());
                 let expected: Vec<String> = codes.iter().take(MAX_ERRORS).cloned().collect();
                 prop_assert_eq!(&e.codes, &expected);
                 prop_assert_eq!(&e.messages, &expected);

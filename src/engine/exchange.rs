@@ -66,6 +66,8 @@ pub(crate) trait Response {
     fn is_empty(&self) -> bool;
     /// The first `max` characters of the body.
     fn prefix(&self, max: usize) -> String;
+    /// Whether the body is longer than `max` characters (what [`Response::prefix`] counts).
+    fn longer_than(&self, max: usize) -> bool;
     /// The body parsed as JSON (None when it is not JSON).
     fn json(&self) -> Option<Self::Json>;
     /// One header, by lower-case name.
@@ -96,6 +98,9 @@ pub(crate) mod testing {
         }
         fn prefix(&self, max: usize) -> String {
             self.1.chars().take(max).collect()
+        }
+        fn longer_than(&self, max: usize) -> bool {
+            self.1.chars().count() > max
         }
         fn json(&self) -> Option<J> {
             serde_json::from_str(&self.1).ok().map(|v| J(Some(v)))

@@ -37,10 +37,23 @@ pub(crate) enum Paging {
         /// A boolean parameter without which the API sends everything at once
         /// (`paginated` of getOAuthAccessToken).
         only_with: Option<&'static str>,
+        /// When the page, documented as an array, may instead be an object
+        /// holding the items under this key with a `total_count`
+        /// (getOAuthAccessToken's `data`): both are read.
+        envelope: Option<&'static str>,
     },
 }
 
 impl Paging {
+    /// The key of the items when a page documented as an array may be an
+    /// object holding them instead (see [`Paging::Offset`]).
+    pub(crate) fn envelope(self) -> Option<&'static str> {
+        match self {
+            Paging::Offset { envelope, .. } => envelope,
+            _ => None,
+        }
+    }
+
     /// The page-size parameter that iteration sets when the caller did not.
     pub(crate) fn size_param(self) -> Option<&'static str> {
         match self {
@@ -79,6 +92,9 @@ pub(crate) fn next_page<V: Value>(paging: Paging, params: &V, page: &V) -> Resul
     let (items, cursor) = match paging {
         Paging::NextToken { items, .. } | Paging::StartingAfter { items } => (page.get(items), true),
         Paging::Offset { items: Some(items), .. } => (page.get(items), false),
+        Paging::Offset { items: None, envelope: Some(key), .. } if page.kind() == Kind::Object => {
+            (page.get(key), false)
+        }
         Paging::Offset { items: None, .. } | Paging::None => (page.clone(), false),
     };
     if !matches!(items.kind(), Kind::Array | Kind::LongArray) {
@@ -115,8 +131,17 @@ pub(crate) fn next_page<V: Value>(paging: Paging, params: &V, page: &V) -> Resul
             let number = |key| params.get(key).as_f64().filter(|n| n.is_finite() && *n >= 0.0);
             let paged = only_with.is_none_or(|flag| params.get(flag).as_bool() == Some(true));
             let short = number("limit").is_some_and(|limit| (len as f64) < limit);
-            (paged && len > 0 && !short)
-                .then(|| ("offset", Cursor::Number(number("offset").unwrap_or(0.0) + len as f64)))
+            let next = number("offset").unwrap_or(0.0) + len as f64;
+            // An envelope's total says where the list ends.
+            let total = page.get("total_count");
+            let total = match total.kind() {
+                Kind::Undefined | Kind::Null => None,
+                _ if page.kind() != Kind::Object => None,
+                Kind::Number => total.as_f64().filter(|n| n.is_finite() && *n >= 0.0),
+                _ => return Err(malformed("total_count is not a number")),
+            };
+            let done = total.is_some_and(|t| next >= t);
+            (paged && len > 0 && !short && !done).then_some(("offset", Cursor::Number(next)))
         }
     };
     // A server that hands back the cursor it was given would loop forever.
@@ -135,9 +160,9 @@ mod tests {
 
     const USERS: Paging = Paging::NextToken { items: "users", size: "page_size" };
     const IDS: Paging = Paging::StartingAfter { items: "identities" };
-    const LIST: Paging = Paging::Offset { items: None, only_with: None };
-    const DATA: Paging = Paging::Offset { items: Some("data"), only_with: None };
-    const OAUTH: Paging = Paging::Offset { items: None, only_with: Some("paginated") };
+    const LIST: Paging = Paging::Offset { items: None, only_with: None, envelope: None };
+    const DATA: Paging = Paging::Offset { items: Some("data"), only_with: None, envelope: None };
+    const OAUTH: Paging = Paging::Offset { items: None, only_with: Some("paginated"), envelope: Some("data") };
 
     fn next(p: Paging, params: &str, page: &str) -> Result<Option<(&'static str, Cursor)>, Error> {
         next_page(p, &j(params), &j(page)).map(|pg| pg.next)
@@ -191,6 +216,32 @@ mod tests {
             next(OAUTH, r#"{"limit":1,"paginated":true}"#, r#"[{}]"#),
             Ok(Some(("offset", Cursor::Number(1.0))))
         );
+    }
+
+    #[test]
+    fn clerk_oauth_tokens_page_by_their_envelope_or_as_an_array() {
+        let paged = r#"{"limit":2,"paginated":true}"#;
+        let page =
+            |n: usize, total: usize| format!(r#"{{"data":[{}],"total_count":{total}}}"#, vec!["{}"; n].join(","));
+        assert_eq!(next(OAUTH, paged, &page(2, 5)), Ok(Some(("offset", Cursor::Number(2.0)))));
+        assert_eq!(
+            next(OAUTH, r#"{"limit":2,"offset":2,"paginated":true}"#, &page(2, 5)),
+            Ok(Some(("offset", Cursor::Number(4.0))))
+        );
+        // The total ends the list even when the last page is full.
+        assert_eq!(next(OAUTH, r#"{"limit":2,"offset":2,"paginated":true}"#, &page(2, 4)), Ok(None));
+        assert_eq!(next(OAUTH, paged, &page(1, 5)), Ok(None));
+        assert_eq!(next(OAUTH, paged, r#"{"data":[{},{}]}"#), Ok(Some(("offset", Cursor::Number(2.0)))));
+        let read = next_page(OAUTH, &j(paged), &j(&page(2, 5))).expect("a page"); // ok: test
+        assert_eq!(read.items.array_len(), 2);
+        // The array the OpenAPI document describes still pages.
+        assert_eq!(next(OAUTH, paged, "[{},{}]"), Ok(Some(("offset", Cursor::Number(2.0)))));
+        // Malformed envelopes are decode errors.
+        for bad in [r#"{"data":{}}"#, r#"{"total_count":1}"#, r#"{"data":[{}],"total_count":"1"}"#] {
+            assert_eq!(next(OAUTH, paged, bad).map_err(|e| e.kind), Err(ErrorKind::Decode), "{bad}");
+        }
+        // Other lists keep their one shape.
+        assert!(next(LIST, r#"{"limit":2}"#, &page(2, 5)).is_err());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Turns an operation and the caller's arguments into an HTTP request,
 //! validating everything first: a request is built whole or not at all.
 
-use super::encode::{component, is_date_time, is_dot_segment, push_json_string, push_query};
+use super::encode::{component, component_len, is_date_time, is_dot_segment, push_json_string, push_query};
 use super::error::Error;
 use super::op::{Loc, Method, Operation, ParamsObject};
 use super::schema::{Field, Model, Ty};
@@ -36,8 +36,29 @@ pub(crate) struct Upload {
 /// longer than this anyway; the check also bounds the memory a call's
 /// arguments can make the module use.
 pub(crate) const MAX_QUERY: usize = 32 * 1024;
+/// The longest path segment (an id), percent-encoded. Ids are tens of
+/// characters (Kinde `kp_` + 32 hex digits, Clerk `user_` + 27 characters,
+/// provider names like `oauth_google`); 1 KiB leaves room for any format
+/// either API could adopt, and an id longer than that is a mistake or an
+/// attack: it is refused before it is copied into wasm memory or encoded.
+pub(crate) const MAX_SEGMENT: usize = 1024;
+/// The longest URL a request may have: the base URL (at most
+/// [`super::config::MAX_BASE_URL`]), the path with its segments and the query
+/// string. The parts' own limits keep every real URL far below it; it is
+/// checked last, as a backstop.
+pub(crate) const MAX_URL: usize = 40 * 1024;
 /// The largest JSON body a request may have.
 pub(crate) const MAX_BODY: usize = 2 * 1024 * 1024;
+
+/// The error for a path segment or query value over its limit.
+fn too_long(label: &str, max: usize) -> Error {
+    Error::invalid(label, format!("is too long: more than {max} bytes once percent-encoded"))
+}
+
+/// What is left of [`MAX_QUERY`] for the value of `key` after `query`.
+fn query_room(query: &str, key: &str) -> usize {
+    MAX_QUERY.saturating_sub(query.len() + 2 + component_len(key))
+}
 
 fn query_budget(query: &str) -> Result<(), Error> {
     if query.len() > MAX_QUERY {
@@ -69,14 +90,18 @@ pub(crate) fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> 
         };
         match arg.loc {
             Loc::Path => {
-                let id = scalar_text(&arg.ty, value, arg.js)?;
+                let id = scalar_text(&arg.ty, value, arg.js, MAX_SEGMENT)?;
                 if is_dot_segment(&id) {
                     return Err(Error::invalid(arg.js, "must not be \".\" or \"..\""));
                 }
                 segments.push((arg.wire, component(&id)));
             }
             Loc::Query => {
-                push_query(&mut query, arg.wire, &scalar_text(&arg.ty, value, arg.js)?);
+                // An id is held to the id limit wherever it goes.
+                let room = query_room(&query, arg.wire);
+                let max = if matches!(arg.ty, Ty::Id) { room.min(MAX_SEGMENT) } else { room };
+                let text = scalar_text(&arg.ty, value, arg.js, max)?;
+                push_query(&mut query, arg.wire, &text);
                 query_budget(&query)?;
             }
             Loc::Body if matches!(arg.ty, Ty::File) => {
@@ -122,12 +147,14 @@ pub(crate) fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> 
                         return Err(Error::invalid(label, "must list at least one value"));
                     }
                     for (i, item_value) in items.iter().enumerate() {
-                        let text = scalar_text(item, item_value, &format!("{label}[{i}]"))?;
+                        let room = query_room(&query, field.name);
+                        let text = scalar_text(item, item_value, &format!("{label}[{i}]"), room)?;
                         push_query(&mut query, field.name, &text);
                         query_budget(&query)?;
                     }
                 } else {
-                    push_query(&mut query, field.name, &scalar_text(&field.ty, &v, &label)?);
+                    let text = scalar_text(&field.ty, &v, &label, query_room(&query, field.name))?;
+                    push_query(&mut query, field.name, &text);
                     query_budget(&query)?;
                 }
             }
@@ -169,8 +196,22 @@ fn type_error<V: Value>(label: &str, expected: &str, value: &V) -> Error {
     Error::invalid(label, format!("must be {expected} (got {})", value.kind().describe()))
 }
 
-/// Encodes a value that travels as text (path segment or query value).
-fn scalar_text<V: Value>(ty: &Ty, value: &V, label: &str) -> Result<String, Error> {
+/// Encodes a value that travels as text (path segment or query value),
+/// refusing one longer than `max` bytes once percent-encoded: first by its
+/// UTF-16 length, before it is copied (each unit encodes to at least one
+/// byte), then by its exact encoded length, before it is encoded.
+fn scalar_text<V: Value>(ty: &Ty, value: &V, label: &str, max: usize) -> Result<String, Error> {
+    if value.text_len().is_some_and(|n| n > max) {
+        return Err(too_long(label, max));
+    }
+    let text = scalar_text_unbounded(ty, value, label)?;
+    if max < usize::MAX && component_len(&text) > max {
+        return Err(too_long(label, max));
+    }
+    Ok(text)
+}
+
+fn scalar_text_unbounded<V: Value>(ty: &Ty, value: &V, label: &str) -> Result<String, Error> {
     match ty {
         Ty::Str => value.as_string().ok_or_else(|| type_error(label, "a string", value)),
         Ty::Id => non_empty(value, label),
@@ -261,6 +302,10 @@ fn list<V: Value>(value: &V, set: &[&str], label: &str) -> Result<String, Error>
             let mut total = 0;
             let mut out = Vec::new();
             for (i, v) in value.items().iter().enumerate() {
+                // Measured before it is copied.
+                if v.text_len().is_some_and(|n| total + n >= MAX_QUERY) {
+                    return Err(Error::invalid(label, format!("is longer than {MAX_QUERY} bytes when joined")));
+                }
                 let s = v.as_string().ok_or_else(|| type_error(&format!("{label}[{i}]"), "a string", v))?;
                 total += s.len() + 1;
                 if total > MAX_QUERY {
@@ -337,10 +382,10 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
         Ty::Millis => out.push_str(&millis(value, label)?.to_string()),
         Ty::File => return Err(type_error(label, "a file (uploads are not JSON)", value)),
         Ty::Scalar if value.kind() != Kind::String => {
-            out.push_str(&scalar_text(ty, value, label)?);
+            out.push_str(&scalar_text(ty, value, label, usize::MAX)?);
         }
         Ty::Str | Ty::Id | Ty::Enum(_) | Ty::DateTime | Ty::Scalar | Ty::List(_) => {
-            push_json_string(out, &scalar_text(ty, value, label)?)
+            push_json_string(out, &scalar_text(ty, value, label, usize::MAX)?)
         }
         Ty::Array(item) => {
             if value.kind() != Kind::Array {
@@ -616,6 +661,32 @@ mod tests {
         assert_eq!(param_of(missing), "featureFlagKey");
         let bad_value = build(&OP_PATH, &[j("\"u\""), j("\"f\""), j("{}")], None).map(|r| r.path);
         assert_eq!(param_of(bad_value), "value");
+    }
+
+    #[test]
+    fn path_segments_and_query_values_are_bounded_by_their_encoded_length() {
+        let path = |id: &str, value: &str| {
+            let args = [J(Some(id.into())), j("\"k\""), J(Some(value.into()))];
+            build(&OP_PATH, &args, None).map(|r| r.path)
+        };
+        // At the limit, and one byte over (ASCII: one byte each).
+        assert!(path(&"a".repeat(MAX_SEGMENT), "v").is_ok());
+        let e = path(&"a".repeat(MAX_SEGMENT + 1), "v").expect_err("too long"); // ok: test
+        assert_eq!((e.kind, e.param.as_deref()), (crate::engine::error::ErrorKind::Validation, Some("userId")));
+        assert_eq!(e.message, format!("userId is too long: more than {MAX_SEGMENT} bytes once percent-encoded"));
+        // Few UTF-16 units, but nine bytes each once encoded.
+        let wide = "€".repeat(MAX_SEGMENT / 9 + 1);
+        assert_eq!(param_of(path(&wide, "v")), "userId");
+        assert!(path(&"€".repeat(MAX_SEGMENT / 9), "v").is_ok());
+        // A 1 MiB id, and a query value that cannot fit what is left of the query.
+        assert_eq!(param_of(path(&"a".repeat(1 << 20), "v")), "userId");
+        assert_eq!(param_of(path("u1", &"v".repeat(MAX_QUERY))), "value");
+        let big = format!(r#"{{"email":"{}"}}"#, "a".repeat(MAX_QUERY));
+        assert_eq!(param_of(query(&big)), "params.email");
+        let fits = format!(r#"{{"email":"{}"}}"#, "a".repeat(MAX_QUERY - 7));
+        assert_eq!(query(&fits).map(|q| q.len() - "/api/v1/users".len()), Ok(MAX_QUERY));
+        let over = format!(r#"{{"email":"{}"}}"#, "a".repeat(MAX_QUERY - 6));
+        assert_eq!(param_of(query(&over)), "params.email");
     }
 
     #[test]

@@ -123,6 +123,12 @@ pub(crate) trait Value: Sized + Clone {
     fn as_f64(&self) -> Option<f64>;
     /// The string, when the value is one.
     fn as_string(&self) -> Option<String>;
+    /// The length of a string in UTF-16 units, read without copying it.
+    fn text_len(&self) -> Option<usize>;
+    /// The first `max` UTF-16 units of a string (chars in native tests),
+    /// however long it is, and whether it went on past them. Nothing
+    /// beyond them is copied.
+    fn string_start(&self, max: usize) -> Option<(String, bool)>;
     /// An own property (undefined when absent or when this is not an object).
     fn get(&self, key: &str) -> Self;
     /// The own enumerable property names of an object (empty otherwise), at
@@ -148,6 +154,8 @@ pub(crate) trait Value: Sized + Clone {
     fn binary_len(&self) -> Option<f64>;
     /// The JSON text of a free-form value, as the runtime's own serializer writes it.
     fn to_json(&self) -> Option<String>;
+    /// JSON `null` (what a response without content resolves to).
+    fn null() -> Self;
 }
 
 /// The constants `pkg-template/runtime.js` shares with this module: the
@@ -189,6 +197,9 @@ pub(crate) mod json {
     }
 
     impl Value for J {
+        fn null() -> J {
+            J(Some(serde_json::Value::Null))
+        }
         fn kind(&self) -> Kind {
             match &self.0 {
                 None => Kind::Undefined,
@@ -212,6 +223,13 @@ pub(crate) mod json {
         }
         fn as_string(&self) -> Option<String> {
             self.0.as_ref()?.as_str().map(str::to_owned)
+        }
+        fn text_len(&self) -> Option<usize> {
+            Some(self.0.as_ref()?.as_str()?.encode_utf16().count())
+        }
+        fn string_start(&self, max: usize) -> Option<(String, bool)> {
+            let s = self.0.as_ref()?.as_str()?;
+            Some((s.chars().take(max).collect(), s.chars().count() > max))
         }
         fn get(&self, key: &str) -> Self {
             J(self.0.as_ref().and_then(|v| v.as_object()).and_then(|m| m.get(key)).cloned())

@@ -28,11 +28,12 @@ operation! {
     example: created = "'kp_123', { type: 'email', value: 'ada@example.com' }",
 }
 operation! {
-    /// Deletes a user (scope `delete:users`).
+    /// Deletes a user (scope `delete:users`). Resolves to `null` when Kinde answers `204 No Content`.
     DELETE_USER,
     name: deleteUser, method: Delete, path: "/api/v1/user",
     args: [ID], params: DELETE_USER_PARAMS,
-    returns: "KindeSuccessResponse",
+    // Kinde documents `204 No Content` for a deleted user too (null then).
+    returns: "KindeSuccessResponse | null",
     example: result = "'kp_123', { is_delete_profile: true }",
 }
 operation! {

@@ -6,12 +6,12 @@ use wasm_bindgen::prelude::*;
 
 use super::error::to_js;
 use super::exchange::{JsResponse, call_options, headers_js};
-use super::js::{get, in_browser, text_prefix, thrown_text};
+use super::js::{get, in_browser, json_parse, text_prefix, thrown_text};
 use super::protocol::{self, Provider, TokenSource};
 use crate::engine::auth::{Auth, TokenStep};
-use crate::engine::client::{Client, Outcome, now_ms};
+use crate::engine::client::{Client, MAX_MESSAGE, Outcome, now_ms};
 use crate::engine::config::Transport;
-use crate::engine::error::{Error, ErrorKind};
+use crate::engine::error::{BODY_LIMIT, Error, ErrorKind, is_proxy_answer};
 use crate::engine::exchange::{OutBody, Prepared};
 use crate::engine::op::{Operation, ParamsObject};
 use crate::engine::paging::{Cursor, MAX_PAGE_SIZE, Paging, next_page};
@@ -41,6 +41,13 @@ const fn fits(ops: &[&Operation]) -> bool {
 const _: () = assert!(fits(crate::kinde::users::OPERATIONS), "a Kinde operation takes too many arguments");
 #[cfg(feature = "clerk")]
 const _: () = assert!(fits(crate::clerk::users::OPERATIONS), "a Clerk operation takes too many arguments");
+
+/// Whether an `api` error is the proxy's own answer, by the body it keeps.
+fn proxy_answered(error: &JsValue) -> bool {
+    let body = get(error, "body");
+    body.dyn_ref::<js_sys::JsString>().is_some_and(|b| b.length() as usize <= 4 * BODY_LIMIT)
+        && json_parse(&body).is_ok_and(|json| is_proxy_answer(&json))
+}
 
 /// The operation table of a provider (empty when this build leaves it out).
 fn operations_of(provider: Provider) -> &'static [&'static Operation] {
@@ -104,7 +111,7 @@ impl UsersApi {
         let auth = match parsed.auth {
             KindeAuth::AccessToken(token) => Auth::Static(token),
             KindeAuth::ClientCredentials(grant) => Auth::ClientCredentials(TokenCache::new(grant)),
-            KindeAuth::GetToken => Auth::Source,
+            KindeAuth::GetToken => Auth::source(),
         };
         let client = Client { provider: PROVIDER, base_url: parsed.base_url, auth };
         Ok(UsersApi::build(Provider::Kinde, client, parsed.transport, config))
@@ -116,7 +123,7 @@ impl UsersApi {
         use crate::clerk::config::ClerkConfig;
         let parsed =
             ClerkConfig::parse(config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
-        let auth = parsed.secret_key.map_or(Auth::Source, Auth::Static);
+        let auth = parsed.secret_key.map_or_else(Auth::source, Auth::Static);
         let client = Client { provider: PROVIDER, base_url: parsed.base_url, auth };
         Ok(UsersApi::build(Provider::Clerk, client, parsed.transport, config))
     }
@@ -220,6 +227,8 @@ impl UsersApi {
         };
         let kind = match text_prefix(&get(error, "kind"), 16).as_deref() {
             Some("network") => ErrorKind::Network,
+            // The proxy's own refusal is final (see `Client::finish`).
+            Some("api") if proxy_answered(error) => return -1,
             Some("api") => ErrorKind::Api,
             Some("auth") => ErrorKind::Auth,
             _ => return -1,
@@ -282,10 +291,13 @@ impl UsersApi {
     }
 
     /// The token to use: a string, or a [`TokenSource`] number saying where
-    /// to get one. `rejected`: the token the API just refused, if any.
+    /// to get one. `rejected`: the token the API just refused, if any;
+    /// `status`: the HTTP status it was refused with, when known (a
+    /// replacement token refused with 403 is answered with itself: it is
+    /// not replaced again).
     #[wasm_bindgen(js_name = __token)]
-    pub fn token(&self, rejected: Option<String>) -> JsValue {
-        match self.client.token_step(now_ms, rejected.as_deref()) {
+    pub fn token(&self, rejected: Option<String>, status: Option<u16>) -> JsValue {
+        match self.client.token_step(now_ms, rejected.as_deref(), status) {
             TokenStep::Ready(t) => JsValue::from_str(&t),
             TokenStep::Mint => JsValue::from(TokenSource::Endpoint as u32),
             TokenStep::AskSource => JsValue::from(TokenSource::GetToken as u32),
@@ -317,7 +329,8 @@ impl UsersApi {
     ) -> Result<String, JsValue> {
         let op = self.op(index)?;
         if failed {
-            return Err(to_js(self.client.source_failed(op, &thrown_text(&value), rejected.as_deref())));
+            let message = thrown_text(&value, &self.client.secrets(rejected.as_deref()));
+            return Err(to_js(self.client.source_failed(op, &message, rejected.as_deref())));
         }
         self.client.accept_source_token(op, &value).map_err(to_js)
     }
@@ -345,17 +358,31 @@ impl UsersApi {
     }
 
     /// The error for a request that got no response: `kind` is `aborted`,
-    /// `timeout` or `network`; `token_request` says whether it was the token
-    /// endpoint's request.
+    /// `timeout` or `network`; `message` the runtime's text (a string: at
+    /// most twice [`MAX_MESSAGE`] units of it are read); `token_request` says
+    /// whether it was the token endpoint's request; `token` (optional) is
+    /// the token the request was sent with, redacted like every secret the
+    /// client holds.
     #[wasm_bindgen(js_name = __noResponse)]
-    pub fn no_response(&self, index: u32, kind: &str, message: &str, token_request: bool) -> JsValue {
-        let Ok(op) = self.op(index) else { return to_js(Error::new(ErrorKind::Network, message)) };
+    pub fn no_response(
+        &self,
+        index: u32,
+        kind: &str,
+        message: JsValue,
+        token_request: bool,
+        token: JsValue,
+    ) -> JsValue {
+        let window = 2 * MAX_MESSAGE;
+        let cut = message.dyn_ref::<js_sys::JsString>().is_some_and(|s| s.length() as usize > window);
+        let message = text_prefix(&message, window as u32).unwrap_or_default();
+        let Ok(op) = self.op(index) else { return to_js(Error::new(ErrorKind::Network, "unknown operation")) };
         let kind = match kind {
             "aborted" => ErrorKind::Aborted,
             "timeout" => ErrorKind::Timeout,
             _ => ErrorKind::Network,
         };
         let url = self.client.token_url().filter(|_| token_request);
-        to_js(self.client.no_response(op, kind, message, url))
+        let token = text_prefix(&token, MAX_TEXT as u32);
+        to_js(self.client.no_response(op, kind, (&message, cut), url, token.as_deref()))
     }
 }

@@ -35,6 +35,10 @@ impl Response for JsResponse {
         String::from(cut)
     }
 
+    fn longer_than(&self, max: usize) -> bool {
+        self.text.dyn_ref::<JsString>().is_some_and(|s| s.length() as usize > max)
+    }
+
     fn json(&self) -> Option<JsValue> {
         json_parse(&self.text).ok()
     }

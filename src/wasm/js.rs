@@ -4,6 +4,8 @@
 use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 
+use crate::engine::error::Secrets;
+
 #[wasm_bindgen(module = "/pkg-template/runtime.js")]
 extern "C" {
     /// Builds an `IdpUsersError`.
@@ -102,14 +104,21 @@ pub fn text_prefix(value: &JsValue, max: u32) -> Option<String> {
 }
 
 /// A short text for a thrown JS value, for error messages: the string
-/// itself, or its `name: message` (at most a few hundred characters of each).
-pub fn thrown_text(err: &JsValue) -> String {
+/// itself, or its `name: message`, at most a few hundred characters of each,
+/// each redacted of `secrets` before it is cut (see [`Secrets::clip`]).
+pub fn thrown_text(err: &JsValue, secrets: &Secrets) -> String {
     const MAX: u32 = 300;
-    if let Some(s) = text_prefix(err, MAX) {
+    let part = |v: &JsValue| {
+        let s = v.dyn_ref::<JsString>()?;
+        let cut = s.length() > 2 * MAX;
+        let window = String::from(if cut { s.slice(0, 2 * MAX) } else { s.clone() });
+        Some(secrets.clip(&window, cut, MAX as usize))
+    };
+    if let Some(s) = part(err) {
         return s;
     }
-    let name = text_prefix(&get(err, "name"), MAX).unwrap_or_default();
-    let message = text_prefix(&get(err, "message"), MAX).unwrap_or_default();
+    let name = part(&get(err, "name")).unwrap_or_default();
+    let message = part(&get(err, "message")).unwrap_or_default();
     match (name.is_empty(), message.is_empty()) {
         (_, true) if name.is_empty() => "unknown error".to_owned(),
         (true, _) => message,

@@ -72,7 +72,7 @@ mod driven {
             if matches!(req.body, Some(OutBody::Multipart(_))) {
                 return Err(self.failed(op, ErrorKind::Validation, "the spike sends no uploads"));
             }
-            let TokenStep::Ready(token) = self.client.token_step(now_ms, None) else {
+            let TokenStep::Ready(token) = self.client.token_step(now_ms, None, None) else {
                 return Err(self.failed(op, ErrorKind::Auth, "the spike sends only with a token at hand"));
             };
             let mut headers = vec![("accept".to_owned(), "application/json".to_owned())];
@@ -85,7 +85,7 @@ mod driven {
         }
 
         fn failed(&self, op: &Operation, kind: ErrorKind, message: &str) -> JsValue {
-            to_js(self.client.no_response(op, kind, message, None))
+            to_js(self.client.no_response(op, kind, (message, false), None, None))
         }
 
         /// Reads the response with the core: the data, or the error.
@@ -120,7 +120,7 @@ mod driven {
                     let auth = match parsed.auth {
                         KindeAuth::AccessToken(token) => Auth::Static(token),
                         KindeAuth::ClientCredentials(grant) => Auth::ClientCredentials(TokenCache::new(grant)),
-                        KindeAuth::GetToken => Auth::Source,
+                        KindeAuth::GetToken => Auth::source(),
                     };
                     (
                         Client { provider: PROVIDER, base_url: parsed.base_url, auth },
@@ -134,7 +134,7 @@ mod driven {
                     use crate::clerk::{PROVIDER, users};
                     let parsed = ClerkConfig::parse(&config, in_browser())
                         .map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
-                    let auth = parsed.secret_key.map_or(Auth::Source, Auth::Static);
+                    let auth = parsed.secret_key.map_or_else(Auth::source, Auth::Static);
                     (
                         Client { provider: PROVIDER, base_url: parsed.base_url, auth },
                         parsed.transport.headers,
@@ -173,7 +173,9 @@ mod driven {
         /// text through wasm-bindgen-futures, finish.
         async fn run(d: Rc<Driven>, index: u32, args: [JsValue; 3]) -> Result<JsValue, JsValue> {
             let attempt = d.attempt(index, args)?;
-            let network = |e: JsValue| d.failed(attempt.op, ErrorKind::Network, &thrown_text(&e));
+            let network = |e: JsValue| {
+                d.failed(attempt.op, ErrorKind::Network, &thrown_text(&e, &crate::engine::error::Secrets::default()))
+            };
             let init = RequestInit::new();
             init.set_method(attempt.req.method.as_str());
             init.set_headers(&headers_object(&attempt.headers));

@@ -801,3 +801,15 @@ fn every_kind_number_means_the_same_on_both_sides() {
         assert_eq!(super::js::kind_of(&value), kind as u8);
     }
 }
+
+#[wasm_bindgen_test]
+fn string_lengths_and_starts_are_read_without_copying_the_rest() {
+    let before = memory_bytes();
+    let huge = long_string(4 << 20);
+    assert_eq!(huge.text_len(), Some(4 << 20));
+    let (start, cut) = huge.string_start(100).expect("a string"); // ok: test
+    assert_eq!((start.len(), cut), (100, true));
+    assert!(memory_bytes() - before < f64::from(1 << 20), "the 4 MiB string was not copied");
+    assert_eq!(JsValue::from_str("ab").string_start(2), Some(("ab".to_owned(), false)));
+    assert_eq!(JsValue::from(1).text_len(), None);
+}

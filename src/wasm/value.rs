@@ -12,6 +12,10 @@ use super::js::{byte_size, date_iso, date_ms, item_of, keys_of, kind_of, length_
 use crate::engine::value::{KeysError, Kind, MAX_TEXT, Value};
 
 impl Value for JsValue {
+    fn null() -> JsValue {
+        JsValue::NULL
+    }
+
     fn kind(&self) -> Kind {
         Kind::from_number(kind_of(self))
     }
@@ -31,6 +35,16 @@ impl Value for JsValue {
             return None;
         }
         Some(String::from(s))
+    }
+
+    fn text_len(&self) -> Option<usize> {
+        self.dyn_ref::<JsString>().map(|s| s.length() as usize)
+    }
+
+    fn string_start(&self, max: usize) -> Option<(String, bool)> {
+        let s = self.dyn_ref::<JsString>()?;
+        let long = s.length() as usize > max;
+        Some((String::from(if long { s.slice(0, max as u32) } else { s.clone() }), long))
     }
 
     fn get(&self, key: &str) -> Self {

@@ -935,7 +935,7 @@ export async function productionTests({ lib, fake, runtime, serverUrl, test, ok,
       ['an HTML page with 500', 'getUser', stub('<html><h1>500 Internal Server Error</h1></html>', 500, html), 'api'],
       ['an empty body with 200', 'getUser', stub('', 200, json), 'decode'],
       ['an empty body with 200 (array)', 'getUserList', stub('', 200, json), 'decode'],
-      ['204 No Content', 'getUser', stub(null, 204, undefined), 'decode'],
+      // (204 No Content is a success without a body: see section 10.)
       ['"x" for an object', 'getUser', stub('"x"', 200, json), 'decode'],
       ['1 for an object', 'getUser', stub('1', 200, json), 'decode'],
       ['[] for an object', 'getUser', stub('[]', 200, json), 'decode'],
@@ -1310,6 +1310,144 @@ export async function productionTests({ lib, fake, runtime, serverUrl, test, ok,
     eq(info.status, 200, '{ file: ArrayBuffer } (WithHttpInfo)');
     await rejects(clerk.setUserProfileImage(CU1, { file: 42 }), { kind: 'validation' }, '{ file: 42 }');
     await rejects(clerk.setUserProfileImage(CU1, {}), { kind: 'validation' }, '{} without a file');
+  });
+
+  // =====================================================================
+  // 10. Issue 14 (engine): providers' real answers, sizes before growth,
+  //     no secret survives, token refresh
+  // =====================================================================
+  /** A fetch answering `answer(url, init)` (a Response) and logging each request. */
+  const scripted = (answer) => {
+    const log = [];
+    const fetchFn = async (url, init) => {
+      log.push({ url: String(url), method: init && init.method, body: init && init.body });
+      return answer(new URL(String(url)), init);
+    };
+    return { fetch: fetchFn, log };
+  };
+  const json = (status, value, headers = {}) => new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+  await test('204 and 205 No Content resolve to null for any operation; an empty 200 is still a decode error', async () => {
+    const f = fake.createFakeProviders();
+    let status = 204;
+    const noContent = (url, init) => (/^\/api\/v1\/user$|^\/v1\/users\/user_/.test(new URL(String(url)).pathname) ? Promise.resolve(new Response(null, { status })) : f.fetch(url, init));
+    const kinde = kindeClient(f, { fetch: noContent });
+    const clerk = clerkClient(f, { fetch: noContent });
+    eq(await kinde.deleteUser(KU1), null, 'Kinde deleteUser answered 204');
+    const info = await kinde.deleteUserWithHttpInfo(KU1);
+    eq([info.data, info.status], [null, 204], 'WithHttpInfo: data null, status 204');
+    status = 205;
+    eq(await clerk.getUser(CU1), null, 'any operation, 205');
+    status = 200;
+    await rejects(clerk.getUser(CU1), { kind: 'decode', status: 200 }, 'an empty 200');
+  });
+
+  await test('Clerk getOAuthAccessToken({ paginated: true }) answers { data, total_count }: accepted and paged by it', async () => {
+    const all = ['t1', 't2', 't3'].map((token) => ({ object: 'oauth_access_token', external_account_id: 'eac_1', provider_user_id: 'p', token, expires_at: null, provider: 'oauth_google', public_metadata: {}, label: null }));
+    const { fetch: fetchFn, log } = scripted((url) => {
+      const limit = Number(url.searchParams.get('limit') ?? 10);
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const page = all.slice(offset, offset + limit);
+      return url.searchParams.get('paginated') === 'true' ? json(200, { data: page, total_count: all.length }) : json(200, all);
+    });
+    const clerk = new ClerkUsersApi({ secretKey: 'sk_test_envelope', baseUrl: CLERK_BASE, fetch: fetchFn, ...ALLOW });
+    const first = await clerk.getOAuthAccessToken(CU4, 'oauth_google', { paginated: true, limit: 2 });
+    eq([first.data.length, first.total_count], [2, 3], 'the promise resolves to the envelope');
+    const tokens = [];
+    for await (const t of clerk.getOAuthAccessToken(CU4, 'oauth_google', { paginated: true, limit: 2 })) tokens.push(t.token);
+    eq(tokens, ['t1', 't2', 't3'], 'iteration reads every page of the envelope');
+    eq(log.length, 3, 'two pages, and total_count ends the list (no empty third page)');
+    const plain = await clerk.getOAuthAccessToken(CU4, 'oauth_google');
+    ok(Array.isArray(plain) && plain.length === 3, 'without paginated: the array');
+  });
+
+  await test('sizes before growth: 1 MiB ids and query values are refused before wasm memory grows [memory]', async () => {
+    const f = fake.createFakeProviders();
+    const kinde = kindeClient(f);
+    const clerk = clerkClient(f);
+    const huge = 'a'.repeat(MiB);
+    const wide = '€'.repeat(120); // 120 UTF-16 units, 1,080 bytes once percent-encoded
+    await clerk.getUser(CU1); // warm up
+    const sent = f.requests.length;
+    const before = lib.wasmMemoryBytes();
+    for (let i = 0; i < 10; i++) {
+      const e = await rejects(clerk.getUser(huge), { kind: 'validation', param: 'userId' }, `1 MiB user id (${i})`);
+      ok(e.message.length < 200, 'a short message');
+      await rejects(kinde.getUserData(huge), { kind: 'validation', param: 'id' }, '1 MiB id in the query');
+      await rejects(kinde.getUsers({ email: huge }), { kind: 'validation', param: 'params.email' }, '1 MiB query value');
+      await rejects(clerk.getUserList({ email_address: [huge] }), { kind: 'validation' }, '1 MiB query array item');
+      await rejects(clerk.getUser(wide), { kind: 'validation', param: 'userId' }, 'short in UTF-16, long encoded');
+    }
+    const grown = lib.wasmMemoryBytes() - before;
+    ok(grown <= 64 * 1024, `wasm memory stayed flat [${kib(grown)}]`);
+    eq(f.requests.length, sent, 'nothing was sent');
+  });
+
+  await test('no secret survives: a secret across the body cut, echoed encoded, or in a network error is redacted', async () => {
+    const key = 'sk_test_0123456789abcdefABCDEF0123';
+    const pieces = (secret) => Array.from({ length: secret.length - 3 }, (_, i) => secret.slice(i, i + 4)).filter((p) => !'[redacted]'.includes(p));
+    const leaks = (e, secret) => pieces(secret).filter((p) => JSON.stringify(e).includes(p));
+    for (const at of [2048 - 35, 2048 - 20, 2048 - 4, 2047, 2048]) {
+      const { fetch: fetchFn } = scripted(() => new Response('x'.repeat(at) + key + 'y'.repeat(3000), { status: 400 }));
+      const clerk = new ClerkUsersApi({ secretKey: key, baseUrl: CLERK_BASE, fetch: fetchFn, ...ALLOW });
+      const e = await rejects(clerk.getUser(CU1), { kind: 'api', status: 400 }, `key at ${at}`);
+      eq(leaks(e, key), [], `no piece of the key in the error (key at ${at})`);
+    }
+    const secret = 'Q7x Zr/9+Kp=Wv&J2~*Ym4';
+    const echo = (reencode) =>
+      scripted((url, init) => {
+        const body = reencode ? new URLSearchParams(init.body).toString() : init.body;
+        return json(401, { error: 'invalid_client', error_description: `bad request: ${body}` });
+      });
+    for (const reencode of [false, true]) {
+      const { fetch: fetchFn } = echo(reencode);
+      const kinde = new KindeUsersApi({ domain: DOMAIN, clientId: 'cid', clientSecret: secret, fetch: fetchFn, retries: 0, ...ALLOW });
+      const e = await rejects(kinde.getUsers(), { kind: 'auth', status: 401 }, `token endpoint echoing the form (re-encoded: ${reencode})`);
+      for (const form of [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]) {
+        eq(leaks(e, form), [], `no piece of ${form} (re-encoded: ${reencode})`);
+      }
+      ok(JSON.stringify(e).includes('client_secret=[redacted]'), 'the secret is marked redacted');
+    }
+    // A minted token in a network error's text.
+    const minted = 'minted-token-0123456789';
+    const { fetch: netFetch } = scripted((url) => {
+      if (url.pathname === '/oauth2/token') return json(200, { access_token: minted, expires_in: 3600 });
+      throw new TypeError(`connect failed (Authorization: Bearer ${minted})`);
+    });
+    const kinde = new KindeUsersApi({ domain: DOMAIN, clientId: 'cid', clientSecret: secret, fetch: netFetch, retries: 0, ...ALLOW });
+    const e = await rejects(kinde.getUsers(), { kind: 'network' }, 'network error naming the token');
+    eq(leaks(e, minted), [], 'the minted token is redacted');
+  });
+
+  await test('token refresh: a persistent Kinde 403 re-mints once, not once per call [requests]', async () => {
+    const f = fake.createFakeProviders();
+    const counted = wrapFetch(f.fetch);
+    const kinde = kindeClient(f, { fetch: counted.fetch, retries: 0 });
+    const tokens = () => counted.log.filter((r) => r.path === '/oauth2/token').length;
+    const api = () => counted.log.filter((r) => r.path === '/api/v1/users').length;
+    f.kinde.injectFault({ path: '/api/v1/users', status: 403, times: 21 });
+    const attempts = [];
+    for (let i = 0; i < 20; i++) attempts.push((await rejects(kinde.getUsers(), { kind: 'api', status: 403 }, `call ${i}`)).attempts);
+    eq([tokens(), api()], [2, 21], `one token and one replacement, 21 API requests [${tokens()} token, ${api()} API requests]`);
+    eq(attempts, [2, ...Array(19).fill(1)], 'the replacement refused with 403 fails later calls at once');
+    ok((await kinde.getUsers()).users.length > 0, 'the replacement still works once the API accepts it');
+    eq(tokens(), 2, 'no new token for that');
+    f.kinde.injectFault({ path: '/api/v1/users', status: 401, times: 1 });
+    ok((await kinde.getUsers()).users.length > 0, 'a 401 still re-mints once');
+    eq(tokens(), 3, 'one more token for the 401');
+  });
+
+  await test("the proxy's own refusals are final: no new token, no retry", async () => {
+    for (const [status, code] of [[403, 'operation_not_allowed'], [401, 'unauthorized'], [502, 'upstream_unreachable']]) {
+      let asked = 0;
+      const { fetch: fetchFn, log } = scripted(() =>
+        json(status, { error: { code, message: `refused by the proxy`, operation: 'kinde.getUsers' }, errors: [{ code, message: 'refused by the proxy' }] }),
+      );
+      const kinde = new KindeUsersApi({ domain: 'https://proxy.test/admin-api/kinde', getToken: () => `admin-${++asked}`, fetch: fetchFn, maxRetryDelayMs: 1, ...ALLOW });
+      const e = await rejects(kinde.getUsers(), { kind: 'api', status, code, attempts: 1 }, `${status} ${code}`);
+      eq([asked, log.length], [1, 1], `${code}: getToken asked once, one request`);
+      ok(e.message.includes('the proxy answered'), `the message says the proxy answered (${e.message})`);
+    }
   });
 
   void runtime;

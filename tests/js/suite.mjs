@@ -2,9 +2,11 @@
 // (Node ESM and CommonJS, Deno, workerd, Bun, Chromium) against the *packed*
 // package and its in-memory fake providers.
 //
-// Plain ESM whose only imports are its Clerk, production-behaviour and proxy
-// parts (./clerk-suite.mjs, ./production-suite.mjs, ./proxy-suite.mjs, copied
-// next to it); the runtime harness passes the package's modules in.
+// Plain ESM whose only imports are its Clerk, production-behaviour, driver
+// hardening, proxy and fuzzer parts (./clerk-suite.mjs, ./production-suite.mjs,
+// ./hardening-suite.mjs, ./proxy-suite.mjs, ./fuzz-suite.mjs, copied next to it;
+// the fuzzer imports fast-check, which each fixture resolves from the repo's
+// node_modules); the runtime harness passes the package's modules in.
 //   lib:       the 'idp-users' module namespace
 //   fake:      the 'idp-users/fake' module namespace
 //   proxy:     the 'idp-users/proxy' module namespace
@@ -13,8 +15,10 @@
 // Returns { runtime, passed, failed, operations, results: [{ name, ok, error }] }.
 
 import { clerkTests } from './clerk-suite.mjs';
+import { hardeningTests } from './hardening-suite.mjs';
 import { productionTests } from './production-suite.mjs';
 import { proxyTests } from './proxy-suite.mjs';
+import { fuzzTests } from './fuzz-suite.mjs';
 
 const DOMAIN = 'https://fake.kinde.com';
 const SECRET = 'fake-client-secret';
@@ -625,7 +629,9 @@ async function suite({ lib, fake, proxy, runtime, serverUrl }) {
 
   await clerkTests({ lib, fake, serverUrl, test, ok, eq, rejects, record: (api) => record(api, 'clerk'), allow: ALLOW });
   await productionTests({ lib, fake, runtime, serverUrl, test, ok, eq, rejects, ALLOW });
+  await hardeningTests({ lib, fake, runtime, test, ok, eq, rejects, ALLOW });
   await proxyTests({ lib, fake, proxy, test, ok, eq, rejects, allow: ALLOW });
+  await fuzzTests({ lib, fake, runtime, test, ALLOW });
 
   await test('every method of both clients was exercised', () => {
     for (const [cls, prefix, expected] of [[KindeUsersApi, '', 44], [lib.ClerkUsersApi, 'clerk.', 50]]) {

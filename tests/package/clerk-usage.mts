@@ -67,8 +67,13 @@ export async function usage(): Promise<void> {
   const codeType: 'totp' | 'backup_code' | undefined = (await api.verifyTotp('user_1', { code: '123456' })).code_type;
   // @ts-expect-error the code is required
   await api.verifyTotp('user_1', {});
+  // With paginated: true the answer is the { data, total_count } page Clerk sends, or the documented array.
   const tokens = await api.getOAuthAccessToken('user_1', 'oauth_google', { paginated: true });
-  const token: string | undefined = tokens[0]?.token;
+  const token: string | undefined = (Array.isArray(tokens) ? tokens : tokens.data)[0]?.token;
+  const tokenTotal: number | undefined = Array.isArray(tokens) ? undefined : tokens.total_count;
+  // @ts-expect-error it may be the page, not the array
+  void tokens[0];
+  const unpaged: string | undefined = (await api.getOAuthAccessToken('user_1', 'oauth_google'))[0]?.token;
   const invites = await api.usersGetOrganizationInvitations('user_1', { status: 'pending' });
   // @ts-expect-error unknown invitation status
   await api.usersGetOrganizationInvitations('user_1', { status: 'open' });
@@ -80,5 +85,5 @@ export async function usage(): Promise<void> {
   } catch (e) {
     if (e instanceof IdpUsersError) void [e.longMessages, e.traceId, e.retryAfterMs];
   }
-  void [users, total, first, notNull, info, verified, codeType, token, invites, memberships, secret];
+  void [users, total, first, notNull, info, verified, codeType, token, tokenTotal, unpaged, invites, memberships, secret];
 }
