@@ -219,3 +219,6 @@ export declare function csvCell(value: unknown): string;
 export declare function csvHeader(provider: JobProvider): string;
 export declare function csvRow(provider: JobProvider, user: object): string;
 export declare function ndjsonLine(user: object): string;
+
+// The Kinde <-> Clerk copy of one user, and its two pure mappings.
+export * from './jobs/copy.js';

@@ -4,3 +4,4 @@ export { runJob, planJob, memoryJournal, operationNames } from './runner.js';
 export { createPacer, pauseOf } from './pacer.js';
 export { normalizeJob, jobHash, replay, parseLines, stepFor, isGone, csvCell, csvHeader, csvRow, ndjsonLine, JOURNAL_VERSION } from './core.js';
 export { OPERATIONS } from './operations.js';
+export { copyUser, mapKindeToClerk, mapClerkToKinde } from './copy.js';
