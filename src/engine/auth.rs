@@ -8,9 +8,9 @@
 use std::cell::{Cell, RefCell};
 
 use super::encode::component;
-use super::error::{BODY_LIMIT, Error, ErrorKind, Secrets, read_error_body, server_delay_ms};
-use super::exchange::{OutBody, Prepared, Response};
-use super::op::Method;
+use super::error::{BODY_LIMIT, Error, ErrorKind, Secrets, read_error_body};
+use super::exchange::{HttpMethod, OutBody, Prepared, Response};
+use super::retry_after::retry_after_ms;
 use super::value::Value;
 
 /// Lifetime assumed when a token response has no `expires_in`.
@@ -141,7 +141,7 @@ impl TokenCache {
     /// The token request.
     pub(crate) fn request(&self) -> Prepared {
         Prepared {
-            method: Method::Post,
+            method: HttpMethod::Post,
             url: self.grant.token_url.clone(),
             body: Some(OutBody::Form(self.grant.form())),
         }
@@ -155,7 +155,7 @@ impl TokenCache {
         if !(200..300).contains(&status) {
             let mut e = Error::new(ErrorKind::Auth, String::new());
             e.status = Some(status);
-            e.retry_after_ms = server_delay_ms(|name| resp.header(name), now_ms);
+            e.retry_after_ms = retry_after_ms(|name| resp.header(name), now_ms);
             let secrets = Secrets::new([self.grant.client_secret.as_str()]);
             e.body = (!resp.is_empty()).then(|| secrets.body(resp, BODY_LIMIT));
             if let Some(j) = &json {
@@ -338,7 +338,7 @@ mod tests {
     #[test]
     fn the_token_request_is_a_form_post() {
         let req = cache().request();
-        assert_eq!((req.method, req.url.as_str()), (Method::Post, "https://acme.kinde.com/oauth2/token"));
+        assert_eq!((req.method, req.url.as_str()), (HttpMethod::Post, "https://acme.kinde.com/oauth2/token"));
         let body = req.body.expect("form body"); // ok: test
         assert_eq!(body.content_type(), "application/x-www-form-urlencoded");
         assert_eq!(

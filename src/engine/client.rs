@@ -9,12 +9,10 @@
 //!    again, passing the rejected one, and send once more.
 
 use super::auth::{Auth, TokenStep, source_token};
-use super::error::{
-    BODY_LIMIT, Error, ErrorKind, MAX_ERROR_TEXT, Secrets, is_proxy_answer, read_error_body, server_delay_ms,
-};
-use super::exchange::{OutBody, Prepared, Response};
+use super::error::{BODY_LIMIT, Error, ErrorKind, Secrets, api_error, is_proxy_answer};
+use super::exchange::{Prepared, Response};
 use super::op::{Operation, Shape};
-use super::request::{MAX_URL, build};
+use super::request::build;
 use super::value::{Kind, Value};
 
 /// The most characters of a runtime's error text an error message keeps
@@ -68,20 +66,7 @@ impl Client {
         args: &[V],
         extra: Option<&V>,
     ) -> Result<Prepared, Error> {
-        let req = build(op, args, extra).map_err(|e| self.fail(op, e, None))?;
-        // A backstop: the parts' own limits already keep the URL below it.
-        if self.base_url.len() + req.path.len() > MAX_URL {
-            let e = Error::invalid("arguments", format!("make a URL longer than {MAX_URL} bytes"));
-            return Err(self.fail(op, e, None));
-        }
-        Ok(Prepared {
-            method: req.method,
-            url: format!("{}{}", self.base_url, req.path),
-            body: match req.file {
-                Some(upload) => Some(OutBody::Multipart(upload)),
-                None => req.body.map(OutBody::Json),
-            },
-        })
+        build(op, args, extra, &self.base_url).map_err(|e| self.fail(op, e, None))
     }
 
     /// How to get the token for the next request; `rejected` is the token
@@ -221,49 +206,12 @@ impl Client {
             return Ok(Outcome::Retry);
         }
         let secrets = self.secrets(Some(&used));
-        let mut e = api_error(resp, json.as_ref(), &secrets, proxy);
+        let mut e = api_error(resp, json.as_ref(), &secrets, proxy, now_ms());
         if let (Some(note), 404 | 405) = (op.removed, status) {
             e.message = format!("{} ({note})", e.message);
         }
         Err(self.fail_with(op, e, &secrets))
     }
-}
-
-/// Maps a non-2xx response (its body parsed as `json`) onto an [`Error`].
-/// `proxy`: the body is the proxy's own answer (the message says so).
-fn api_error<R: Response>(resp: &R, json: Option<&R::Json>, secrets: &Secrets, proxy: bool) -> Error {
-    let status = resp.status();
-    let mut e = Error::new(ErrorKind::Api, String::new());
-    e.status = Some(status);
-    if !resp.is_empty() {
-        e.body = Some(secrets.body(resp, BODY_LIMIT));
-        if let Some(json) = json {
-            read_error_body(json, &mut e, secrets);
-        }
-    }
-    // Retry-After (Clerk), else RateLimit-Reset / X-RateLimit-Reset (Kinde);
-    // a date is measured from now.
-    e.retry_after_ms = server_delay_ms(|name| resp.header(name), now_ms());
-    if e.trace_id.is_none() {
-        // Header values come cut to 1024 UTF-16 units (`Response::header`):
-        // one of 1024 bytes or more may have been cut.
-        e.trace_id = resp.header("cf-ray").map(|t| secrets.clip(&t, t.len() >= 1024, MAX_ERROR_TEXT));
-    }
-    let mut detail = Vec::new();
-    for i in 0..e.codes.len().max(e.messages.len()) {
-        match (e.codes.get(i), e.messages.get(i)) {
-            (Some(c), Some(m)) => detail.push(format!("{c}: {m}")),
-            (Some(x), None) | (None, Some(x)) => detail.push(x.clone()),
-            (None, None) => {}
-        }
-    }
-    let who = if proxy { "the proxy answered " } else { "" };
-    e.message = if detail.is_empty() {
-        format!("{who}HTTP {status}")
-    } else {
-        format!("{who}HTTP {status} ({})", detail.join("; "))
-    };
-    e
 }
 
 /// Wall-clock time in Unix milliseconds.
@@ -284,13 +232,14 @@ mod tests {
     use crate::engine::auth::{Grant, TokenCache};
     use crate::engine::error::is_proxy_answer;
     use crate::engine::exchange::testing::{Canned, canned};
-    use crate::engine::op::{Arg, Method, ParamsObject};
+    use crate::engine::exchange::HttpMethod;
+    use crate::engine::op::{Arg, ParamsObject};
     use crate::engine::value::json::{J, j};
 
     static OP: Operation = Operation {
         name: "getUserSessions",
         example: "",
-        method: Method::Get,
+        method: HttpMethod::Get,
         path: "/api/v1/users/{user_id}/sessions",
         args: &[Arg::path("userId", "user_id", "")],
         params_object: ParamsObject::None,
@@ -324,7 +273,7 @@ mod tests {
     fn prepare_builds_the_url_from_the_base() {
         let req = client(Auth::Static("t".into())).prepare(&OP, &[j("\"kp_1\"")], None).expect("valid"); // ok: test
         assert_eq!(req.url, "https://acme.kinde.com/api/v1/users/kp_1/sessions");
-        assert_eq!((req.method, req.body), (Method::Get, None));
+        assert_eq!((req.method, req.body), (HttpMethod::Get, None));
     }
 
     #[test]

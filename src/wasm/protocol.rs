@@ -60,9 +60,9 @@ pub enum HttpMethod {
     Delete = "DELETE",
 }
 
-impl From<crate::engine::op::Method> for HttpMethod {
-    fn from(m: crate::engine::op::Method) -> HttpMethod {
-        use crate::engine::op::Method;
+impl From<crate::engine::exchange::HttpMethod> for HttpMethod {
+    fn from(m: crate::engine::exchange::HttpMethod) -> HttpMethod {
+        use crate::engine::exchange::HttpMethod as Method;
         match m {
             Method::Get => HttpMethod::Get,
             Method::Post => HttpMethod::Post,
