@@ -108,6 +108,17 @@ export function page(items, param, value) {
   return { items, param, value };
 }
 
+/**
+ * A failed attempt, what `__retryDelay` decides on (the one shape here the
+ * driver builds and wasm reads): the IdpUsersError it ended with, how many
+ * attempts of the call failed so far, whether the operation's own request
+ * was sent, a number in [0, 1) for the jitter, the time left before the
+ * call's deadline, and the call's `callOptions` (undefined when none).
+ */
+export function failedAttempt(error, failures, sent, random, remainingMs, options) {
+  return { error, failures, sent, random, remainingMs, options };
+}
+
 // ---- Guarded readers ----
 // Every function below reads a value that came from a caller or a server
 // and may run its code (getters, Proxy traps, toJSON). Each catches what

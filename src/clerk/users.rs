@@ -255,10 +255,10 @@ pub(crate) static OPERATIONS: &[&Operation] = &[
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::engine::op::testing::check_table;
-    use crate::engine::request::testing::check_builds;
     use crate::engine::exchange::{OutBody, Prepared, Upload};
+    use crate::engine::op::testing::check_table;
     use crate::engine::request;
+    use crate::engine::request::testing::check_builds;
 
     /// The request relative to the API base.
     fn build(op: &Operation, args: &[J], extra: Option<&J>) -> Result<Prepared, crate::engine::error::Error> {

@@ -186,15 +186,15 @@ impl TokenCache {
     }
 }
 
-/// How a client authenticates.
+/// Where a client's tokens come from.
 #[derive(Debug)]
-pub(crate) enum Auth {
-    /// A bearer token the caller already has.
-    Static(String),
-    /// The client-credentials grant, cached.
-    ClientCredentials(TokenCache),
-    /// The caller's own token source (`getToken`), called by the driver.
-    Source(Replacements),
+pub(crate) enum TokenSource {
+    /// A fixed token, configured once (`accessToken`, `secretKey`).
+    Fixed(String),
+    /// Tokens minted with the client-credentials grant, cached.
+    Mint(TokenCache),
+    /// The caller's `getToken`, called by the driver.
+    GetToken(Replacements),
 }
 
 /// What the driver must do to get a token for the next request.
@@ -206,13 +206,13 @@ pub(crate) enum TokenStep {
     /// hand the answer to [`TokenCache::accept`].
     Mint,
     /// Ask the caller's `getToken`, passing whether a refresh is needed.
-    AskSource,
+    GetToken,
 }
 
-impl Auth {
+impl TokenSource {
     /// The caller's own token source, nothing replaced yet.
-    pub(crate) fn source() -> Auth {
-        Auth::Source(Replacements::default())
+    pub(crate) fn get_token() -> TokenSource {
+        TokenSource::GetToken(Replacements::default())
     }
 
     /// The next step towards a token; `rejected` is the token the API just
@@ -225,18 +225,18 @@ impl Auth {
             return TokenStep::Ready(r.to_owned());
         }
         match self {
-            Auth::Static(t) => TokenStep::Ready(t.clone()),
-            Auth::ClientCredentials(cache) => {
+            TokenSource::Fixed(t) => TokenStep::Ready(t.clone()),
+            TokenSource::Mint(cache) => {
                 if let Some(r) = rejected {
                     cache.invalidate(r);
                 }
                 cache.fresh(now_ms()).map_or(TokenStep::Mint, TokenStep::Ready)
             }
-            Auth::Source(replacements) => {
+            TokenSource::GetToken(replacements) => {
                 if rejected.is_some() {
                     replacements.refused();
                 }
-                TokenStep::AskSource
+                TokenStep::GetToken
             }
         }
     }
@@ -245,31 +245,31 @@ impl Auth {
     /// refused token (or it cannot be replaced at all).
     pub(crate) fn is_final(&self, token: &str) -> bool {
         match self {
-            Auth::Static(_) => true,
-            Auth::ClientCredentials(cache) => cache.replacements.is_replacement(token),
-            Auth::Source(replacements) => replacements.is_replacement(token),
+            TokenSource::Fixed(_) => true,
+            TokenSource::Mint(cache) => cache.replacements.is_replacement(token),
+            TokenSource::GetToken(replacements) => replacements.is_replacement(token),
         }
     }
 
     /// Records that the API accepted `token` (see [`Replacements::accepted`]).
     pub(crate) fn accepted(&self, token: impl FnOnce() -> String) {
         match self {
-            Auth::Static(_) => {}
-            Auth::ClientCredentials(cache) => cache.replacements.accepted(token),
-            Auth::Source(replacements) => replacements.accepted(token),
+            TokenSource::Fixed(_) => {}
+            TokenSource::Mint(cache) => cache.replacements.accepted(token),
+            TokenSource::GetToken(replacements) => replacements.accepted(token),
         }
     }
 
     /// Records a token that the caller's `getToken` produced.
-    pub(crate) fn sourced(&self, token: &str) {
-        if let Auth::Source(replacements) = self {
+    pub(crate) fn got_token(&self, token: &str) {
+        if let TokenSource::GetToken(replacements) = self {
             replacements.obtained(token, replacements.pending.get());
         }
     }
 
     /// Whether a rejected token can be replaced by asking again.
     pub(crate) fn can_refresh(&self) -> bool {
-        !matches!(self, Auth::Static(_))
+        !matches!(self, TokenSource::Fixed(_))
     }
 
     /// The secrets this auth holds or last obtained (every form of each),
@@ -285,22 +285,22 @@ impl Auth {
             }
         };
         match self {
-            Auth::Static(t) => out.add(t),
-            Auth::ClientCredentials(c) => {
+            TokenSource::Fixed(t) => out.add(t),
+            TokenSource::Mint(c) => {
                 add_latest(&c.replacements);
                 out.add(&c.grant().client_secret);
                 if let Some((t, _)) = c.cached.borrow().as_ref() {
                     out.add(t);
                 }
             }
-            Auth::Source(r) => add_latest(r),
+            TokenSource::GetToken(r) => add_latest(r),
         }
         out
     }
 }
 
 /// Checks what the caller's `getToken` produced.
-pub(crate) fn source_token<V: Value>(value: &V) -> Result<String, Error> {
+pub(crate) fn get_token_value<V: Value>(value: &V) -> Result<String, Error> {
     match value.as_string() {
         Some(t) if !t.trim().is_empty() => Ok(t),
         Some(_) => Err(Error::new(ErrorKind::Auth, "getToken returned an empty token")),
@@ -349,9 +349,9 @@ mod tests {
 
     #[test]
     fn tokens_are_cached_until_shortly_before_expiry() {
-        let auth = Auth::ClientCredentials(cache());
+        let auth = TokenSource::Mint(cache());
         assert_eq!(auth.step(|| 0.0, None, None), TokenStep::Mint);
-        let Auth::ClientCredentials(c) = &auth else { unreachable!() };
+        let TokenSource::Mint(c) = &auth else { unreachable!() };
         let token = c.accept(&canned(200, r#"{"access_token":"t1","expires_in":100,"token_type":"bearer"}"#), 0.0);
         assert_eq!(token.as_deref(), Ok("t1"));
         assert_eq!(auth.step(|| 89_999.0, None, None), TokenStep::Ready("t1".into()));
@@ -361,8 +361,8 @@ mod tests {
 
     #[test]
     fn a_rejected_token_is_dropped_but_a_newer_one_kept() {
-        let auth = Auth::ClientCredentials(cache());
-        let Auth::ClientCredentials(c) = &auth else { unreachable!() };
+        let auth = TokenSource::Mint(cache());
+        let TokenSource::Mint(c) = &auth else { unreachable!() };
         let _ = c.accept(&canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 0.0);
         // Another call already replaced "t1": its rejection does not drop "t2".
         assert_eq!(auth.step(|| 1.0, Some("t1"), None), TokenStep::Ready("t2".into()));
@@ -370,13 +370,13 @@ mod tests {
     }
 
     #[test]
-    fn static_and_source_tokens() {
-        assert_eq!(Auth::Static("s".into()).step(|| 0.0, Some("s"), None), TokenStep::Ready("s".into()));
-        assert!(!Auth::Static("s".into()).can_refresh());
-        assert_eq!(Auth::source().step(|| 0.0, None, None), TokenStep::AskSource);
-        assert_eq!(source_token(&j("\"tok\"")).as_deref(), Ok("tok"));
-        assert_eq!(source_token(&j("\" \"")).map_err(|e| e.kind), Err(ErrorKind::Auth));
-        assert_eq!(source_token(&j("42")).map_err(|e| e.kind), Err(ErrorKind::Auth));
+    fn fixed_and_get_token_tokens() {
+        assert_eq!(TokenSource::Fixed("s".into()).step(|| 0.0, Some("s"), None), TokenStep::Ready("s".into()));
+        assert!(!TokenSource::Fixed("s".into()).can_refresh());
+        assert_eq!(TokenSource::get_token().step(|| 0.0, None, None), TokenStep::GetToken);
+        assert_eq!(get_token_value(&j("\"tok\"")).as_deref(), Ok("tok"));
+        assert_eq!(get_token_value(&j("\" \"")).map_err(|e| e.kind), Err(ErrorKind::Auth));
+        assert_eq!(get_token_value(&j("42")).map_err(|e| e.kind), Err(ErrorKind::Auth));
     }
 
     #[test]
@@ -412,13 +412,13 @@ mod tests {
 
     #[test]
     fn minted_tokens_are_redacted_from_errors() {
-        let auth = Auth::ClientCredentials(cache());
-        let Auth::ClientCredentials(c) = &auth else { unreachable!() };
+        let auth = TokenSource::Mint(cache());
+        let TokenSource::Mint(c) = &auth else { unreachable!() };
         let _ = c.accept(&canned(200, r#"{"access_token":"minted-token-1","expires_in":3600}"#), 0.0);
         let e = Error::new(ErrorKind::Network, "fetch failed: Bearer minted-token-1").redact(&auth.secrets());
         assert_eq!(e.message, "fetch failed: Bearer [redacted]");
-        let source = Auth::source();
-        source.sourced("from-get-token");
+        let source = TokenSource::get_token();
+        source.got_token("from-get-token");
         let e = Error::new(ErrorKind::Network, "from-get-token").redact(&source.secrets());
         assert_eq!(e.message, "[redacted]");
     }

@@ -590,7 +590,8 @@ mod tests {
     }
 
     fn body(value: &str) -> Result<String, Error> {
-        build(&OP_BODY, &[j("\"u1\"")], Some(&j(value))).map(|r| r.body.map(|b| b.text().to_owned()).unwrap_or_default())
+        build(&OP_BODY, &[j("\"u1\"")], Some(&j(value)))
+            .map(|r| r.body.map(|b| b.text().to_owned()).unwrap_or_default())
     }
 
     fn param_of(e: Result<String, Error>) -> String {

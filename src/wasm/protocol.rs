@@ -32,14 +32,15 @@ impl Provider {
 }
 
 /// Where the token for a call must come from, when `__token` has none at
-/// hand (it then returns one of these numbers instead of a string).
+/// hand (it then returns one of these numbers instead of a string; a fixed
+/// token is the string itself).
 #[wasm_bindgen]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenSource {
-    /// Send `__tokenRequest()` (once for all waiting calls) and pass the
-    /// answer to `__tokenResponse`.
-    Endpoint = 1,
-    /// Call the config's `getToken` and pass what it gives to `__sourceToken`.
+    /// Mint one: send `__tokenRequest()` (once for all waiting calls) and
+    /// pass the answer to `__tokenResponse`.
+    Mint = 1,
+    /// Call the config's `getToken` and pass what it gives to `__getTokenResult`.
     GetToken = 2,
 }
 
@@ -104,4 +105,49 @@ extern "C" {
 
     /// `{ items, param, value }`: a page of a list and how to ask for the next.
     pub fn page(items: JsValue, param: JsValue, value: JsValue) -> JsValue;
+
+    /// `{ error, failures, sent, random, remainingMs, options }`: what
+    /// `__retryDelay` decides on, built by the driver (read by
+    /// [`read_failed_attempt`]; imported here for the shape test only).
+    #[cfg(test)]
+    #[wasm_bindgen(js_name = failedAttempt)]
+    pub fn failed_attempt(
+        error: JsValue,
+        failures: u32,
+        sent: bool,
+        random: f64,
+        remaining_ms: f64,
+        options: JsValue,
+    ) -> JsValue;
+}
+
+/// A [`failed_attempt`] as Rust reads it.
+pub struct FailedAttemptJs {
+    /// The `IdpUsersError` the attempt ended with (made by this module).
+    pub error: JsValue,
+    /// How many attempts of the call failed so far (1 after the first).
+    pub failures: u32,
+    /// Whether the operation's own request went out (a failed token
+    /// request did not send it).
+    pub sent: bool,
+    /// A number in `[0, 1)` for the jitter.
+    pub random: f64,
+    /// The time left before the call's deadline.
+    pub remaining_ms: f64,
+    /// The call's [`call_options`], or undefined.
+    pub options: JsValue,
+}
+
+/// Reads the driver's [`failed_attempt`] by field name (None when it is not
+/// one: a number field missing).
+pub fn read_failed_attempt(attempt: &JsValue) -> Option<FailedAttemptJs> {
+    use super::js::get;
+    Some(FailedAttemptJs {
+        error: get(attempt, "error"),
+        failures: get(attempt, "failures").as_f64()? as u32,
+        sent: get(attempt, "sent").as_bool()?,
+        random: get(attempt, "random").as_f64()?,
+        remaining_ms: get(attempt, "remainingMs").as_f64()?,
+        options: get(attempt, "options"),
+    })
 }
