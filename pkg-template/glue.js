@@ -585,7 +585,7 @@ async function obtain(client, rec, index, rejected, step) {
     failed = true;
   }
   live(client, rec.provider, index);
-  return W.__getTokenResult.call(rec.inner, index, value, failed, rejected);
+  return W.__gotToken.call(rec.inner, index, value, failed, rejected);
 }
 
 /**

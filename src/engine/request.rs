@@ -149,28 +149,30 @@ pub(crate) fn build<V: Value>(
         }
         _ => {}
     }
-    let path = fill_template(op.path, &segments);
+    let mut url = String::with_capacity(base_url.len() + op.path.len() + 32 + query.len());
+    url.push_str(base_url);
+    fill_template(&mut url, op.path, &segments);
+    url.push_str(&query);
     // A backstop: the parts' own limits already keep the URL below it.
-    if base_url.len() + path.len() + query.len() > MAX_URL {
+    if url.len() > MAX_URL {
         return Err(Error::invalid("arguments", format!("make a URL longer than {MAX_URL} bytes")));
     }
     let body = match file {
         Some(upload) => Some(OutBody::Multipart(upload)),
         None => body.map(OutBody::Json),
     };
-    Ok(Prepared { method: op.method, url: format!("{base_url}{path}{query}"), body })
+    Ok(Prepared { method: op.method, url, body })
 }
 
-/// Replaces each `{name}` of the template with its encoded segment.
-fn fill_template(template: &str, segments: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
+/// Writes the template to `out` with each `{name}` replaced by its encoded segment.
+fn fill_template(out: &mut String, template: &str, segments: &[(&str, String)]) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else {
             out.push_str(&rest[open..]);
-            return out;
+            return;
         };
         let name = &after[..close];
         if let Some((_, seg)) = segments.iter().find(|(n, _)| *n == name) {
@@ -179,7 +181,6 @@ fn fill_template(template: &str, segments: &[(&str, String)]) -> String {
         rest = &after[close + 1..];
     }
     out.push_str(rest);
-    out
 }
 
 fn type_error<V: Value>(label: &str, expected: &str, value: &V) -> Error {
@@ -719,8 +720,13 @@ mod tests {
 
     #[test]
     fn templates_fill_every_slot() {
-        assert_eq!(fill_template("/a/{x}/b/{y}", &[("x", "1".into()), ("y", "2".into())]), "/a/1/b/2");
-        assert_eq!(fill_template("/a/{x", &[]), "/a/{x");
+        let fill = |template: &str, segments: &[(&str, String)]| {
+            let mut out = String::new();
+            fill_template(&mut out, template, segments);
+            out
+        };
+        assert_eq!(fill("/a/{x}/b/{y}", &[("x", "1".into()), ("y", "2".into())]), "/a/1/b/2");
+        assert_eq!(fill("/a/{x", &[]), "/a/{x");
     }
 }
 

@@ -293,8 +293,8 @@ impl UsersApi {
     }
 
     /// Checks what `getToken` produced (or threw, when `failed`).
-    #[wasm_bindgen(js_name = __getTokenResult)]
-    pub fn get_token_result(
+    #[wasm_bindgen(js_name = __gotToken)]
+    pub fn got_token(
         &self,
         index: u32,
         value: JsValue,

@@ -40,7 +40,7 @@ pub enum TokenSource {
     /// Mint one: send `__tokenRequest()` (once for all waiting calls) and
     /// pass the answer to `__tokenResponse`.
     Mint = 1,
-    /// Call the config's `getToken` and pass what it gives to `__getTokenResult`.
+    /// Call the config's `getToken` and pass what it gives to `__gotToken`.
     GetToken = 2,
 }
 
