@@ -1,5 +1,6 @@
-//! Access tokens: a fixed token, the caller's own source, or the OAuth 2
-//! client-credentials grant with a cache.
+//! Where tokens come from (a [`TokenSource`]): a fixed token, the caller's
+//! `getToken`, or tokens minted with the OAuth 2 client-credentials grant,
+//! cached.
 //!
 //! The cache decides when a token is fresh, builds the token request and
 //! reads its answer. That one request is in flight at a time, however many

@@ -71,28 +71,29 @@ pub(crate) fn idempotent(method: HttpMethod) -> bool {
 
 /// The wait in milliseconds before the next attempt, or None to give up.
 ///
-/// `attempts` is how many attempts were made so far (1 after the first);
+/// `failures` is how many attempts of the call failed so far (1 after the
+/// first), the count the retry budget is spent by;
 /// `random` is a number in `[0, 1)` for the jitter; `remaining_ms` is the
 /// time left before the call's deadline (a wait past it is pointless).
 pub(crate) fn delay(
     policy: &RetryPolicy,
     method: HttpMethod,
-    attempts: u32,
-    failure: &FailedAttempt,
+    failures: u32,
+    failed: &FailedAttempt,
     random: f64,
     remaining_ms: f64,
 ) -> Option<u32> {
-    if attempts > policy.retries || !failure.transient() {
+    if failures > policy.retries || !failed.transient() {
         return None;
     }
-    if failure.sent && !idempotent(method) && !policy.non_idempotent {
+    if failed.sent && !idempotent(method) && !policy.non_idempotent {
         return None;
     }
-    let wait = match failure.retry_after_ms {
+    let wait = match failed.retry_after_ms {
         // The server knows best, within the cap: a Worker should not sleep for minutes.
         Some(ms) if ms > u64::from(policy.max_delay_ms) => return None,
         Some(ms) => ms as f64,
-        None => backoff(attempts, random, policy.max_delay_ms),
+        None => backoff(failures, random, policy.max_delay_ms),
     };
     // NaN (a broken clock) fails the comparison and gives up too.
     if wait.is_nan() || remaining_ms.is_nan() || wait > remaining_ms {
@@ -104,8 +105,8 @@ pub(crate) fn delay(
 /// Exponential backoff with jitter: step `n` waits between half and all of
 /// `500 ms * 2^(n-1)`, capped at `max_ms`. The jitter spreads out clients
 /// that were throttled together.
-fn backoff(attempts: u32, random: f64, max_ms: u32) -> f64 {
-    let step = BASE_DELAY_MS * 2f64.powi(attempts.saturating_sub(1).min(30) as i32);
+fn backoff(failures: u32, random: f64, max_ms: u32) -> f64 {
+    let step = BASE_DELAY_MS * 2f64.powi(failures.saturating_sub(1).min(30) as i32);
     let capped = step.min(f64::from(max_ms));
     let r = if random.is_finite() { random.clamp(0.0, 1.0) } else { 0.5 };
     (capped * (0.5 + r / 2.0)).floor()

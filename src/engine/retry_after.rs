@@ -213,7 +213,7 @@ mod tests {
     }
 
     #[test]
-    fn server_delay_prefers_retry_after_then_ratelimit_then_x() {
+    fn retry_after_prefers_retry_after_then_ratelimit_then_x() {
         fn headers<'a>(pairs: &'a [(&str, &str)]) -> impl Fn(&str) -> Option<String> + 'a {
             move |name| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
         }
@@ -306,7 +306,7 @@ mod tests {
             }
 
             #[test]
-            fn server_delay_takes_the_first_that_parses(
+            fn retry_after_takes_the_first_that_parses(
                 a in proptest::option::of(any_text()),
                 b in proptest::option::of(any_text()),
                 c in proptest::option::of(any_text()),
