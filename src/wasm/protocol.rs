@@ -138,16 +138,19 @@ pub struct FailedAttemptJs {
     pub options: JsValue,
 }
 
-/// Reads the driver's [`failed_attempt`] by field name (None when it is not
-/// one: a number field missing).
-pub fn read_failed_attempt(attempt: &JsValue) -> Option<FailedAttemptJs> {
+/// Reads the driver's [`failed_attempt`] by field name. A field that is
+/// not what the driver passes reads as giving up: no failures left, nothing
+/// to wait for.
+pub fn read_failed_attempt(attempt: &JsValue) -> FailedAttemptJs {
     use super::js::get;
-    Some(FailedAttemptJs {
+    let number = |key: &str| get(attempt, key).as_f64().unwrap_or(f64::NAN);
+    FailedAttemptJs {
         error: get(attempt, "error"),
-        failures: get(attempt, "failures").as_f64()? as u32,
-        sent: get(attempt, "sent").as_bool()?,
-        random: get(attempt, "random").as_f64()?,
-        remaining_ms: get(attempt, "remainingMs").as_f64()?,
+        // NaN and anything over u32::MAX saturate: no retry budget left.
+        failures: if number("failures") >= 0.0 { number("failures") as u32 } else { u32::MAX },
+        sent: get(attempt, "sent").as_bool().unwrap_or(true),
+        random: number("random"),
+        remaining_ms: number("remainingMs"),
         options: get(attempt, "options"),
-    })
+    }
 }
