@@ -24,32 +24,40 @@ use crate::{clerk, kinde};
 
 pub mod runtime_js;
 
-/// Declarations shared by every provider.
-const COMMON: &str = include_str!("common.d.ts");
+/// The hand-written declarations, in parts: each starts with a `// part:
+/// NAME` line and runs to the next.
+const HAND_WRITTEN: &str = include_str!("hand-written.d.ts");
+
+/// The part `name` of [`HAND_WRITTEN`] (empty when there is none, which the
+/// typings test would show).
+fn part(name: &str) -> &'static str {
+    const MARK: &str = "// part: ";
+    let head = format!("{MARK}{name}\n");
+    let start = HAND_WRITTEN.find(&head).map_or(HAND_WRITTEN.len(), |i| i + head.len());
+    let rest = &HAND_WRITTEN[start..];
+    &rest[..rest.find(MARK).unwrap_or(rest.len())]
+}
 
 /// The options both clients take, between `fetch` and
 /// `dangerouslyAllowBrowser` (`{FETCH_OPTION}` and `{CALL_LIMIT_OPTIONS}` in
 /// the config types).
-const SHARED_OPTIONS: [(&str, &str); 2] = [
-    ("{FETCH_OPTION}", include_str!("fetch-option.d.ts")),
-    ("{CALL_LIMIT_OPTIONS}", include_str!("call-limit-options.d.ts")),
-];
+const SHARED_OPTIONS: [(&str, &str); 2] =
+    [("{FETCH_OPTION}", "fetch-option"), ("{CALL_LIMIT_OPTIONS}", "call-limit-options")];
 
-/// Kinde's config types: its options are checked against
-/// [`kinde::config::KEYS`].
-const KINDE_CONFIG: &str = include_str!("kinde-config.d.ts");
-
-/// Clerk's config types: its options are checked against
-/// [`clerk::config::KEYS`].
-const CLERK_CONFIG: &str = include_str!("clerk-config.d.ts");
+/// The parts of the declarations shared by every provider, and of Kinde's
+/// and Clerk's config types (their options are checked against
+/// [`kinde::config::KEYS`] and [`clerk::config::KEYS`]).
+const COMMON: &str = "common";
+const KINDE_CONFIG: &str = "kinde-config";
+const CLERK_CONFIG: &str = "clerk-config";
 
 /// Fills the `{NAME}` placeholders of the hand-written parts: the shared
 /// options, then the Rust constants they state.
-fn fill(text: &str) -> String {
-    let mut out = text.to_owned();
+fn fill(name: &str) -> String {
+    let mut out = part(name).to_owned();
     for (placeholder, options) in SHARED_OPTIONS {
-        // A fragment file ends with a newline; the placeholder's line has its own.
-        out = out.replace(placeholder, options.trim_end_matches('\n'));
+        // A part ends with a newline; the placeholder's line has its own.
+        out = out.replace(placeholder, part(options).trim_end_matches('\n'));
     }
     let constants = [
         ("{DEFAULT_TIMEOUT_MS}", DEFAULT_TIMEOUT_MS.to_string()),

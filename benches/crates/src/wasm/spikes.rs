@@ -33,8 +33,7 @@ mod driven {
     use crate::engine::op::{Operation, ParamsObject};
     use crate::wasm::error::to_js;
     use crate::wasm::exchange::JsResponse;
-    use crate::wasm::js::{get, in_browser};
-    use crate::wasm::protocol::Provider;
+    use crate::wasm::js::get;
 
     /// A client whose calls are driven from Rust: what the package would
     /// hold if the `.wasm` performed the fetch itself.
@@ -106,17 +105,10 @@ mod driven {
     #[wasm_bindgen]
     impl SpikeClient {
         /// Validates `config` as `new KindeUsersApi` / `new ClerkUsersApi`
-        /// do (`provider` is a [`Provider`] number).
+        /// do (`provider` is a `Provider` number).
         #[wasm_bindgen(constructor)]
         pub fn new(provider: u32, config: JsValue) -> Result<SpikeClient, JsValue> {
-            let (made, operations) = match Provider::from_number(provider) {
-                #[cfg(feature = "kinde")]
-                Some(Provider::Kinde) => (crate::kinde::client(&config, in_browser()), crate::kinde::users::OPERATIONS),
-                #[cfg(feature = "clerk")]
-                Some(Provider::Clerk) => (crate::clerk::client(&config, in_browser()), crate::clerk::users::OPERATIONS),
-                _ => return Err(to_js(Error::new(ErrorKind::Validation, "no client for that provider"))),
-            };
-            let (client, settings) = made.map_err(to_js)?;
+            let (client, settings, operations) = crate::wasm::api::client_of(provider, &config)?;
             let headers = settings.headers;
             let fetch = get(&config, "fetch").dyn_into::<Function>().ok();
             Ok(SpikeClient { inner: Rc::new(Driven { client, operations, headers, fetch }) })

@@ -1,3 +1,7 @@
+// The hand-written declarations of pkg-template/index.d.ts, in parts that
+// src/typings/mod.rs places among the generated ones. Each part runs from its
+// `// part:` line to the next; `{NAME}` placeholders are filled in there.
+// part: common
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -188,3 +192,92 @@ export interface TokenRequestContext {
   /** True after the API rejected the previous token: return a new one. */
   forceRefresh: boolean;
 }
+// part: fetch-option
+  /** The `fetch` to use (default: the runtime's global `fetch`), e.g. a service binding's or a test fake's. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+// part: call-limit-options
+  /** Time limit of each call in milliseconds, token request, retries and waits included (default {DEFAULT_TIMEOUT_MS}, at most {MAX_TIMEOUT_MS}). */
+  timeoutMs?: number;
+  /** Retries after a failed attempt, 0 to {MAX_RETRIES} (default {DEFAULT_RETRIES}): 429, 502, 503, 504 and network failures, for GET, PUT and DELETE (POST and PATCH only with the call option `retryNonIdempotent`). */
+  retries?: number;
+  /** The longest wait between attempts in ms (default {DEFAULT_MAX_DELAY_MS}). The server's `Retry-After` / `RateLimit-Reset` wins when shorter; when longer, the call fails at once with `retryAfterMs` set. */
+  maxRetryDelayMs?: number;
+// part: kinde-config
+/** Options of every `KindeUsersApi`, whichever way it authenticates. */
+export interface KindeUsersApiBaseConfig {
+  /** Your Kinde domain: `acme.kinde.com`, `https://acme.kinde.com`, or a custom domain or proxy URL. */
+  domain: string;
+{FETCH_OPTION}
+  /** Headers sent with every API request. */
+  headers?: Record<string, string>;
+{CALL_LIMIT_OPTIONS}
+  /** Allow `clientSecret` in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/** Authenticate with a bearer token you already have. */
+export interface KindeAccessTokenAuth {
+  /** A Management API access token. */
+  accessToken: string;
+  clientId?: never;
+  clientSecret?: never;
+  audience?: never;
+  getToken?: never;
+}
+
+/** Authenticate with the client-credentials grant of a machine-to-machine application. */
+export interface KindeClientCredentialsAuth {
+  /** The M2M application's client id. */
+  clientId: string;
+  /** The M2M application's client secret. In a browser page it is refused unless `dangerouslyAllowBrowser` is true. */
+  clientSecret: string;
+  /** Token audience (default `https://<domain>/api`). */
+  audience?: string;
+  accessToken?: never;
+  getToken?: never;
+}
+
+/** Authenticate with tokens from your own store. */
+export interface KindeGetTokenAuth {
+  /** Returns a Management API access token; called before each request. */
+  getToken: (context: TokenRequestContext) => string | Promise<string>;
+  accessToken?: never;
+  clientId?: never;
+  clientSecret?: never;
+  audience?: never;
+}
+
+/** `new KindeUsersApi(config)`: a domain and exactly one way to authenticate. */
+export type KindeUsersApiConfig = KindeUsersApiBaseConfig &
+  (KindeAccessTokenAuth | KindeClientCredentialsAuth | KindeGetTokenAuth);
+// part: clerk-config
+/** Options of every `ClerkUsersApi`, whichever way it authenticates. */
+export interface ClerkUsersApiBaseConfig {
+  /** API base URL (default `{DEFAULT_BASE_URL}`), e.g. a proxy or a local fake. */
+  baseUrl?: string;
+  /** Value of the `Clerk-API-Version` header (default `"{API_VERSION}"`, the version these typings follow). */
+  apiVersion?: string;
+{FETCH_OPTION}
+  /** Headers sent with every request (the API version is set with `apiVersion`). */
+  headers?: Record<string, string>;
+{CALL_LIMIT_OPTIONS}
+  /** Allow the secret key in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/** Authenticate with the instance's secret key (on a server). */
+export interface ClerkSecretKeyAuth {
+  /** The instance's secret key (`sk_live_...` or `sk_test_...`), sent as the bearer token. In a browser page it is refused unless `dangerouslyAllowBrowser` is true. */
+  secretKey: string;
+  getToken?: never;
+}
+
+/** Authenticate to a proxy that holds the secret key (see `idp-users/proxy`): `getToken` supplies the bearer the proxy checks. */
+export interface ClerkGetTokenAuth {
+  /** Returns the bearer to send (e.g. your admin session token); called before each request, with `forceRefresh: true` after a 401. */
+  getToken: (context: TokenRequestContext) => string | Promise<string>;
+  secretKey?: never;
+}
+
+/** `new ClerkUsersApi(config)`: a secret key, or `getToken` behind a proxy. */
+export type ClerkUsersApiConfig = ClerkUsersApiBaseConfig & (ClerkSecretKeyAuth | ClerkGetTokenAuth);
