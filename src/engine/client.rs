@@ -42,7 +42,7 @@ pub(crate) struct Client {
 
 impl Client {
     /// Every secret an error of this client must not show: those of its
-    /// auth, and `token`, the one a request was sent with.
+    /// token source, and `token`, the one a request was sent with.
     pub(crate) fn secrets(&self, token: Option<&str>) -> Secrets {
         let mut secrets = self.tokens.secrets();
         if let Some(t) = token {

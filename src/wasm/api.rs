@@ -186,7 +186,8 @@ impl UsersApi {
     }
 
     /// The wait in milliseconds before the next attempt of operation `index`
-    /// after the [`protocol::failed_attempt`] `attempt`, or -1 to give up.
+    /// after the failed attempt `attempt` (runtime.js's `failedAttempt`,
+    /// read by [`protocol::read_failed_attempt`]), or -1 to give up.
     #[wasm_bindgen(js_name = __retryDelay)]
     pub fn retry_delay(&self, index: u32, attempt: &JsValue) -> i32 {
         let Ok(op) = self.op(index) else { return -1 };

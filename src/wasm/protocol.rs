@@ -121,7 +121,7 @@ extern "C" {
     ) -> JsValue;
 }
 
-/// A [`failed_attempt`] as Rust reads it.
+/// A failed attempt (runtime.js's `failedAttempt`) as Rust reads it.
 pub struct FailedAttemptJs {
     /// The `IdpUsersError` the attempt ended with (made by this module).
     pub error: JsValue,
@@ -138,7 +138,7 @@ pub struct FailedAttemptJs {
     pub options: JsValue,
 }
 
-/// Reads the driver's [`failed_attempt`] by field name. A field that is
+/// Reads the driver's `failedAttempt` by field name. A field that is
 /// not what the driver passes reads as giving up: no failures left, nothing
 /// to wait for.
 pub fn read_failed_attempt(attempt: &JsValue) -> FailedAttemptJs {
