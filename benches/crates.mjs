@@ -2,9 +2,12 @@
 // What the crates the package leaves out would cost it now: web-sys +
 // wasm-bindgen-futures (a call driven from Rust), gloo-net (the same through
 // its `http` feature) and serde + serde-wasm-bindgen (the config and the call
-// options). Each is a spike behind a Cargo feature (src/wasm/spikes.rs).
+// options). Each is a spike behind a Cargo feature of the crate benches/crates
+// (its src/wasm/spikes.rs, over the package's own sources; a member of the
+// Cargo workspace that nothing else builds).
 //
-// 1. Builds the baseline (default features) and each spike with the release
+// 1. Builds the baseline (the package's crate, default features) and each
+//    spike (benches/crates with its feature) with the release
 //    flags of scripts/build.mjs (wasm-pack, -Zbuild-std, wasm-opt -Oz) into
 //    target/spikes/<variant>/, and bundles each glue with esbuild as the
 //    build does.
@@ -65,7 +68,9 @@ function wasmPack(variant) {
   rmSync(out, { recursive: true, force: true });
   const cargoArgs = features ? ['--features', features] : [];
   cargoArgs.push('-Zbuild-std=std,panic_abort');
-  const args = ['build', '.', '--target', 'web', '--release', '--no-typescript', '--no-pack', '--out-dir', out, '--', ...cargoArgs];
+  // The spikes' crate is named apart; its output keeps the package's file names.
+  const crate = features ? join(root, 'benches', 'crates') : '.';
+  const args = ['build', crate, '--target', 'web', '--release', '--no-typescript', '--no-pack', '--out-dir', out, '--out-name', 'idp_users', '--', ...cargoArgs];
   console.error(`\n== build: ${variant} (${features ? `--features ${features}` : 'default features'})`);
   const r = spawnSync('wasm-pack', args, {
     cwd: root,

@@ -22,7 +22,7 @@
 // return a promise that is also async-iterable. Their typings are in
 // index.d.ts.
 import { UsersApi, Provider, TokenSource, initSync as instantiate } from 'idp-users:glue';
-import { IdpUsersError, snapshot } from 'idp-users:runtime';
+import { IdpUsersError, failedAttempt, snapshot } from 'idp-users:runtime';
 
 export { IdpUsersError };
 
@@ -552,7 +552,7 @@ function token(client, rec, index, rejected, status) {
 }
 
 async function obtain(client, rec, index, rejected, step) {
-  if (step === TokenSource.Endpoint) {
+  if (step === TokenSource.Mint) {
     // One token request at a time, however many calls wait for it. It has
     // its own time limit and no caller's signal: one call giving up must
     // not fail the others waiting for the same token.
@@ -585,7 +585,7 @@ async function obtain(client, rec, index, rejected, step) {
     failed = true;
   }
   live(client, rec.provider, index);
-  return W.__sourceToken.call(rec.inner, index, value, failed, rejected);
+  return W.__gotToken.call(rec.inner, index, value, failed, rejected);
 }
 
 /**
@@ -652,7 +652,7 @@ async function call(client, provider, index, info, a, b, c, d, e) {
   const o = req.options; // the call's options, validated (undefined when none were given)
   const scope = new Scope(o?.signal, o?.timeoutMs ?? rec.timeoutMs, rec.scopes);
   let attempts = 0; // requests sent for the operation
-  let tries = 0; // failed tries, for the retry budget
+  let failures = 0; // failed attempts, for the retry budget
   let rejected; // the token the API refused, if any
   try {
     for (;;) {
@@ -681,8 +681,8 @@ async function call(client, provider, index, info, a, b, c, d, e) {
         error = asError(client, rec, index, thrown, sent ? tok : undefined);
       }
       if (!(error instanceof IdpUsersError)) throw error;
-      tries++;
-      const wait = scope.stopped || !CLIENTS.has(client) ? -1 : W.__retryDelay.call(rec.inner, index, error, tries, sent, Math.random(), scope.deadline - clock(), o);
+      failures++;
+      const wait = scope.stopped || !CLIENTS.has(client) ? -1 : W.__retryDelay.call(rec.inner, index, failedAttempt(error, failures, sent, Math.random(), scope.deadline - clock(), o));
       if (wait < 0) {
         error.attempts = attempts;
         throw error;

@@ -1,6 +1,6 @@
 //! `new ClerkUsersApi(config)`: what the config object may hold.
 
-use crate::engine::config::{Transport, base_url, browser_guard, check_keys, has_function, opt_string};
+use crate::engine::config::{Settings, base_url, browser_guard, check_keys, has_function, opt_string};
 use crate::engine::error::Error;
 use crate::engine::value::Value;
 
@@ -34,7 +34,7 @@ pub(crate) struct ClerkConfig {
     /// `getToken` supplies the bearer (a client behind a proxy that holds the key).
     pub secret_key: Option<String>,
     /// Headers (`clerk-api-version` first), time limit, fetch and retries.
-    pub transport: Transport,
+    pub settings: Settings,
 }
 
 impl ClerkConfig {
@@ -72,12 +72,12 @@ impl ClerkConfig {
         if version.contains(['\r', '\n', '\0']) {
             return Err(Error::invalid("config.apiVersion", "must be a date such as \"2026-05-12\""));
         }
-        let mut transport = Transport::parse(config)?;
-        if transport.headers.iter().any(|(name, _)| name == VERSION_HEADER) {
+        let mut settings = Settings::parse(config)?;
+        if settings.headers.iter().any(|(name, _)| name == VERSION_HEADER) {
             return Err(Error::invalid("config.headers.Clerk-API-Version", "is set with config.apiVersion"));
         }
-        transport.headers.insert(0, (VERSION_HEADER.to_owned(), version));
-        Ok(ClerkConfig { base_url, secret_key, transport })
+        settings.headers.insert(0, (VERSION_HEADER.to_owned(), version));
+        Ok(ClerkConfig { base_url, secret_key, settings })
     }
 }
 
@@ -96,8 +96,8 @@ mod tests {
         let c = parse(r#"{"secretKey":"sk_test_1"}"#).expect("valid"); // ok: test
         assert_eq!(c.base_url, "https://api.clerk.com/v1");
         assert_eq!(c.secret_key.as_deref(), Some("sk_test_1"));
-        assert_eq!(c.transport.headers, vec![("clerk-api-version".into(), "2026-05-12".into())]);
-        assert_eq!((c.transport.timeout_ms, c.transport.custom_fetch), (DEFAULT_TIMEOUT_MS, false));
+        assert_eq!(c.settings.headers, vec![("clerk-api-version".into(), "2026-05-12".into())]);
+        assert_eq!((c.settings.timeout_ms, c.settings.custom_fetch), (DEFAULT_TIMEOUT_MS, false));
     }
 
     #[test]
@@ -108,10 +108,10 @@ mod tests {
         .expect("valid"); // ok: test
         assert_eq!(c.base_url, "http://127.0.0.1:8790/v1");
         assert_eq!(
-            c.transport.headers,
+            c.settings.headers,
             vec![("clerk-api-version".into(), "2025-11-10".into()), ("x-trace".into(), "1".into())]
         );
-        assert_eq!(c.transport.timeout_ms, 5000);
+        assert_eq!(c.settings.timeout_ms, 5000);
     }
 
     #[test]

@@ -255,8 +255,15 @@ pub(crate) static OPERATIONS: &[&Operation] = &[
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::engine::op::testing::{check_builds, check_table};
-    use crate::engine::request::{Upload, build};
+    use crate::engine::exchange::{OutBody, Prepared, Upload};
+    use crate::engine::op::testing::check_table;
+    use crate::engine::request;
+    use crate::engine::request::testing::check_builds;
+
+    /// The request relative to the API base.
+    fn build(op: &Operation, args: &[J], extra: Option<&J>) -> Result<Prepared, crate::engine::error::Error> {
+        request::build(op, args, extra, "")
+    }
     use crate::engine::value::json::{J, j};
     use std::collections::BTreeSet;
 
@@ -379,7 +386,7 @@ mod tests {
     fn uploads_take_binary_data_only() {
         let args = [j("\"u\""), j(r#"{"$bytes":10}"#)];
         let req = build(&SET_USER_PROFILE_IMAGE, &args, None).expect("upload"); // ok: test
-        assert_eq!((req.body, req.file), (None, Some(Upload { part: "file", arg: 1, wrapped: false })));
+        assert_eq!(req.body, Some(OutBody::Multipart(Upload { part: "file", arg: 1, wrapped: false })));
         for bad in [r#""a string""#, "{}", "[1,2]", r#"{"$bytes":0}"#, ""] {
             assert_eq!(param_of(&SET_USER_PROFILE_IMAGE, &["\"u\"", bad], ""), "file", "{bad}");
         }
@@ -389,7 +396,7 @@ mod tests {
     fn uploads_take_the_seeds_file_wrapper_too() {
         let args = [j("\"u\""), j(r#"{"file":{"$bytes":10}}"#)];
         let req = build(&SET_USER_PROFILE_IMAGE, &args, None).expect("upload"); // ok: test
-        assert_eq!(req.file, Some(Upload { part: "file", arg: 1, wrapped: true }));
+        assert_eq!(req.body, Some(OutBody::Multipart(Upload { part: "file", arg: 1, wrapped: true })));
         for bad in [r#"{"file":"x"}"#, r#"{"file":{"$bytes":0}}"#, r#"{"file":{}}"#] {
             assert_eq!(param_of(&SET_USER_PROFILE_IMAGE, &["\"u\"", bad], ""), "file.file", "{bad}");
         }

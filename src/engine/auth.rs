@@ -1,5 +1,6 @@
-//! Access tokens: a fixed token, the caller's own source, or the OAuth 2
-//! client-credentials grant with a cache.
+//! Where tokens come from (a [`TokenSource`]): a fixed token, the caller's
+//! `getToken`, or tokens minted with the OAuth 2 client-credentials grant,
+//! cached.
 //!
 //! The cache decides when a token is fresh, builds the token request and
 //! reads its answer. That one request is in flight at a time, however many
@@ -8,9 +9,9 @@
 use std::cell::{Cell, RefCell};
 
 use super::encode::component;
-use super::error::{BODY_LIMIT, Error, ErrorKind, Secrets, read_error_body, server_delay_ms};
-use super::exchange::{OutBody, Prepared, Response};
-use super::op::Method;
+use super::error::{BODY_LIMIT, Error, ErrorKind, Secrets, read_error_body};
+use super::exchange::{HttpMethod, OutBody, Prepared, Response};
+use super::retry_after::retry_after_ms;
 use super::value::Value;
 
 /// Lifetime assumed when a token response has no `expires_in`.
@@ -141,7 +142,7 @@ impl TokenCache {
     /// The token request.
     pub(crate) fn request(&self) -> Prepared {
         Prepared {
-            method: Method::Post,
+            method: HttpMethod::Post,
             url: self.grant.token_url.clone(),
             body: Some(OutBody::Form(self.grant.form())),
         }
@@ -155,7 +156,7 @@ impl TokenCache {
         if !(200..300).contains(&status) {
             let mut e = Error::new(ErrorKind::Auth, String::new());
             e.status = Some(status);
-            e.retry_after_ms = server_delay_ms(|name| resp.header(name), now_ms);
+            e.retry_after_ms = retry_after_ms(|name| resp.header(name), now_ms);
             let secrets = Secrets::new([self.grant.client_secret.as_str()]);
             e.body = (!resp.is_empty()).then(|| secrets.body(resp, BODY_LIMIT));
             if let Some(j) = &json {
@@ -186,15 +187,15 @@ impl TokenCache {
     }
 }
 
-/// How a client authenticates.
+/// Where a client's tokens come from.
 #[derive(Debug)]
-pub(crate) enum Auth {
-    /// A bearer token the caller already has.
-    Static(String),
-    /// The client-credentials grant, cached.
-    ClientCredentials(TokenCache),
-    /// The caller's own token source (`getToken`), called by the driver.
-    Source(Replacements),
+pub(crate) enum TokenSource {
+    /// A fixed token, configured once (`accessToken`, `secretKey`).
+    Fixed(String),
+    /// Tokens minted with the client-credentials grant, cached.
+    Mint(TokenCache),
+    /// The caller's `getToken`, called by the driver.
+    GetToken(Replacements),
 }
 
 /// What the driver must do to get a token for the next request.
@@ -206,13 +207,13 @@ pub(crate) enum TokenStep {
     /// hand the answer to [`TokenCache::accept`].
     Mint,
     /// Ask the caller's `getToken`, passing whether a refresh is needed.
-    AskSource,
+    GetToken,
 }
 
-impl Auth {
+impl TokenSource {
     /// The caller's own token source, nothing replaced yet.
-    pub(crate) fn source() -> Auth {
-        Auth::Source(Replacements::default())
+    pub(crate) fn get_token() -> TokenSource {
+        TokenSource::GetToken(Replacements::default())
     }
 
     /// The next step towards a token; `rejected` is the token the API just
@@ -225,18 +226,18 @@ impl Auth {
             return TokenStep::Ready(r.to_owned());
         }
         match self {
-            Auth::Static(t) => TokenStep::Ready(t.clone()),
-            Auth::ClientCredentials(cache) => {
+            TokenSource::Fixed(t) => TokenStep::Ready(t.clone()),
+            TokenSource::Mint(cache) => {
                 if let Some(r) = rejected {
                     cache.invalidate(r);
                 }
                 cache.fresh(now_ms()).map_or(TokenStep::Mint, TokenStep::Ready)
             }
-            Auth::Source(replacements) => {
+            TokenSource::GetToken(replacements) => {
                 if rejected.is_some() {
                     replacements.refused();
                 }
-                TokenStep::AskSource
+                TokenStep::GetToken
             }
         }
     }
@@ -245,31 +246,31 @@ impl Auth {
     /// refused token (or it cannot be replaced at all).
     pub(crate) fn is_final(&self, token: &str) -> bool {
         match self {
-            Auth::Static(_) => true,
-            Auth::ClientCredentials(cache) => cache.replacements.is_replacement(token),
-            Auth::Source(replacements) => replacements.is_replacement(token),
+            TokenSource::Fixed(_) => true,
+            TokenSource::Mint(cache) => cache.replacements.is_replacement(token),
+            TokenSource::GetToken(replacements) => replacements.is_replacement(token),
         }
     }
 
     /// Records that the API accepted `token` (see [`Replacements::accepted`]).
     pub(crate) fn accepted(&self, token: impl FnOnce() -> String) {
         match self {
-            Auth::Static(_) => {}
-            Auth::ClientCredentials(cache) => cache.replacements.accepted(token),
-            Auth::Source(replacements) => replacements.accepted(token),
+            TokenSource::Fixed(_) => {}
+            TokenSource::Mint(cache) => cache.replacements.accepted(token),
+            TokenSource::GetToken(replacements) => replacements.accepted(token),
         }
     }
 
     /// Records a token that the caller's `getToken` produced.
-    pub(crate) fn sourced(&self, token: &str) {
-        if let Auth::Source(replacements) = self {
+    pub(crate) fn got_token(&self, token: &str) {
+        if let TokenSource::GetToken(replacements) = self {
             replacements.obtained(token, replacements.pending.get());
         }
     }
 
     /// Whether a rejected token can be replaced by asking again.
     pub(crate) fn can_refresh(&self) -> bool {
-        !matches!(self, Auth::Static(_))
+        !matches!(self, TokenSource::Fixed(_))
     }
 
     /// The secrets this auth holds or last obtained (every form of each),
@@ -285,22 +286,22 @@ impl Auth {
             }
         };
         match self {
-            Auth::Static(t) => out.add(t),
-            Auth::ClientCredentials(c) => {
+            TokenSource::Fixed(t) => out.add(t),
+            TokenSource::Mint(c) => {
                 add_latest(&c.replacements);
                 out.add(&c.grant().client_secret);
                 if let Some((t, _)) = c.cached.borrow().as_ref() {
                     out.add(t);
                 }
             }
-            Auth::Source(r) => add_latest(r),
+            TokenSource::GetToken(r) => add_latest(r),
         }
         out
     }
 }
 
 /// Checks what the caller's `getToken` produced.
-pub(crate) fn source_token<V: Value>(value: &V) -> Result<String, Error> {
+pub(crate) fn get_token_value<V: Value>(value: &V) -> Result<String, Error> {
     match value.as_string() {
         Some(t) if !t.trim().is_empty() => Ok(t),
         Some(_) => Err(Error::new(ErrorKind::Auth, "getToken returned an empty token")),
@@ -338,7 +339,7 @@ mod tests {
     #[test]
     fn the_token_request_is_a_form_post() {
         let req = cache().request();
-        assert_eq!((req.method, req.url.as_str()), (Method::Post, "https://acme.kinde.com/oauth2/token"));
+        assert_eq!((req.method, req.url.as_str()), (HttpMethod::Post, "https://acme.kinde.com/oauth2/token"));
         let body = req.body.expect("form body"); // ok: test
         assert_eq!(body.content_type(), "application/x-www-form-urlencoded");
         assert_eq!(
@@ -349,9 +350,9 @@ mod tests {
 
     #[test]
     fn tokens_are_cached_until_shortly_before_expiry() {
-        let auth = Auth::ClientCredentials(cache());
+        let auth = TokenSource::Mint(cache());
         assert_eq!(auth.step(|| 0.0, None, None), TokenStep::Mint);
-        let Auth::ClientCredentials(c) = &auth else { unreachable!() };
+        let TokenSource::Mint(c) = &auth else { unreachable!() };
         let token = c.accept(&canned(200, r#"{"access_token":"t1","expires_in":100,"token_type":"bearer"}"#), 0.0);
         assert_eq!(token.as_deref(), Ok("t1"));
         assert_eq!(auth.step(|| 89_999.0, None, None), TokenStep::Ready("t1".into()));
@@ -361,8 +362,8 @@ mod tests {
 
     #[test]
     fn a_rejected_token_is_dropped_but_a_newer_one_kept() {
-        let auth = Auth::ClientCredentials(cache());
-        let Auth::ClientCredentials(c) = &auth else { unreachable!() };
+        let auth = TokenSource::Mint(cache());
+        let TokenSource::Mint(c) = &auth else { unreachable!() };
         let _ = c.accept(&canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 0.0);
         // Another call already replaced "t1": its rejection does not drop "t2".
         assert_eq!(auth.step(|| 1.0, Some("t1"), None), TokenStep::Ready("t2".into()));
@@ -370,13 +371,13 @@ mod tests {
     }
 
     #[test]
-    fn static_and_source_tokens() {
-        assert_eq!(Auth::Static("s".into()).step(|| 0.0, Some("s"), None), TokenStep::Ready("s".into()));
-        assert!(!Auth::Static("s".into()).can_refresh());
-        assert_eq!(Auth::source().step(|| 0.0, None, None), TokenStep::AskSource);
-        assert_eq!(source_token(&j("\"tok\"")).as_deref(), Ok("tok"));
-        assert_eq!(source_token(&j("\" \"")).map_err(|e| e.kind), Err(ErrorKind::Auth));
-        assert_eq!(source_token(&j("42")).map_err(|e| e.kind), Err(ErrorKind::Auth));
+    fn fixed_and_get_token_tokens() {
+        assert_eq!(TokenSource::Fixed("s".into()).step(|| 0.0, Some("s"), None), TokenStep::Ready("s".into()));
+        assert!(!TokenSource::Fixed("s".into()).can_refresh());
+        assert_eq!(TokenSource::get_token().step(|| 0.0, None, None), TokenStep::GetToken);
+        assert_eq!(get_token_value(&j("\"tok\"")).as_deref(), Ok("tok"));
+        assert_eq!(get_token_value(&j("\" \"")).map_err(|e| e.kind), Err(ErrorKind::Auth));
+        assert_eq!(get_token_value(&j("42")).map_err(|e| e.kind), Err(ErrorKind::Auth));
     }
 
     #[test]
@@ -412,13 +413,13 @@ mod tests {
 
     #[test]
     fn minted_tokens_are_redacted_from_errors() {
-        let auth = Auth::ClientCredentials(cache());
-        let Auth::ClientCredentials(c) = &auth else { unreachable!() };
+        let auth = TokenSource::Mint(cache());
+        let TokenSource::Mint(c) = &auth else { unreachable!() };
         let _ = c.accept(&canned(200, r#"{"access_token":"minted-token-1","expires_in":3600}"#), 0.0);
         let e = Error::new(ErrorKind::Network, "fetch failed: Bearer minted-token-1").redact(&auth.secrets());
         assert_eq!(e.message, "fetch failed: Bearer [redacted]");
-        let source = Auth::source();
-        source.sourced("from-get-token");
+        let source = TokenSource::get_token();
+        source.got_token("from-get-token");
         let e = Error::new(ErrorKind::Network, "from-get-token").redact(&source.secrets());
         assert_eq!(e.message, "[redacted]");
     }

@@ -1,20 +1,18 @@
 //! One operation, start to end, without I/O: validate and build the request,
 //! say how to get a token, and read the response (success, a token to
-//! re-mint once, or an [`Error`]).
+//! refresh once, or an [`Error`]).
 //!
 //! A driver runs it:
 //! 1. [`Client::prepare`] the request (validation errors: nothing is sent);
 //! 2. get a token as [`Client::token_step`] says;
-//! 3. send it, then [`Client::finish`]; on [`Outcome::Retry`] get a token
+//! 3. send it, then [`Client::finish`]; on [`Outcome::RefreshToken`] get a token
 //!    again, passing the rejected one, and send once more.
 
-use super::auth::{Auth, TokenStep, source_token};
-use super::error::{
-    BODY_LIMIT, Error, ErrorKind, MAX_ERROR_TEXT, Secrets, is_proxy_answer, read_error_body, server_delay_ms,
-};
-use super::exchange::{OutBody, Prepared, Response};
+use super::auth::{TokenSource, TokenStep, get_token_value};
+use super::error::{BODY_LIMIT, Error, ErrorKind, Secrets, api_error, is_proxy_answer};
+use super::exchange::{Prepared, Response};
 use super::op::{Operation, Shape};
-use super::request::{MAX_URL, build};
+use super::request::build;
 use super::value::{Kind, Value};
 
 /// The most characters of a runtime's error text an error message keeps
@@ -26,9 +24,9 @@ pub(crate) const MAX_MESSAGE: usize = 1024;
 pub(crate) enum Outcome<J> {
     /// Success: the parsed body.
     Done(J),
-    /// The API rejected a token that can be replaced: get a new one and send
-    /// the request again (once).
-    Retry,
+    /// The API rejected a token that can be replaced: refresh it (get a new
+    /// one) and send the request again (once).
+    RefreshToken,
 }
 
 /// Everything a provider client knows, independent of any HTTP stack.
@@ -38,15 +36,15 @@ pub(crate) struct Client {
     pub provider: &'static str,
     /// API base URL without a trailing slash (`https://acme.kinde.com`).
     pub base_url: String,
-    /// How requests are authenticated.
-    pub auth: Auth,
+    /// Where its tokens come from.
+    pub tokens: TokenSource,
 }
 
 impl Client {
     /// Every secret an error of this client must not show: those of its
-    /// auth, and `token`, the one a request was sent with.
+    /// token source, and `token`, the one a request was sent with.
     pub(crate) fn secrets(&self, token: Option<&str>) -> Secrets {
-        let mut secrets = self.auth.secrets();
+        let mut secrets = self.tokens.secrets();
         if let Some(t) = token {
             secrets.add(t);
         }
@@ -68,20 +66,7 @@ impl Client {
         args: &[V],
         extra: Option<&V>,
     ) -> Result<Prepared, Error> {
-        let req = build(op, args, extra).map_err(|e| self.fail(op, e, None))?;
-        // A backstop: the parts' own limits already keep the URL below it.
-        if self.base_url.len() + req.path.len() > MAX_URL {
-            let e = Error::invalid("arguments", format!("make a URL longer than {MAX_URL} bytes"));
-            return Err(self.fail(op, e, None));
-        }
-        Ok(Prepared {
-            method: req.method,
-            url: format!("{}{}", self.base_url, req.path),
-            body: match req.file {
-                Some(upload) => Some(OutBody::Multipart(upload)),
-                None => req.body.map(OutBody::Json),
-            },
-        })
+        build(op, args, extra, &self.base_url).map_err(|e| self.fail(op, e, None))
     }
 
     /// How to get the token for the next request; `rejected` is the token
@@ -94,45 +79,45 @@ impl Client {
         rejected: Option<&str>,
         status: Option<u16>,
     ) -> TokenStep {
-        self.auth.step(now_ms, rejected, status)
+        self.tokens.step(now_ms, rejected, status)
     }
 
     /// The token endpoint of the client-credentials grant (None in other modes).
     pub(crate) fn token_url(&self) -> Option<&str> {
-        match &self.auth {
-            Auth::ClientCredentials(cache) => Some(&cache.grant().token_url),
+        match &self.tokens {
+            TokenSource::Mint(cache) => Some(&cache.grant().token_url),
             _ => None,
         }
     }
 
     /// The token request of the client-credentials grant (None in other modes).
     pub(crate) fn token_request(&self) -> Option<Prepared> {
-        match &self.auth {
-            Auth::ClientCredentials(cache) => Some(cache.request()),
+        match &self.tokens {
+            TokenSource::Mint(cache) => Some(cache.request()),
             _ => None,
         }
     }
 
     /// Reads the token endpoint's answer (client-credentials mode).
     pub(crate) fn accept_token<R: Response>(&self, op: &Operation, resp: &R, now_ms: f64) -> Result<String, Error> {
-        match &self.auth {
-            Auth::ClientCredentials(cache) => cache.accept(resp, now_ms).map_err(|e| self.fail(op, e, None)),
+        match &self.tokens {
+            TokenSource::Mint(cache) => cache.accept(resp, now_ms).map_err(|e| self.fail(op, e, None)),
             _ => Err(self.fail(op, Error::new(ErrorKind::Auth, "no token endpoint in this mode"), None)),
         }
     }
 
     /// Checks what the caller's `getToken` returned (asked after the API
     /// refused a token when the driver says so).
-    pub(crate) fn accept_source_token<V: Value>(&self, op: &Operation, value: &V) -> Result<String, Error> {
-        let token = source_token(value).map_err(|e| self.fail(op, e, None))?;
-        self.auth.sourced(&token);
+    pub(crate) fn accept_get_token<V: Value>(&self, op: &Operation, value: &V) -> Result<String, Error> {
+        let token = get_token_value(value).map_err(|e| self.fail(op, e, None))?;
+        self.tokens.got_token(&token);
         Ok(token)
     }
 
     /// The error for a `getToken` that threw (`message` describes what it
     /// threw); `rejected` is the token the API just refused, which that
     /// message may well name.
-    pub(crate) fn source_failed(&self, op: &Operation, message: &str, rejected: Option<&str>) -> Error {
+    pub(crate) fn get_token_failed(&self, op: &Operation, message: &str, rejected: Option<&str>) -> Error {
         self.fail(op, Error::new(ErrorKind::Auth, format!("getToken failed: {message}")), rejected)
     }
 
@@ -175,7 +160,7 @@ impl Client {
             // definition (Kinde answers some deletes so), whatever the
             // operation. The promise resolves to `null` (undefined is the
             // driver's signal to retry with a new token).
-            self.auth.accepted(token);
+            self.tokens.accepted(token);
             return Ok(Outcome::Done(R::Json::null()));
         }
         if (200..300).contains(&status) {
@@ -194,7 +179,7 @@ impl Client {
             };
             return match json {
                 Some(data) if problem.is_empty() => {
-                    self.auth.accepted(token);
+                    self.tokens.accepted(token);
                     Ok(Outcome::Done(data))
                 }
                 _ => {
@@ -216,54 +201,17 @@ impl Client {
         // Kinde documents expired or revoked tokens as 403; 401 is the HTTP
         // norm. A token is re-minted at most once: a replacement refused with
         // 403 is final (a missing scope stays missing).
-        let replaceable = status == 401 || (status == 403 && !self.auth.is_final(&used));
-        if replaceable && !retried && !proxy && self.auth.can_refresh() {
-            return Ok(Outcome::Retry);
+        let replaceable = status == 401 || (status == 403 && !self.tokens.is_final(&used));
+        if replaceable && !retried && !proxy && self.tokens.can_refresh() {
+            return Ok(Outcome::RefreshToken);
         }
         let secrets = self.secrets(Some(&used));
-        let mut e = api_error(resp, json.as_ref(), &secrets, proxy);
+        let mut e = api_error(resp, json.as_ref(), &secrets, proxy, now_ms());
         if let (Some(note), 404 | 405) = (op.removed, status) {
             e.message = format!("{} ({note})", e.message);
         }
         Err(self.fail_with(op, e, &secrets))
     }
-}
-
-/// Maps a non-2xx response (its body parsed as `json`) onto an [`Error`].
-/// `proxy`: the body is the proxy's own answer (the message says so).
-fn api_error<R: Response>(resp: &R, json: Option<&R::Json>, secrets: &Secrets, proxy: bool) -> Error {
-    let status = resp.status();
-    let mut e = Error::new(ErrorKind::Api, String::new());
-    e.status = Some(status);
-    if !resp.is_empty() {
-        e.body = Some(secrets.body(resp, BODY_LIMIT));
-        if let Some(json) = json {
-            read_error_body(json, &mut e, secrets);
-        }
-    }
-    // Retry-After (Clerk), else RateLimit-Reset / X-RateLimit-Reset (Kinde);
-    // a date is measured from now.
-    e.retry_after_ms = server_delay_ms(|name| resp.header(name), now_ms());
-    if e.trace_id.is_none() {
-        // Header values come cut to 1024 UTF-16 units (`Response::header`):
-        // one of 1024 bytes or more may have been cut.
-        e.trace_id = resp.header("cf-ray").map(|t| secrets.clip(&t, t.len() >= 1024, MAX_ERROR_TEXT));
-    }
-    let mut detail = Vec::new();
-    for i in 0..e.codes.len().max(e.messages.len()) {
-        match (e.codes.get(i), e.messages.get(i)) {
-            (Some(c), Some(m)) => detail.push(format!("{c}: {m}")),
-            (Some(x), None) | (None, Some(x)) => detail.push(x.clone()),
-            (None, None) => {}
-        }
-    }
-    let who = if proxy { "the proxy answered " } else { "" };
-    e.message = if detail.is_empty() {
-        format!("{who}HTTP {status}")
-    } else {
-        format!("{who}HTTP {status} ({})", detail.join("; "))
-    };
-    e
 }
 
 /// Wall-clock time in Unix milliseconds.
@@ -283,14 +231,15 @@ mod tests {
     use super::*;
     use crate::engine::auth::{Grant, TokenCache};
     use crate::engine::error::is_proxy_answer;
+    use crate::engine::exchange::HttpMethod;
     use crate::engine::exchange::testing::{Canned, canned};
-    use crate::engine::op::{Arg, Method, ParamsObject};
+    use crate::engine::op::{Arg, ParamsObject};
     use crate::engine::value::json::{J, j};
 
     static OP: Operation = Operation {
         name: "getUserSessions",
         example: "",
-        method: Method::Get,
+        method: HttpMethod::Get,
         path: "/api/v1/users/{user_id}/sessions",
         args: &[Arg::path("userId", "user_id", "")],
         params_object: ParamsObject::None,
@@ -303,12 +252,12 @@ mod tests {
 
     const SECRET: &str = "very-secret-value";
 
-    fn client(auth: Auth) -> Client {
-        Client { provider: "kinde", base_url: "https://acme.kinde.com".into(), auth }
+    fn client(tokens: TokenSource) -> Client {
+        Client { provider: "kinde", base_url: "https://acme.kinde.com".into(), tokens }
     }
 
     fn cc() -> Client {
-        client(Auth::ClientCredentials(TokenCache::new(Grant {
+        client(TokenSource::Mint(TokenCache::new(Grant {
             token_url: "https://acme.kinde.com/oauth2/token".into(),
             client_id: "cid".into(),
             client_secret: SECRET.into(),
@@ -322,14 +271,14 @@ mod tests {
 
     #[test]
     fn prepare_builds_the_url_from_the_base() {
-        let req = client(Auth::Static("t".into())).prepare(&OP, &[j("\"kp_1\"")], None).expect("valid"); // ok: test
+        let req = client(TokenSource::Fixed("t".into())).prepare(&OP, &[j("\"kp_1\"")], None).expect("valid"); // ok: test
         assert_eq!(req.url, "https://acme.kinde.com/api/v1/users/kp_1/sessions");
-        assert_eq!((req.method, req.body), (Method::Get, None));
+        assert_eq!((req.method, req.body), (HttpMethod::Get, None));
     }
 
     #[test]
     fn validation_errors_name_the_operation() {
-        let e = client(Auth::Static("t".into())).prepare(&OP, &[j("\"\"")], None).expect_err("empty"); // ok: test
+        let e = client(TokenSource::Fixed("t".into())).prepare(&OP, &[j("\"\"")], None).expect_err("empty"); // ok: test
         assert_eq!(e.kind, ErrorKind::Validation);
         assert_eq!((e.provider, e.operation), ("kinde", "getUserSessions"));
         assert_eq!(e.message, "getUserSessions: userId must not be empty");
@@ -337,7 +286,7 @@ mod tests {
 
     #[test]
     fn success_bodies_are_parsed_and_checked_at_the_top_level() {
-        let c = client(Auth::Static("t".into()));
+        let c = client(TokenSource::Fixed("t".into()));
         let Ok(Outcome::Done(J(Some(v)))) = finish(&c, &canned(200, r#"{"code":"OK"}"#), false) else { panic!() };
         assert_eq!(v, serde_json::json!({"code": "OK"}));
         let e = finish(&c, &canned(200, "<html>"), false).expect_err("decode"); // ok: test
@@ -365,7 +314,7 @@ mod tests {
     #[test]
     fn no_content_is_success_with_null_for_any_operation() {
         static LIST: Operation = Operation { returns: Shape::Array, ..OP };
-        let c = client(Auth::Static("t".into()));
+        let c = client(TokenSource::Fixed("t".into()));
         for op in [&OP, &LIST] {
             for status in [204, 205] {
                 let done = c.finish(op, &canned(status, ""), || "t".into(), false);
@@ -385,15 +334,15 @@ mod tests {
     }
 
     #[test]
-    fn rejected_tokens_are_retried_once_unless_static() {
+    fn rejected_tokens_are_refreshed_once_unless_fixed() {
         let c = cc();
-        assert_eq!(finish(&c, &canned(403, ""), false), Ok(Outcome::Retry));
-        assert_eq!(finish(&c, &canned(401, ""), false), Ok(Outcome::Retry));
+        assert_eq!(finish(&c, &canned(403, ""), false), Ok(Outcome::RefreshToken));
+        assert_eq!(finish(&c, &canned(401, ""), false), Ok(Outcome::RefreshToken));
         let e = finish(&c, &canned(401, ""), true).expect_err("second rejection"); // ok: test
         assert_eq!((e.kind, e.status), (ErrorKind::Api, Some(401)));
-        let s = client(Auth::Static("tok-static-1".into()));
-        assert_eq!(finish(&s, &canned(403, ""), false).map_err(|e| e.status), Err(Some(403)));
-        assert_eq!(finish(&client(Auth::source()), &canned(401, ""), false), Ok(Outcome::Retry));
+        let fixed = client(TokenSource::Fixed("tok-static-1".into()));
+        assert_eq!(finish(&fixed, &canned(403, ""), false).map_err(|e| e.status), Err(Some(403)));
+        assert_eq!(finish(&client(TokenSource::get_token()), &canned(401, ""), false), Ok(Outcome::RefreshToken));
     }
 
     #[test]
@@ -409,7 +358,7 @@ mod tests {
         };
         mint(&c, "t1");
         // The first token refused with 403: one replacement.
-        assert_eq!(finish_with(&c, 403, "t1", false), Ok(Outcome::Retry));
+        assert_eq!(finish_with(&c, 403, "t1", false), Ok(Outcome::RefreshToken));
         assert_eq!(c.token_step(|| 1.0, Some("t1"), None), TokenStep::Mint);
         let t2 = c.accept_token(&OP, &canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 1.0);
         assert_eq!(t2.as_deref(), Ok("t2"));
@@ -422,7 +371,7 @@ mod tests {
         // ...and the proxy's path (status given) keeps it rather than re-minting.
         assert_eq!(c.token_step(|| 2.0, Some("t2"), Some(403)), TokenStep::Ready("t2".into()));
         // A 401 still replaces it once.
-        assert_eq!(finish_with(&c, 401, "t2", false), Ok(Outcome::Retry));
+        assert_eq!(finish_with(&c, 401, "t2", false), Ok(Outcome::RefreshToken));
         assert_eq!(c.token_step(|| 3.0, Some("t2"), Some(401)), TokenStep::Mint);
         // A replacement the API then accepts is an ordinary token again.
         let c2 = cc();
@@ -430,7 +379,7 @@ mod tests {
         assert_eq!(c2.token_step(|| 1.0, Some("t1"), Some(401)), TokenStep::Mint);
         let _ = c2.accept_token(&OP, &canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 1.0);
         assert!(matches!(c2.finish(&OP, &canned(200, "{}"), || "t2".into(), true), Ok(Outcome::Done(_))));
-        assert_eq!(finish_with(&c2, 403, "t2", false), Ok(Outcome::Retry));
+        assert_eq!(finish_with(&c2, 403, "t2", false), Ok(Outcome::RefreshToken));
         // A token minted anew after expiry is a first one again.
         let c = cc();
         mint(&c, "t1");
@@ -438,19 +387,19 @@ mod tests {
         let _ = c.accept_token(&OP, &canned(200, r#"{"access_token":"t2","expires_in":1}"#), 1.0);
         assert_eq!(c.token_step(|| 10_000.0, None, None), TokenStep::Mint);
         let _ = c.accept_token(&OP, &canned(200, r#"{"access_token":"t3","expires_in":3600}"#), 10_000.0);
-        assert_eq!(finish_with(&c, 403, "t3", false), Ok(Outcome::Retry));
+        assert_eq!(finish_with(&c, 403, "t3", false), Ok(Outcome::RefreshToken));
     }
 
     #[test]
     fn a_get_token_replacement_refused_with_403_is_final() {
-        let c = client(Auth::source());
-        assert_eq!(c.accept_source_token(&OP, &j("\"s1\"")).as_deref(), Ok("s1"));
+        let c = client(TokenSource::get_token());
+        assert_eq!(c.accept_get_token(&OP, &j("\"s1\"")).as_deref(), Ok("s1"));
         let refused = |t: &str| c.finish(&OP, &canned(403, ""), || t.to_owned(), false).map_err(|e| e.status);
-        assert_eq!(refused("s1"), Ok(Outcome::Retry));
-        assert_eq!(c.token_step(|| 0.0, Some("s1"), Some(403)), TokenStep::AskSource);
-        assert_eq!(c.accept_source_token(&OP, &j("\"s2\"")).as_deref(), Ok("s2"));
+        assert_eq!(refused("s1"), Ok(Outcome::RefreshToken));
+        assert_eq!(c.token_step(|| 0.0, Some("s1"), Some(403)), TokenStep::GetToken);
+        assert_eq!(c.accept_get_token(&OP, &j("\"s2\"")).as_deref(), Ok("s2"));
         // Another call handed the same replacement by getToken's own cache.
-        assert_eq!(c.accept_source_token(&OP, &j("\"s2\"")).as_deref(), Ok("s2"));
+        assert_eq!(c.accept_get_token(&OP, &j("\"s2\"")).as_deref(), Ok("s2"));
         assert_eq!(refused("s2"), Err(Some(403)));
         assert_eq!(c.token_step(|| 0.0, Some("s2"), Some(403)), TokenStep::Ready("s2".into()));
     }
@@ -462,7 +411,7 @@ mod tests {
                 r#"{{"error":{{"code":"{code}","message":"m","operation":"kinde.getUserSessions"}},"errors":[{{"code":"{code}","message":"m"}}]}}"#
             )
         };
-        for c in [cc(), client(Auth::source())] {
+        for c in [cc(), client(TokenSource::get_token())] {
             for (status, code) in [(403, "operation_not_allowed"), (401, "unauthorized")] {
                 let e = finish(&c, &canned(status, &body(code)), false).expect_err(code); // ok: test
                 assert_eq!((e.kind, e.status, e.codes.clone()), (ErrorKind::Api, Some(status), vec![code.to_owned()]));
@@ -471,13 +420,13 @@ mod tests {
         }
         // The token endpoint's `error` is a string: not the proxy.
         let oauth = canned(401, r#"{"error":"invalid_token","error_description":"expired"}"#);
-        assert_eq!(finish(&cc(), &oauth, false), Ok(Outcome::Retry));
+        assert_eq!(finish(&cc(), &oauth, false), Ok(Outcome::RefreshToken));
         assert!(!is_proxy_answer(&j(r#"{"error":{"message":"no code"}}"#)));
     }
 
     #[test]
     fn api_errors_are_mapped() {
-        let c = client(Auth::Static("tok-static-1".into()));
+        let c = client(TokenSource::Fixed("tok-static-1".into()));
         let resp = Canned(
             404,
             r#"{"errors":{"code":"USER_NOT_FOUND","message":"No user with id kp_1"}}"#.into(),
@@ -495,7 +444,7 @@ mod tests {
     #[test]
     fn removed_endpoints_say_so_on_404_and_405_only() {
         static GONE: Operation = Operation { name: "createUserTotp", removed: Some("it was removed"), ..OP };
-        let c = client(Auth::Static("tok-static-1".into()));
+        let c = client(TokenSource::Fixed("tok-static-1".into()));
         for status in [404, 405] {
             let e = c.finish(&GONE, &canned(status, ""), || "tok-static-1".into(), false).expect_err("gone"); // ok: test
             assert_eq!(e.message, format!("createUserTotp: HTTP {status} (it was removed)"));
@@ -506,7 +455,7 @@ mod tests {
 
     #[test]
     fn bodiless_and_non_json_errors() {
-        let c = client(Auth::Static("tok-static-1".into()));
+        let c = client(TokenSource::Fixed("tok-static-1".into()));
         let e = finish(&c, &Canned(429, String::new(), vec![("retry-after", "1")]), false).expect_err("429"); // ok: test
         assert_eq!((e.status, e.body.clone(), e.retry_after_ms), (Some(429), None, Some(1000)));
         assert_eq!(e.message, "getUserSessions: HTTP 429");
@@ -517,7 +466,7 @@ mod tests {
 
     #[test]
     fn error_bodies_are_truncated_and_scrubbed_of_secrets_and_tokens() {
-        let c = client(Auth::Static("tok-static-1".into()));
+        let c = client(TokenSource::Fixed("tok-static-1".into()));
         let long = format!("{{\"echo\":\"tok-static-1 tok-in-use-1\",\"pad\":\"{}\"}}", "x".repeat(5000));
         let e = finish(&c, &canned(400, &long), false).expect_err("400"); // ok: test
         let body = e.body.clone().unwrap_or_default();
@@ -528,7 +477,7 @@ mod tests {
     #[test]
     fn a_key_across_the_body_limit_is_redacted_whole() {
         const KEY: &str = "sk_test_0123456789abcdefABCDEF012345";
-        let c = client(Auth::Static(KEY.into()));
+        let c = client(TokenSource::Fixed(KEY.into()));
         for at in BODY_LIMIT - 40..BODY_LIMIT + 2 {
             let body = format!("{}{KEY}{}", "x".repeat(at), "y".repeat(3000));
             for status in [200, 400] {
@@ -541,7 +490,7 @@ mod tests {
 
     #[test]
     fn network_errors_are_redacted_of_the_token_sent() {
-        let c = client(Auth::source());
+        let c = client(TokenSource::get_token());
         let message = format!("{} Bearer tok-sent-1234", "m".repeat(2 * MAX_MESSAGE - 14));
         let e = c.no_response(&OP, ErrorKind::Network, (&message, true), None, Some("tok-sent-1234"));
         assert!(!e.message.contains("tok-"), "{}", &e.message[e.message.len() - 30..]);
@@ -590,7 +539,7 @@ mod tests {
         assert_eq!((e.kind, e.operation), (ErrorKind::Auth, "getUserSessions"));
         assert!(!format!("{e:?}").contains(SECRET));
         assert_eq!(c.token_url(), Some("https://acme.kinde.com/oauth2/token"));
-        assert_eq!(client(Auth::source()).token_request(), None);
-        assert_eq!(client(Auth::Static("t".into())).token_url(), None);
+        assert_eq!(client(TokenSource::get_token()).token_request(), None);
+        assert_eq!(client(TokenSource::Fixed("t".into())).token_url(), None);
     }
 }

@@ -9,10 +9,10 @@ pub(crate) const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// Longest timeout accepted (10 minutes).
 pub(crate) const MAX_TIMEOUT_MS: u32 = 600_000;
 
-/// How a client's requests go out, whatever the provider: the part of every
-/// config the JS driver uses.
+/// A client's settings: how its requests go out, whatever the provider (the
+/// part of every config the JS driver uses).
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Transport {
+pub(crate) struct Settings {
     /// Headers for every request.
     pub headers: Vec<(String, String)>,
     /// The time a call may take (token request, attempts and waits).
@@ -24,12 +24,12 @@ pub(crate) struct Transport {
     pub retry: RetryPolicy,
 }
 
-impl Transport {
+impl Settings {
     /// Reads the keys every provider's config shares: `headers`,
     /// `timeoutMs`, `fetch`, `retries` and `maxRetryDelayMs`.
-    pub(crate) fn parse<V: Value>(config: &V) -> Result<Transport, Error> {
+    pub(crate) fn parse<V: Value>(config: &V) -> Result<Settings, Error> {
         const CONFIG: &str = "config";
-        Ok(Transport {
+        Ok(Settings {
             headers: headers(&config.get("headers"), "config.headers")?,
             timeout_ms: timeout_ms(config, CONFIG)?.unwrap_or(DEFAULT_TIMEOUT_MS),
             custom_fetch: has_function(config, CONFIG, "fetch")?,

@@ -7,9 +7,47 @@
 //! native, no Rust future crosses the boundary); in native tests it is the
 //! test itself.
 
-use super::op::Method;
-use super::request::Upload;
 use super::value::Value;
+
+/// An HTTP method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HttpMethod {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PUT
+    Put,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+}
+
+impl HttpMethod {
+    /// The method's name on the wire.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Delete => "DELETE",
+        }
+    }
+}
+
+/// Where the file of an upload is among the call's arguments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Upload {
+    /// The multipart part's name (`file`).
+    pub part: &'static str,
+    /// The index of the positional argument that holds it.
+    pub arg: usize,
+    /// Whether the argument is the seed's `{ file }` wrapper rather than the
+    /// file itself.
+    pub wrapped: bool,
+}
 
 /// A request body and the content type it is sent with.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,13 +81,15 @@ impl OutBody {
     }
 }
 
-/// A request ready to send. The driver adds `Accept: application/json`, the
+/// A request ready to send, as [`super::request::build`] makes it from an
+/// operation and its arguments (or the token cache for the token endpoint).
+/// The driver adds `Accept: application/json`, the
 /// client's configured headers, the call's own headers, then the content
 /// type and the authorization (which nothing configured can replace).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Prepared {
     /// HTTP method.
-    pub method: Method,
+    pub method: HttpMethod,
     /// Absolute URL.
     pub url: String,
     /// The body.

@@ -12,5 +12,6 @@ pub mod op;
 pub mod paging;
 pub mod request;
 pub mod retry;
+pub mod retry_after;
 pub mod schema;
 pub mod value;

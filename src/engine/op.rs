@@ -1,36 +1,9 @@
 //! Operations as data: method, path, arguments, body and result type.
 
 use super::encode::is_dot_segment;
+use super::exchange::HttpMethod;
 use super::paging::Paging;
 use super::schema::{Model, Ts, Ty, ts};
-
-/// An HTTP method.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Method {
-    /// GET
-    Get,
-    /// POST
-    Post,
-    /// PUT
-    Put,
-    /// PATCH
-    Patch,
-    /// DELETE
-    Delete,
-}
-
-impl Method {
-    /// The method's name on the wire.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Put => "PUT",
-            Method::Patch => "PATCH",
-            Method::Delete => "DELETE",
-        }
-    }
-}
 
 /// Where a positional argument goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,7 +106,7 @@ pub(crate) struct Operation {
     /// The JS method name (`getUsers`).
     pub name: &'static str,
     /// HTTP method.
-    pub method: Method,
+    pub method: HttpMethod,
     /// Path template relative to the API base, with `{wire_name}` slots.
     pub path: &'static str,
     /// Required arguments, in order.
@@ -184,7 +157,7 @@ impl Operation {
 ///     /// What it does (the description in the typings).
 ///     GET_USER_DATA,
 ///     name: getUserData,              // the JS method name
-///     method: Get,                    // a `Method` variant
+///     method: Get,                    // an `HttpMethod` variant
 ///     path: "/api/v1/user",           // relative to the API base, `{wire}` slots
 ///     [args: [ID, ...],]              // required positional `Arg`s, in order
 ///     [params: MODEL,] or [body: MODEL,]  // the optional trailing query or body object
@@ -215,7 +188,7 @@ macro_rules! operation {
         $(#[doc = $doc])+
         pub(crate) static $static: $crate::engine::op::Operation = $crate::engine::op::Operation {
             name: stringify!($name),
-            method: $crate::engine::op::Method::$method,
+            method: $crate::engine::exchange::HttpMethod::$method,
             path: $path,
             args: &[$($($arg),*)?],
             params_object: $crate::engine::op::params_object(&[
@@ -358,8 +331,6 @@ mod tests {
 pub(crate) mod testing {
     //! Checks every provider's operation table must pass.
     use super::{Loc, Operation};
-    use crate::engine::request::build;
-    use crate::engine::value::json::{J, j};
     use std::collections::BTreeSet;
 
     /// Names are unique, each path's `{slots}` are exactly its path
@@ -374,17 +345,6 @@ pub(crate) mod testing {
             assert!(!op.doc.trim().is_empty(), "{} has no description", op.name);
             let binding = op.example.split_once(" = ").map(|(b, _)| b).unwrap_or_default();
             assert!(!binding.is_empty(), "{}: the example is `binding = arguments`", op.name);
-        }
-    }
-
-    /// One sample call per operation of `ops` (positional arguments and the
-    /// trailing object, as JSON) builds `"METHOD path"`.
-    pub(crate) fn check_builds(ops: &[&Operation], cases: &[(&Operation, &[&str], &str, &str)]) {
-        assert_eq!(cases.len(), ops.len(), "one case per operation");
-        for (op, args, extra, expected) in cases {
-            let args: Vec<J> = args.iter().map(|a| j(a)).collect();
-            let req = build(op, &args, Some(&j(extra))).unwrap_or_else(|e| panic!("{}: {}", op.name, e.message));
-            assert_eq!(format!("{} {}", req.method.as_str(), req.path), *expected, "{}", op.name);
         }
     }
 }

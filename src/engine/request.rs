@@ -1,36 +1,13 @@
-//! Turns an operation and the caller's arguments into an HTTP request,
-//! validating everything first: a request is built whole or not at all.
+//! Turns an operation and the caller's arguments into the request the
+//! driver sends, validating everything first: a request is built whole or
+//! not at all.
 
 use super::encode::{component, component_len, is_date_time, is_dot_segment, push_json_string, push_query};
 use super::error::Error;
-use super::op::{Loc, Method, Operation, ParamsObject};
+use super::exchange::{OutBody, Prepared, Upload};
+use super::op::{Loc, Operation, ParamsObject};
 use super::schema::{Field, Model, Ty};
 use super::value::{Kind, Value};
-
-/// A validated request, ready for a transport.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct HttpRequest {
-    /// HTTP method.
-    pub method: Method,
-    /// Path and query, relative to the API base (`/api/v1/users?page_size=5`).
-    pub path: String,
-    /// JSON body text.
-    pub body: Option<String>,
-    /// For an upload: where the (validated) file is.
-    pub file: Option<Upload>,
-}
-
-/// Where the file of an upload is among the call's arguments.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Upload {
-    /// The multipart part's name (`file`).
-    pub part: &'static str,
-    /// The index of the positional argument that holds it.
-    pub arg: usize,
-    /// Whether the argument is the seed's `{ file }` wrapper rather than the
-    /// file itself.
-    pub wrapped: bool,
-}
 
 /// The longest query string a request may have. Servers refuse URLs much
 /// longer than this anyway; the check also bounds the memory a call's
@@ -75,8 +52,14 @@ fn body_budget(out: &str, label: &str) -> Result<(), Error> {
 }
 
 /// Validates `args` (the positional arguments) and `extra` (the optional
-/// trailing object) against `op` and builds the request.
-pub(crate) fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<HttpRequest, Error> {
+/// trailing object) against `op` and builds the request to `base_url` (the
+/// API base, without a trailing slash).
+pub(crate) fn build<V: Value>(
+    op: &Operation,
+    args: &[V],
+    extra: Option<&V>,
+    base_url: &str,
+) -> Result<Prepared, Error> {
     let mut segments: Vec<(&str, String)> = Vec::new();
     let mut query = String::new();
     let mut body = None;
@@ -166,21 +149,30 @@ pub(crate) fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> 
         }
         _ => {}
     }
-    let mut path = fill_template(op.path, &segments);
-    path.push_str(&query);
-    Ok(HttpRequest { method: op.method, path, body, file })
+    let mut url = String::with_capacity(base_url.len() + op.path.len() + 32 + query.len());
+    url.push_str(base_url);
+    fill_template(&mut url, op.path, &segments);
+    url.push_str(&query);
+    // A backstop: the parts' own limits already keep the URL below it.
+    if url.len() > MAX_URL {
+        return Err(Error::invalid("arguments", format!("make a URL longer than {MAX_URL} bytes")));
+    }
+    let body = match file {
+        Some(upload) => Some(OutBody::Multipart(upload)),
+        None => body.map(OutBody::Json),
+    };
+    Ok(Prepared { method: op.method, url, body })
 }
 
-/// Replaces each `{name}` of the template with its encoded segment.
-fn fill_template(template: &str, segments: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
+/// Writes the template to `out` with each `{name}` replaced by its encoded segment.
+fn fill_template(out: &mut String, template: &str, segments: &[(&str, String)]) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else {
             out.push_str(&rest[open..]);
-            return out;
+            return;
         };
         let name = &after[..close];
         if let Some((_, seg)) = segments.iter().find(|(n, _)| *n == name) {
@@ -189,7 +181,6 @@ fn fill_template(template: &str, segments: &[(&str, String)]) -> String {
         rest = &after[close + 1..];
     }
     out.push_str(rest);
-    out
 }
 
 fn type_error<V: Value>(label: &str, expected: &str, value: &V) -> Error {
@@ -511,9 +502,15 @@ fn write_object<V: Value>(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::engine::exchange::HttpMethod;
     use crate::engine::op::{Arg, ParamsObject};
     use crate::engine::schema::Field;
     use crate::engine::value::json::{J, j};
+
+    /// The request relative to the API base: its `url` is the path and query.
+    fn build<V: Value>(op: &Operation, args: &[V], extra: Option<&V>) -> Result<Prepared, Error> {
+        super::build(op, args, extra, "")
+    }
 
     static INNER: Model = Model {
         name: "",
@@ -548,7 +545,7 @@ mod tests {
     static OP_QUERY: Operation = Operation {
         name: "list",
         example: "",
-        method: Method::Get,
+        method: HttpMethod::Get,
         path: "/api/v1/users",
         args: &[],
         params_object: ParamsObject::Query(&PARAMS),
@@ -561,7 +558,7 @@ mod tests {
     static OP_PATH: Operation = Operation {
         name: "flag",
         example: "",
-        method: Method::Patch,
+        method: HttpMethod::Patch,
         path: "/api/v1/users/{user_id}/feature_flags/{feature_flag_key}",
         args: &[
             Arg::path("userId", "user_id", ""),
@@ -578,7 +575,7 @@ mod tests {
     static OP_BODY: Operation = Operation {
         name: "create",
         example: "",
-        method: Method::Post,
+        method: HttpMethod::Post,
         path: "/api/v1/users/{user_id}/things",
         args: &[Arg::path("userId", "user_id", "")],
         params_object: ParamsObject::Body(&BODY),
@@ -590,11 +587,12 @@ mod tests {
     };
 
     fn query(params: &str) -> Result<String, Error> {
-        build(&OP_QUERY, &[] as &[J], Some(&j(params))).map(|r| r.path)
+        build(&OP_QUERY, &[] as &[J], Some(&j(params))).map(|r| r.url)
     }
 
     fn body(value: &str) -> Result<String, Error> {
-        build(&OP_BODY, &[j("\"u1\"")], Some(&j(value))).map(|r| r.body.unwrap_or_default())
+        build(&OP_BODY, &[j("\"u1\"")], Some(&j(value)))
+            .map(|r| r.body.map(|b| b.text().to_owned()).unwrap_or_default())
     }
 
     fn param_of(e: Result<String, Error>) -> String {
@@ -651,15 +649,15 @@ mod tests {
     #[test]
     fn path_segments_are_encoded_and_checked() {
         let r = build(&OP_PATH, &[j("\"kp_1/../x\""), j("\"flag?x\""), j("true")], None).expect("ok"); // ok: test
-        assert_eq!(r.path, "/api/v1/users/kp_1%2F..%2Fx/feature_flags/flag%3Fx?value=true");
-        assert_eq!(r.method, Method::Patch);
+        assert_eq!(r.url, "/api/v1/users/kp_1%2F..%2Fx/feature_flags/flag%3Fx?value=true");
+        assert_eq!(r.method, HttpMethod::Patch);
         for bad in ["\"..\"", "\".\"", "\"%2e%2E\"", "\"\"", "\"  \"", "5", "null", ""] {
             let e = build(&OP_PATH, &[j(bad), j("\"f\""), j("\"v\"")], None);
-            assert_eq!(param_of(e.map(|r| r.path)), "userId", "{bad}");
+            assert_eq!(param_of(e.map(|r| r.url)), "userId", "{bad}");
         }
-        let missing = build(&OP_PATH, &[j("\"u\"")], None).map(|r| r.path);
+        let missing = build(&OP_PATH, &[j("\"u\"")], None).map(|r| r.url);
         assert_eq!(param_of(missing), "featureFlagKey");
-        let bad_value = build(&OP_PATH, &[j("\"u\""), j("\"f\""), j("{}")], None).map(|r| r.path);
+        let bad_value = build(&OP_PATH, &[j("\"u\""), j("\"f\""), j("{}")], None).map(|r| r.url);
         assert_eq!(param_of(bad_value), "value");
     }
 
@@ -667,7 +665,7 @@ mod tests {
     fn path_segments_and_query_values_are_bounded_by_their_encoded_length() {
         let path = |id: &str, value: &str| {
             let args = [J(Some(id.into())), j("\"k\""), J(Some(value.into()))];
-            build(&OP_PATH, &args, None).map(|r| r.path)
+            build(&OP_PATH, &args, None).map(|r| r.url)
         };
         // At the limit, and one byte over (ASCII: one byte each).
         assert!(path(&"a".repeat(MAX_SEGMENT), "v").is_ok());
@@ -722,7 +720,31 @@ mod tests {
 
     #[test]
     fn templates_fill_every_slot() {
-        assert_eq!(fill_template("/a/{x}/b/{y}", &[("x", "1".into()), ("y", "2".into())]), "/a/1/b/2");
-        assert_eq!(fill_template("/a/{x", &[]), "/a/{x");
+        let fill = |template: &str, segments: &[(&str, String)]| {
+            let mut out = String::new();
+            fill_template(&mut out, template, segments);
+            out
+        };
+        assert_eq!(fill("/a/{x}/b/{y}", &[("x", "1".into()), ("y", "2".into())]), "/a/1/b/2");
+        assert_eq!(fill("/a/{x", &[]), "/a/{x");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod testing {
+    //! The check every provider's operation table must pass beside build.
+    use super::build;
+    use crate::engine::op::Operation;
+    use crate::engine::value::json::{J, j};
+
+    /// One sample call per operation of `ops` (positional arguments and the
+    /// trailing object, as JSON) builds `"METHOD path"`.
+    pub(crate) fn check_builds(ops: &[&Operation], cases: &[(&Operation, &[&str], &str, &str)]) {
+        assert_eq!(cases.len(), ops.len(), "one case per operation");
+        for (op, args, extra, expected) in cases {
+            let args: Vec<J> = args.iter().map(|a| j(a)).collect();
+            let req = build(op, &args, Some(&j(extra)), "").unwrap_or_else(|e| panic!("{}: {}", op.name, e.message));
+            assert_eq!(format!("{} {}", req.method.as_str(), req.url), *expected, "{}", op.name);
+        }
     }
 }

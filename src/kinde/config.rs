@@ -1,7 +1,7 @@
 //! `new KindeUsersApi(config)`: what the config object may hold.
 
 use crate::engine::auth::Grant;
-use crate::engine::config::{Transport, base_url, browser_guard, check_keys, has_function, opt_string};
+use crate::engine::config::{Settings, base_url, browser_guard, check_keys, has_function, opt_string};
 use crate::engine::error::Error;
 use crate::engine::value::Value;
 
@@ -24,10 +24,10 @@ pub(crate) const KEYS: &[&str] = &[
 /// How the client gets its bearer token.
 #[derive(Debug, PartialEq)]
 pub(crate) enum KindeAuth {
-    /// `accessToken`: a token the caller already has.
-    AccessToken(String),
-    /// `clientId` + `clientSecret`: the client-credentials grant.
-    ClientCredentials(Grant),
+    /// `accessToken`: a fixed token the caller already has.
+    Fixed(String),
+    /// `clientId` + `clientSecret`: tokens minted with the client-credentials grant.
+    Mint(Grant),
     /// `getToken`: the caller's own async function.
     GetToken,
 }
@@ -40,7 +40,7 @@ pub(crate) struct KindeConfig {
     /// Authentication.
     pub auth: KindeAuth,
     /// Headers, time limit (token requests included), fetch and retries.
-    pub transport: Transport,
+    pub settings: Settings,
 }
 
 impl KindeConfig {
@@ -69,8 +69,8 @@ impl KindeConfig {
             return Err(Error::invalid("config.audience", "applies only with clientId + clientSecret"));
         }
         let auth = match (access_token, client_id, client_secret) {
-            (Some(token), _, _) => KindeAuth::AccessToken(token),
-            (None, Some(client_id), Some(client_secret)) => KindeAuth::ClientCredentials(Grant {
+            (Some(token), _, _) => KindeAuth::Fixed(token),
+            (None, Some(client_id), Some(client_secret)) => KindeAuth::Mint(Grant {
                 token_url: format!("{base_url}/oauth2/token"),
                 audience: audience.unwrap_or_else(|| format!("{base_url}/api")),
                 client_id,
@@ -84,7 +84,7 @@ impl KindeConfig {
             }
             (None, None, None) => KindeAuth::GetToken,
         };
-        Ok(KindeConfig { base_url, auth, transport: Transport::parse(config)? })
+        Ok(KindeConfig { base_url, auth, settings: Settings::parse(config)? })
     }
 }
 
@@ -104,14 +104,14 @@ mod tests {
         assert_eq!(c.base_url, "https://acme.kinde.com");
         assert_eq!(
             c.auth,
-            KindeAuth::ClientCredentials(Grant {
+            KindeAuth::Mint(Grant {
                 token_url: "https://acme.kinde.com/oauth2/token".into(),
                 client_id: "id".into(),
                 client_secret: "sec".into(),
                 audience: "https://acme.kinde.com/api".into(),
             })
         );
-        assert_eq!(c.transport.timeout_ms, DEFAULT_TIMEOUT_MS);
+        assert_eq!(c.settings.timeout_ms, DEFAULT_TIMEOUT_MS);
     }
 
     #[test]
@@ -119,11 +119,11 @@ mod tests {
         let c = parse(
             r#"{"domain":"https://acme.kinde.com/","clientId":"i","clientSecret":"s","audience":"https://acme.kinde.com/api2"}"#,
         );
-        assert!(matches!(c.map(|c| c.auth), Ok(KindeAuth::ClientCredentials(g)) if g.audience.ends_with("/api2")));
+        assert!(matches!(c.map(|c| c.auth), Ok(KindeAuth::Mint(g)) if g.audience.ends_with("/api2")));
         let c = parse(r#"{"domain":"acme.kinde.com","accessToken":"t","timeoutMs":5000,"headers":{"X-A":"1"}}"#);
         let c = c.expect("valid"); // ok: test
-        assert_eq!(c.auth, KindeAuth::AccessToken("t".into()));
-        assert_eq!((c.transport.timeout_ms, c.transport.headers), (5000, vec![("x-a".into(), "1".into())]));
+        assert_eq!(c.auth, KindeAuth::Fixed("t".into()));
+        assert_eq!((c.settings.timeout_ms, c.settings.headers), (5000, vec![("x-a".into(), "1".into())]));
     }
 
     #[test]

@@ -8,14 +8,14 @@ use super::error::to_js;
 use super::exchange::{JsResponse, call_options, headers_js};
 use super::js::{get, in_browser, json_parse, text_prefix, thrown_text};
 use super::protocol::{self, Provider, TokenSource};
-use crate::engine::auth::{Auth, TokenStep};
+use crate::engine::auth::{self, TokenStep};
 use crate::engine::client::{Client, MAX_MESSAGE, Outcome, now_ms};
-use crate::engine::config::Transport;
+use crate::engine::config::Settings;
 use crate::engine::error::{BODY_LIMIT, Error, ErrorKind, is_proxy_answer};
 use crate::engine::exchange::{OutBody, Prepared};
 use crate::engine::op::{Operation, ParamsObject};
 use crate::engine::paging::{Cursor, MAX_PAGE_SIZE, Paging, next_page};
-use crate::engine::retry::{self, Failure, RetryPolicy};
+use crate::engine::retry::{self, FailedAttempt, RetryPolicy};
 use crate::engine::value::MAX_TEXT;
 
 /// The most arguments a method passes to `__prepare`: an operation's
@@ -50,6 +50,8 @@ fn proxy_answered(error: &JsValue) -> bool {
 }
 
 /// The operation table of a provider (empty when this build leaves it out).
+/// A provider is one arm here and one in [`client_of`]: the rest is its
+/// own module (`crate::kinde`, `crate::clerk`).
 fn operations_of(provider: Provider) -> &'static [&'static Operation] {
     match provider {
         #[cfg(feature = "kinde")]
@@ -59,6 +61,26 @@ fn operations_of(provider: Provider) -> &'static [&'static Operation] {
         #[allow(unreachable_patterns)]
         _ => &[],
     }
+}
+
+/// The client a config object makes for `provider` (a [`Provider`]
+/// number), its settings and its provider's operations. Each provider's
+/// constructor is called directly, not through a table of function
+/// pointers, which kept the optimizer from inlining them (0.2 KB more
+/// gzipped).
+pub(super) fn client_of(
+    provider: u32,
+    config: &JsValue,
+) -> Result<(Client, Settings, &'static [&'static Operation]), JsValue> {
+    let (made, operations) = match Provider::from_number(provider) {
+        #[cfg(feature = "kinde")]
+        Some(Provider::Kinde) => (crate::kinde::client(config, in_browser()), crate::kinde::users::OPERATIONS),
+        #[cfg(feature = "clerk")]
+        Some(Provider::Clerk) => (crate::clerk::client(config, in_browser()), crate::clerk::users::OPERATIONS),
+        _ => return Err(to_js(Error::new(ErrorKind::Validation, "this build has no client for that provider"))),
+    };
+    let (client, settings) = made.map_err(to_js)?;
+    Ok((client, settings, operations))
 }
 
 /// The one exported class: the sans-IO [`Client`] plus what only JS uses.
@@ -92,42 +114,6 @@ fn request_js(req: &Prepared, args: &[JsValue], options: JsValue) -> JsValue {
 }
 
 impl UsersApi {
-    /// A client of `provider` over validated parts.
-    fn build(provider: Provider, client: Client, transport: Transport, config: &JsValue) -> UsersApi {
-        let function = |key: &str| get(config, key).dyn_into::<Function>().map_or(JsValue::UNDEFINED, JsValue::from);
-        let fetch = if transport.custom_fetch { function("fetch") } else { JsValue::UNDEFINED };
-        let settings =
-            protocol::settings(fetch, transport.timeout_ms, headers_js(&transport.headers), function("getToken"));
-        UsersApi { client, operations: operations_of(provider), retry: transport.retry, settings }
-    }
-
-    #[cfg(feature = "kinde")]
-    fn kinde(config: &JsValue) -> Result<UsersApi, JsValue> {
-        use crate::engine::auth::TokenCache;
-        use crate::kinde::PROVIDER;
-        use crate::kinde::config::{KindeAuth, KindeConfig};
-        let parsed =
-            KindeConfig::parse(config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "KindeUsersApi")))?;
-        let auth = match parsed.auth {
-            KindeAuth::AccessToken(token) => Auth::Static(token),
-            KindeAuth::ClientCredentials(grant) => Auth::ClientCredentials(TokenCache::new(grant)),
-            KindeAuth::GetToken => Auth::source(),
-        };
-        let client = Client { provider: PROVIDER, base_url: parsed.base_url, auth };
-        Ok(UsersApi::build(Provider::Kinde, client, parsed.transport, config))
-    }
-
-    #[cfg(feature = "clerk")]
-    fn clerk(config: &JsValue) -> Result<UsersApi, JsValue> {
-        use crate::clerk::PROVIDER;
-        use crate::clerk::config::ClerkConfig;
-        let parsed =
-            ClerkConfig::parse(config, in_browser()).map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
-        let auth = parsed.secret_key.map_or_else(Auth::source, Auth::Static);
-        let client = Client { provider: PROVIDER, base_url: parsed.base_url, auth };
-        Ok(UsersApi::build(Provider::Clerk, client, parsed.transport, config))
-    }
-
     fn op(&self, index: u32) -> Result<&'static Operation, JsValue> {
         self.operations
             .get(index as usize)
@@ -143,13 +129,12 @@ impl UsersApi {
     /// enum, whose conversion would throw past Rust on a bad value.
     #[wasm_bindgen(constructor)]
     pub fn new(provider: u32, config: JsValue) -> Result<UsersApi, JsValue> {
-        match Provider::from_number(provider) {
-            #[cfg(feature = "kinde")]
-            Some(Provider::Kinde) => UsersApi::kinde(&config),
-            #[cfg(feature = "clerk")]
-            Some(Provider::Clerk) => UsersApi::clerk(&config),
-            _ => Err(to_js(Error::new(ErrorKind::Validation, "this build has no client for that provider"))),
-        }
+        let (client, settings, operations) = client_of(provider, &config)?;
+        let function = |key: &str| get(&config, key).dyn_into::<Function>().map_or(JsValue::UNDEFINED, JsValue::from);
+        let fetch = if settings.custom_fetch { function("fetch") } else { JsValue::UNDEFINED };
+        let settings_js =
+            protocol::settings(fetch, settings.timeout_ms, headers_js(&settings.headers), function("getToken"));
+        Ok(UsersApi { client, operations, retry: settings.retry, settings: settings_js })
     }
 
     /// The operations of a provider's class, in index order, as
@@ -200,31 +185,20 @@ impl UsersApi {
         Ok(protocol::page(read.items, param, value))
     }
 
-    /// The wait in milliseconds before attempt `attempts + 1` of operation
-    /// `index` after it failed with `error` (an `IdpUsersError` this module
-    /// made), or -1 to give up. `sent`: whether the operation's own request
-    /// went out (a failed token request did not send it); `random` in
-    /// `[0, 1)` for the jitter; `remaining_ms` before the call's deadline;
-    /// `options`: the call's [`protocol::call_options`], or undefined.
+    /// The wait in milliseconds before the next attempt of operation `index`
+    /// after the failed attempt `attempt` (runtime.js's `failedAttempt`,
+    /// read by [`protocol::read_failed_attempt`]), or -1 to give up.
     #[wasm_bindgen(js_name = __retryDelay)]
-    #[allow(clippy::too_many_arguments)]
-    pub fn retry_delay(
-        &self,
-        index: u32,
-        error: &JsValue,
-        attempts: u32,
-        sent: bool,
-        random: f64,
-        remaining_ms: f64,
-        options: &JsValue,
-    ) -> i32 {
+    pub fn retry_delay(&self, index: u32, attempt: &JsValue) -> i32 {
         let Ok(op) = self.op(index) else { return -1 };
-        let number = |key: &str| get(options, key).as_f64();
+        let read = protocol::read_failed_attempt(attempt);
+        let number = |key: &str| get(&read.options, key).as_f64();
         let policy = RetryPolicy {
             retries: number("retries").map_or(self.retry.retries, |n| n as u32),
             max_delay_ms: number("maxRetryDelayMs").map_or(self.retry.max_delay_ms, |n| n as u32),
-            non_idempotent: get(options, "retryNonIdempotent").as_bool().unwrap_or(false),
+            non_idempotent: get(&read.options, "retryNonIdempotent").as_bool().unwrap_or(false),
         };
+        let error = &read.error;
         let kind = match text_prefix(&get(error, "kind"), 16).as_deref() {
             Some("network") => ErrorKind::Network,
             // The proxy's own refusal is final (see `Client::finish`).
@@ -233,13 +207,14 @@ impl UsersApi {
             Some("auth") => ErrorKind::Auth,
             _ => return -1,
         };
-        let failure = Failure {
+        let failed = FailedAttempt {
             kind,
             status: get(error, "status").as_f64().map(|s| s as u16),
-            sent,
-            server_delay_ms: get(error, "retryAfterMs").as_f64().map(|ms| ms as u64),
+            sent: read.sent,
+            retry_after_ms: get(error, "retryAfterMs").as_f64().map(|ms| ms as u64),
         };
-        retry::delay(&policy, op.method, attempts, &failure, random, remaining_ms).map_or(-1, |ms| ms as i32)
+        retry::delay(&policy, op.method, read.failures, &failed, read.random, read.remaining_ms)
+            .map_or(-1, |ms| ms as i32)
     }
 
     /// The client's [`protocol::settings`]. The driver asks once, when the
@@ -256,8 +231,8 @@ impl UsersApi {
     /// of a call's overhead in `benches/overhead.mjs`.
     #[wasm_bindgen(js_name = __fixedToken)]
     pub fn fixed_token(&self) -> Option<String> {
-        match &self.client.auth {
-            Auth::Static(token) => Some(token.clone()),
+        match &self.client.tokens {
+            auth::TokenSource::Fixed(token) => Some(token.clone()),
             _ => None,
         }
     }
@@ -299,8 +274,8 @@ impl UsersApi {
     pub fn token(&self, rejected: Option<String>, status: Option<u16>) -> JsValue {
         match self.client.token_step(now_ms, rejected.as_deref(), status) {
             TokenStep::Ready(t) => JsValue::from_str(&t),
-            TokenStep::Mint => JsValue::from(TokenSource::Endpoint as u32),
-            TokenStep::AskSource => JsValue::from(TokenSource::GetToken as u32),
+            TokenStep::Mint => JsValue::from(TokenSource::Mint as u32),
+            TokenStep::GetToken => JsValue::from(TokenSource::GetToken as u32),
         }
     }
 
@@ -319,8 +294,8 @@ impl UsersApi {
     }
 
     /// Checks what `getToken` produced (or threw, when `failed`).
-    #[wasm_bindgen(js_name = __sourceToken)]
-    pub fn source_token(
+    #[wasm_bindgen(js_name = __gotToken)]
+    pub fn got_token(
         &self,
         index: u32,
         value: JsValue,
@@ -330,13 +305,13 @@ impl UsersApi {
         let op = self.op(index)?;
         if failed {
             let message = thrown_text(&value, &self.client.secrets(rejected.as_deref()));
-            return Err(to_js(self.client.source_failed(op, &message, rejected.as_deref())));
+            return Err(to_js(self.client.get_token_failed(op, &message, rejected.as_deref())));
         }
-        self.client.accept_source_token(op, &value).map_err(to_js)
+        self.client.accept_get_token(op, &value).map_err(to_js)
     }
 
-    /// Reads the API's response: the data, or undefined to retry once with
-    /// a new token (the API refused `token`, and `retried` says whether this
+    /// Reads the API's response: the data, or undefined to refresh the
+    /// token and send once more (the API refused `token`, and `retried` says whether this
     /// was already the retry). The token stays a JS string unless an error
     /// must be redacted of it.
     #[wasm_bindgen(js_name = __finish)]
@@ -353,7 +328,7 @@ impl UsersApi {
         let token = || text_prefix(&token, MAX_TEXT as u32).unwrap_or_default();
         match self.client.finish(op, &JsResponse { status, text, headers }, token, retried).map_err(to_js)? {
             Outcome::Done(data) => Ok(data),
-            Outcome::Retry => Ok(JsValue::UNDEFINED),
+            Outcome::RefreshToken => Ok(JsValue::UNDEFINED),
         }
     }
 

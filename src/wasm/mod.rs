@@ -18,8 +18,6 @@ mod error;
 mod exchange;
 mod js;
 mod protocol;
-#[cfg(any(feature = "spike-futures", feature = "spike-gloo", feature = "spike-serde"))]
-mod spikes;
 #[cfg(test)]
 mod tests;
 mod value;

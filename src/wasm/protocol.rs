@@ -32,14 +32,15 @@ impl Provider {
 }
 
 /// Where the token for a call must come from, when `__token` has none at
-/// hand (it then returns one of these numbers instead of a string).
+/// hand (it then returns one of these numbers instead of a string; a fixed
+/// token is the string itself).
 #[wasm_bindgen]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenSource {
-    /// Send `__tokenRequest()` (once for all waiting calls) and pass the
-    /// answer to `__tokenResponse`.
-    Endpoint = 1,
-    /// Call the config's `getToken` and pass what it gives to `__sourceToken`.
+    /// Mint one: send `__tokenRequest()` (once for all waiting calls) and
+    /// pass the answer to `__tokenResponse`.
+    Mint = 1,
+    /// Call the config's `getToken` and pass what it gives to `__gotToken`.
     GetToken = 2,
 }
 
@@ -60,9 +61,9 @@ pub enum HttpMethod {
     Delete = "DELETE",
 }
 
-impl From<crate::engine::op::Method> for HttpMethod {
-    fn from(m: crate::engine::op::Method) -> HttpMethod {
-        use crate::engine::op::Method;
+impl From<crate::engine::exchange::HttpMethod> for HttpMethod {
+    fn from(m: crate::engine::exchange::HttpMethod) -> HttpMethod {
+        use crate::engine::exchange::HttpMethod as Method;
         match m {
             Method::Get => HttpMethod::Get,
             Method::Post => HttpMethod::Post,
@@ -104,4 +105,52 @@ extern "C" {
 
     /// `{ items, param, value }`: a page of a list and how to ask for the next.
     pub fn page(items: JsValue, param: JsValue, value: JsValue) -> JsValue;
+
+    /// `{ error, failures, sent, random, remainingMs, options }`: what
+    /// `__retryDelay` decides on, built by the driver (read by
+    /// [`read_failed_attempt`]; imported here for the shape test only).
+    #[cfg(test)]
+    #[wasm_bindgen(js_name = failedAttempt)]
+    pub fn failed_attempt(
+        error: JsValue,
+        failures: u32,
+        sent: bool,
+        random: f64,
+        remaining_ms: f64,
+        options: JsValue,
+    ) -> JsValue;
+}
+
+/// A failed attempt (runtime.js's `failedAttempt`) as Rust reads it.
+pub struct FailedAttemptJs {
+    /// The `IdpUsersError` the attempt ended with (made by this module).
+    pub error: JsValue,
+    /// How many attempts of the call failed so far (1 after the first).
+    pub failures: u32,
+    /// Whether the operation's own request went out (a failed token
+    /// request did not send it).
+    pub sent: bool,
+    /// A number in `[0, 1)` for the jitter.
+    pub random: f64,
+    /// The time left before the call's deadline.
+    pub remaining_ms: f64,
+    /// The call's [`call_options`], or undefined.
+    pub options: JsValue,
+}
+
+/// Reads the driver's `failedAttempt` by field name. A field that is
+/// not what the driver passes reads as giving up: no failures left, nothing
+/// to wait for.
+pub fn read_failed_attempt(attempt: &JsValue) -> FailedAttemptJs {
+    use super::js::get;
+    let number = |key: &str| get(attempt, key).as_f64().unwrap_or(f64::NAN);
+    FailedAttemptJs {
+        error: get(attempt, "error"),
+        // NaN and anything over u32::MAX saturate: no retry budget left.
+        failures: if number("failures") >= 0.0 { number("failures") as u32 } else { u32::MAX },
+        sent: get(attempt, "sent").as_bool().unwrap_or(true),
+        random: number("random"),
+        remaining_ms: number("remainingMs"),
+        options: get(attempt, "options"),
+    }
 }

@@ -758,6 +758,19 @@ fn protocol_shapes_name_every_field_in_the_order_rust_passes_them() {
 }
 
 #[wasm_bindgen_test]
+fn a_failed_attempt_built_by_runtime_js_reads_back_field_by_field() {
+    use super::protocol;
+    let attempt = protocol::failed_attempt(1.into(), 2, true, 0.25, 750.0, 3.into());
+    assert_eq!(field_names(&attempt), ["error", "failures", "sent", "random", "remainingMs", "options"]);
+    let read = protocol::read_failed_attempt(&attempt);
+    assert_eq!((read.error.as_f64(), read.options.as_f64()), (Some(1.0), Some(3.0)));
+    assert_eq!((read.failures, read.sent, read.random, read.remaining_ms), (2, true, 0.25, 750.0));
+    let empty = protocol::read_failed_attempt(&js("{}"));
+    assert_eq!((empty.failures, empty.sent), (u32::MAX, true));
+    assert!(empty.remaining_ms.is_nan());
+}
+
+#[wasm_bindgen_test]
 fn the_operations_the_driver_installs_come_from_the_tables() {
     use super::api::UsersApi;
     use super::protocol::Provider;

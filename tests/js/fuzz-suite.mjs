@@ -96,7 +96,7 @@ const ARGS = {
 };
 const PAGED = new Set(['kinde.getUsers', 'kinde.getUserIdentities', 'kinde.getOrganizationUsers', 'clerk.getUserList', 'clerk.getOAuthAccessToken', 'clerk.usersGetOrganizationInvitations', 'clerk.usersGetOrganizationMemberships']);
 const OPS = { kinde: Object.keys(ARGS.kinde), clerk: Object.keys(ARGS.clerk) };
-const INTERNALS = ['__prepare', '__token', '__finish', '__settings', '__fixedToken', '__tokenRequest', '__tokenResponse', '__sourceToken', '__noResponse', '__retryDelay', '__nextPage', '__baseUrl', '__destroy_into_raw', '__bearer', 'free'];
+const INTERNALS = ['__prepare', '__token', '__finish', '__settings', '__fixedToken', '__tokenRequest', '__tokenResponse', '__gotToken', '__noResponse', '__retryDelay', '__nextPage', '__baseUrl', '__destroy_into_raw', '__bearer', 'free'];
 
 // =====================================================================
 // Arbitraries: plain descriptors of values, calls, servers and cases

@@ -26,15 +26,14 @@ mod driven {
     use js_sys::Function;
     use wasm_bindgen::prelude::*;
 
-    use crate::engine::auth::{Auth, TokenStep};
+    use crate::engine::auth::TokenStep;
     use crate::engine::client::{Client, Outcome, now_ms};
     use crate::engine::error::{Error, ErrorKind};
     use crate::engine::exchange::{OutBody, Prepared};
     use crate::engine::op::{Operation, ParamsObject};
     use crate::wasm::error::to_js;
     use crate::wasm::exchange::JsResponse;
-    use crate::wasm::js::{get, in_browser};
-    use crate::wasm::protocol::Provider;
+    use crate::wasm::js::get;
 
     /// A client whose calls are driven from Rust: what the package would
     /// hold if the `.wasm` performed the fetch itself.
@@ -92,7 +91,7 @@ mod driven {
         fn finish(&self, attempt: &Attempt, resp: &JsResponse) -> Result<JsValue, JsValue> {
             match self.client.finish(attempt.op, resp, || attempt.token.clone(), false).map_err(to_js)? {
                 Outcome::Done(data) => Ok(data),
-                Outcome::Retry => Err(self.failed(attempt.op, ErrorKind::Auth, "the API refused the token")),
+                Outcome::RefreshToken => Err(self.failed(attempt.op, ErrorKind::Auth, "the API refused the token")),
             }
         }
     }
@@ -106,43 +105,11 @@ mod driven {
     #[wasm_bindgen]
     impl SpikeClient {
         /// Validates `config` as `new KindeUsersApi` / `new ClerkUsersApi`
-        /// do (`provider` is a [`Provider`] number).
+        /// do (`provider` is a `Provider` number).
         #[wasm_bindgen(constructor)]
         pub fn new(provider: u32, config: JsValue) -> Result<SpikeClient, JsValue> {
-            let (client, headers, operations) = match Provider::from_number(provider) {
-                #[cfg(feature = "kinde")]
-                Some(Provider::Kinde) => {
-                    use crate::engine::auth::TokenCache;
-                    use crate::kinde::config::{KindeAuth, KindeConfig};
-                    use crate::kinde::{PROVIDER, users};
-                    let parsed = KindeConfig::parse(&config, in_browser())
-                        .map_err(|e| to_js(e.during(PROVIDER, "KindeUsersApi")))?;
-                    let auth = match parsed.auth {
-                        KindeAuth::AccessToken(token) => Auth::Static(token),
-                        KindeAuth::ClientCredentials(grant) => Auth::ClientCredentials(TokenCache::new(grant)),
-                        KindeAuth::GetToken => Auth::source(),
-                    };
-                    (
-                        Client { provider: PROVIDER, base_url: parsed.base_url, auth },
-                        parsed.transport.headers,
-                        users::OPERATIONS,
-                    )
-                }
-                #[cfg(feature = "clerk")]
-                Some(Provider::Clerk) => {
-                    use crate::clerk::config::ClerkConfig;
-                    use crate::clerk::{PROVIDER, users};
-                    let parsed = ClerkConfig::parse(&config, in_browser())
-                        .map_err(|e| to_js(e.during(PROVIDER, "ClerkUsersApi")))?;
-                    let auth = parsed.secret_key.map_or_else(Auth::source, Auth::Static);
-                    (
-                        Client { provider: PROVIDER, base_url: parsed.base_url, auth },
-                        parsed.transport.headers,
-                        users::OPERATIONS,
-                    )
-                }
-                _ => return Err(to_js(Error::new(ErrorKind::Validation, "no client for that provider"))),
-            };
+            let (client, settings, operations) = crate::wasm::api::client_of(provider, &config)?;
+            let headers = settings.headers;
             let fetch = get(&config, "fetch").dyn_into::<Function>().ok();
             Ok(SpikeClient { inner: Rc::new(Driven { client, operations, headers, fetch }) })
         }
@@ -232,16 +199,16 @@ mod driven {
 
         use super::{Driven, SpikeClient};
         use crate::engine::error::ErrorKind;
-        use crate::engine::op;
+        use crate::engine::exchange::HttpMethod;
         use crate::wasm::exchange::JsResponse;
 
-        fn method(m: op::Method) -> Method {
+        fn method(m: HttpMethod) -> Method {
             match m {
-                op::Method::Get => Method::GET,
-                op::Method::Post => Method::POST,
-                op::Method::Put => Method::PUT,
-                op::Method::Patch => Method::PATCH,
-                op::Method::Delete => Method::DELETE,
+                HttpMethod::Get => Method::GET,
+                HttpMethod::Post => Method::POST,
+                HttpMethod::Put => Method::PUT,
+                HttpMethod::Patch => Method::PATCH,
+                HttpMethod::Delete => Method::DELETE,
             }
         }
 
@@ -291,7 +258,7 @@ mod serde_read {
     use wasm_bindgen::prelude::*;
 
     use crate::engine::auth::Grant;
-    use crate::engine::config::{DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, Transport, base_url};
+    use crate::engine::config::{DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, Settings, base_url};
     use crate::engine::error::Error;
     use crate::engine::retry::{MAX_RETRIES, RetryPolicy};
     use crate::kinde::PROVIDER;
@@ -419,8 +386,8 @@ mod serde_read {
             return Err(Error::invalid("config.audience", "applies only with clientId + clientSecret"));
         }
         let auth = match (access_token, client_id, client_secret) {
-            (Some(token), _, _) => KindeAuth::AccessToken(token),
-            (None, Some(client_id), Some(client_secret)) => KindeAuth::ClientCredentials(Grant {
+            (Some(token), _, _) => KindeAuth::Fixed(token),
+            (None, Some(client_id), Some(client_secret)) => KindeAuth::Mint(Grant {
                 token_url: format!("{base_url}/oauth2/token"),
                 audience: audience.unwrap_or_else(|| format!("{base_url}/api")),
                 client_id,
@@ -434,7 +401,7 @@ mod serde_read {
         let parsed = KindeConfig {
             base_url,
             auth,
-            transport: Transport {
+            settings: Settings {
                 headers: header_list(c.headers, "config.headers")?,
                 timeout_ms: in_range(c.timeout_ms, "config.timeoutMs", 1, MAX_TIMEOUT_MS)?
                     .unwrap_or(DEFAULT_TIMEOUT_MS),
@@ -454,12 +421,12 @@ mod serde_read {
     /// Everything a config yields, as one JS object: the driver's settings
     /// plus `baseUrl`, `auth`, `retries` and `maxRetryDelayMs`.
     fn config_js(c: &KindeConfig, fetch: JsValue, get_token: JsValue) -> JsValue {
-        let t = &c.transport;
+        let t = &c.settings;
         let fetch = if t.custom_fetch { fetch } else { JsValue::UNDEFINED };
         let out = protocol::settings(fetch, t.timeout_ms, headers_js(&t.headers), get_token);
         let auth = match &c.auth {
-            KindeAuth::AccessToken(_) => "accessToken",
-            KindeAuth::ClientCredentials(_) => "clientCredentials",
+            KindeAuth::Fixed(_) => "accessToken",
+            KindeAuth::Mint(_) => "clientCredentials",
             KindeAuth::GetToken => "getToken",
         };
         set(&out, "baseUrl", &JsValue::from_str(&c.base_url));

@@ -1,0 +1,1 @@
+../../../pkg-template/runtime.js
