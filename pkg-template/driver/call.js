@@ -27,12 +27,12 @@ export async function call(client, provider, index, info, a, b, c, d, e) {
       let tok;
       try {
         // Stopped already (a signal aborted before the call): no token is asked for.
-        if (scope.stopped) throw scope.failure();
+        if (scope.stopped) throw scope.noResponse();
         const until = PAUSED.get(client);
         if (until !== undefined && until > clock()) await scope.sleep(until - clock());
         tok = rec.token ?? token(client, rec, index, rejected);
         if (typeof tok !== 'string') tok = await scope.wait(tok);
-        if (scope.stopped) throw scope.failure();
+        if (scope.stopped) throw scope.noResponse();
         sent = true;
         attempts++;
         const { status, text, headers } = await send(rec.fetch, req, rec.headers, o?.headers, tok, scope, rec.secrets);
@@ -60,8 +60,8 @@ export async function call(client, provider, index, info, a, b, c, d, e) {
       }
       try {
         await scope.sleep(wait);
-      } catch (failure) {
-        const stopped = asError(client, rec, index, failure);
+      } catch (why) {
+        const stopped = asError(client, rec, index, why);
         stopped.attempts = attempts;
         throw stopped;
       }

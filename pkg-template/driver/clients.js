@@ -98,10 +98,10 @@ for (const [cls, name] of [
 }
 
 /** The IdpUsersError for a request that got no response (a NoResponse), with a copy of what fetch threw as its `cause`. */
-export function noResponse(client, rec, index, failure, tokenRequest, sentToken) {
+export function noResponse(client, rec, index, why, tokenRequest, sentToken) {
   if (!CLIENTS.has(client)) return refused(rec.provider, index, FREED);
-  const error = W.__noResponse.call(rec.inner, index, failure.kind, failure.message, tokenRequest, sentToken);
-  if (failure.cause !== undefined) Object.defineProperty(error, 'cause', { value: failure.cause, writable: true, configurable: true });
+  const error = W.__noResponse.call(rec.inner, index, why.kind, why.message, tokenRequest, sentToken);
+  if (why.cause !== undefined) Object.defineProperty(error, 'cause', { value: why.cause, writable: true, configurable: true });
   return error;
 }
 

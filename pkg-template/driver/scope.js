@@ -176,7 +176,7 @@ export class Scope {
     }
   }
 
-  failure() {
+  noResponse() {
     const why = this.stopped;
     return new NoResponse(why, why === 'timeout' ? `no response within ${this.ms} ms` : why);
   }
@@ -189,7 +189,7 @@ export class Scope {
     } catch {}
     const reject = this.waiting;
     this.waiting = undefined;
-    if (reject) reject(this.failure());
+    if (reject) reject(this.noResponse());
   }
 
   /** The signal for a fetch of this call. */
@@ -209,7 +209,7 @@ export class Scope {
    */
   wait(promise) {
     return new Promise((resolve, reject) => {
-      if (this.stopped) reject(this.failure());
+      if (this.stopped) reject(this.noResponse());
       else this.waiting = reject;
       promise.then(
         (value) => {
@@ -227,14 +227,14 @@ export class Scope {
   /** Resolves after `ms`, or rejects with a NoResponse as soon as the call times out or is aborted. */
   sleep(ms) {
     return new Promise((resolve, reject) => {
-      if (this.stopped) return reject(this.failure());
+      if (this.stopped) return reject(this.noResponse());
       const timer = setTimeout(() => {
         if (this.waiting === cancel) this.waiting = undefined;
         resolve();
       }, ms);
-      const cancel = (failure) => {
+      const cancel = (why) => {
         clearTimeout(timer);
-        reject(failure);
+        reject(why);
       };
       this.waiting = cancel;
     });

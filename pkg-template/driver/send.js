@@ -53,9 +53,9 @@ export function plainHeaders(headers) {
  */
 export function send(fetchFn, { url, method, body, contentType }, headers, callHeaders, token, scope, secrets) {
   return new Promise((resolve, reject) => {
-    if (scope.stopped) return reject(scope.failure());
+    if (scope.stopped) return reject(scope.noResponse());
     // A NoResponse's text and cause are cleaned of the call's token and the client's secrets.
-    const failure = (cause) => new NoResponse('network', cause, token ? [token, ...secrets] : secrets);
+    const noResponse = (cause) => new NoResponse('network', cause, token ? [token, ...secrets] : secrets);
     const all = { accept: 'application/json', ...headers, ...callHeaders };
     if (contentType === MULTIPART) delete all['content-type'];
     else if (contentType) all['content-type'] = contentType;
@@ -65,14 +65,14 @@ export function send(fetchFn, { url, method, body, contentType }, headers, callH
       try {
         init.body = contentType === MULTIPART ? form(body) : body;
       } catch (cause) {
-        return reject(failure(cause));
+        return reject(noResponse(cause));
       }
     }
     scope.waiting = reject;
     // Whatever fetch rejects with (a revoked Proxy, say) becomes a NoResponse here, without a throw.
     const fail = (cause) => {
       if (scope.waiting === reject) scope.waiting = undefined;
-      reject(scope.stopped ? scope.failure() : failure(cause));
+      reject(scope.stopped ? scope.noResponse() : noResponse(cause));
     };
     const read = (res) => {
       try {

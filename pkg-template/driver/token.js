@@ -68,8 +68,8 @@ async function mint(client, rec, index, rejected, step) {
     let answer;
     try {
       answer = await minting;
-    } catch (failure) {
-      throw noResponse(client, rec, index, failure, true);
+    } catch (why) {
+      throw noResponse(client, rec, index, why, true);
     }
     live(client, rec.provider, index);
     return W.__tokenResponse.call(rec.inner, index, answer.status, answer.text, answer.headers);
