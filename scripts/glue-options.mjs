@@ -5,7 +5,7 @@ export const glueOptions = {
   bundle: true,
   minifyWhitespace: true,
   minifySyntax: true,
-  // glue.js names its two public classes itself (`KindeUsersApi.name`),
+  // The driver (driver/clients.js) names its public classes itself (`KindeUsersApi.name`),
   // which costs far less than esbuild's keepNames.
   minifyIdentifiers: true,
   legalComments: 'none',

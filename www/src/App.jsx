@@ -6,7 +6,7 @@ import { KindeUser } from './KindeUser.jsx';
 import { dismissProblem, onProblems } from './problems.js';
 import { currentToken, forgetToken, saveToken } from './session.js';
 import { ErrorBox, Notice } from './ui.jsx';
-import { UsersPage } from './UsersPage.jsx';
+import { UserList } from './UserList.jsx';
 
 /** '#/clerk/users/user_1' → { provider: 'clerk', userId: 'user_1' } */
 export function parseRoute(hash) {
@@ -154,7 +154,7 @@ export function App() {
         {route.unknown && <p class="note">That address is not a page of the console: here are the Kinde users.</p>}
         <Notice text={notice?.text} onDismiss={() => setNotice(null)} />
         <Boundary key={routeKey}>
-          {userId === null && <UsersPage key={provider} provider={provider} {...common} />}
+          {userId === null && <UserList key={provider} provider={provider} {...common} />}
           {userId !== null && provider === 'kinde' && <KindeUser id={userId} {...common} />}
           {userId !== null && provider === 'clerk' && <ClerkUser id={userId} {...common} />}
         </Boundary>

@@ -6,7 +6,7 @@ import { Avatar } from './Avatar.jsx';
 import { dash, fmtDate, fullName } from './format.js';
 import { useAsync } from './hooks.js';
 import { Card, ListSection, Props, Table, When } from './ui.jsx';
-import { collect, editAction, NewPasswordField, UserPage, userNotReady } from './userPage.jsx';
+import { collect, editAction, NewPasswordField, UserPage, userNotReady } from './userDetail.jsx';
 
 export function ClerkUser({ api, id, navigate, notify }) {
   const user = useAsync((signal) => api.getUser(id, { signal }), [id]);

@@ -4,7 +4,7 @@ import { Avatar } from './Avatar.jsx';
 import { dash, fmtDate, fullName } from './format.js';
 import { useAsync } from './hooks.js';
 import { Card, Field, ListSection, Props, val, When } from './ui.jsx';
-import { collect, editAction, NewPasswordField, UserPage, userNotReady } from './userPage.jsx';
+import { collect, editAction, NewPasswordField, UserPage, userNotReady } from './userDetail.jsx';
 
 const hex = (bytes) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 

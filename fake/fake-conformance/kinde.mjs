@@ -5,7 +5,7 @@
 //
 //   node fake/cli.js --port 8790 &
 //   PRISM_FLAGS=--errors ../shared/conformance/prism.sh proxy kinde 4012 http://127.0.0.1:8790 &
-//   node fake/conformance/kinde.mjs http://127.0.0.1:4012 http://127.0.0.1:8790
+//   node fake/fake-conformance/kinde.mjs http://127.0.0.1:4012 http://127.0.0.1:8790
 //
 // Expects a freshly started fake (default seed of 25 users). Not part of the
 // normal test run: it needs Prism and the spec from the shared reference folder.
@@ -22,7 +22,7 @@ import { loadSpec, readAnswer, report } from './spec.mjs';
 
 const [prismUrl, fakeUrl] = process.argv.slice(2);
 if (!prismUrl || !fakeUrl) {
-  process.stderr.write('usage: node fake/conformance/kinde.mjs PRISM_URL FAKE_URL\n');
+  process.stderr.write('usage: node fake/fake-conformance/kinde.mjs PRISM_URL FAKE_URL\n');
   process.exit(2);
 }
 

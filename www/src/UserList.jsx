@@ -1,21 +1,21 @@
-// The users table: filters, server-side paging, totals, selection with bulk
-// actions, the CSV export and "New user".
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { bulk } from 'idp-users';
-import { csvLine } from './csv.js';
-import { isAbort, oneLine } from './errors.js';
+// The users list page: filters, server-side paging, totals, selection with
+// bulk actions, the CSV export and "New user". The bulk and export runs
+// themselves are in userListRuns.jsx; one user's page is ClerkUser.jsx or
+// KindeUser.jsx (their frame: userDetail.jsx).
+import { useEffect, useState } from 'preact/hooks';
 import { plural } from './format.js';
-import { useAsync, useMounted } from './hooks.js';
+import { useAsync } from './hooks.js';
 import { PROVIDERS } from './providers.js';
-import { ActionDialog, ErrorBox, Field, Flags, Loading, Progress } from './ui.jsx';
+import { ActionDialog, ErrorBox, Field, Flags, Loading } from './ui.jsx';
 import { CreateUserFields, createUser, validateNewUser } from './createUser.jsx';
+import { BulkPanel, ExportPanel, useBulkRun, useExportRun } from './userListRuns.jsx';
 
 // The list's filters and position per provider, kept while the person
 // visits a user and comes back.
 const saved = {};
 const PAGE_SIZES = [10, 25, 50, 100];
 
-export function UsersPage({ provider, api, navigate, notify }) {
+export function UserList({ provider, api, navigate, notify }) {
   const P = PROVIDERS[provider];
   const init = saved[provider] ?? { filters: P.emptyFilters, pageSize: 10, cursors: [null], page: 0 };
   const [draft, setDraft] = useState(init.filters);
@@ -25,24 +25,14 @@ export function UsersPage({ provider, api, navigate, notify }) {
   const [page, setPage] = useState(init.page);
   const [selected, setSelected] = useState(() => new Set());
   const [dialog, setDialog] = useState(null); // 'create' | bulk action
-  const [bulkRun, setBulkRun] = useState(null);
-  const [exportRun, setExportRun] = useState(null);
-  const mounted = useMounted();
-  const bulkAbort = useRef(null);
-  const exportAbort = useRef(null);
-  const downloadUrl = useRef(null);
+  const bulkRunner = useBulkRun(api);
+  const exportRunner = useExportRun(api, provider);
+  const bulkRun = bulkRunner.run;
+  const exportRun = exportRunner.run;
 
   useEffect(() => {
     saved[provider] = { filters, pageSize, cursors, page };
   }, [provider, filters, pageSize, cursors, page]);
-  useEffect(
-    () => () => {
-      bulkAbort.current?.abort();
-      exportAbort.current?.abort();
-      if (downloadUrl.current) URL.revokeObjectURL(downloadUrl.current);
-    },
-    [],
-  );
 
   const cursor = cursors[page] ?? null;
   const list = useAsync((signal) => P.page(api, filters, pageSize, cursor, signal), [provider, filters, pageSize, page, cursor]);
@@ -81,58 +71,10 @@ export function UsersPage({ provider, api, navigate, notify }) {
 
   function startBulk(action) {
     const items = rows.filter((r) => selected.has(r.id)).map((r) => ({ id: r.id, name: r.name, email: r.email }));
-    const controller = new AbortController();
-    bulkAbort.current = controller;
-    setBulkRun({ action, items, done: 0, failed: 0, total: items.length, results: null, error: null });
-    bulk(items, (item, { signal }) => action.run(api, item.id, signal), {
-      concurrency: 4,
-      signal: controller.signal,
-      onProgress: ({ done, failed, total }) => mounted.current && setBulkRun((b) => b && { ...b, done, failed, total }),
-    }).then(
-      (results) => {
-        if (!mounted.current) return;
-        setBulkRun((b) => b && { ...b, results });
-        setSelected(new Set());
-        list.reload();
-      },
-      (error) => mounted.current && setBulkRun((b) => b && { ...b, error }),
-    );
-  }
-
-  async function startExport() {
-    exportAbort.current?.abort();
-    const controller = new AbortController();
-    exportAbort.current = controller;
-    const applied = filters;
-    let done = 0;
-    setExportRun({ done: 0, total: null, state: 'running' });
-    try {
-      const total = P.count ? await P.count(api, applied, controller.signal) : null;
-      if (mounted.current) setExportRun({ done, total, state: 'running' });
-      const parts = [csvLine(P.csvHeader)];
-      for await (const row of P.all(api, applied, controller.signal)) {
-        parts.push(csvLine(P.csvRow(row)));
-        done += 1;
-        if (done % 25 === 0 && mounted.current) setExportRun({ done, total, state: 'running' });
-      }
-      if (!mounted.current) return;
-      if (downloadUrl.current) URL.revokeObjectURL(downloadUrl.current);
-      const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
-      downloadUrl.current = url;
-      const name = `${provider}-users-${new Date().toISOString().slice(0, 10)}.csv`;
-      setExportRun({ done, total, state: 'done', url, name });
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-    } catch (error) {
-      if (!mounted.current) return;
-      setExportRun(isAbort(error) ? { done, state: 'cancelled' } : { done, state: 'failed', error });
-    } finally {
-      if (exportAbort.current === controller) exportAbort.current = null;
-    }
+    bulkRunner.start(action, items, () => {
+      setSelected(new Set());
+      list.reload();
+    });
   }
 
   const offset = typeof cursor === 'number' ? cursor : 0;
@@ -149,7 +91,7 @@ export function UsersPage({ provider, api, navigate, notify }) {
           <button type="button" class="primary" onClick={() => setDialog('create')}>
             New user
           </button>
-          <button type="button" onClick={startExport} disabled={exportRun?.state === 'running'}>
+          <button type="button" onClick={() => exportRunner.start(filters)} disabled={exportRun?.state === 'running'}>
             Export CSV
           </button>
         </div>
@@ -182,17 +124,8 @@ export function UsersPage({ provider, api, navigate, notify }) {
       </form>
       {note && <p class="note">{note}</p>}
 
-      {exportRun && <ExportPanel run={exportRun} onCancel={() => exportAbort.current?.abort()} onClose={() => setExportRun(null)} />}
-      {bulkRun && (
-        <BulkPanel
-          run={bulkRun}
-          onCancel={() => bulkAbort.current?.abort()}
-          onClose={() => {
-            bulkAbort.current?.abort();
-            setBulkRun(null);
-          }}
-        />
-      )}
+      {exportRun && <ExportPanel run={exportRun} onCancel={exportRunner.cancel} onClose={exportRunner.close} />}
+      {bulkRun && <BulkPanel run={bulkRun} onCancel={bulkRunner.cancel} onClose={bulkRunner.close} />}
 
       <div class="bulk-bar" aria-label="Actions on selected users" role="group">
         <span>{selected.size > 0 ? `${plural(selected.size, 'user')} selected` : 'Select users to act on several at once'}</span>
@@ -330,86 +263,5 @@ export function UsersPage({ provider, api, navigate, notify }) {
         </ActionDialog>
       )}
     </div>
-  );
-}
-
-function BulkPanel({ run, onCancel, onClose }) {
-  const finished = !!run.results;
-  const ok = run.results?.filter((r) => r.ok).length ?? 0;
-  return (
-    <section class="card bulk-panel" aria-label="Bulk action" aria-busy={!finished && !run.error}>
-      <header class="card-head">
-        <h3>
-          {run.action.label}: {finished ? `${ok} of ${run.total} ${run.action.verb}` : `${run.done} of ${run.total} done`}
-          {run.failed > 0 && `, ${run.failed} failed`}
-        </h3>
-        {finished || run.error ? (
-          <button type="button" onClick={onClose}>
-            Close results
-          </button>
-        ) : (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </header>
-      <Progress label={`${run.action.label} progress`} done={run.done} total={run.total} />
-      <ErrorBox error={run.error} />
-      {finished && (
-        <div class="table-scroll">
-          <table class="results">
-            <thead>
-              <tr>
-                <th scope="col">User</th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {run.results.map((r) => (
-                <tr key={r.item.id} class={r.ok ? 'ok' : 'failed'}>
-                  <td>
-                    {r.item.name} <span class="muted small">{r.item.id}</span>
-                  </td>
-                  <td>{r.ok ? `✓ ${run.action.verb}` : `✗ ${oneLine(r.error)}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
-function ExportPanel({ run, onCancel, onClose }) {
-  return (
-    <section class="card export-panel" aria-label="CSV export" aria-busy={run.state === 'running'}>
-      <header class="card-head">
-        <h3>
-          {run.state === 'running' && `Exporting… ${plural(run.done, 'user')}${typeof run.total === 'number' ? ` of ${run.total}` : ''}`}
-          {run.state === 'done' && `Exported ${plural(run.done, 'user')}`}
-          {run.state === 'cancelled' && `Export cancelled after ${plural(run.done, 'user')}: nothing was downloaded`}
-          {run.state === 'failed' && `Export failed after ${plural(run.done, 'user')}`}
-        </h3>
-        {run.state === 'running' ? (
-          <button type="button" onClick={onCancel}>
-            Cancel export
-          </button>
-        ) : (
-          <button type="button" onClick={onClose}>
-            Close export
-          </button>
-        )}
-      </header>
-      {run.state === 'running' && <Progress label="Export progress" done={run.done} total={run.total} />}
-      {run.state === 'done' && (
-        <p>
-          <a href={run.url} download={run.name}>
-            Download {run.name} again
-          </a>
-        </p>
-      )}
-      {run.state === 'failed' && <ErrorBox error={run.error} />}
-    </section>
   );
 }

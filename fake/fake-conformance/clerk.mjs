@@ -6,7 +6,7 @@
 //
 //   node fake/cli.js --port 8790 &
 //   PRISM_FLAGS=--errors ../shared/conformance/prism.sh proxy clerk 4013 http://127.0.0.1:8790/v1 &
-//   node fake/conformance/clerk.mjs http://127.0.0.1:4013
+//   node fake/fake-conformance/clerk.mjs http://127.0.0.1:4013
 //
 // Prism serves the spec's paths without /v1 and forwards to the fake's /v1.
 // Expects a freshly started fake (default seed of 25 users). Not part of the
@@ -25,7 +25,7 @@ import { loadSpec, readAnswer, report } from './spec.mjs';
 
 const [prismUrl] = process.argv.slice(2);
 if (!prismUrl) {
-  process.stderr.write('usage: node fake/conformance/clerk.mjs PRISM_URL\n');
+  process.stderr.write('usage: node fake/fake-conformance/clerk.mjs PRISM_URL\n');
   process.exit(2);
 }
 

@@ -5,7 +5,7 @@
 // types, enums, required fields, body schema) and 500 to any response that
 // does, so one pass checks what the client sends and what the fake answers.
 //
-//   npm run build && npm run conformance
+//   npm run build && npm run conformance:client
 //
 // Needs the shared reference folder next to this checkout (../shared, with
 // conformance/prism.sh), so it is not part of `npm test`.
