@@ -311,15 +311,12 @@ async function runCopy(run) {
     return;
   }
   while (!run.stopped()) {
-    let users;
-    let next;
-    try {
-      ({ users, next } = core.readPage(job, await retrying(run, () => source[operation](core.pageParams(job, cursor))), cursor));
-    } catch (error) {
-      run.failures.push({ item: `page ${page}`, error: core.errorRecord(error) });
+    const read = await readPage(run, operation, cursor, page);
+    if (!read) {
       run.selectFailed = true;
       return;
     }
+    const { users, next } = read;
     await pool(todo(users), job.pacing.concurrency, run.stopped, copyOne);
     if (run.stopped()) return; // this page's remaining users run on resume
     await run.write([{ page, users: users.length, next }]);
@@ -333,9 +330,23 @@ async function runCopy(run) {
   }
 }
 
+/**
+ * Page `page` of the source's list at `cursor` (retried as the runner
+ * retries): `{ users, next }`, or undefined once its failure is recorded.
+ */
+async function readPage(run, operation, cursor, page) {
+  const { job, source } = run;
+  try {
+    return core.readPage(job, await retrying(run, () => source[operation](core.pageParams(job, cursor))), cursor);
+  } catch (error) {
+    run.failures.push({ item: `page ${page}`, error: core.errorRecord(error) });
+    return undefined;
+  }
+}
+
 /** Export: page by page, each page's lines written (and synced) before the page is journaled with the output's size. */
 async function runExport(run) {
-  const { job, state, source, output } = run;
+  const { job, state, output } = run;
   const { format } = job.action;
   const last = state.lastPage;
   let bytes = last?.bytes ?? 0;
@@ -352,14 +363,9 @@ async function runExport(run) {
   let cursor = last ? last.next : undefined;
   let page = last ? last.page + 1 : 0;
   while (!run.stopped()) {
-    let users;
-    let next;
-    try {
-      ({ users, next } = core.readPage(job, await retrying(run, () => source[operation](core.pageParams(job, cursor))), cursor));
-    } catch (error) {
-      run.failures.push({ item: `page ${page}`, error: core.errorRecord(error) });
-      return;
-    }
+    const read = await readPage(run, operation, cursor, page);
+    if (!read) return;
+    const { users, next } = read;
     let chunk = bytes === 0 && format === 'csv' ? core.csvHeader(job.provider) : '';
     for (const u of users) chunk += format === 'csv' ? core.csvRow(job.provider, u) : core.ndjsonLine(u);
     await output.write(chunk);
