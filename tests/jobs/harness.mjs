@@ -125,10 +125,10 @@ export const RUNTIMES = {
   bun: [join(root, 'node_modules', '.bin', 'bun')],
 };
 
-/** The version a runtime reports (`deno --version` prints three lines: the first). */
+/** The version a runtime reports (`deno --version` prints three lines: the first, without its build details). */
 export function runtimeVersion(name) {
   const out = execFileSync(RUNTIMES[name][0], ['--version'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, DENO_NO_UPDATE_CHECK: '1' } });
-  return out.split('\n')[0].trim();
+  return out.split('\n')[0].replace(/\s*\(.*\)\s*$/, '').trim();
 }
 
 /**
