@@ -2,8 +2,9 @@
 // (so its request log and answers can be read), and the `idp-users` command
 // as a child process, killed with SIGKILL at a chosen point.
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -109,6 +110,48 @@ export function runCli(args, { cmd = [process.execPath, join(dist, 'cli.js')], e
       resolve({ code, signal, stdout, stderr, peakRssKb, rss });
     });
   });
+}
+
+/**
+ * The runtimes the packed command is run in: name → the runtime and its
+ * leading arguments (the command's file is appended). node20 is the Node
+ * running this process.
+ */
+export const RUNTIMES = {
+  node20: [process.execPath],
+  node22: [join(root, '.tools', 'node22', 'node_modules', '.bin', 'node')],
+  node24: [join(root, '.tools', 'node24', 'node_modules', '.bin', 'node')],
+  deno: [join(root, 'node_modules', '.bin', 'deno'), 'run', '-A'],
+  bun: [join(root, 'node_modules', '.bin', 'bun')],
+};
+
+/** The version a runtime reports (`deno --version` prints three lines: the first, without its build details). */
+export function runtimeVersion(name) {
+  const out = execFileSync(RUNTIMES[name][0], ['--version'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, DENO_NO_UPDATE_CHECK: '1' } });
+  return out.split('\n')[0].replace(/\s*\(.*\)\s*$/, '').trim();
+}
+
+/**
+ * dist/ as a user gets it: `npm pack`, installed (offline) into a temporary
+ * project. `cli(name)`: the runCli options (cmd, cwd, env) that run that
+ * project's node_modules/.bin/idp-users in runtime `name`; `remove()`
+ * deletes the project.
+ */
+export function packedCli() {
+  const work = mkdtempSync(join(tmpdir(), 'idp-cli-pkg-'));
+  const packed = JSON.parse(execFileSync('npm', ['pack', dist, '--pack-destination', work, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'cli-check', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--silent', join(work, packed[0].filename)], { cwd: work, stdio: 'inherit' });
+  return {
+    work,
+    cli: (name) => ({
+      cmd: [...RUNTIMES[name], join(work, 'node_modules', '.bin', 'idp-users')],
+      cwd: work,
+      // Caches inside the project, so nothing is shared with (or left in) HOME.
+      env: { DENO_DIR: join(work, '.deno'), BUN_INSTALL_CACHE_DIR: join(work, '.bun') },
+    }),
+    remove: () => rmSync(work, { recursive: true, force: true }),
+  };
 }
 
 /** Counts of journal lines in each state. */

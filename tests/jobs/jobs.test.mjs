@@ -5,12 +5,12 @@
 // and Bun. Needs dist/ (node scripts/build.mjs).
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { dist, envFile, fromDist, journalCounts, root, runCli, startFake } from './harness.mjs';
+import { RUNTIMES, dist, envFile, fromDist, journalCounts, packedCli, runCli, startFake } from './harness.mjs';
 import { SCALED, actionProof, copyProof, exportProof } from './proof.mjs';
 
 const jobs = await fromDist('jobs/index.js');
@@ -376,33 +376,23 @@ describe('the idp-users command', () => {
 });
 
 describe('the packed command in other runtimes', () => {
-  const bin = join(root, 'node_modules', '.bin');
-  const runtimes = [
-    ['node22', [join(root, '.tools', 'node22', 'node_modules', '.bin', 'node')]],
-    ['node24', [join(root, '.tools', 'node24', 'node_modules', '.bin', 'node')]],
-    ['deno', [join(bin, 'deno'), 'run', '-A']],
-    ['bun', [join(bin, 'bun')]],
-  ];
-  let work;
+  let packed;
   let fake;
   let env;
   before(async () => {
-    work = mkdtempSync(join(tmpdir(), 'idp-cli-pkg-'));
-    const packed = JSON.parse(execFileSync('npm', ['pack', dist, '--pack-destination', work, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
-    writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'cli-check', private: true, type: 'module' }));
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--silent', join(work, packed[0].filename)], { cwd: work, stdio: 'inherit' });
+    packed = packedCli();
     fake = await startFake({ seed: 40, rateLimit: 100, failRate: 0.02, latencyMs: 5 });
-    env = envFile(work, fake.env);
+    env = envFile(packed.work, fake.env);
   });
   after(async () => {
     await fake.close();
-    rmSync(work, { recursive: true, force: true });
+    packed.remove();
   });
-  for (const [name, runtime] of runtimes) {
+  for (const name of ['node22', 'node24', 'deno', 'bun']) {
     test(`${name}: node_modules/.bin/idp-users runs an operation, a resumable bulk action and an export; bad flags exit 2; a ban SIGKILLed halfway resumes`, async (t) => {
-      if (!existsSync(runtime[0])) return t.skip(`${runtime[0]} is not installed (scripts/setup.sh)`);
-      const cmd = [...runtime, join(work, 'node_modules', '.bin', 'idp-users')];
-      const opts = { cmd, cwd: work, env: { DENO_DIR: join(work, '.deno'), BUN_INSTALL_CACHE_DIR: join(work, '.bun') } };
+      if (!existsSync(RUNTIMES[name][0])) return t.skip(`${RUNTIMES[name][0]} is not installed (scripts/setup.sh)`);
+      const opts = packed.cli(name);
+      const work = packed.work;
       const one = await runCli(['clerk', 'getUser', 'user_fake_0002', '--env-file', env], opts);
       assert.equal(one.code, 0, one.stderr);
       assert.equal(JSON.parse(one.stdout).id, 'user_fake_0002');
@@ -421,7 +411,7 @@ describe('the packed command in other runtimes', () => {
       const bad = await runCli(['clerk', 'getUserList', '--params', '{"limit":"x"}', '--env-file', env], opts);
       assert.deepEqual([bad.code, bad.stderr.trim()], [2, 'idp-users: getUserList: params.limit must be an integer (got string)']);
       // The kill-and-resume proof in this runtime too (smaller).
-      const proof = await actionProof({ verb: 'ban', n: 200, rate: 200, concurrency: 8, cmd });
+      const proof = await actionProof({ verb: 'ban', n: 200, rate: 200, concurrency: 8, cli: opts });
       for (const c of proof.checks) assert.ok(c.ok, `${name}: ${c.what}`);
     });
   }
