@@ -845,6 +845,29 @@ export async function proxyTests({ lib, fake, proxy, test, ok, eq, rejects, allo
   });
 
   // ---- The engine's token and retry rules, seen through the proxy ---------
+  await test('proxy: a token the API refuses is replaced once where the client can replace it (Clerk getToken), never where it cannot (a fixed secret key)', async () => {
+    const f = fake.createFakeProviders();
+    const asked = [];
+    const viaGetToken = createUsersProxy({
+      clerk: { baseUrl: CLERK_BASE, fetch: f.fetch, getToken: ({ forceRefresh }) => (asked.push(forceRefresh), forceRefresh ? f.clerk.secretKey : 'sk_test_stale_key'), ...consent },
+      allow: ['clerk.*'],
+      authorize: () => true,
+    });
+    let res = await viaGetToken(new Request(`${ORIGIN}/admin-api/clerk/users/${C1}`));
+    eq(res.status, 200, 'the refused token was replaced and the request sent again');
+    eq(asked, [false, true], 'getToken asked once more, with forceRefresh');
+    eq(upstream(f).length, 2, 'two requests reached Clerk');
+    const g = fake.createFakeProviders();
+    const fixed = createUsersProxy({
+      clerk: { secretKey: 'sk_test_wrong_key_123', baseUrl: CLERK_BASE, fetch: g.fetch, ...consent },
+      allow: ['clerk.*'],
+      authorize: () => true,
+    });
+    res = await fixed(new Request(`${ORIGIN}/admin-api/clerk/users/${C1}`));
+    ok(res.status === 401 || res.status === 403, `the refusal is passed back (${res.status})`);
+    eq(upstream(g).length, 1, 'a fixed key is not sent again');
+  });
+
   await test('proxy: a persistent Kinde 403 re-mints the token at most once per token, not on every call', async () => {
     const { f, call } = setup();
     eq((await call('/admin-api/kinde/api/v1/users?page_size=1')).status, 200, 'a first token');
