@@ -36,7 +36,7 @@ const ENTRIES = {
 };
 /** What every entry exports besides its client class(es). */
 const COMMON_EXPORTS = ['IdpUsersError', 'bulk', 'wasmMemoryBytes'];
-const ENTRY_FILES = ['workerd.js', 'node.mjs', 'node.cjs', 'browser.js'];
+const ENTRY_FILES = ['workerd.js', 'node.mjs', 'node.cjs', 'browser.js', 'inline.js'];
 
 function parseArgs(argv) {
   const opts = { skipWasm: false, stable: false, entries: Object.keys(ENTRIES), out: join(root, 'dist') };
@@ -319,7 +319,10 @@ if (existsSync(join(root, 'fake', 'index.js'))) {
 const pkg = JSON.parse(readFileSync(join(root, 'pkg-template', 'package.json'), 'utf8'));
 pkg.version = cargoVersion();
 for (const [entry, { subpath }] of Object.entries(ENTRIES)) {
-  if (entry !== 'both' && !opts.entries.includes(entry)) delete pkg.exports[subpath];
+  if (entry !== 'both' && !opts.entries.includes(entry)) {
+    delete pkg.exports[subpath];
+    delete pkg.exports[`${subpath}/inline`];
+  }
 }
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 // The package's README is written for people who install it
