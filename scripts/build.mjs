@@ -23,7 +23,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { glueOptions } from './glue-options.mjs';
+import { glueOptions, trimGlue } from './glue-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'node_modules', '.bin');
@@ -177,8 +177,10 @@ async function assemble(entry) {
   // re-exports what the entry files need, so the other class is not part of
   // the module's interface.
   const exported = [...classes, ...COMMON_EXPORTS, 'initSync'];
+  const wasmBytes = readFileSync(join(wasmOut, 'idp_users_bg.wasm'));
   const glue = {
     ...glueOptions,
+    plugins: [trimGlue(join(wasmOut, 'idp_users.js'), wasmBytes)],
     stdin: { contents: `export { ${exported.join(', ')} } from './glue.js';`, resolveDir: join(root, 'pkg-template'), sourcefile: `${entry}-glue.js` },
     alias: { 'idp-users:glue': join(wasmOut, 'idp_users.js'), 'idp-users:runtime': snippet },
   };
@@ -187,7 +189,6 @@ async function assemble(entry) {
   // entry never calls (it passes the bytes to initSync).
   await esbuild.build({ ...glue, format: 'cjs', outfile: join(outDir, 'idp_users.cjs'), define: { 'import.meta.url': 'undefined' } });
 
-  const wasmBytes = readFileSync(join(wasmOut, 'idp_users_bg.wasm'));
   checkProviders(entry, wasmBytes);
   writeFileSync(join(outDir, 'idp_users_bg.wasm'), wasmBytes);
   writeFileSync(
