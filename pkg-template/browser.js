@@ -17,4 +17,4 @@ initSync(
     : await WebAssembly.compile(await res.arrayBuffer()),
 );
 
-export { ClerkUsersApi, KindeUsersApi, IdpUsersError, bulk, wasmMemoryBytes } from './wasm/idp_users.js';
+export { ClerkUsersApi, KindeUsersApi, IdpUsersError, bulk, wasmMemoryBytes, __proxy } from './wasm/idp_users.js';

@@ -37,6 +37,12 @@
 // provider's operations; every name becomes a method and its
 // `...WithHttpInfo` twin here, which keeps the .wasm and this glue small.
 // Their typings are in index.d.ts.
+//
+// What a Worker that only calls a client does not use stays out of its
+// bundle: `bulk` and `__proxy` (the proxy's hooks) are exports nothing else
+// here refers to, and a provider's entry starts with initKinde or
+// initClerk, which name one class only. Bundlers drop what no import
+// reaches.
 import { UsersApi, Provider, initSync as instantiate } from 'idp-users:glue';
 import { IdpUsersError } from 'idp-users:runtime';
 import { CLIENTS, ClerkUsersApi, KindeUsersApi, NOT_LIVE, OPS, W, free, refused } from './driver/clients.js';
@@ -47,45 +53,81 @@ import { bulk } from './driver/bulk.js';
 
 export { IdpUsersError, KindeUsersApi, ClerkUsersApi, bulk };
 
-/** Instantiates the module from bytes or a compiled module, then installs the methods. */
+/**
+ * Instantiates the module from bytes or a compiled module, then installs
+ * the methods of both classes (the root entry). A provider's entry calls
+ * initKinde or initClerk instead, so that its bundle holds no other class.
+ */
 export function initSync(module) {
-  memory = instantiate({ module }).memory;
-  install(KindeUsersApi, Provider.Kinde);
-  install(ClerkUsersApi, Provider.Clerk);
+  start(module);
+  install(KindeUsersApi, Provider.Kinde, 'KindeUsersApi');
+  install(ClerkUsersApi, Provider.Clerk, 'ClerkUsersApi');
+}
+
+/** initSync for idp-users/kinde: KindeUsersApi alone. */
+export function initKinde(module) {
+  start(module);
+  install(KindeUsersApi, Provider.Kinde, 'KindeUsersApi');
+}
+
+/** initSync for idp-users/clerk: ClerkUsersApi alone. */
+export function initClerk(module) {
+  start(module);
+  install(ClerkUsersApi, Provider.Clerk, 'ClerkUsersApi');
 }
 
 let memory;
+
+function start(module) {
+  memory = instantiate({ module }).memory;
+  // The build minifies identifiers: the public classes keep their names.
+  Object.defineProperty(IdpUsersError, 'name', { value: 'IdpUsersError' });
+}
 
 /** The current size of the module's wasm memory in bytes (a diagnostic for long-lived isolates). */
 export function wasmMemoryBytes() {
   return memory ? memory.buffer.byteLength : 0;
 }
 
-function install(cls, provider) {
+/** The provider number of a client class (what the proxy passes in). */
+function providerOf(Api) {
+  if (Api === KindeUsersApi) return Provider.Kinde;
+  if (Api === ClerkUsersApi) return Provider.Clerk;
+  throw new TypeError('not a client class of this entry');
+}
+
+/** What only idp-users/proxy reads of a client, through the same receiver check as every call. */
+function internal(Api, client, key) {
+  const provider = providerOf(Api);
+  const rec = CLIENTS.get(client);
+  if (rec?.provider !== provider) throw refused(provider, -1, NOT_LIVE);
+  return W[key].call(rec.inner);
+}
+
+/**
+ * For idp-users/proxy, and nothing else: a client's bearer token, settings
+ * and API base, and a class's router. Only the root entry exports it, and
+ * an app that does not import the proxy never refers to it, so bundlers
+ * leave it (and the bearer logic of driver/token.js) out.
+ */
+export const __proxy = {
+  /** The bearer token a call of operation `index` would send now (see `bearer` in driver/token.js). */
+  bearer: (Api, client, index, rejected, status) => bearer(client, providerOf(Api), index, rejected, status),
+  /** The client's settings (`{ fetch, timeoutMs, headers, getToken }`). */
+  settings: (Api, client) => internal(Api, client, '__settings'),
+  /** The API base URL the client's requests go to. */
+  baseUrl: (Api, client) => internal(Api, client, '__baseUrl'),
+  /** The index of the operation that serves `method` `path`, or undefined. */
+  route: (Api, method, path) => UsersApi.__route(providerOf(Api), method, path),
+};
+
+function install(cls, provider, name) {
+  Object.defineProperty(cls, 'name', { value: name });
   for (const key of ['free', Symbol.dispose]) if (key) Object.defineProperty(cls.prototype, key, { value: free, writable: true, configurable: true });
   const operations = (OPS[provider] = UsersApi.__operations(provider));
-  // For the proxy: a client's bearer token, settings and API base, through
-  // the same check as every call.
-  Object.defineProperty(cls.prototype, '__bearer', {
-    value(index, rejected, status) {
-      return bearer(this, provider, index, rejected, status);
-    },
-    configurable: true,
-  });
-  for (const key of ['__settings', '__baseUrl']) {
-    Object.defineProperty(cls.prototype, key, {
-      value() {
-        const rec = CLIENTS.get(this);
-        if (rec?.provider !== provider) throw refused(provider, -1, NOT_LIVE);
-        return W[key].call(rec.inner);
-      },
-      configurable: true,
-    });
-  }
-  // For the proxy, which sees only the public classes: their own operations
-  // and routes, without the provider's number.
+  // Each class's method names, in operation order (for the proxy's allow
+  // list and the jobs' checks), without the provider's number.
   Object.defineProperty(cls, '__operations', { value: () => operations.map((op) => op.name), configurable: true });
-  Object.defineProperty(cls, '__route', { value: (method, path) => UsersApi.__route(provider, method, path), configurable: true });
   operations.forEach((op, index) => {
     for (const [key, info] of [
       [op.name, false],

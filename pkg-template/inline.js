@@ -11,4 +11,4 @@ const bytes = new Uint8Array(binary.length);
 for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
 initSync(bytes);
 
-export { ClerkUsersApi, KindeUsersApi, IdpUsersError, bulk, wasmMemoryBytes } from './wasm/idp_users.js';
+export { ClerkUsersApi, KindeUsersApi, IdpUsersError, bulk, wasmMemoryBytes, __proxy } from './wasm/idp_users.js';

@@ -11,3 +11,5 @@ exports.KindeUsersApi = glue.KindeUsersApi;
 exports.IdpUsersError = glue.IdpUsersError;
 exports.bulk = glue.bulk;
 exports.wasmMemoryBytes = glue.wasmMemoryBytes;
+// For idp-users/proxy alone (see glue.js).
+exports.__proxy = glue.__proxy;

@@ -6,4 +6,4 @@ import { initSync } from './wasm/idp_users.js';
 
 initSync(readFileSync(new URL('./wasm/idp_users_bg.wasm', import.meta.url)));
 
-export { ClerkUsersApi, KindeUsersApi, IdpUsersError, bulk, wasmMemoryBytes } from './wasm/idp_users.js';
+export { ClerkUsersApi, KindeUsersApi, IdpUsersError, bulk, wasmMemoryBytes, __proxy } from './wasm/idp_users.js';

@@ -176,7 +176,10 @@ async function assemble(entry) {
   // A per-provider bundle exports only its own class: the bundle's entry
   // re-exports what the entry files need, so the other class is not part of
   // the module's interface.
-  const exported = [...classes, ...COMMON_EXPORTS, 'initSync'];
+  // The root entry starts with initSync and exports the proxy's hooks; a
+  // provider's entry starts with its own init (initClerk, initKinde: one
+  // class installed, so the other's code is left out) under the same name.
+  const exported = entry === 'both' ? [...classes, ...COMMON_EXPORTS, 'initSync', '__proxy'] : [...classes, ...COMMON_EXPORTS, `init${classes[0].replace('UsersApi', '')} as initSync`];
   const wasmBytes = readFileSync(join(wasmOut, 'idp_users_bg.wasm'));
   const glue = {
     ...glueOptions,
@@ -231,9 +234,12 @@ function writeProviderEntries(entry) {
       text = replace(text, "require('./wasm/idp_users.cjs')", "require('./idp_users.cjs')", file);
       text = replace(text, "join(__dirname, 'wasm', 'idp_users_bg.wasm')", "join(__dirname, 'idp_users_bg.wasm')", file);
       for (const c of dropped) text = replace(text, `exports.${c} = glue.${c};\n`, '', file);
+      text = replace(text, '// For idp-users/proxy alone (see glue.js).\nexports.__proxy = glue.__proxy;\n', '', file);
     } else {
       text = replace(text, "'./wasm/", "'./", file);
       for (const c of dropped) text = replace(text, `${c}, `, '', file);
+      // The proxy's hooks: the proxy uses the root entry's classes only.
+      text = replace(text, ', __proxy }', ' }', file);
     }
     writeFileSync(join(dist, dir, file), header + text);
   }

@@ -88,15 +88,6 @@ export function live(client, provider, index) {
   if (!CLIENTS.has(client)) throw refused(provider, index, FREED);
 }
 
-// The build minifies identifiers: the public classes keep their names.
-for (const [cls, name] of [
-  [KindeUsersApi, 'KindeUsersApi'],
-  [ClerkUsersApi, 'ClerkUsersApi'],
-  [IdpUsersError, 'IdpUsersError'],
-]) {
-  Object.defineProperty(cls, 'name', { value: name });
-}
-
 /** The IdpUsersError for a request that got no response (a NoResponse), with a copy of what fetch threw as its `cause`. */
 export function noResponse(client, rec, index, why, tokenRequest, sentToken) {
   if (!CLIENTS.has(client)) return refused(rec.provider, index, FREED);
