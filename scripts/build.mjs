@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { glueOptions, trimGlue } from './glue-options.mjs';
+import { IMPORT_MODULE, minifyWasmNames } from './wasm-names.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'node_modules', '.bin');
@@ -180,10 +181,11 @@ async function assemble(entry) {
   // provider's entry starts with its own init (initClerk, initKinde: one
   // class installed, so the other's code is left out) under the same name.
   const exported = entry === 'both' ? [...classes, ...COMMON_EXPORTS, 'initSync', '__proxy'] : [...classes, ...COMMON_EXPORTS, `init${classes[0].replace('UsersApi', '')} as initSync`];
-  const wasmBytes = readFileSync(join(wasmOut, 'idp_users_bg.wasm'));
+  // The .wasm with short import and export names, and the glue to match.
+  const { bytes: wasmBytes, imports, exports } = minifyWasmNames(readFileSync(join(wasmOut, 'idp_users_bg.wasm')));
   const glue = {
     ...glueOptions,
-    plugins: [trimGlue(join(wasmOut, 'idp_users.js'), wasmBytes)],
+    plugins: [trimGlue(join(wasmOut, 'idp_users.js'), { imports, exports, module: IMPORT_MODULE })],
     stdin: { contents: `export { ${exported.join(', ')} } from './glue.js';`, resolveDir: join(root, 'pkg-template'), sourcefile: `${entry}-glue.js` },
     alias: { 'idp-users:glue': join(wasmOut, 'idp_users.js'), 'idp-users:runtime': snippet },
   };

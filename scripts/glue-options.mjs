@@ -17,26 +17,29 @@ export const glueOptions = {
 
 /**
  * An esbuild plugin that rewrites wasm-bindgen's generated glue (the file at
- * `gluePath`) before it is bundled, for smaller Worker bundles. Each rewrite
- * fails the build when wasm-bindgen's output no longer has the shape it
- * expects, instead of shipping glue it did not check.
+ * `gluePath`) before it is bundled, for smaller bundles. `names` is what
+ * minifyWasmNames (wasm-names.mjs) renamed in the .wasm that ships with it.
+ * Each rewrite fails the build when wasm-bindgen's output no longer has the
+ * shape it expects, instead of shipping glue it did not check.
  *
- * - wasm-bindgen imports the snippet module (pkg-template/runtime.js) once
- *   as a namespace per import the .wasm takes from it, and hands the
- *   namespaces to the .wasm under duplicate keys: a bundler must then build
- *   a namespace object with a getter for every export of runtime.js. One
- *   object of exactly the functions the .wasm imports (read from its import
- *   section) replaces them.
- * - Its import functions are written `name: function (…) {…}`; as methods
- *   (`name(…) {…}`) they behave the same (none is called with `new`), and a
- *   bundler that keeps function names (wrangler does by default) adds
- *   nothing for a method, where it wraps each property function in a call
- *   repeating its long hashed name.
+ * - The imports object: wasm-bindgen imports the snippet module
+ *   (pkg-template/runtime.js) once as a namespace per import the .wasm
+ *   takes from it, and hands the namespaces over under duplicate keys, so
+ *   a bundler must build a namespace object with a getter for every export
+ *   of runtime.js. The .wasm's imports now come from one module with short
+ *   names: one object holds wasm-bindgen's import functions under those
+ *   names, and the snippet's functions the .wasm imports, by reference.
+ * - wasm-bindgen writes its import functions `name: function (…) {…}`; as
+ *   methods (`name(…) {…}`) they behave the same (none is called with
+ *   `new`), and a bundler that keeps function names (wrangler does by
+ *   default) adds nothing for a method, where it wraps each property
+ *   function in a call repeating its name.
+ * - Every `wasm.<export>` takes the export's new name.
  * - initSync's warning for the deprecated call form goes: the driver always
  *   passes `{ module }`.
  */
-export function trimGlue(gluePath, wasmBytes) {
-  const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasmBytes));
+export function trimGlue(gluePath, names) {
+  const { imports, exports, module: importModule } = names;
   return {
     name: 'idp-users-trim-glue',
     setup(build) {
@@ -44,38 +47,49 @@ export function trimGlue(gluePath, wasmBytes) {
         if (args.path !== gluePath) return undefined;
         const { readFile } = await import('node:fs/promises');
         let text = await readFile(gluePath, 'utf8');
-        const must = (re, what) => {
-          if (!re.test(text)) throw new Error(`trimGlue: wasm-bindgen's glue ${gluePath} no longer has ${what}: update scripts/glue-options.mjs`);
+        const fail = (what) => {
+          throw new Error(`trimGlue: wasm-bindgen's glue ${gluePath} ${what}: update scripts/glue-options.mjs`);
         };
-        // The snippet namespaces.
+        // The snippet namespaces: one stays, for the references below.
         const nsImport = /^import \* as (import\d+) from ("[^"]+");?\n/gm;
         const spaces = [...text.matchAll(nsImport)];
-        if (spaces.length === 0) throw new Error(`trimGlue: no snippet namespace import in ${gluePath}`);
-        const [, first, spec] = spaces[0];
-        const module = JSON.parse(spec);
-        if (spaces.some((m) => m[2] !== spec)) throw new Error('trimGlue: the glue imports more than one snippet module');
-        const names = [...new Set(imports.filter((i) => i.module === module).map((i) => i.name))];
-        if (names.length === 0) throw new Error(`trimGlue: the .wasm imports nothing from ${module}`);
-        text = text.replace(nsImport, (line, ns) => (ns === first ? line : ''));
-        const entries = new RegExp(`^\\s*${spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: import\\d+,\\n`, 'gm');
-        must(entries, 'the snippet namespaces in the imports object');
-        let placed = false;
-        text = text.replace(entries, () => {
-          if (placed) return '';
-          placed = true;
-          return `        ${spec}: { ${names.map((n) => `${n}: ${first}.${n}`).join(', ')} },\n`;
+        if (spaces.length === 0) fail('imports no snippet namespace');
+        const [, ns, spec] = spaces[0];
+        const snippet = JSON.parse(spec);
+        if (spaces.some((m) => m[2] !== spec)) fail('imports more than one snippet module');
+        text = text.replace(nsImport, (line, n) => (n === ns ? line : ''));
+        // The imports object.
+        const body = /function __wbg_get_imports\(\) \{\n    const (import0) = \{\n[\s\S]*?\n    \};\n    return \{\n[\s\S]*?\n    \};\n\}\n/;
+        const fn = body.exec(text)?.[0];
+        if (!fn) fail('has no __wbg_get_imports() of the expected shape');
+        const own = new Map();
+        const fromSnippet = [];
+        for (const [key, short] of imports) {
+          const [module, field] = key.split('\0');
+          if (module === snippet) fromSnippet.push(`${short}: ${ns}.${field}`);
+          else if (module === './idp_users_bg.js') own.set(field, short);
+          else fail(`is not where the .wasm's import ${module} ${field} comes from`);
+        }
+        let renamed = 0;
+        let rewritten = fn.replace(/^(        )(\w+): function\(/gm, (m, indent, field) => {
+          const short = own.get(field);
+          if (!short) fail(`defines an import function ${field} the .wasm does not import`);
+          renamed++;
+          return `${indent}${short}(`;
         });
-        // Import functions as methods.
-        const body = /function __wbg_get_imports\(\) \{[\s\S]*?\n\}\n/;
-        must(body, 'function __wbg_get_imports()');
-        text = text.replace(body, (fn) => {
-          const out = fn.replace(/^(\s+)(\w+): function\(/gm, '$1$2(');
-          if (out === fn) throw new Error('trimGlue: no import function written `name: function(` in __wbg_get_imports');
-          return out;
+        if (renamed !== own.size) fail(`defines ${renamed} of the ${own.size} import functions the .wasm takes from ./idp_users_bg.js`);
+        rewritten = rewritten.replace(/\n    return \{\n[\s\S]*?\n    \};\n\}\n$/, () => `\n    return { ${importModule}: Object.assign(import0, { ${fromSnippet.join(', ')} }) };\n}\n`);
+        text = text.replace(fn, () => rewritten);
+        // The exports.
+        text = text.replace(/\bwasm\.(\w+)/g, (m, field) => {
+          if (field === 'memory') return m;
+          const short = exports.get(field);
+          if (!short) fail(`reads wasm.${field}, which the .wasm does not export`);
+          return `wasm.${short}`;
         });
         // initSync's deprecated form.
         const warn = /\} else \{\n\s*console\.warn\('using deprecated parameters for `initSync\(\)`[^\n]*\n\s*\}/;
-        must(warn, "initSync's warning for deprecated parameters");
+        if (!warn.test(text)) fail("has no initSync warning for deprecated parameters");
         text = text.replace(warn, '}');
         return { contents: text, loader: 'js' };
       });
