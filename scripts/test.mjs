@@ -3,9 +3,9 @@
 //   lint (fmt, clippy native + wasm32) → Rust unit tests → wasm-layer tests
 //   (Node, headless Chromium) → release build (three entries) →
 //   fake provider tests → size budgets → the stable-toolchain fallback build →
-//   packed package (typings, shipped docs, README code blocks, bin) → jobs and the idp-users command
-//   (tests/jobs: the proofs scaled down, the packed command in Node 22/24, Deno, Bun) → the browser entries
-//   built by Vite, esbuild, webpack 5 and Rollup (tests/bundlers) → the cross-runtime suite (Node 20/22/24,
+//   packed package (typings, shipped docs, README code blocks, bin) → the browser entries built by
+//   Vite, esbuild, webpack 5 and Rollup (tests/bundlers) → jobs and the idp-users command
+//   (tests/jobs: the proofs scaled down, the packed command in Node 22/24, Deno, Bun) → the cross-runtime suite (Node 20/22/24,
 //   Deno, Bun, workerd, Chromium) → the admin console end to end
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
