@@ -6,7 +6,7 @@
 // its own, and the /inline entries, whose .wasm is inside the JS), served on
 // 127.0.0.1 and opened in headless Chromium.
 //
-//   node tests/bundlers/run.mjs [--dist dist] [--only vite,esbuild,webpack,rollup]
+//   node tests/bundlers/run.mjs [--dist dist] [--only vite,vite-dev,esbuild,webpack,rollup]
 //
 // For every build it checks that the app ran (users listed through both
 // entries, no page error) and how the .wasm travelled: the asset builds
@@ -16,6 +16,8 @@
 // .wasm files next to the bundle (as the README tells esbuild users to) and
 // is served with a generic content type, which takes the browser entry's
 // fallback from streaming compilation to compiling the fetched bytes.
+// `vite-dev` is the same app under Vite's dev server (no build), with no
+// configuration: its dependency optimizer keeps the .wasm's URL.
 // Work folder: tests/bundlers/.work (dist/ copied in as node_modules/idp-users).
 
 import fs from 'node:fs';
@@ -30,7 +32,7 @@ const NM = path.join(REPO, 'node_modules');
 const argv = process.argv.slice(2);
 const value = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const DIST = path.resolve(value('--dist') ?? path.join(REPO, 'dist'));
-const BUNDLERS = ['vite', 'esbuild', 'webpack', 'rollup'];
+const BUNDLERS = ['vite', 'vite-dev', 'esbuild', 'webpack', 'rollup'];
 const only = value('--only')?.split(',') ?? BUNDLERS;
 for (const b of only) if (!BUNDLERS.includes(b)) throw new Error(`unknown bundler ${b} (known: ${BUNDLERS.join(', ')})`);
 const importFrom = (pkg, file) => import(pathToFileURL(path.join(NM, pkg, file)).href);
@@ -79,6 +81,14 @@ const builds = {
     fs.writeFileSync(path.join(dir, 'index.html'), HTML('<script type="module" src="./src/main.js"></script>'));
     await build({ root: dir, configFile: false, logLevel: 'silent', build: { outDir: 'out', emptyOutDir: true } });
     return path.join(dir, 'out');
+  },
+  /** Not a build: the dev server itself, which `check` opens instead of a folder. */
+  async 'vite-dev'(dir) {
+    const { createServer } = await importFrom('vite', 'dist/node/index.js');
+    fs.writeFileSync(path.join(dir, 'index.html'), HTML('<script type="module" src="./src/main.js"></script>'));
+    const server = await createServer({ root: dir, configFile: false, logLevel: 'silent', server: { host: '127.0.0.1', port: 0, strictPort: false } });
+    await server.listen();
+    return { url: server.resolvedUrls.local[0], close: () => server.close() };
   },
   async esbuild(dir, inline) {
     const esbuild = await importFrom('esbuild', 'lib/main.js');
@@ -143,9 +153,12 @@ const jsFiles = (dir) =>
     .map((f) => path.join(dir, f))
     .filter((f) => /\.m?js$/.test(f) && fs.statSync(f).isFile());
 
+/** Opens the app (a built folder `out`, or a dev server `{ url, close }`) and checks it. */
 async function check(browser, name, out, inline, genericWasm) {
   const failures = [];
-  const server = await serve(out, genericWasm);
+  const dev = typeof out === 'object';
+  const server = dev ? null : await serve(out, genericWasm);
+  const url = dev ? out.url : `http://127.0.0.1:${server.address().port}/`;
   const page = await browser.newPage();
   const wasmRequests = [];
   const errors = [];
@@ -154,7 +167,7 @@ async function check(browser, name, out, inline, genericWasm) {
   });
   page.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
   try {
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.goto(url);
     await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20_000 }).catch(() => {});
     const result = await page.evaluate(() => window.__result);
     if (!result) failures.push(`the app published no result${errors.length ? ` (page error: ${errors[0]})` : ''}`);
@@ -167,12 +180,13 @@ async function check(browser, name, out, inline, genericWasm) {
     for (const e of errors) failures.push(`page error: ${e}`);
   } finally {
     await page.close();
-    server.close();
+    if (dev) await out.close();
+    else server.close();
   }
-  const base64In = jsFiles(out).filter((f) => fs.readFileSync(f, 'latin1').includes(WASM_BASE64));
+  const base64In = dev ? [] : jsFiles(out).filter((f) => fs.readFileSync(f, 'latin1').includes(WASM_BASE64));
   if (inline) {
     if (wasmRequests.length) failures.push(`the inline build fetched ${wasmRequests.join(', ')}`);
-    if (!base64In.length) failures.push('the inline build carries no .wasm in its JS');
+    if (!dev && !base64In.length) failures.push('the inline build carries no .wasm in its JS');
   } else {
     if (wasmRequests.length !== 2) failures.push(`the asset build fetched ${wasmRequests.length} .wasm file(s) (2 expected: the root entry's and idp-users/clerk's): ${wasmRequests.join(', ')}`);
     if (base64In.length) failures.push(`the asset build has a .wasm in base64 in ${base64In.map((f) => path.relative(out, f)).join(', ')}`);
@@ -194,7 +208,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', hea
 let ok = true;
 try {
   for (const name of only) {
-    for (const inline of [false, true]) {
+    for (const inline of name === 'vite-dev' ? [false] : [false, true]) {
       const dir = path.join(WORK, `${name}-${inline ? 'inline' : 'asset'}`);
       writeApp(dir, inline);
       let out;
