@@ -241,6 +241,18 @@ export function dateIso(v) {
   }
 }
 
+/**
+ * Whether this runs in a browser page: the global object has a `window` and
+ * a `document` (false when reading either throws).
+ */
+export function inBrowser() {
+  try {
+    return globalThis.window !== undefined && globalThis.document !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** The byte size of a Blob, ArrayBuffer or typed array; -1 for anything else. */
 export function byteSize(v) {
   try {

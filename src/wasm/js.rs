@@ -73,6 +73,12 @@ extern "C" {
     /// `JSON.stringify(value)` within `MAX_TEXT` characters, else undefined.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(value: &JsValue) -> JsValue;
+
+    /// Whether this runs in a browser page: `window` and `document` both
+    /// exist. One import, where `js_sys::global()` took four (one per way
+    /// of finding the global object) and a property read for each name.
+    #[wasm_bindgen(js_name = inBrowser)]
+    pub fn in_browser() -> bool;
 }
 
 #[wasm_bindgen]
@@ -125,10 +131,4 @@ pub fn thrown_text(err: &JsValue, secrets: &Secrets) -> String {
         (_, true) => name,
         _ => format!("{name}: {message}"),
     }
-}
-
-/// Whether this runs in a browser page: `window` and `document` both exist.
-pub fn in_browser() -> bool {
-    let global = js_sys::global();
-    ["window", "document"].iter().all(|k| !get(&global, k).is_undefined())
 }
