@@ -18,6 +18,9 @@
 // fallback from streaming compilation to compiling the fetched bytes.
 // `vite-dev` is the same app under Vite's dev server (no build), with no
 // configuration: its dependency optimizer keeps the .wasm's URL.
+// First, with no browser: a Worker that only calls a client, bundled as
+// wrangler bundles it, leaves out what it does not use (bulk, the proxy's
+// hooks, the other provider's class).
 // Work folder: tests/bundlers/.work (dist/ copied in as node_modules/idp-users).
 
 import fs from 'node:fs';
@@ -130,6 +133,46 @@ const builds = {
   },
 };
 
+// ---- what a Worker that only calls a client bundles
+/**
+ * A Worker that lists users, bundled as wrangler bundles it (esbuild,
+ * the `workerd` condition, minified, the .wasm left as a module): the
+ * parts it does not use must not be in it. Marks: bulk's own message,
+ * the proxy's hooks' own message, and the other provider's class name.
+ */
+async function treeShaking() {
+  const esbuild = await importFrom('esbuild', 'lib/main.js');
+  const marks = { bulk: 'must be iterable', 'the proxy hooks (__proxy)': 'not a client class of this entry' };
+  const cases = [
+    { from: 'idp-users', absent: marks },
+    { from: 'idp-users/clerk', absent: { ...marks, 'the Kinde class': 'KindeUsersApi' } },
+    { from: 'idp-users/kinde', absent: { ...marks, 'the Clerk class': 'ClerkUsersApi' }, cls: 'KindeUsersApi' },
+  ];
+  let ok = true;
+  for (const { from, absent, cls = 'ClerkUsersApi' } of cases) {
+    const r = await esbuild.build({
+      stdin: { contents: `import { ${cls} } from '${from}';\nexport default { fetch: (req, env) => new ${cls}(env.CONFIG).__operations?.() };\n`, resolveDir: WORK },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      conditions: ['workerd', 'worker', 'browser'],
+      external: ['*.wasm'],
+      minify: true,
+      logLevel: 'error',
+    });
+    const text = r.outputFiles[0].text;
+    const found = Object.entries(absent).filter(([, mark]) => text.includes(mark)).map(([what]) => what);
+    // The marks must be in the package: otherwise their absence proves nothing.
+    const glue = fs.readFileSync(path.join(WORK, 'node_modules', 'idp-users', 'wasm', 'idp_users.js'), 'utf8');
+    const unmarked = Object.entries(marks).filter(([, mark]) => !glue.includes(mark)).map(([what]) => what);
+    const failures = [...found.map((w) => `holds ${w}`), ...unmarked.map((w) => `the package no longer has the mark of ${w}: update tests/bundlers/run.mjs`)];
+    console.log(`${failures.length ? 'FAIL' : 'ok  '} a Worker that only calls ${from}'s ${cls} leaves out ${Object.keys(absent).join(', ')}${failures.map((f) => `\n       ${f}`).join('')}`);
+    ok &&= failures.length === 0;
+  }
+  return ok;
+}
+
 // ---- serving and checking
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm' };
 
@@ -205,7 +248,7 @@ fs.writeFileSync(path.join(WORK, 'package.json'), '{ "private": true, "type": "m
 
 const { chromium } = await importFrom('playwright-core', 'index.mjs');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-let ok = true;
+let ok = await treeShaking();
 try {
   for (const name of only) {
     for (const inline of name === 'vite-dev' ? [false] : [false, true]) {
