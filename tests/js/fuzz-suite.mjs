@@ -1036,6 +1036,21 @@ export async function fuzzTests({ lib, fake, runtime, test, ALLOW = {} }) {
     return undefined;
   }
 
+  /**
+   * The proxy's hooks (the root entry's `__proxy`: bearer, settings,
+   * baseUrl), called on the receiver as the methods they replaced were,
+   * with the class of the case's provider.
+   */
+  function proxyHook(name, provider) {
+    const hook = { __bearer: 'bearer', __settings: 'settings', __baseUrl: 'baseUrl' }[name];
+    const fn = hook && lib.__proxy?.[hook];
+    if (typeof fn !== 'function') return undefined;
+    const Api = provider === 'kinde' ? KindeUsersApi : ClerkUsersApi;
+    return function (...args) {
+      return fn(Api, this, ...args);
+    };
+  }
+
   async function runInternal(x, ctx, where) {
     stats.calls++;
     const provider = x.p;
@@ -1044,7 +1059,7 @@ export async function fuzzTests({ lib, fake, runtime, test, ALLOW = {} }) {
     // Whatever function of that name is reachable from a client (its own
     // properties, its class's prototype chain, the wasm-bindgen class's
     // prototype where a client class still extends it); none: nothing to forge.
-    const fn = reachable(own, x.name) ?? UsersApi.prototype?.[x.name];
+    const fn = reachable(own, x.name) ?? UsersApi.prototype?.[x.name] ?? proxyHook(x.name, provider);
     if (typeof fn !== 'function') return;
     let args;
     try {
