@@ -20,7 +20,8 @@
 // configuration: its dependency optimizer keeps the .wasm's URL.
 // First, with no browser: a Worker that only calls a client, bundled as
 // wrangler bundles it, leaves out what it does not use (bulk, the proxy's
-// hooks, the other provider's class).
+// hooks, the other provider's class); and a Vite SPA on idp-users/clerk
+// pays at most 1.10x what the minified Worker pays (benches/spa-size.mjs).
 // Work folder: tests/bundlers/.work (dist/ copied in as node_modules/idp-users).
 
 import fs from 'node:fs';
@@ -248,7 +249,26 @@ fs.writeFileSync(path.join(WORK, 'package.json'), '{ "private": true, "type": "m
 
 const { chromium } = await importFrom('playwright-core', 'index.mjs');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-let ok = await treeShaking();
+/**
+ * A Vite SPA pays no more for the package than a Worker does (the README's
+ * promise, within 10%), measured as `npm run bench` measures it
+ * (benches/spa-size.mjs: gzip -9 of what `vite build` and
+ * `wrangler deploy --dry-run --minify` emit, less the same app on plain
+ * fetch), for idp-users/clerk.
+ */
+async function spaWithinWorker() {
+  const { runSpaSize } = await import(pathToFileURL(path.join(REPO, 'benches', 'spa-size.mjs')).href);
+  const { rows } = await runSpaSize({ dist: DIST, ids: ['idp-users-clerk'] });
+  const { ratio, worker, spa } = rows[0];
+  const failures = [];
+  if (!(ratio.asset <= 1.1)) failures.push(`the SPA pays ${ratio.asset}x the Worker's bytes (at most 1.10x)`);
+  if (!(spa.inline.package > spa.asset.package)) failures.push('the inline build is not the heavier one');
+  console.log(`${failures.length ? 'FAIL' : 'ok  '} a Vite SPA on idp-users/clerk: ${spa.asset.package} B gzipped (.wasm as an asset; ${spa.inline.package} B inline), ${ratio.asset}x the minified Worker's ${worker.package} B${failures.map((f) => `\n       ${f}`).join('')}`);
+  return failures.length === 0;
+}
+
+const shaken = await treeShaking();
+let ok = (await spaWithinWorker()) && shaken;
 try {
   for (const name of only) {
     for (const inline of name === 'vite-dev' ? [false] : [false, true]) {
