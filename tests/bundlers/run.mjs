@@ -250,6 +250,35 @@ fs.writeFileSync(path.join(WORK, 'package.json'), '{ "private": true, "type": "m
 const { chromium } = await importFrom('playwright-core', 'index.mjs');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 /**
+ * Which file each condition picks: `browser` the asset entry, plain
+ * `import` (a runtime or bundler that matches nothing more specific) and
+ * the /inline subpaths the single file.
+ */
+async function resolution() {
+  const esbuild = await importFrom('esbuild', 'lib/main.js');
+  const cases = [
+    ['idp-users', ['browser'], 'browser.js'],
+    ['idp-users/clerk', ['browser'], 'clerk/browser.js'],
+    ['idp-users', [], 'inline.js'],
+    ['idp-users/kinde', [], 'kinde/inline.js'],
+    ['idp-users/inline', ['browser'], 'inline.js'],
+    ['idp-users/clerk/inline', ['browser'], 'clerk/inline.js'],
+    ['idp-users/kinde/inline', ['workerd'], 'kinde/inline.js'],
+  ];
+  let ok = true;
+  for (const [spec, conditions, want] of cases) {
+    const r = await esbuild.build({ stdin: { contents: `import '${spec}';`, resolveDir: WORK }, bundle: true, write: false, metafile: true, format: 'esm', platform: 'neutral', conditions, external: ['*.wasm'], logLevel: 'silent' });
+    const got = Object.keys(r.metafile.inputs)
+      .map((f) => f.replace(/\\/g, '/').match(/node_modules\/idp-users\/(.+)$/)?.[1])
+      .filter((f) => f && /^(?:(?:clerk|kinde)\/)?(?:browser|inline|workerd|node)\.m?js$/.test(f));
+    const good = got.length === 1 && got[0] === want;
+    console.log(`${good ? 'ok  ' : 'FAIL'} ${spec} under ${conditions.length ? conditions.join(', ') : 'import alone'}: ${got.join(', ') || 'no entry'}${good ? '' : ` (${want} expected)`}`);
+    ok &&= good;
+  }
+  return ok;
+}
+
+/**
  * A Vite SPA pays no more for the package than a Worker does (the README's
  * promise, within 10%), measured as `npm run bench` measures it
  * (benches/spa-size.mjs: gzip -9 of what `vite build` and
@@ -267,8 +296,9 @@ async function spaWithinWorker() {
   return failures.length === 0;
 }
 
+const resolved = await resolution();
 const shaken = await treeShaking();
-let ok = (await spaWithinWorker()) && shaken;
+let ok = (await spaWithinWorker()) && shaken && resolved;
 try {
   for (const name of only) {
     for (const inline of name === 'vite-dev' ? [false] : [false, true]) {
