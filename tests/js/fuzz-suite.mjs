@@ -268,7 +268,10 @@ export async function fuzzTests({ lib, fake, runtime, test, ALLOW = {} }) {
   const UsersApi = Object.getPrototypeOf(KindeUsersApi);
   const IN_WORKERS = typeof navigator === 'object' && navigator?.userAgent === 'Cloudflare-Workers';
   // In workerd the clock stands still while code runs: a blocking call cannot be timed there.
-  const SLACK = IN_WORKERS || runtime === 'chromium' ? 400 : 200;
+  // The slack is for the scheduler, not for the code: on a 2-core machine
+  // running the whole matrix at once (load average 5+), a bulk of timed-out
+  // calls settled up to 1.1 s past its limit. A hang still shows as pending.
+  const SLACK = IN_WORKERS || runtime === 'chromium' ? 1500 : 1200;
   const SYNC_LIMIT = 500;
   const totalCalls = Number(envValue('IDP_FUZZ_RUNS')) || CALLS[runtime] || DEFAULT_CALLS;
   const seed = Number(envValue('IDP_FUZZ_SEED')) || SEED;
