@@ -94,7 +94,7 @@ for (const r of results.size ?? []) {
   for (const [k, v] of Object.entries(r.variants)) {
     if (!v.ok || v.smoke.ok) continue;
     const list = byError.get(v.smoke.detail) ?? [];
-    list.push(`${CONTENDERS[r.id].label} (${k === 'compat' ? '`nodejs_compat`' : 'no flags'})`);
+    list.push(`${CONTENDERS[r.id].label} (${{ min: '`nodejs_compat`, minified', compat: '`nodejs_compat`', plain: 'no flags' }[k]})`);
     byError.set(v.smoke.detail, list);
   }
 }

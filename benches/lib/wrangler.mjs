@@ -3,15 +3,18 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { BIN, WORK, run } from './work.mjs';
 
 export const COMPAT_DATE = '2026-04-01';
 
 /**
  * Writes `dir`/wrangler.toml for `entry` (copied to dir/src/worker.js) and
- * bundles it. Returns { ok, outDir, mainModule, ms, error }.
+ * bundles it (`minify`: with `--minify`, as anyone who counts bytes
+ * deploys). `workDir`: where wrangler's logs and config go. Returns
+ * { ok, outDir, mainModule, ms, error }.
  */
-export async function bundleWorker(dir, entrySource, { nodejsCompat, name }) {
+export async function bundleWorker(dir, entrySource, { nodejsCompat, name, minify = false, workDir = WORK }) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'src/worker.js'), entrySource);
@@ -27,10 +30,10 @@ export async function bundleWorker(dir, entrySource, { nodejsCompat, name }) {
     ].join('\n'),
   );
   const outDir = path.join(dir, 'out');
-  const res = await run(path.join(BIN, 'wrangler'), ['deploy', '--dry-run', '--outdir', outDir], {
+  const res = await run(path.join(BIN, 'wrangler'), ['deploy', '--dry-run', '--outdir', outDir, ...(minify ? ['--minify'] : [])], {
     cwd: dir,
     timeoutMs: 180_000,
-    env: { WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1', WRANGLER_LOG_PATH: path.join(WORK, 'logs/wrangler'), XDG_CONFIG_HOME: path.join(WORK, '.config') },
+    env: { WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1', WRANGLER_LOG_PATH: path.join(workDir, 'logs/wrangler'), XDG_CONFIG_HOME: path.join(workDir, '.config') },
   });
   if (res.code !== 0 || !fs.existsSync(path.join(outDir, 'worker.js'))) {
     // The first error line wrangler prints (esbuild's "Could not resolve ..." and the like).
@@ -49,4 +52,24 @@ export function bundleFiles(outDir) {
     .filter((d) => d.isFile())
     .map((d) => path.join(d.parentPath ?? d.path, d.name))
     .filter((f) => !/\.(map|md)$/.test(f));
+}
+
+/**
+ * The bytes of a bundle as the size tables count them: every file wrangler
+ * would upload (bundleFiles), raw and gzip level 9 (Node zlib), summed; the
+ * `.wasm` modules' gzip apart. { raw, gz, wasmGz, files }
+ */
+export function bundleBytes(outDir) {
+  let raw = 0;
+  let gz = 0;
+  let wasmGz = 0;
+  const files = bundleFiles(outDir);
+  for (const f of files) {
+    const buf = fs.readFileSync(f);
+    const g = zlib.gzipSync(buf, { level: 9 }).length;
+    raw += buf.length;
+    gz += g;
+    if (f.endsWith('.wasm')) wasmGz += g;
+  }
+  return { raw, gz, wasmGz, files: files.map((f) => path.relative(outDir, f)) };
 }
