@@ -4,7 +4,7 @@
 // BENCHMARKS.md from it. Sections: bundle size, per-call overhead (Node and
 // workerd), cold start (Node and workerd), memory (Node).
 //
-//   npm run bench [-- --quick] [--only size,percall,cold,memory] [--out FILE]
+//   npm run bench [-- --quick] [--only size,percall,cold,memory] [--out FILE] [--rounds N] [--batch-ms N]
 //
 // --quick: few rounds, small counts (a smoke run while developing); it writes
 // benches/.work/BENCHMARKS.quick.md unless --out says otherwise, and so does
@@ -38,9 +38,17 @@ for (const s of only) if (!SECTIONS.includes(s)) {
 const outFile = path.resolve(value('--out') ?? (quick ? path.join(WORK, 'BENCHMARKS.quick.md') : only.length < SECTIONS.length ? path.join(WORK, 'BENCHMARKS.partial.md') : path.join(REPO, 'BENCHMARKS.md')));
 
 // A full run stays under ~10 minutes on 2 cores (see BENCHMARKS.md for the last one's time).
+// Per call: many short batches rather than a few long ones, so that a burst
+// of load from elsewhere on the machine spoils a few rounds' ratios, not the
+// median; a multiple of the 5 contenders, so each is first as often.
 const P = quick
-  ? { targetMs: 30, warmup: 1, rounds: 5, nodeSamples: 3, workerdSamples: 2, calls: 10_000, users: 10_000 }
-  : { targetMs: 150, warmup: 2, rounds: 15, nodeSamples: 20, workerdSamples: 10, calls: 100_000, users: 100_000 };
+  ? { targetMs: 30, workerdTargetMs: 60, warmupMs: 300, rounds: 5, quietMs: 2, nodeSamples: 3, workerdSamples: 2, calls: 10_000, users: 10_000 }
+  : { targetMs: 50, workerdTargetMs: 150, warmupMs: 1000, rounds: 40, quietMs: 2, nodeSamples: 20, workerdSamples: 10, calls: 100_000, users: 100_000 };
+// --rounds N, --batch-ms N: per-call rounds and batch length, for a closer look at one change.
+if (value('--rounds')) P.rounds = Number(value('--rounds'));
+if (value('--batch-ms')) P.targetMs = P.workerdTargetMs = Number(value('--batch-ms'));
+// --percall-ops clerkGet,... and --percall-contenders idp-users,plain-fetch,...: a subset (plain-fetch, the floor, is always in).
+const subset = (name) => value(name)?.split(',').map((s) => s.trim());
 
 const t0 = Date.now();
 const load = () => os.loadavg()[0].toFixed(1);
@@ -74,10 +82,13 @@ async function section(name, fn) {
 
 await section('size', () => runSize({ pkgJson, bodies, log }));
 await section('percall', async () => {
-  const params = { targetMs: P.targetMs, warmup: P.warmup, rounds: P.rounds };
+  const params = { targetMs: P.targetMs, warmupMs: P.warmupMs, rounds: P.rounds, quietMs: P.quietMs };
+  if (subset('--percall-ops')) params.ops = subset('--percall-ops');
+  if (subset('--percall-contenders')) params.contenders = [...new Set([...subset('--percall-contenders'), 'plain-fetch'])];
   const node = await runPerCallNode({ bodiesFile, params, log });
-  const workerd = await runPerCallWorkerd({ bodies, params, log, versions });
-  return { node, workerd, params: { ...params, bodySizes: Object.fromEntries(Object.entries(bodies).map(([k, v]) => [k, Buffer.byteLength(v)])) } };
+  // Longer batches in workerd: each is a request of its own, whose own cost (about 1 ms of CPU, taken off) must stay small beside it.
+  const workerd = await runPerCallWorkerd({ bodies, params: { ...params, targetMs: P.workerdTargetMs }, log, versions });
+  return { node, workerd, params: { ...params, workerdTargetMs: P.workerdTargetMs, bodySizes: Object.fromEntries(Object.entries(bodies).map(([k, v]) => [k, Buffer.byteLength(v)])) } };
 });
 await section('cold', async () => {
   const node = await runColdNode({ pkgJson, bodiesFile, samples: P.nodeSamples, log });
@@ -100,7 +111,7 @@ for (const r of results.size ?? []) {
 }
 for (const [detail, who] of byError) results.notes.push(`Fails in workerd, ${detail}: ${who.join(', ')}.`);
 if (sizeRow('idp-users')?.variants.compat?.smoke?.detail?.includes('different request')) {
-  results.notes.push("idp-users in workerd: a call in a Worker's second request fails (`Cannot perform I/O on behalf of a different request`, I/O type RefcountedCanceler), and so do the 4th, the 6th and so on (a minimal Worker calling `getUser` once per request alternates ok / fail): the driver's module-global pool of idle AbortControllers hands a controller made in one request to a call in another, which workerd refuses. The per-call Worker therefore runs its whole benchmark in one request, and the cold-start Workers only ever serve one.");
+  results.notes.push("idp-users in workerd: a call in a Worker's second request fails (`Cannot perform I/O on behalf of a different request`, I/O type RefcountedCanceler), and so do the 4th, the 6th and so on (a minimal Worker calling `getUser` once per request alternates ok / fail): the driver's module-global pool of idle AbortControllers hands a controller made in one request to a call in another, which workerd refuses.");
 }
 results.notes.push('@clerk/backend has no `fetch` option and binds `globalThis.fetch` when its module is evaluated: the harness installs its global `fetch` (a dispatcher to the stub) in a module imported before any contender, in Node and in the Workers. Its `getUserList` sends two requests (the list and `/users/count`) and builds `User` objects from the JSON.');
 results.notes.push('@kinde/management-api-js is configured by `init({ kindeDomain, clientId, clientSecret })` (module-global) and uses the global `fetch`; it mints its token from `/oauth2/token` (answered by the stub with an unsigned JWT whose `aud` is the domain\'s API and `exp` is far off) and decodes that JWT before every call. It reads `process.env` in `init`, so it runs in workerd only with `nodejs_compat` (it bundles without it).');

@@ -71,10 +71,10 @@ function perCallTable(result, ops) {
     const byId = result.stats[op];
     if (!byId) continue;
     for (const [id, s] of Object.entries(byId)) {
-      rows.push([OPS[op], label(id), int(s.cps.median), us(s.usPerCall.median), `**${x(s.ratio.median)}**`, range(s.ratio.q1, s.ratio.q3), range(s.ratio.min, s.ratio.max)]);
+      rows.push([OPS[op], label(id), int(s.cps.median), us(s.usPerCall.median), `**${x(s.ratio.median)}**`, range(s.ratio.q1, s.ratio.q3), range(s.ratio.min, s.ratio.max), x(s.quietRatio), x(s.wallRatio.median)]);
     }
   }
-  return table(['operation', 'contender', 'calls/s', 'µs/call', '× floor (median)', 'IQR', 'min–max'], rows);
+  return table(['operation', 'contender', 'calls/s', 'CPU µs/call', '× floor (median)', 'IQR', 'min–max', 'quiet', 'wall clock'], rows);
 }
 
 function perCallSection(node, workerd, params) {
@@ -83,15 +83,17 @@ function perCallSection(node, workerd, params) {
     '',
     `Sequential calls (\`await\` each) against an in-process stub: a \`fetch\` that returns \`new Response(preparedBody)\` each call, with the real answers of the fake providers (100 seeded users: Clerk list ${int(params.bodySizes.clerkList)} B, Clerk user ${int(params.bodySizes.clerkUser)} B, Kinde list ${int(params.bodySizes.kindeList)} B, Kinde user ${int(params.bodySizes.kindeUser)} B). Every contender calls the same stub function: \`globalThis.fetch\` is replaced by it before any contender loads (the SDKs only use the global), and the clients with a \`fetch\` option are given that same function. Every contender's result is checked once to hold the parsed users (100, or 1).`,
     '',
-    `Each round runs a batch of every contender (as many calls as fit in ${params.targetMs} ms), in an order rotated from round to round; ${params.warmup} warm-up rounds, then ${params.rounds} measured rounds per operation. **× floor** is the median over rounds of (contender's time per call ÷ plain fetch's in the same round); IQR and min–max are of the same per-round ratios. calls/s and µs/call are medians of the rounds.`,
+    `A batch is as many calls as fit in ${params.targetMs} ms (${params.workerdTargetMs} ms in workerd); a round is one batch of every contender, in an order rotated from round to round. Each contender first runs ${params.warmupMs} ms unrecorded (the JIT takes thousands of calls to settle), then ${params.rounds} measured rounds per operation, each batch after a pause of ${params.quietMs} ms for what the last one left behind. What is timed is the CPU time of the thread that runs the calls, not the wall clock: on a machine shared with other jobs the wall clock counts the time other processes held the CPU, and the process's total counts V8's background threads (compiling, collecting), which come in bursts that land in whichever batch is running; either made the ratios of earlier runs move by 0.2–0.3 from run to run. Cloudflare bills a Worker by the CPU time of its requests, too. **× floor** is the median over rounds of (contender's CPU time per call ÷ plain fetch's in the same round); IQR and min–max are of the same per-round ratios; **quiet** is the ratio of the two fastest quarters (the 25th percentile of the contender's CPU time per call ÷ the floor's), the rounds least disturbed by the rest of the machine; the last column is the median ratio by the wall clock. calls/s (wall clock) and CPU µs/call are medians of the rounds.`,
     '',
     `### Node (${node.runtime})`,
+    '',
+    'CPU time: the main thread\'s, from `/proc/self/task/<pid>/schedstat` (nanoseconds on a CPU), read around each batch.',
     '',
     perCallTable(node, Object.keys(OPS)),
     '',
     `### workerd (${workerd.runtime})`,
     '',
-    `The same code bundled by wrangler (\`nodejs_compat\`, which @kinde/management-api-js needs) into one Worker, run by Miniflare; the Worker times its batches with its own \`performance.now()\` (in local workerd it advances during computation: ${(workerd.clock.workerMs / 1000).toFixed(1)} s by the Worker's clock over the request that the host timed at ${(workerd.clock.hostMs / 1000).toFixed(1)} s).`,
+    `The same code bundled by wrangler (\`nodejs_compat\`, which @kinde/management-api-js needs) into one Worker, run by Miniflare; one request per batch, the contenders' clients kept in the module from request to request. CPU time: the host reads \`/proc/<pid>/task/<pid>/schedstat\` (nanoseconds on a CPU) of workerd's main thread, the one that runs the Worker's JavaScript, before and after each request, and takes off what a request without a batch costs (${us(workerd.requestCpuMs * 1000)} µs, the median of noop requests).`,
     '',
     perCallTable(workerd, Object.keys(OPS)),
   ].join('\n');
