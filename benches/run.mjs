@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench`: idp-users side by side with @clerk/backend,
 // @kinde/management-api-js, openapi-fetch and plain fetch, in one run, and
-// BENCHMARKS.md from it. Sections: bundle size, per-call overhead (Node and
+// BENCHMARKS.md from it. Sections: bundle size (Workers minified and not;
+// a Vite SPA by benches/spa-size.mjs), per-call overhead (Node and
 // workerd), cold start (Node and workerd), memory (Node).
 //
-//   npm run bench [-- --quick] [--only size,percall,cold,memory] [--out FILE] [--rounds N] [--batch-ms N]
+//   npm run bench [-- --quick] [--only size,spa,percall,cold,memory] [--out FILE] [--rounds N] [--batch-ms N]
 //
 // --quick: few rounds, small counts (a smoke run while developing); it writes
 // benches/.work/BENCHMARKS.quick.md unless --out says otherwise, and so does
@@ -25,7 +26,7 @@ import { runPerCallNode, runPerCallWorkerd } from './sections/percall.mjs';
 import { runColdNode, runColdWorkerd } from './sections/cold.mjs';
 import { runMemory } from './sections/memory.mjs';
 
-const SECTIONS = ['size', 'percall', 'cold', 'memory'];
+const SECTIONS = ['size', 'spa', 'percall', 'cold', 'memory'];
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 const value = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -81,6 +82,17 @@ async function section(name, fn) {
 }
 
 await section('size', () => runSize({ pkgJson, bodies, log }));
+// A Vite SPA's bytes beside the Worker's, by benches/spa-size.mjs where this tree has it.
+const SPA_SCRIPT = path.join(REPO, 'benches/spa-size.mjs');
+await section('spa', async () => {
+  if (!fs.existsSync(SPA_SCRIPT)) {
+    results.notes.push('No SPA figures: this tree has no benches/spa-size.mjs.');
+    return undefined;
+  }
+  const { runSpaSize, spaTable } = await import(SPA_SCRIPT);
+  const raw = await runSpaSize({ dist: path.join(REPO, 'dist'), log: (s) => log(`spa: ${s}`) });
+  return { table: spaTable(raw), raw };
+});
 await section('percall', async () => {
   const params = { targetMs: P.targetMs, warmupMs: P.warmupMs, rounds: P.rounds, quietMs: P.quietMs };
   if (subset('--percall-ops')) params.ops = subset('--percall-ops');

@@ -92,7 +92,7 @@ let ok = true;
 const measured = {};
 for (const [entry, { worker, import: name }] of Object.entries(ENTRIES)) {
   const source = fs.readFileSync(path.join(root, 'benches/workers/size', worker), 'utf8');
-  const b = await bundleWorker(path.join(work, entry), source, { nodejsCompat: true, minify: true, name: `size-budget-${entry}`, workDir: work });
+  const b = await bundleWorker(path.join(work, entry), source, { nodejsCompat: true, minify: true, name: `size-budget-${entry}` });
   if (!b.ok) {
     console.error(`${name}: the Worker does not bundle: ${b.error}`);
     ok = false;

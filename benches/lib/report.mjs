@@ -45,6 +45,16 @@ function sizeTable(size, key, withPlain) {
   return table(head, rows, `lrr${withPlain ? 'r' : ''}rrrl`);
 }
 
+function spaSection(spa) {
+  return [
+    '### A Vite SPA against the Worker',
+    '',
+    'Written by `benches/spa-size.mjs`: the same call from a page built by `vite build`, with the browser entry (the `.wasm` as an asset fetched and compiled in streaming) and with the single-file `/inline` entry (the `.wasm` as base64), against the minified Worker.',
+    '',
+    spa.table,
+  ].join('\n');
+}
+
 function sizeSection(size, spa) {
   const parts = [
     '## 1. Bundle size',

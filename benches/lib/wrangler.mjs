@@ -10,11 +10,10 @@ export const COMPAT_DATE = '2026-04-01';
 
 /**
  * Writes `dir`/wrangler.toml for `entry` (copied to dir/src/worker.js) and
- * bundles it (`minify`: with `--minify`, as anyone who counts bytes
- * deploys). `workDir`: where wrangler's logs and config go. Returns
- * { ok, outDir, mainModule, ms, error }.
+ * bundles it (`minify`: with `--minify`, as `minify = true` deploys it).
+ * Returns { ok, outDir, mainModule, ms, error }.
  */
-export async function bundleWorker(dir, entrySource, { nodejsCompat, name, minify = false, workDir = WORK }) {
+export async function bundleWorker(dir, entrySource, { nodejsCompat, name, minify = false }) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'src/worker.js'), entrySource);
@@ -30,10 +29,10 @@ export async function bundleWorker(dir, entrySource, { nodejsCompat, name, minif
     ].join('\n'),
   );
   const outDir = path.join(dir, 'out');
-  const res = await run(path.join(BIN, 'wrangler'), ['deploy', '--dry-run', '--outdir', outDir, ...(minify ? ['--minify'] : [])], {
+  const res = await run(path.join(BIN, 'wrangler'), ['deploy', '--dry-run', ...(minify ? ['--minify'] : []), '--outdir', outDir], {
     cwd: dir,
     timeoutMs: 180_000,
-    env: { WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1', WRANGLER_LOG_PATH: path.join(workDir, 'logs/wrangler'), XDG_CONFIG_HOME: path.join(workDir, '.config') },
+    env: { WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1', WRANGLER_LOG_PATH: path.join(WORK, 'logs/wrangler'), XDG_CONFIG_HOME: path.join(WORK, '.config') },
   });
   if (res.code !== 0 || !fs.existsSync(path.join(outDir, 'worker.js'))) {
     // The first error line wrangler prints (esbuild's "Could not resolve ..." and the like).
