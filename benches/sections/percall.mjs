@@ -109,6 +109,9 @@ export async function runPerCallWorkerd({ bodies, params, log, versions }) {
       await sleep(params.quietMs);
       const c0 = threadCpuMs(pids);
       const out = await send(msg);
+      // Linux brings a thread's CPU time up to date when it stops running:
+      // by now workerd's has, once idle after its answer.
+      await sleep(2);
       // The main thread's: the one that runs the Worker's JavaScript (V8's
       // background threads, compiling and collecting, come in bursts that
       // land in whichever batch is running).
