@@ -6,6 +6,7 @@
 // workerd), cold start (Node and workerd), memory (Node).
 //
 //   npm run bench [-- --quick] [--only size,spa,percall,cold,memory] [--out FILE] [--rounds N] [--batch-ms N]
+//   npm run bench -- --render   (BENCHMARKS.md again from benches/.work/results.json, after editing benches/GAPS.md)
 //
 // --quick: few rounds, small counts (a smoke run while developing); it writes
 // benches/.work/BENCHMARKS.quick.md unless --out says otherwise, and so does
@@ -56,6 +57,20 @@ const load = () => os.loadavg()[0].toFixed(1);
 const loadStart = load();
 const log = (s) => console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 const readJson = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
+
+// The jobs section is written by `node tests/jobs/proof.mjs --full`, not by this run: kept as it is.
+const JOBS_SECTION = /\n<!-- jobs-proof:start -->[\s\S]*<!-- jobs-proof:end -->\n/;
+const keptJobs = () => (fs.existsSync(outFile) ? JOBS_SECTION.exec(fs.readFileSync(outFile, 'utf8'))?.[0] ?? '' : '');
+
+// --render: BENCHMARKS.md again from the last run's results (after benches/GAPS.md was edited), measuring nothing.
+if (flag('--render')) {
+  const last = readJson(path.join(WORK, 'results.json'));
+  const out = path.resolve(value('--out') ?? (last.quick ? path.join(WORK, 'BENCHMARKS.quick.md') : path.join(REPO, 'BENCHMARKS.md')));
+  const kept = fs.existsSync(out) ? JOBS_SECTION.exec(fs.readFileSync(out, 'utf8'))?.[0] ?? '' : '';
+  fs.writeFileSync(out, renderReport(last) + kept);
+  log(`rendered ${path.relative(REPO, out)} from ${path.relative(REPO, path.join(WORK, 'results.json'))} (${last.date})`);
+  process.exit(0);
+}
 
 fs.mkdirSync(WORK, { recursive: true });
 const pkgJson = await snapshotDist(log);
@@ -153,9 +168,6 @@ results.durationMs = Date.now() - t0;
 results.date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 2));
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
-// The jobs section is written by `node tests/jobs/proof.mjs --full`, not by this run: kept as it is.
-const JOBS_SECTION = /\n<!-- jobs-proof:start -->[\s\S]*<!-- jobs-proof:end -->\n/;
-const kept = fs.existsSync(outFile) ? JOBS_SECTION.exec(fs.readFileSync(outFile, 'utf8'))?.[0] ?? '' : '';
-fs.writeFileSync(outFile, renderReport(results) + kept);
+fs.writeFileSync(outFile, renderReport(results) + keptJobs());
 log(`wrote ${path.relative(REPO, outFile)} (${(results.durationMs / 60000).toFixed(1)} min)${results.errors.length ? `; FAILED sections: ${results.errors.length}` : ''}`);
 process.exit(results.errors.length ? 1 : 0);
