@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: idp-users side by side with @clerk/backend,
 // @kinde/management-api-js, openapi-fetch and plain fetch, in one run, and
-// BENCHMARKS.md from it. Sections: bundle size, per-call overhead (Node and
+// BENCHMARKS.md from it. Sections: bundle size (Workers minified and not;
+// a Vite SPA by benches/spa-size.mjs), per-call overhead (Node and
 // workerd), cold start (Node and workerd), memory (Node).
 //
-//   npm run bench [-- --quick] [--only size,percall,cold,memory] [--out FILE]
+//   npm run bench [-- --quick] [--only size,spa,percall,cold,memory] [--out FILE] [--rounds N] [--batch-ms N]
+//   npm run bench -- --render   (BENCHMARKS.md again from benches/.work/results.json, after editing benches/GAPS.md)
 //
 // --quick: few rounds, small counts (a smoke run while developing); it writes
 // benches/.work/BENCHMARKS.quick.md unless --out says otherwise, and so does
@@ -25,7 +27,7 @@ import { runPerCallNode, runPerCallWorkerd } from './sections/percall.mjs';
 import { runColdNode, runColdWorkerd } from './sections/cold.mjs';
 import { runMemory } from './sections/memory.mjs';
 
-const SECTIONS = ['size', 'percall', 'cold', 'memory'];
+const SECTIONS = ['size', 'spa', 'percall', 'cold', 'memory'];
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 const value = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -38,15 +40,37 @@ for (const s of only) if (!SECTIONS.includes(s)) {
 const outFile = path.resolve(value('--out') ?? (quick ? path.join(WORK, 'BENCHMARKS.quick.md') : only.length < SECTIONS.length ? path.join(WORK, 'BENCHMARKS.partial.md') : path.join(REPO, 'BENCHMARKS.md')));
 
 // A full run stays under ~10 minutes on 2 cores (see BENCHMARKS.md for the last one's time).
+// Per call: many short batches rather than a few long ones, so that a burst
+// of load from elsewhere on the machine spoils a few rounds' ratios, not the
+// median; a multiple of the 5 contenders, so each is first as often.
 const P = quick
-  ? { targetMs: 30, warmup: 1, rounds: 5, nodeSamples: 3, workerdSamples: 2, calls: 10_000, users: 10_000 }
-  : { targetMs: 150, warmup: 2, rounds: 15, nodeSamples: 20, workerdSamples: 10, calls: 100_000, users: 100_000 };
+  ? { targetMs: 30, workerdTargetMs: 60, warmupMs: 300, rounds: 5, quietMs: 2, nodeSamples: 3, workerdSamples: 2, calls: 10_000, users: 10_000 }
+  : { targetMs: 50, workerdTargetMs: 150, warmupMs: 1000, rounds: 40, quietMs: 2, nodeSamples: 20, workerdSamples: 10, calls: 100_000, users: 100_000 };
+// --rounds N, --batch-ms N: per-call rounds and batch length, for a closer look at one change.
+if (value('--rounds')) P.rounds = Number(value('--rounds'));
+if (value('--batch-ms')) P.targetMs = P.workerdTargetMs = Number(value('--batch-ms'));
+// --percall-ops clerkGet,... and --percall-contenders idp-users,plain-fetch,...: a subset (plain-fetch, the floor, is always in).
+const subset = (name) => value(name)?.split(',').map((s) => s.trim());
 
 const t0 = Date.now();
 const load = () => os.loadavg()[0].toFixed(1);
 const loadStart = load();
 const log = (s) => console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 const readJson = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
+
+// The jobs section is written by `node tests/jobs/proof.mjs --full`, not by this run: kept as it is.
+const JOBS_SECTION = /\n<!-- jobs-proof:start -->[\s\S]*<!-- jobs-proof:end -->\n/;
+const keptJobs = () => (fs.existsSync(outFile) ? JOBS_SECTION.exec(fs.readFileSync(outFile, 'utf8'))?.[0] ?? '' : '');
+
+// --render: BENCHMARKS.md again from the last run's results (after benches/GAPS.md was edited), measuring nothing.
+if (flag('--render')) {
+  const last = readJson(path.join(WORK, 'results.json'));
+  const out = path.resolve(value('--out') ?? (last.quick ? path.join(WORK, 'BENCHMARKS.quick.md') : path.join(REPO, 'BENCHMARKS.md')));
+  const kept = fs.existsSync(out) ? JOBS_SECTION.exec(fs.readFileSync(out, 'utf8'))?.[0] ?? '' : '';
+  fs.writeFileSync(out, renderReport(last) + kept);
+  log(`rendered ${path.relative(REPO, out)} from ${path.relative(REPO, path.join(WORK, 'results.json'))} (${last.date})`);
+  process.exit(0);
+}
 
 fs.mkdirSync(WORK, { recursive: true });
 const pkgJson = await snapshotDist(log);
@@ -73,11 +97,25 @@ async function section(name, fn) {
 }
 
 await section('size', () => runSize({ pkgJson, bodies, log }));
+// A Vite SPA's bytes beside the Worker's, by benches/spa-size.mjs where this tree has it.
+const SPA_SCRIPT = path.join(REPO, 'benches/spa-size.mjs');
+await section('spa', async () => {
+  if (!fs.existsSync(SPA_SCRIPT)) {
+    results.notes.push('No SPA figures: this tree has no benches/spa-size.mjs.');
+    return undefined;
+  }
+  const { runSpaSize, spaTable } = await import(SPA_SCRIPT);
+  const raw = await runSpaSize({ dist: path.join(REPO, 'dist'), log: (s) => log(`spa: ${s}`) });
+  return { table: spaTable(raw), raw };
+});
 await section('percall', async () => {
-  const params = { targetMs: P.targetMs, warmup: P.warmup, rounds: P.rounds };
+  const params = { targetMs: P.targetMs, warmupMs: P.warmupMs, rounds: P.rounds, quietMs: P.quietMs };
+  if (subset('--percall-ops')) params.ops = subset('--percall-ops');
+  if (subset('--percall-contenders')) params.contenders = [...new Set([...subset('--percall-contenders'), 'plain-fetch'])];
   const node = await runPerCallNode({ bodiesFile, params, log });
-  const workerd = await runPerCallWorkerd({ bodies, params, log, versions });
-  return { node, workerd, params: { ...params, bodySizes: Object.fromEntries(Object.entries(bodies).map(([k, v]) => [k, Buffer.byteLength(v)])) } };
+  // Longer batches in workerd: each is a request of its own, whose own cost (about 1 ms of CPU, taken off) must stay small beside it.
+  const workerd = await runPerCallWorkerd({ bodies, params: { ...params, targetMs: P.workerdTargetMs }, log, versions });
+  return { node, workerd, params: { ...params, workerdTargetMs: P.workerdTargetMs, bodySizes: Object.fromEntries(Object.entries(bodies).map(([k, v]) => [k, Buffer.byteLength(v)])) } };
 });
 await section('cold', async () => {
   const node = await runColdNode({ pkgJson, bodiesFile, samples: P.nodeSamples, log });
@@ -94,13 +132,13 @@ for (const r of results.size ?? []) {
   for (const [k, v] of Object.entries(r.variants)) {
     if (!v.ok || v.smoke.ok) continue;
     const list = byError.get(v.smoke.detail) ?? [];
-    list.push(`${CONTENDERS[r.id].label} (${k === 'compat' ? '`nodejs_compat`' : 'no flags'})`);
+    list.push(`${CONTENDERS[r.id].label} (${{ min: '`nodejs_compat`, minified', compat: '`nodejs_compat`', plain: 'no flags' }[k]})`);
     byError.set(v.smoke.detail, list);
   }
 }
 for (const [detail, who] of byError) results.notes.push(`Fails in workerd, ${detail}: ${who.join(', ')}.`);
 if (sizeRow('idp-users')?.variants.compat?.smoke?.detail?.includes('different request')) {
-  results.notes.push("idp-users in workerd: a call in a Worker's second request fails (`Cannot perform I/O on behalf of a different request`, I/O type RefcountedCanceler), and so do the 4th, the 6th and so on (a minimal Worker calling `getUser` once per request alternates ok / fail): the driver's module-global pool of idle AbortControllers hands a controller made in one request to a call in another, which workerd refuses. The per-call Worker therefore runs its whole benchmark in one request, and the cold-start Workers only ever serve one.");
+  results.notes.push("idp-users in workerd: a call in a Worker's second request fails (`Cannot perform I/O on behalf of a different request`, I/O type RefcountedCanceler), and so do the 4th, the 6th and so on (a minimal Worker calling `getUser` once per request alternates ok / fail): the driver's module-global pool of idle AbortControllers hands a controller made in one request to a call in another, which workerd refuses.");
 }
 results.notes.push('@clerk/backend has no `fetch` option and binds `globalThis.fetch` when its module is evaluated: the harness installs its global `fetch` (a dispatcher to the stub) in a module imported before any contender, in Node and in the Workers. Its `getUserList` sends two requests (the list and `/users/count`) and builds `User` objects from the JSON.');
 results.notes.push('@kinde/management-api-js is configured by `init({ kindeDomain, clientId, clientSecret })` (module-global) and uses the global `fetch`; it mints its token from `/oauth2/token` (answered by the stub with an unsigned JWT whose `aud` is the domain\'s API and `exp` is far off) and decodes that JWT before every call. It reads `process.env` in `init`, so it runs in workerd only with `nodejs_compat` (it bundles without it).');
@@ -130,9 +168,6 @@ results.durationMs = Date.now() - t0;
 results.date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 2));
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
-// The jobs section is written by `node tests/jobs/proof.mjs --full`, not by this run: kept as it is.
-const JOBS_SECTION = /\n<!-- jobs-proof:start -->[\s\S]*<!-- jobs-proof:end -->\n/;
-const kept = fs.existsSync(outFile) ? JOBS_SECTION.exec(fs.readFileSync(outFile, 'utf8'))?.[0] ?? '' : '';
-fs.writeFileSync(outFile, renderReport(results) + kept);
+fs.writeFileSync(outFile, renderReport(results) + keptJobs());
 log(`wrote ${path.relative(REPO, outFile)} (${(results.durationMs / 60000).toFixed(1)} min)${results.errors.length ? `; FAILED sections: ${results.errors.length}` : ''}`);
 process.exit(results.errors.length ? 1 : 0);

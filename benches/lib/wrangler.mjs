@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { BIN, WORK, run } from './work.mjs';
 
 export const COMPAT_DATE = '2026-04-01';
@@ -50,4 +51,24 @@ export function bundleFiles(outDir) {
     .filter((d) => d.isFile())
     .map((d) => path.join(d.parentPath ?? d.path, d.name))
     .filter((f) => !/\.(map|md)$/.test(f));
+}
+
+/**
+ * The bytes of a bundle as the size tables count them: every file wrangler
+ * would upload (bundleFiles), raw and gzip level 9 (Node zlib), summed; the
+ * `.wasm` modules' gzip apart. { raw, gz, wasmGz, files }
+ */
+export function bundleBytes(outDir) {
+  let raw = 0;
+  let gz = 0;
+  let wasmGz = 0;
+  const files = bundleFiles(outDir);
+  for (const f of files) {
+    const buf = fs.readFileSync(f);
+    const g = zlib.gzipSync(buf, { level: 9 }).length;
+    raw += buf.length;
+    gz += g;
+    if (f.endsWith('.wasm')) wasmGz += g;
+  }
+  return { raw, gz, wasmGz, files: files.map((f) => path.relative(outDir, f)) };
 }

@@ -1,34 +1,29 @@
 // 1. Bundle size: a list-users Worker per contender, bundled by wrangler as for
-// deployment, with and without nodejs_compat; gzip -9 of every output file.
-// Each bundle is then run once in workerd with the stub as its network, so a
-// size is only reported for a Worker known to work.
+// deployment: with `nodejs_compat`, minified (`--minify`) and not (wrangler's
+// default), and without flags; gzip -9 of every output file. Each bundle is
+// then run in workerd with the stub as its network, so a size is only
+// reported for a Worker known to work.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { BENCHES, WORK } from '../lib/work.mjs';
-import { bundleWorker, bundleFiles } from '../lib/wrangler.mjs';
+import { bundleBytes, bundleWorker } from '../lib/wrangler.mjs';
 import { dispose, startWorker } from '../lib/workerd-host.mjs';
 import { makeStub } from '../lib/stub.mjs';
 import { countUsers } from '../lib/count.mjs';
 import { CONTENDERS, isBuilt } from '../lib/contenders.mjs';
 import { CLERK_SECRET, KINDE_CLIENT_ID, KINDE_CLIENT_SECRET, KINDE_DOMAIN } from '../lib/creds.mjs';
 
-const gzip9 = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
-
-function measure(outDir) {
-  let raw = 0;
-  let gz = 0;
-  let wasmGz = 0;
-  for (const f of bundleFiles(outDir)) {
-    const buf = fs.readFileSync(f);
-    const g = gzip9(buf);
-    raw += buf.length;
-    gz += g;
-    if (f.endsWith('.wasm')) wasmGz += g;
-  }
-  return { raw, gz, wasmGz, files: bundleFiles(outDir).map((f) => path.relative(outDir, f)) };
-}
+/**
+ * The bundles measured per contender, by key: `min` (`nodejs_compat`,
+ * `--minify`), `compat` (`nodejs_compat`, wrangler's default: not minified)
+ * and `plain` (no flags, not minified).
+ */
+export const SIZE_VARIANTS = {
+  min: { nodejsCompat: true, minify: true },
+  compat: { nodejsCompat: true, minify: false },
+  plain: { nodejsCompat: false, minify: false },
+};
 
 // The error's first line, without the stack or the Worker's file paths.
 const firstLine = (t) => {
@@ -71,9 +66,8 @@ export async function runSize({ pkgJson, bodies, log }) {
       continue;
     }
     const source = fs.readFileSync(path.join(BENCHES, 'workers/size', `${id}.js`), 'utf8');
-    for (const nodejsCompat of [true, false]) {
-      const key = nodejsCompat ? 'compat' : 'plain';
-      const b = await bundleWorker(path.join(WORK, 'size', `${id}-${key}`), source, { nodejsCompat, name: `bench-size-${id}` });
+    for (const [key, { nodejsCompat, minify }] of Object.entries(SIZE_VARIANTS)) {
+      const b = await bundleWorker(path.join(WORK, 'size', `${id}-${key}`), source, { nodejsCompat, minify, name: `bench-size-${id}` });
       if (!b.ok) {
         row.variants[key] = { ok: false, error: b.error };
         fs.mkdirSync(path.join(WORK, 'logs'), { recursive: true });
@@ -81,7 +75,7 @@ export async function runSize({ pkgJson, bodies, log }) {
         log(`size ${id} ${key}: does not bundle: ${b.error}`);
         continue;
       }
-      const m = measure(b.outDir);
+      const m = bundleBytes(b.outDir);
       const s = await smoke(b, nodejsCompat, bodies);
       row.variants[key] = { ok: true, ...m, smoke: s };
       log(`size ${id} ${key}: ${m.gz} B gzip (${m.raw} B raw, ${m.files.join(' + ')}); runs: ${s.ok ? s.detail : 'NO ' + s.detail}`);
