@@ -50,6 +50,14 @@ export function startHost({ outDir, persist, vars, smallStepLimit }) {
   let out = '';
   let err = '';
   const exited = new Promise((r) => child.on('close', (code, signal) => r({ code, signal })));
+  // The host runs in its own process group: stop it when this process ends, however that happens.
+  const onExit = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {}
+  };
+  process.on('exit', onExit);
+  exited.then(() => process.off('exit', onExit));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       kill('SIGKILL');
