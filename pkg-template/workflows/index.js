@@ -30,6 +30,9 @@ const MARGIN = 2;
 /** The steps of a child besides its batches: plan, shard, summary. */
 const CHILD_STEPS = 3;
 
+/** What a journal's name may be: an instance id (Workflows allows letters, digits, - and _, up to 100). */
+const JOURNAL_NAME = /^[\w.-]{1,100}$/;
+
 /** A step error that Workflows does not retry (the engine recognises it by name). */
 class NonRetryable extends Error {
   constructor(message) {
@@ -126,7 +129,8 @@ export function defineUsersJob(options) {
       const bucket = options.bucket(env);
       const params = isObject(event.payload) ? event.payload : {};
       const id = event.instanceId;
-      const journal = typeof params.journal === 'string' && /^[\w.-]{1,100}$/.test(params.journal) ? params.journal : id;
+      const badJournal = params.journal !== undefined && !JOURNAL_NAME.test(params.journal);
+      const journal = params.journal === undefined || badJournal ? id : params.journal;
       let steps = 0;
 
       // One step whose result is also kept in R2: a later instance over the same journal takes it from there.
@@ -156,6 +160,7 @@ export function defineUsersJob(options) {
       steps++;
       const plan = await step.do('plan', stepConfig, async () => {
         await options.onStep?.('plan', env);
+        if (badJournal) await fail(core.invalid('journal', 'must be an instance id: 1 to 100 letters, digits, _ . -'));
         let planned;
         try {
           planned = await planJob(params.job);
@@ -372,6 +377,7 @@ export function defineUsersJob(options) {
 export async function startUsersJob({ workflow }, job, { id, journal } = {}) {
   await planJob(job);
   if (job?.action?.type === 'copy') throw core.invalid('action.type', 'copy is not run by idp-users/workflows');
+  if (journal !== undefined && (typeof journal !== 'string' || !JOURNAL_NAME.test(journal))) throw core.invalid('journal', 'must be an instance id: 1 to 100 letters, digits, _ . -');
   const params = journal === undefined ? { job } : { job, journal };
   return workflow.create(id === undefined ? { params } : { id, params });
 }

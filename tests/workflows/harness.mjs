@@ -79,7 +79,17 @@ export function startHost({ outDir, persist, vars, smallStepLimit }) {
         clearTimeout(timer);
         const url = m[1];
         const call = async (path, body) => {
-          const res = await fetch(new URL(path, url), body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          let res;
+          for (let attempt = 1; ; attempt++) {
+            try {
+              res = await fetch(new URL(path, url), body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+              break;
+            } catch (e) {
+              // A kept-alive connection workerd closed: a GET is sent again (a POST is not).
+              if (body !== undefined || attempt >= 3) throw new Error(`${body === undefined ? 'GET' : 'POST'} ${path}: ${e.message} (${e.cause?.message ?? 'no cause'}); host stderr: ${err.slice(-1000)}`);
+              await new Promise((r) => setTimeout(r, 200));
+            }
+          }
           const text = await res.text();
           try {
             return { status: res.status, body: JSON.parse(text), text };

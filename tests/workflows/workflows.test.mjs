@@ -93,6 +93,9 @@ test('an invalid job is a validation error before any request; through create() 
   assert.equal(bad.status, 400);
   assert.equal(bad.body.error.kind, 'validation');
   assert.equal(bad.body.error.param, 'select.ids[0]');
+  const badJournal = await host.call('/start', { job: { provider: 'clerk', select: { ids: ['x'] }, action: { type: 'ban' } }, journal: '../other' });
+  assert.equal(badJournal.status, 400);
+  assert.equal(badJournal.body.error.param, 'journal');
   const raw = await host.call('/start', { raw: true, job: { provider: 'kinde', select: { ids: ['x'] }, action: { type: 'ban' } } });
   const status = await waitFor(host, raw.body.id);
   assert.equal(status.status, 'errored');
