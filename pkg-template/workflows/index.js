@@ -98,6 +98,16 @@ async function pool(items, concurrency, fn) {
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
+/** Calls `fn` with the instance `id` of `workflow`, then disposes of the handle (an RPC stub in workerd). */
+async function onInstance(workflow, id, fn) {
+  const instance = await workflow.get(id);
+  try {
+    return await fn(instance);
+  } finally {
+    instance?.[Symbol.dispose]?.();
+  }
+}
+
 const pad = (n) => String(n).padStart(5, '0');
 const keys = {
   header: (journal) => `${PREFIX}/${journal}/header.json`,
@@ -315,7 +325,8 @@ export function defineUsersJob(options) {
         const childId = `${journal}-shard-${pad(k)}`.slice(-100);
         const wf = options.workflow(env);
         try {
-          await wf.create({ id: childId, params: { job: childJob, journal: childId, shard: { key: keys.shard(journal, k), index: k, parent: id } } });
+          const created = await wf.create({ id: childId, params: { job: childJob, journal: childId, shard: { key: keys.shard(journal, k), index: k, parent: id } } });
+          created?.[Symbol.dispose]?.();
         } catch (e) {
           // Created by an earlier attempt of this step (the id is the shard's): it runs already.
           if (!/already exists|exists/i.test(String(e?.message ?? e))) throw e;
@@ -336,7 +347,7 @@ export function defineUsersJob(options) {
         const wf = options.workflow(env);
         const out = { pending: 0, done: 0, failed: 0, skipped: 0, errored: [], summaries: [] };
         for (const childId of children) {
-          const st = await (await wf.get(childId)).status();
+          const st = await onInstance(wf, childId, (i) => i.status());
           if (st.status === 'complete') {
             const s = st.output ?? {};
             out.done += s.done ?? 0;
@@ -348,7 +359,7 @@ export function defineUsersJob(options) {
             const n = restarts.get(childId) ?? 0;
             if (n < 3) {
               restarts.set(childId, n + 1);
-              await (await wf.get(childId)).restart();
+              await onInstance(wf, childId, (i) => i.restart());
               out.pending++;
             } else out.errored.push({ id: childId, status: st.status, error: st.error ? errorOf(st.error) : null });
           } else out.pending++;
@@ -391,7 +402,7 @@ const STATUSES = ['queued', 'running', 'paused', 'errored', 'terminated', 'compl
 export async function jobStatus({ workflow, bucket }, id) {
   let st;
   try {
-    st = await (await workflow.get(id)).status();
+    st = await onInstance(workflow, id, (i) => i.status());
   } catch {
     st = { status: 'unknown' };
   }
@@ -427,7 +438,7 @@ export async function jobControl({ workflow, bucket }, id, action) {
   // The parent first, so it does not restart a child cancelled under it.
   for (const target of [id, ...children]) {
     try {
-      await (await workflow.get(target))[verb]();
+      await onInstance(workflow, target, (i) => i[verb]());
     } catch (e) {
       if (target === id) throw e;
       // A child already ended: nothing to pause, resume or cancel.

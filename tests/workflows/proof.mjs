@@ -14,6 +14,7 @@
 // persisted state, the instances watched for 10 s, and, when they do not
 // move, terminated and started again over their journals.
 // Prints one line per figure and a JSON summary; exits 1 when a check fails.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,7 +76,7 @@ async function killAndRecover(ids, jobs, when) {
     if (s.status === 'complete' || s.progress.done > before[id]) out.push(id);
     else {
       await host.call(`/control/${id}/cancel`);
-      const r = await host.call('/start', { job: jobs[i], journal: id });
+      const r = await host.call('/start', { job: jobs[i], journal: id, id: randomUUID() });
       out.push(r.body.id);
     }
   }
@@ -90,7 +91,7 @@ try {
     const job = { provider: 'clerk', select: { filters: {} }, action: { type: 'export', format: 'ndjson' } };
     const from = fake.answers.length;
     const started = Date.now();
-    const first = (await host.call('/start', { job })).body.id;
+    const first = (await host.call('/start', { job, id: randomUUID() })).body.id;
     const rec = await killAndRecover([first], [job], async () => (await host.call(`/status/${first}`)).body.progress.done >= SIZE.seed / 2);
     const s = await waitFor(host, rec.ids[0], { timeoutMs: 3_600_000, every: 1000 });
     const ms = Date.now() - started;
@@ -106,7 +107,7 @@ try {
     const job = { provider: 'kinde', select: { filters: {} }, action: { type: 'export', format: 'csv' } };
     const from = fake.answers.length;
     const started = Date.now();
-    const id = (await host.call('/start', { job })).body.id;
+    const id = (await host.call('/start', { job, id: randomUUID() })).body.id;
     const s = await waitFor(host, id, { timeoutMs: 3_600_000, every: 1000 });
     const ms = Date.now() - started;
     const r = await checkExport(host, s, 'csv', fake.server.providers.kinde.users().map((u) => u.id));
@@ -125,7 +126,7 @@ try {
     const from = fake.answers.length;
     const started = Date.now();
     const firsts = [];
-    for (const job of jobs) firsts.push((await host.call('/start', { job })).body.id);
+    for (const job of jobs) firsts.push((await host.call('/start', { job, id: randomUUID() })).body.id);
     const doneOf = async (list) => {
       let n = 0;
       for (const id of list) n += (await host.call(`/status/${id}`)).body.progress.done;

@@ -4,6 +4,7 @@
 // One bundle, one fake (a rate limit, 2% of requests answered 500) and one
 // Worker host for the file; each test works on users no other test touches.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ after(async () => {
 });
 
 const start = async (job, extra = {}) => {
-  const r = await host.call(`/start${extra.small ? '?small=1' : ''}`, { job, ...extra });
+  const r = await host.call(`/start${extra.small ? '?small=1' : ''}`, { job, id: randomUUID(), ...extra });
   assert.equal(r.status, 200, r.text);
   return r.body.id;
 };
@@ -89,14 +90,14 @@ test('two instances banning at once stay under the credential rate together; eve
 
 test('an invalid job is a validation error before any request; through create() the instance errors at its plan step', async () => {
   const from = fake.answers.length;
-  const bad = await host.call('/start', { job: { provider: 'clerk', select: { ids: [''] }, action: { type: 'ban' } } });
+  const bad = await host.call('/start', { id: randomUUID(), job: { provider: 'clerk', select: { ids: [''] }, action: { type: 'ban' } } });
   assert.equal(bad.status, 400);
   assert.equal(bad.body.error.kind, 'validation');
   assert.equal(bad.body.error.param, 'select.ids[0]');
-  const badJournal = await host.call('/start', { job: { provider: 'clerk', select: { ids: ['x'] }, action: { type: 'ban' } }, journal: '../other' });
+  const badJournal = await host.call('/start', { id: randomUUID(), job: { provider: 'clerk', select: { ids: ['x'] }, action: { type: 'ban' } }, journal: '../other' });
   assert.equal(badJournal.status, 400);
   assert.equal(badJournal.body.error.param, 'journal');
-  const raw = await host.call('/start', { raw: true, job: { provider: 'kinde', select: { ids: ['x'] }, action: { type: 'ban' } } });
+  const raw = await host.call('/start', { raw: true, id: randomUUID(), job: { provider: 'kinde', select: { ids: ['x'] }, action: { type: 'ban' } } });
   const status = await waitFor(host, raw.body.id);
   assert.equal(status.status, 'errored');
   assert.match(status.error.message, /ban is Clerk's/);
