@@ -100,11 +100,20 @@ const sleep = (ms, signal) =>
  * A fetch that takes a slot from the pacer `stub` (a UsersPacer stub)
  * before every request and reports every 429 to it. `fetchFn` defaults to
  * the global fetch; `rate` is the credential's requests per second.
+ *
+ * A caller that wakes up after its slot has passed (its isolate was busy,
+ * its timer late) gives the slot up and takes a new one: requests leave
+ * within their own slot, so callers that all woke late do not go at once.
  */
 export function pacedFetch(stub, rate, fetchFn = (input, init) => fetch(input, init)) {
+  const interval = 1000 / rate;
   return async function paced(input, init) {
-    const { waitMs } = await stub.reserve(rate);
-    await sleep(waitMs, init?.signal);
+    for (;;) {
+      const { waitMs } = await stub.reserve(rate);
+      const slot = Date.now() + waitMs;
+      await sleep(waitMs, init?.signal);
+      if (Date.now() - slot < interval) break;
+    }
     const res = await fetchFn(input, init);
     if (res.status === 429) {
       const headers = {};

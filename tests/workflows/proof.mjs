@@ -7,6 +7,7 @@
 //   --rate-limit R   the fake's limit per provider (default 100, Clerk's production 1,000 per 10 s)
 //   --pace P         the pacer's rate per credential (default 0.95 R)
 //   --fail-rate F    the fake's share of requests answered 500 (default 0.02)
+//   --only export,ban  the proofs to run (default both)
 //
 // Steps that throw: the test Worker throws once in every step named in
 // THROW_STEPS. The kill: SIGKILL to the Worker's process group (Miniflare and
@@ -28,6 +29,7 @@ const flag = (name, dflt) => {
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
 const FULL = args.includes('--full');
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['export', 'ban'];
 const R = flag('--rate-limit', 100);
 const PACE = flag('--pace', Math.round(R * 0.95 * 100) / 100);
 const FAIL = flag('--fail-rate', 0.02);
@@ -87,7 +89,7 @@ async function killAndRecover(ids, jobs, when) {
 
 try {
   // 1. Export: Clerk NDJSON, killed at half.
-  {
+  if (ONLY.includes('export')) {
     const job = { provider: 'clerk', select: { filters: {} }, action: { type: 'export', format: 'ndjson' } };
     const from = fake.answers.length;
     const started = Date.now();
@@ -103,7 +105,7 @@ try {
     log(`export figures: ${JSON.stringify(figures.export)}`);
   }
   // 2. Export: Kinde CSV, no kill.
-  {
+  if (ONLY.includes('export')) {
     const job = { provider: 'kinde', select: { filters: {} }, action: { type: 'export', format: 'csv' } };
     const from = fake.answers.length;
     const started = Date.now();
@@ -117,7 +119,7 @@ try {
     log(`kinde export figures: ${JSON.stringify(figures.exportKinde)}`);
   }
   // 3. Ban by four instances at once, killed at half.
-  {
+  if (ONLY.includes('ban')) {
     const users = fake.server.providers.clerk.users();
     const bannedBefore = new Set(users.filter((u) => u.banned).map((u) => u.id));
     const ids = users.slice(0, SIZE.ban).map((u) => u.id);

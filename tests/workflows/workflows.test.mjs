@@ -5,10 +5,11 @@
 // Worker host for the file; each test works on users no other test touches.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { startFake } from '../jobs/harness.mjs';
 import { bundleWorker, fakeVars, rateOf, startHost, waitFor } from './harness.mjs';
 import { checkExport, banCounts, secretsIn } from './checks.mjs';
@@ -215,4 +216,11 @@ test('no secret in any status, error or R2 object', async () => {
   const found = await secretsIn(host, secrets);
   assert.ok(found.checked > 10, `checked ${found.checked} objects`);
   assert.deepEqual(found.hits, []);
+});
+
+test('outside workerd, importing idp-users/workflows fails with a message that says where it runs', async () => {
+  // The bundle's project has the package installed as a user has it.
+  const file = join(bundle.work, 'node-import.mjs');
+  writeFileSync(file, "export * from 'idp-users/workflows';\n");
+  await assert.rejects(import(pathToFileURL(file).href), /runs only in Cloudflare Workers \(workerd[^]*runJob/);
 });
