@@ -33,7 +33,7 @@ export interface WorkflowLike {
 
 /** A UsersPacer stub: the Durable Object's RPC methods. */
 export interface UsersPacerStub {
-  reserve(rate: number): Promise<{ waitMs: number }>;
+  reserve(rate: number): Promise<{ waitMs: number; at: number }>;
   report429(headers: { 'retry-after'?: string; 'ratelimit-reset'?: string; 'x-ratelimit-reset'?: string }): Promise<{ pausedMs: number }>;
   stats(): Promise<{ requests: number; throttled: number; pausedMs: number; nextAt: number }>;
 }
@@ -134,8 +134,8 @@ export function defineUsersJob<Env = any>(options: UsersJobOptions<Env>): UsersJ
 /** The Durable Object class pacing every request of one credential (bind it with new_sqlite_classes). */
 export class UsersPacer {
   constructor(ctx: any, env: any);
-  /** Reserves the next slot at `rate` requests per second: how long to wait before sending. */
-  reserve(rate: number): { waitMs: number };
+  /** Reserves the next slot at `rate` requests per second: how long to wait before sending, and the slot's time. */
+  reserve(rate: number): { waitMs: number; at: number };
   /** A 429's retry-after / ratelimit-reset / x-ratelimit-reset values: no slot before that pause ends. */
   report429(headers: { 'retry-after'?: string; 'ratelimit-reset'?: string; 'x-ratelimit-reset'?: string }): { pausedMs: number };
   /** Slots given out, 429s reported, time paused. */

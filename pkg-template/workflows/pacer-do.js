@@ -30,7 +30,8 @@ export class UsersPacer extends DurableObject {
 
   /**
    * Reserves the next slot at `rate` requests per second: resolves to
-   * `{ waitMs }`, how long the caller waits before it sends (0: now).
+   * `{ waitMs, at }`, how long the caller waits before it sends (0: now)
+   * and the slot's time (ms since the epoch, the object's clock).
    */
   reserve(rate) {
     if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) throw new TypeError('UsersPacer.reserve: rate must be a number of requests per second above 0');
@@ -38,7 +39,7 @@ export class UsersPacer extends DurableObject {
     const row = this.#row();
     const at = Math.max(now, row.next_at, row.paused_until);
     this.sql.exec('UPDATE bucket SET next_at = ?, requests = requests + 1 WHERE id = 1', at + 1000 / rate);
-    return { waitMs: Math.ceil(at - now) };
+    return { waitMs: Math.ceil(at - now), at };
   }
 
   /**
