@@ -130,9 +130,12 @@ results.durationMs = Date.now() - t0;
 results.date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 2));
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
-// The jobs section is written by `node tests/jobs/proof.mjs --full`, not by this run: kept as it is.
+// The jobs section is written by `node tests/jobs/proof.mjs --full`, the workflows section from
+// `node tests/workflows/proof.mjs --full`, not by this run: both kept as they are.
 const JOBS_SECTION = /\n<!-- jobs-proof:start -->[\s\S]*<!-- jobs-proof:end -->\n/;
-const kept = fs.existsSync(outFile) ? JOBS_SECTION.exec(fs.readFileSync(outFile, 'utf8'))?.[0] ?? '' : '';
+const WORKFLOWS_SECTION = /\n<!-- workflows-proof:start -->[\s\S]*<!-- workflows-proof:end -->\n/;
+const previous = fs.existsSync(outFile) ? fs.readFileSync(outFile, 'utf8') : '';
+const kept = (JOBS_SECTION.exec(previous)?.[0] ?? '') + (WORKFLOWS_SECTION.exec(previous)?.[0] ?? '');
 fs.writeFileSync(outFile, renderReport(results) + kept);
 log(`wrote ${path.relative(REPO, outFile)} (${(results.durationMs / 60000).toFixed(1)} min)${results.errors.length ? `; FAILED sections: ${results.errors.length}` : ''}`);
 process.exit(results.errors.length ? 1 : 0);
