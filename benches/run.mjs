@@ -58,16 +58,21 @@ const loadStart = load();
 const log = (s) => console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 const readJson = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
 
-// The jobs section is written by `node tests/jobs/proof.mjs --full`, not by this run: kept as it is.
+// The jobs section is written by `node tests/jobs/proof.mjs --full`, the workflows section by
+// `node tests/workflows/proof.mjs --full`, not by this run: both kept as they are.
 const JOBS_SECTION = /\n<!-- jobs-proof:start -->[\s\S]*<!-- jobs-proof:end -->\n/;
-const keptJobs = () => (fs.existsSync(outFile) ? JOBS_SECTION.exec(fs.readFileSync(outFile, 'utf8'))?.[0] ?? '' : '');
+const WORKFLOWS_SECTION = /\n<!-- workflows-proof:start -->[\s\S]*<!-- workflows-proof:end -->\n/;
+const keptSections = (file) => {
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  return (JOBS_SECTION.exec(previous)?.[0] ?? '') + (WORKFLOWS_SECTION.exec(previous)?.[0] ?? '');
+};
+const keptJobs = () => keptSections(outFile);
 
 // --render: BENCHMARKS.md again from the last run's results (after benches/GAPS.md was edited), measuring nothing.
 if (flag('--render')) {
   const last = readJson(path.join(WORK, 'results.json'));
   const out = path.resolve(value('--out') ?? (last.quick ? path.join(WORK, 'BENCHMARKS.quick.md') : path.join(REPO, 'BENCHMARKS.md')));
-  const kept = fs.existsSync(out) ? JOBS_SECTION.exec(fs.readFileSync(out, 'utf8'))?.[0] ?? '' : '';
-  fs.writeFileSync(out, renderReport(last) + kept);
+  fs.writeFileSync(out, renderReport(last) + keptSections(out));
   log(`rendered ${path.relative(REPO, out)} from ${path.relative(REPO, path.join(WORK, 'results.json'))} (${last.date})`);
   process.exit(0);
 }

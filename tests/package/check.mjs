@@ -64,7 +64,7 @@ if (!tarball) {
 }
 writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'types-check', private: true, type: 'module' }));
 execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--silent', resolve(tarball)], { cwd: work, stdio: 'inherit' });
-for (const f of ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts', 'provider-usage.mts', 'provider-usage.cts', 'jobs-usage.mts']) copyFileSync(join(here, f), join(work, f));
+for (const f of ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts', 'provider-usage.mts', 'provider-usage.cts', 'jobs-usage.mts', 'workflows-usage.mts']) copyFileSync(join(here, f), join(work, f));
 
 // The @example blocks of the installed index.d.ts, as a consumer reads them:
 // each runs in its own async function, given a `kinde` and a `clerk` client.
@@ -100,7 +100,7 @@ writeFileSync(
       skipLibCheck: false,
       noUnusedLocals: false,
     },
-    files: ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts', 'provider-usage.mts', 'provider-usage.cts', 'jobs-usage.mts', 'examples.mts'],
+    files: ['usage.mts', 'usage.cts', 'clerk-usage.mts', 'production-usage.mts', 'proxy-usage.mts', 'proxy-usage.cts', 'provider-usage.mts', 'provider-usage.cts', 'jobs-usage.mts', 'workflows-usage.mts', 'examples.mts'],
   }),
 );
 const tsc = join(root, 'node_modules', '.bin', 'tsc');
