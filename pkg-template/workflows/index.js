@@ -456,8 +456,12 @@ export async function exportStream({ workflow, bucket }, id) {
   return new ReadableStream({
     async pull(controller) {
       if (i >= parts.length) return controller.close();
-      const obj = await bucket.get(parts[i++]);
-      if (obj) controller.enqueue(new Uint8Array(await obj.arrayBuffer()));
+      const key = parts[i++];
+      const obj = await bucket.get(key);
+      // A part the status lists but the bucket lacks (deleted, or another
+      // bucket bound): the download fails rather than ending short.
+      if (!obj) return controller.error(new Error(`export part ${key} is missing from the bucket`));
+      controller.enqueue(new Uint8Array(await obj.arrayBuffer()));
     },
   });
 }

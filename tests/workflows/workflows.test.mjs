@@ -65,6 +65,14 @@ test('a Kinde CSV export: one header row, every user once', async () => {
   assert.equal(status.status, 'complete', JSON.stringify(status.error));
   const r = await checkExport(host, status, 'csv', fake.server.providers.kinde.users().map((u) => u.id));
   assert.ok(r.ok, r.message);
+  // A part missing from the bucket: the download fails, it does not end short.
+  const whole = await host.call(`/export-read/${id}`);
+  assert.equal(whole.body.ok, true, whole.text);
+  const gone = status.exports[status.exports.length - 1].key;
+  assert.equal((await host.call(`/r2/delete?key=${encodeURIComponent(gone)}`, {})).status, 200);
+  const cut = await host.call(`/export-read/${id}`);
+  assert.equal(cut.body.ok, false, cut.text);
+  assert.match(cut.body.message, /missing from the bucket/);
 });
 
 test('two instances banning at once stay under the credential rate together; every user banned, none applied twice', async () => {

@@ -81,6 +81,19 @@ export default {
         } while (cursor);
         return json(out);
       }
+      if (parts[0] === 'r2' && parts[1] === 'delete' && request.method === 'POST') {
+        await env.USERS_EXPORTS.delete(url.searchParams.get('key'));
+        return json({ deleted: true });
+      }
+      if (parts[0] === 'export-read') {
+        // The whole download read here: whether it ends or fails, and how many bytes it gave.
+        const stream = await exportStream(bindings, parts[1]);
+        try {
+          return json({ ok: true, bytes: (await new Response(stream).arrayBuffer()).byteLength });
+        } catch (error) {
+          return json({ ok: false, message: String(error?.message ?? error) });
+        }
+      }
       if (parts[0] === 'r2' && parts[1] === 'get') {
         const obj = await env.USERS_EXPORTS.get(url.searchParams.get('key'));
         return obj ? new Response(obj.body) : json({ error: 'missing' }, 404);
