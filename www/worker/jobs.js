@@ -1,0 +1,228 @@
+// The console's jobs: /admin-api/jobs/* starts, lists, watches, pauses,
+// resumes and cancels idp-users/workflows jobs, and streams an export's
+// parts out of R2. The work itself runs in the Workflow (UsersJob in
+// index.js), paced by the UsersPacer Durable Object: this file only creates
+// instances and reads what they report, so closing the page changes nothing.
+//
+//   POST /admin-api/jobs                 { job }      → 201 { id }
+//   GET  /admin-api/jobs                              → { jobs: [{ id, created, job, status }] }, newest first
+//   GET  /admin-api/jobs/:id                          → jobStatus(...)
+//   POST /admin-api/jobs/:id/pause | resume | cancel  → jobStatus(...) after it
+//   GET  /admin-api/jobs/:id/download                 → the export's parts, concatenated
+//
+// Every answer that is not a success has the proxy's shape,
+// `{ error: { code, message }, errors: [{ code, message }] }`, so the page
+// tells the Worker's refusals from anything else the same way for both.
+import { normalizeJob } from 'idp-users/jobs';
+import { jobStatus } from 'idp-users/workflows';
+
+/** R2 prefix of the console's own records: one object per job it started. */
+export const RECORDS = 'idp-users-console/jobs/';
+/** Jobs the list shows (the newest). */
+export const LIST_LIMIT = 20;
+/** The largest job JSON the Worker reads (a job over filters is a few hundred bytes; ids or records are more). */
+const MAX_JOB_BYTES = 256 * 1024;
+// Newest first in R2's lexicographic listing: the key starts with the time left until this.
+const FAR_FUTURE_MS = 10 ** 14;
+
+const HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+
+/** A JSON answer. */
+const json = (status, body) => new Response(JSON.stringify(body), { status, headers: HEADERS });
+
+/** A refusal in the proxy's shape. */
+export function refuse(status, code, message, headers = {}) {
+  return new Response(JSON.stringify({ error: { code, message }, errors: [{ code, message }] }), { status, headers: { ...headers, ...HEADERS } });
+}
+
+const bindings = (env) => ({ workflow: env.USERS_JOB, bucket: env.USERS_EXPORTS, pacer: env.USERS_PACER });
+
+/** A Workflow instance id: time-ordered, unique, within Workflows' [a-zA-Z0-9_-]{1,100}. */
+function newId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  const random = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `job-${Date.now().toString(36)}-${random}`;
+}
+
+const validId = (id) => /^[A-Za-z0-9_-]{1,100}$/.test(id);
+
+/** Reads and checks the body of POST /admin-api/jobs: a Response when refused. */
+async function readJob(request) {
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (length > MAX_JOB_BYTES) return refuse(413, 'body_too_large', `a job is at most ${MAX_JOB_BYTES} bytes of JSON`);
+  const text = await request.text();
+  if (text.length > MAX_JOB_BYTES) return refuse(413, 'body_too_large', `a job is at most ${MAX_JOB_BYTES} bytes of JSON`);
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return refuse(400, 'invalid_json', 'the body is not JSON: send { "job": { provider, select, action, pacing?, dryRun? } }');
+  }
+  if (body === null || typeof body !== 'object' || body.job === undefined) return refuse(400, 'invalid_job', 'the body must be { "job": { ... } }');
+  try {
+    // The Workflow checks it again; checked here, a bad job is refused
+    // before any instance exists, with the field at fault.
+    normalizeJob(body.job);
+  } catch (error) {
+    return refuse(400, 'invalid_job', String(error?.message ?? error));
+  }
+  return body.job;
+}
+
+async function start(request, env) {
+  const job = await readJob(request);
+  if (job instanceof Response) return job;
+  const id = newId();
+  const created = new Date().toISOString();
+  // The record first: a job the console started is never missing from its list.
+  const key = `${RECORDS}${String(FAR_FUTURE_MS - Date.now()).padStart(15, '0')}-${id}.json`;
+  await env.USERS_EXPORTS.put(key, JSON.stringify({ id, created, job }), { httpMetadata: { contentType: 'application/json' } });
+  try {
+    await env.USERS_JOB.create({ id, params: { job } });
+  } catch (error) {
+    await env.USERS_EXPORTS.delete(key).catch(() => {});
+    throw error;
+  }
+  return json(201, { id, created });
+}
+
+/** jobStatus for one id, or the error it threw as { error } (a job whose instance is gone). */
+async function statusOf(env, id) {
+  try {
+    return await jobStatus(bindings(env), id);
+  } catch (error) {
+    return { id, status: 'unknown', error: { name: String(error?.name ?? 'Error'), message: String(error?.message ?? error) } };
+  }
+}
+
+async function list(env) {
+  const listed = await env.USERS_EXPORTS.list({ prefix: RECORDS, limit: LIST_LIMIT });
+  const jobs = await Promise.all(
+    listed.objects.map(async ({ key }) => {
+      const object = await env.USERS_EXPORTS.get(key);
+      if (!object) return null;
+      const record = await object.json();
+      return { ...record, status: await statusOf(env, record.id) };
+    }),
+  );
+  return json(200, { jobs: jobs.filter(Boolean) });
+}
+
+/** The instance, or a 404 Response when Workflows knows no such id. */
+async function instanceOf(env, id) {
+  try {
+    return await env.USERS_JOB.get(id);
+  } catch {
+    return refuse(404, 'job_not_found', `no job ${id}`);
+  }
+}
+
+async function one(env, id) {
+  const instance = await instanceOf(env, id);
+  if (instance instanceof Response) return instance;
+  return json(200, await jobStatus(bindings(env), id));
+}
+
+const CONTROLS = { pause: 'pause', resume: 'resume', cancel: 'terminate' };
+
+async function control(env, id, verb) {
+  const instance = await instanceOf(env, id);
+  if (instance instanceof Response) return instance;
+  try {
+    await instance[CONTROLS[verb]]();
+  } catch (error) {
+    // Workflows refuses, for instance, to pause a finished instance.
+    return refuse(409, 'job_state', `cannot ${verb} job ${id}: ${String(error?.message ?? error)}`);
+  }
+  return json(200, await jobStatus(bindings(env), id));
+}
+
+const FORMATS = {
+  ndjson: { type: 'application/x-ndjson; charset=utf-8', ext: 'ndjson' },
+  csv: { type: 'text/csv; charset=utf-8', ext: 'csv' },
+};
+
+/** The export's parts from R2, one after the other, as one body. */
+function concatenated(bucket, keys) {
+  let i = 0;
+  let reader = null;
+  return new ReadableStream({
+    async pull(controller) {
+      for (;;) {
+        if (!reader) {
+          if (i >= keys.length) {
+            controller.close();
+            return;
+          }
+          const object = await bucket.get(keys[i]);
+          i += 1;
+          if (!object) {
+            controller.error(new Error(`export part ${keys[i - 1]} is missing from the bucket`));
+            return;
+          }
+          reader = object.body.getReader();
+        }
+        const { done, value } = await reader.read();
+        if (!done) {
+          controller.enqueue(value);
+          return;
+        }
+        reader = null;
+      }
+    },
+    cancel(reason) {
+      return reader?.cancel(reason);
+    },
+  });
+}
+
+async function download(env, id) {
+  const instance = await instanceOf(env, id);
+  if (instance instanceof Response) return instance;
+  const status = await jobStatus(bindings(env), id);
+  if (status.job?.action?.type !== 'export') return refuse(409, 'not_an_export', `job ${id} is not an export`);
+  if (status.status !== 'complete') return refuse(409, 'export_not_complete', `job ${id} is ${status.status}: its export can be downloaded once it is complete`);
+  const format = FORMATS[status.job.action.format ?? 'ndjson'] ?? FORMATS.ndjson;
+  const parts = [...(status.exports ?? [])].sort((a, b) => a.part - b.part);
+  const headers = {
+    'content-type': format.type,
+    'content-disposition': `attachment; filename="${status.job.provider}-users-${id}.${format.ext}"`,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  };
+  if (parts.every((p) => Number.isSafeInteger(p.bytes))) headers['content-length'] = String(parts.reduce((n, p) => n + p.bytes, 0));
+  return new Response(
+    concatenated(
+      env.USERS_EXPORTS,
+      parts.map((p) => p.key),
+    ),
+    { headers },
+  );
+}
+
+/**
+ * Answers a request under `${base}/jobs` (the caller has authorized it), or
+ * null when the path is not one of these routes.
+ */
+export async function handleJobs(request, env, base) {
+  const { pathname } = new URL(request.url);
+  const rest = pathname.slice(`${base}/jobs`.length);
+  const method = request.method.toUpperCase();
+  if (!env.USERS_JOB || !env.USERS_EXPORTS || !env.USERS_PACER) {
+    return refuse(500, 'console_worker_error', 'the jobs need the USERS_JOB workflow, the USERS_PACER Durable Object and the USERS_EXPORTS bucket (www/worker/wrangler.toml)');
+  }
+  if (rest === '' || rest === '/') {
+    if (method === 'POST') return start(request, env);
+    if (method === 'GET') return list(env);
+    return refuse(405, 'method_not_allowed', `${method.slice(0, 16)} ${base}/jobs: use GET or POST`, { allow: 'GET, POST' });
+  }
+  const m = /^\/([^/]+)(?:\/(pause|resume|cancel|download))?\/?$/.exec(rest);
+  if (!m || !validId(m[1])) return refuse(404, 'not_found', `not a jobs path: ${base}/jobs/:id[/pause|/resume|/cancel|/download]`);
+  const [, id, verb] = m;
+  if (verb === undefined || verb === 'download') {
+    if (method !== 'GET') return refuse(405, 'method_not_allowed', `use GET on ${base}/jobs/:id${verb ? `/${verb}` : ''}`, { allow: 'GET' });
+    return verb ? download(env, id) : one(env, id);
+  }
+  if (method !== 'POST') return refuse(405, 'method_not_allowed', `use POST on ${base}/jobs/:id/${verb}`, { allow: 'POST' });
+  return control(env, id, verb);
+}
