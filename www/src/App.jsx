@@ -128,18 +128,20 @@ export function App() {
         <h1>
           <a href="#/kinde">idp-users console</a>
         </h1>
-        <div class="switch" role="group" aria-label="Identity provider">
-          {['kinde', 'clerk'].map((p) => (
-            <button key={p} type="button" aria-pressed={provider === p ? 'true' : 'false'} onClick={() => navigate(`#/${p}`)}>
-              {p === 'kinde' ? 'Kinde' : 'Clerk'}
-            </button>
-          ))}
+        <div class="nav">
+          <div class="switch" role="group" aria-label="Identity provider">
+            {['kinde', 'clerk'].map((p) => (
+              <button key={p} type="button" aria-pressed={provider === p ? 'true' : 'false'} onClick={() => navigate(`#/${p}`)}>
+                {p === 'kinde' ? 'Kinde' : 'Clerk'}
+              </button>
+            ))}
+          </div>
+          <nav class="switch" aria-label="Console pages">
+            <a href="#/jobs" aria-current={page === 'jobs' ? 'page' : undefined}>
+              Jobs
+            </a>
+          </nav>
         </div>
-        <nav class="switch" aria-label="Console pages">
-          <a href="#/jobs" aria-current={page === 'jobs' ? 'page' : undefined}>
-            Jobs
-          </a>
-        </nav>
         <p class="whoami">
           Times in UTC · through <code>{location.host}/admin-api</code>{' '}
           <button

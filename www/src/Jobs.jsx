@@ -13,7 +13,9 @@ import { PROVIDERS } from './providers.js';
 import { ActionDialog, ErrorBox, Field, Loading, Progress, When } from './ui.jsx';
 
 /** States in which a job still moves (the list is polled faster while one is). */
-const ACTIVE = new Set(['queued', 'running', 'waiting']);
+const ACTIVE = new Set(['queued', 'running', 'waiting', 'waitingForPause']);
+/** Workflows' status names, as the badge says them. */
+const STATE_LABEL = { waitingForPause: 'pausing', unknown: 'unknown' };
 const POLL_ACTIVE_MS = 1000;
 const POLL_IDLE_MS = 5000;
 
@@ -27,27 +29,26 @@ function actionsOf(provider) {
   return [...EXPORTS, ...PROVIDERS[provider].jobActions.map((a) => ({ ...a, key: a.type }))];
 }
 
-const emptyDraft = (provider) => ({ provider, action: 'export-ndjson', filters: PROVIDERS[provider].emptyFilters, rate: '' });
+const emptyDraft = (provider) => ({ provider, action: 'export-ndjson', filters: PROVIDERS[provider].emptyFilters });
 
 /** The job JSON (idp-users/jobs) for the form's draft. */
 export function jobOf(draft) {
   const P = PROVIDERS[draft.provider];
   const picked = Object.fromEntries(P.jobFilters.map((name) => [name, draft.filters[name]]));
   const choice = actionsOf(draft.provider).find((a) => a.key === draft.action);
-  const job = {
+  // No pacing: the Workflow paces every request to a credential, whichever
+  // job sends it, at the rate the Worker gives defineUsersJob.
+  return {
     provider: draft.provider,
     select: { filters: P.params(picked) },
     action: choice.format ? { type: 'export', format: choice.format } : { type: choice.type },
   };
-  const rate = draft.rate.trim();
-  if (rate !== '') job.pacing = { rate: Number(rate) };
-  return job;
 }
 
 /** `email_address_query: ann, banned: true`, or “every user”. */
 function filtersText(filters) {
   const entries = Object.entries(filters ?? {});
-  if (entries.length === 0) return 'every user';
+  if (entries.length === 0) return 'every user (no filter)';
   return entries.map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`).join(' · ');
 }
 
@@ -93,6 +94,7 @@ function NewJob({ onStarted }) {
 
   return (
     <>
+      <h3 class="section-title">New job</h3>
       <form class="filters job-form" onSubmit={submit} aria-label="New job" aria-busy={busy}>
         <Field label="Provider">
           <select name="provider" value={draft.provider} onChange={(e) => setDraft(emptyDraft(e.currentTarget.value))}>
@@ -126,9 +128,6 @@ function NewJob({ onStarted }) {
               )}
             </Field>
           ))}
-        <Field label="Rate" hint="requests/s, default 10">
-          <input type="text" inputMode="decimal" name="rate" placeholder="10" value={draft.rate} onInput={(e) => setDraft({ ...draft, rate: e.currentTarget.value })} />
-        </Field>
         <div class="filter-buttons">
           <button type="submit" class={choice?.danger ? 'primary danger' : 'primary'} disabled={busy}>
             {busy ? 'Starting…' : choice?.format ? 'Start export' : `${choice?.label} matching users…`}
@@ -234,7 +233,7 @@ function JobCard({ entry, onChanged }) {
     <li class="card job" data-job-id={id} data-status={state} aria-busy={ACTIVE.has(state)}>
       <header class="card-head">
         <h3>{jobTitle(job)}</h3>
-        <span class={`badge badge-job badge-job-${state}`}>{state}</span>
+        <span class={`badge badge-job badge-job-${state}`}>{STATE_LABEL[state] ?? state}</span>
       </header>
       <p class="job-meta small">
         <span>{filtersText(job?.select?.filters)}</span>
@@ -261,7 +260,7 @@ function JobCard({ entry, onChanged }) {
       )}
       <ErrorBox error={error} compact onDismiss={() => setError(null)} />
       <div class="actions job-actions">
-        {ACTIVE.has(state) && (
+        {ACTIVE.has(state) && state !== 'waitingForPause' && (
           <button type="button" onClick={() => control('pause')} disabled={!!busy}>
             {busy === 'pause' ? 'Pausing…' : 'Pause'}
           </button>
@@ -339,8 +338,8 @@ export function Jobs({ notify }) {
         <h2>Jobs</h2>
       </div>
       <p class="lead">
-        An export or a bulk action over every user matching a filter, run by the Worker’s Workflow and paced for the whole account: it goes on when this page is
-        closed.
+        An export or a bulk action over every user matching a filter, run by the Worker’s Workflow: one page or batch of users per step, every request paced
+        per provider credential for all jobs at once. A job goes on when this page is closed.
       </p>
       <NewJob
         onStarted={(id, message) => {

@@ -87,6 +87,17 @@ export const UsersJob = defineUsersJob({
   pacer: (env) => env.USERS_PACER,
   bucket: (env) => env.USERS_EXPORTS,
   workflow: (env) => env.USERS_JOB,
+  // Requests per second per credential, for every job at once: KINDE_JOBS_RATE
+  // and CLERK_JOBS_RATE when set (`npm start -- --jobs-rate N`), else the
+  // package's default. Against Clerk's production API, 1,000 requests per
+  // 10 s allow up to 100.
+  rates: (env) => {
+    const rates = {};
+    for (const [provider, name] of [['kinde', 'KINDE_JOBS_RATE'], ['clerk', 'CLERK_JOBS_RATE']]) {
+      if (env[name]) rates[provider] = Number(env[name]);
+    }
+    return rates;
+  },
 });
 
 const JOBS = `${BASE_PATH}/jobs`;

@@ -13,8 +13,7 @@
 // Every answer that is not a success has the proxy's shape,
 // `{ error: { code, message }, errors: [{ code, message }] }`, so the page
 // tells the Worker's refusals from anything else the same way for both.
-import { normalizeJob } from 'idp-users/jobs';
-import { jobStatus } from 'idp-users/workflows';
+import { exportStream, jobControl, jobStatus, startUsersJob } from 'idp-users/workflows';
 
 /** R2 prefix of the console's own records: one object per job it started. */
 export const RECORDS = 'idp-users-console/jobs/';
@@ -59,13 +58,6 @@ async function readJob(request) {
     return refuse(400, 'invalid_json', 'the body is not JSON: send { "job": { provider, select, action, pacing?, dryRun? } }');
   }
   if (body === null || typeof body !== 'object' || body.job === undefined) return refuse(400, 'invalid_job', 'the body must be { "job": { ... } }');
-  try {
-    // The Workflow checks it again; checked here, a bad job is refused
-    // before any instance exists, with the field at fault.
-    normalizeJob(body.job);
-  } catch (error) {
-    return refuse(400, 'invalid_job', String(error?.message ?? error));
-  }
   return body.job;
 }
 
@@ -78,15 +70,18 @@ async function start(request, env) {
   const key = `${RECORDS}${String(FAR_FUTURE_MS - Date.now()).padStart(15, '0')}-${id}.json`;
   await env.USERS_EXPORTS.put(key, JSON.stringify({ id, created, job }), { httpMetadata: { contentType: 'application/json' } });
   try {
-    await env.USERS_JOB.create({ id, params: { job } });
+    // startUsersJob checks the job as the Workflow will: a bad one is
+    // refused here, with the field at fault, before any instance exists.
+    await startUsersJob(bindings(env), job, { id });
   } catch (error) {
     await env.USERS_EXPORTS.delete(key).catch(() => {});
+    if (error?.name === 'IdpUsersError' && error.kind === 'validation') return refuse(400, 'invalid_job', String(error.message));
     throw error;
   }
   return json(201, { id, created });
 }
 
-/** jobStatus for one id, or the error it threw as { error } (a job whose instance is gone). */
+/** jobStatus for one id, or the error it threw as { error } (the list shows the other jobs). */
 async function statusOf(env, id) {
   try {
     return await jobStatus(bindings(env), id);
@@ -123,58 +118,30 @@ async function one(env, id) {
   return json(200, await jobStatus(bindings(env), id));
 }
 
-const CONTROLS = { pause: 'pause', resume: 'resume', cancel: 'terminate' };
+/** Where a job has ended: nothing to pause, resume or cancel. */
+const ENDED = new Set(['complete', 'errored', 'terminated']);
 
 async function control(env, id, verb) {
   const instance = await instanceOf(env, id);
   if (instance instanceof Response) return instance;
+  // Workflows accepts some of these on an ended instance without a word.
+  const { status: now } = await instance.status();
+  if (ENDED.has(now)) return refuse(409, 'job_state', `cannot ${verb} job ${id}: it is ${now}`);
+  let status;
   try {
-    await instance[CONTROLS[verb]]();
+    // The instance and its fan-out children, if any.
+    status = await jobControl(bindings(env), id, verb);
   } catch (error) {
     // Workflows refuses, for instance, to pause a finished instance.
     return refuse(409, 'job_state', `cannot ${verb} job ${id}: ${String(error?.message ?? error)}`);
   }
-  return json(200, await jobStatus(bindings(env), id));
+  return json(200, status);
 }
 
 const FORMATS = {
   ndjson: { type: 'application/x-ndjson; charset=utf-8', ext: 'ndjson' },
   csv: { type: 'text/csv; charset=utf-8', ext: 'csv' },
 };
-
-/** The export's parts from R2, one after the other, as one body. */
-function concatenated(bucket, keys) {
-  let i = 0;
-  let reader = null;
-  return new ReadableStream({
-    async pull(controller) {
-      for (;;) {
-        if (!reader) {
-          if (i >= keys.length) {
-            controller.close();
-            return;
-          }
-          const object = await bucket.get(keys[i]);
-          i += 1;
-          if (!object) {
-            controller.error(new Error(`export part ${keys[i - 1]} is missing from the bucket`));
-            return;
-          }
-          reader = object.body.getReader();
-        }
-        const { done, value } = await reader.read();
-        if (!done) {
-          controller.enqueue(value);
-          return;
-        }
-        reader = null;
-      }
-    },
-    cancel(reason) {
-      return reader?.cancel(reason);
-    },
-  });
-}
 
 async function download(env, id) {
   const instance = await instanceOf(env, id);
@@ -183,21 +150,15 @@ async function download(env, id) {
   if (status.job?.action?.type !== 'export') return refuse(409, 'not_an_export', `job ${id} is not an export`);
   if (status.status !== 'complete') return refuse(409, 'export_not_complete', `job ${id} is ${status.status}: its export can be downloaded once it is complete`);
   const format = FORMATS[status.job.action.format ?? 'ndjson'] ?? FORMATS.ndjson;
-  const parts = [...(status.exports ?? [])].sort((a, b) => a.part - b.part);
+  const body = await exportStream(bindings(env), id);
+  if (!body) return refuse(404, 'export_missing', `job ${id} lists no export part`);
   const headers = {
     'content-type': format.type,
     'content-disposition': `attachment; filename="${status.job.provider}-users-${id}.${format.ext}"`,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
   };
-  if (parts.every((p) => Number.isSafeInteger(p.bytes))) headers['content-length'] = String(parts.reduce((n, p) => n + p.bytes, 0));
-  return new Response(
-    concatenated(
-      env.USERS_EXPORTS,
-      parts.map((p) => p.key),
-    ),
-    { headers },
-  );
+  return new Response(body, { headers });
 }
 
 /**
