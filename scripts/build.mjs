@@ -288,6 +288,10 @@ writeFileSync(join(dist, 'proxy.d.cts'), proxyTypes.replaceAll("from './index.js
 // own, so none of it reaches the root entry's bundle.
 cpSync(join(root, 'pkg-template', 'jobs'), join(dist, 'jobs'), { recursive: true });
 for (const f of ['cli.js', 'jobs.d.ts', 'jobs-file.d.ts']) copyFileSync(join(root, 'pkg-template', f), join(dist, f));
+// idp-users/workflows (workerd only: it imports cloudflare:workers; other
+// runtimes resolve its `node` condition, which says so), beside the jobs it runs.
+cpSync(join(root, 'pkg-template', 'workflows'), join(dist, 'workflows'), { recursive: true });
+copyFileSync(join(root, 'pkg-template', 'workflows.d.ts'), join(dist, 'workflows.d.ts'));
 
 // The fake providers: ESM sources as written, plus CommonJS builds.
 if (existsSync(join(root, 'fake', 'index.js'))) {

@@ -378,3 +378,11 @@ export function csvRow(provider, user) {
 export function ndjsonLine(user) {
   return `${JSON.stringify(user)}\n`;
 }
+
+/** The export text of one page of `users`: CSV rows (after the header row when `first`) or NDJSON lines. */
+export function exportChunk(job, users, first) {
+  const csv = job.action.format === 'csv';
+  let chunk = first && csv ? csvHeader(job.provider) : '';
+  for (const u of users) chunk += csv ? csvRow(job.provider, u) : ndjsonLine(u);
+  return chunk;
+}

@@ -147,7 +147,7 @@ function transient(error) {
 }
 
 /** Runs `fn` up to ATTEMPTS times while it fails transiently; stops early once `stopped()`. */
-async function retrying(run, fn) {
+export async function retrying(run, fn) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
@@ -182,21 +182,22 @@ async function settle(run, id, record) {
   } catch {}
 }
 
-/** One item of a bulk action: started, then done / failed / skipped. */
-async function runItem(run, id, rec) {
-  const { job, source } = run;
+/**
+ * What one item of a bulk action comes to, without journaling it: its call
+ * sent (retried while it fails transiently, when it may be sent twice) and
+ * its record `{ item, state: 'done' | 'failed' | 'skipped', ... }`. `ctx`:
+ * `{ job, source (the provider's client), stopped() }`. Shared by runJob and
+ * the Workflow of idp-users/workflows.
+ */
+export async function performItem(ctx, id, rec) {
+  const { job, source } = ctx;
   let step;
   try {
     step = core.stepFor(job, id, rec);
   } catch (error) {
-    await settle(run, id, { item: id, state: 'failed', error: core.errorRecord(error) });
-    return;
+    return { item: id, state: 'failed', error: core.errorRecord(error) };
   }
-  if (job.dryRun) {
-    await settle(run, id, { item: id, state: 'skipped', reason: 'dry-run', call: { operation: step.operation, args: step.args } });
-    return;
-  }
-  await run.write([{ item: id, state: 'started' }]);
+  if (job.dryRun) return { item: id, state: 'skipped', reason: 'dry-run', call: { operation: step.operation, args: step.args } };
   try {
     const send = async () => {
       let args = step.args;
@@ -204,14 +205,29 @@ async function runItem(run, id, rec) {
         const current = await source[step.read.operation](...step.read.args);
         args = [id, core.replacePatch(current, step.args[1])];
       }
-      return source[step.operation](...withOptions(job.provider, step.operation, args, callOptions(run, step)));
+      return source[step.operation](...withOptions(job.provider, step.operation, args, callOptions(ctx, step)));
     };
-    await (step.retryWrite ? retrying(run, send) : send());
-    await settle(run, id, { item: id, state: 'done' });
+    await (step.retryWrite ? retrying(ctx, send) : send());
+    return { item: id, state: 'done' };
   } catch (error) {
-    if (step.goneIsDone && core.isGone(error)) await settle(run, id, { item: id, state: 'done', outcome: 'gone' });
-    else await settle(run, id, { item: id, state: 'failed', error: core.errorRecord(error) });
+    if (step.goneIsDone && core.isGone(error)) return { item: id, state: 'done', outcome: 'gone' };
+    return { item: id, state: 'failed', error: core.errorRecord(error) };
   }
+}
+
+/** One item of a bulk action: started, then done / failed / skipped. */
+async function runItem(run, id, rec) {
+  if (!run.job.dryRun) {
+    // The same check performItem makes first: an item whose call cannot be built never starts.
+    let buildable = true;
+    try {
+      core.stepFor(run.job, id, rec);
+    } catch {
+      buildable = false;
+    }
+    if (buildable) await run.write([{ item: id, state: 'started' }]);
+  }
+  await settle(run, id, await performItem(run, id, rec));
 }
 
 /** Lists the selection's users page by page, each page's ids journaled with the next cursor. */
@@ -347,7 +363,6 @@ async function readPage(run, operation, cursor, page) {
 /** Export: page by page, each page's lines written (and synced) before the page is journaled with the output's size. */
 async function runExport(run) {
   const { job, state, output } = run;
-  const { format } = job.action;
   const last = state.lastPage;
   let bytes = last?.bytes ?? 0;
   let exported = last?.total ?? 0;
@@ -366,8 +381,7 @@ async function runExport(run) {
     const read = await readPage(run, operation, cursor, page);
     if (!read) return;
     const { users, next } = read;
-    let chunk = bytes === 0 && format === 'csv' ? core.csvHeader(job.provider) : '';
-    for (const u of users) chunk += format === 'csv' ? core.csvRow(job.provider, u) : core.ndjsonLine(u);
+    const chunk = core.exportChunk(job, users, bytes === 0);
     await output.write(chunk);
     if (typeof output.sync === 'function') await output.sync();
     bytes += encoder.encode(chunk).length;

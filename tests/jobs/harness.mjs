@@ -19,8 +19,8 @@ export function fromDist(path) {
 }
 
 /**
- * The HTTP fake with `options`, plus `answers`: one { method, path, status }
- * per request it answered (the fake's own log has no status).
+ * The HTTP fake with `options`, plus `answers`: one { method, path, status,
+ * at (ms, when it arrived) } per request it answered (the fake's own log has no status).
  */
 export async function startFake(options) {
   const { startFakeServer } = await fromDist('fake/server.js');
@@ -28,9 +28,10 @@ export async function startFake(options) {
   const answers = [];
   const handle = server.providers.handle;
   server.providers.handle = async (request) => {
+    const at = Date.now();
     const res = await handle(request);
     const url = new URL(request.url);
-    answers.push({ method: request.method, path: url.pathname, status: res.status });
+    answers.push({ method: request.method, path: url.pathname, status: res.status, at });
     return res;
   };
   const env = {
