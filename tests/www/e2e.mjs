@@ -679,7 +679,7 @@ async function main() {
     await jobReaches(id, ['complete']);
     const expected = await fakeClerkIds(fake, { username_query: '0' });
     check(expected.length === 12, `the fake lists ${expected.length} users with a 0 in their username, not 12`);
-    await jobCard(id).getByText(`Exported: ${expected.length} of ${expected.length} done · 1 part`).waitFor();
+    await jobCard(id).getByText(`Exported: ${expected.length} of ${expected.length} · 1 part`).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), jobCard(id).getByRole('button', { name: 'Download NDJSON' }).click()]);
     check(download.suggestedFilename() === `clerk-users-${id}.ndjson`, `download name: ${download.suggestedFilename()}`);
     const file = join(work, download.suggestedFilename());
@@ -713,11 +713,11 @@ async function main() {
     await shot('jobs-paused');
     await jobCard(id).getByRole('button', { name: 'Resume', exact: true }).click();
     await jobReaches(id, ['complete']);
-    await jobCard(id).getByText('Progress: 4 of 4 done').waitFor();
+    await jobCard(id).getByText('Banned: 4 of 4', { exact: true }).waitFor();
     check((await banned(banTargets)) === 4, `${4 - (await banned(banTargets))} of the 4 users are not banned`);
   });
 
-  await step('Jobs page: cancel a running job (it ends terminated, with no control left)', async () => {
+  await step('Jobs page: cancel a job before it finishes (it ends cancelled, terminated in Workflows, with no control left)', async () => {
     // Unban the users that are not banned: harmless wherever the cancel lands.
     await jobForm().getByLabel('Action').selectOption('unban');
     await jobForm().getByLabel('Username contains').fill('0');
@@ -731,7 +731,9 @@ async function main() {
     await dialog().getByText('A cancelled job cannot be resumed').waitFor();
     await confirmDialog('Cancel job');
     await jobReaches(id, ['terminated']);
+    await jobCard(id).locator('.badge-job').filter({ hasText: 'cancelled' }).waitFor();
     check((await jobCard(id).getByRole('button').count()) === 0, 'a cancelled job still offers a control');
+    check(!(await jobCard(id).locator('progress').evaluate((el) => el.matches(':indeterminate'))), 'the bar of a cancelled job still moves');
     await jobForm().getByLabel('Banned').selectOption('any');
     await usable('the Jobs page');
     await shot('jobs');

@@ -15,7 +15,9 @@ import { ActionDialog, ErrorBox, Field, Loading, Progress, When } from './ui.jsx
 /** States in which a job still moves (the list is polled faster while one is). */
 const ACTIVE = new Set(['queued', 'running', 'waiting', 'waitingForPause']);
 /** Workflows' status names, as the badge says them. */
-const STATE_LABEL = { waitingForPause: 'pausing', unknown: 'unknown' };
+const STATE_LABEL = { waitingForPause: 'pausing', terminated: 'cancelled' };
+/** States in which a job has ended. */
+const ENDED = new Set(['complete', 'errored', 'terminated']);
 const POLL_ACTIVE_MS = 1000;
 const POLL_IDLE_MS = 5000;
 
@@ -174,10 +176,13 @@ function MatchCount({ job }) {
   );
 }
 
-/** A job's progress as words: `120 of 250 done, 2 failed, 1 skipped`. */
-function progressText(progress) {
+/** A job's progress as words: `Banned: 120 of 250, 2 failed, 1 skipped`. */
+function progressText(job, progress, ended) {
   const { done = 0, failed = 0, skipped = 0, total } = progress ?? {};
-  const parts = [typeof total === 'number' ? `${done} of ${total} done` : `${done} done`];
+  const type = job?.action?.type;
+  const verb = type === 'export' ? 'exported' : (PROVIDERS[job?.provider]?.jobActions.find((a) => a.type === type)?.verb ?? 'done');
+  const count = typeof total === 'number' ? `${done} of ${total}` : ended ? `${done}` : `${done} so far`;
+  const parts = [`${verb[0].toUpperCase()}${verb.slice(1)}: ${count}`];
   if (failed > 0) parts.push(`${failed} failed`);
   if (skipped > 0) parts.push(`${skipped} skipped`);
   return parts.join(', ');
@@ -229,6 +234,9 @@ function JobCard({ entry, onChanged }) {
 
   const settled = (status.progress?.done ?? 0) + (status.progress?.failed ?? 0) + (status.progress?.skipped ?? 0);
   const failures = status.summary?.failures ?? [];
+  // An ended job's bar stands still (full when complete, where it stopped
+  // otherwise); a running one without a total yet moves without one.
+  const barTotal = state === 'complete' ? 1 : ENDED.has(state) ? Math.max(progress.total ?? settled, 1) : progress.total;
   return (
     <li class="card job" data-job-id={id} data-status={state} aria-busy={ACTIVE.has(state)}>
       <header class="card-head">
@@ -243,9 +251,9 @@ function JobCard({ entry, onChanged }) {
         <code class="job-id">{id}</code>
       </p>
       <Progress
-        label={`${isExport ? 'Exported' : 'Progress'}: ${progressText(progress)}${isExport && status.exports?.length ? ` · ${plural(status.exports.length, 'part')}` : ''}`}
-        done={state === 'complete' ? Math.max(settled, 1) : settled}
-        total={state === 'complete' ? Math.max(progress.total ?? settled, 1) : progress.total}
+        label={`${progressText(job, progress, ENDED.has(state))}${isExport && status.exports?.length ? ` · ${plural(status.exports.length, 'part')}` : ''}`}
+        done={state === 'complete' ? 1 : settled}
+        total={barTotal}
       />
       {status.error && <ErrorBox error={jobError(status.error)} compact />}
       {failures.length > 0 && (
