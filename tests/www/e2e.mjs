@@ -740,6 +740,32 @@ async function main() {
     check((await banned(banTargets)) === 4, 'the cancelled unban (of users not banned) unbanned one');
   });
 
+  await step('the jobs routes: the list newest first, and each refusal in the proxy’s shape', async () => {
+    const token = new URLSearchParams(new URL(url).hash.slice(1)).get('token');
+    const call = async (method, path, body) => {
+      const res = await fetch(`${origin}/admin-api/jobs${path}`, { method, headers: { authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    };
+    const list = await call('GET', '');
+    check(list.status === 200 && list.body.jobs.map((j) => j.id).join() === [...jobIds].reverse().join(), `GET /admin-api/jobs: ${JSON.stringify(list.body).slice(0, 300)}`);
+    const [exportId, banId, cancelledId] = jobIds;
+    const refusals = [
+      ['POST', '', { job: { provider: 'clerk', select: { filters: {} }, action: { type: 'suspend' } } }, 400, 'invalid_job', /action\.type suspend is Kinde's/],
+      ['POST', '', { nojob: true }, 400, 'invalid_job', /\{ "job"/],
+      ['GET', '/job-that-never-was', undefined, 404, 'job_not_found', /no job/],
+      ['POST', `/${cancelledId}/resume`, undefined, 409, 'job_state', /it is terminated/],
+      ['POST', `/${exportId}/pause`, undefined, 409, 'job_state', /it is complete/],
+      ['GET', `/${banId}/download`, undefined, 409, 'not_an_export', /not an export/],
+      ['DELETE', '', undefined, 405, 'method_not_allowed', /GET or POST/],
+    ];
+    for (const [method, path, body, status, code, message] of refusals) {
+      const res = await call(method, path, body);
+      const said = `${method} /admin-api/jobs${path} answered ${res.status} ${JSON.stringify(res.body)}`;
+      check(res.status === status && res.body.error?.code === code && res.body.errors?.[0]?.code === code && message.test(res.body.error.message), said);
+    }
+    check((await call('POST', '', { job: { provider: 'clerk', select: { filters: {} }, action: { type: 'suspend' } } })).status === 400 && (await call('GET', '')).body.jobs.length === jobIds.length, 'a refused job was listed');
+  });
+
   await step('a provider error in words: Clerk 404 for a user that does not exist', async () => {
     await page.evaluate(() => (location.hash = '#/clerk/users/user_fake_9999'));
     const box = page.locator('.error[role=alert]');
