@@ -4,7 +4,7 @@
 // @cloudflare/workers-types): the bindings a Worker's env holds fit them.
 
 import type { Job, JobSummary } from './jobs.js';
-import type { ClerkConfig, KindeConfig } from './index.js';
+import type { ClerkUsersApiConfig as ClerkConfig, KindeUsersApiConfig as KindeConfig } from './index.js';
 
 export type { Job, JobSummary };
 

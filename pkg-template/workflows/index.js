@@ -57,25 +57,31 @@ function checkRates(rates) {
   return rates;
 }
 
-/** Clients of this isolate, per provider, config and rate: a Kinde token is reused across steps. */
-const clientCache = new Map();
-
+/**
+ * The provider's client for one step. Made per step, not kept across steps:
+ * a Durable Object stub and the promises behind a request belong to the
+ * request (step) that made them, and workerd cancels what another one
+ * awaits. The cost is a Kinde token request per step (Clerk has none).
+ */
 async function clientFor(options, env, provider) {
   const configs = options.clients(env) ?? {};
   const config = configs[provider];
   if (!isObject(config)) throw new NonRetryable(`job: options.clients(env).${provider} is missing: the ${CLASSES[provider].name} config`);
   const rates = typeof options.rates === 'function' ? checkRates(options.rates(env) ?? {}) : options.rates;
-  const rate = rates?.[provider];
-  const name = await pacerName(provider, config);
-  const key = `${name}\n${rate}`;
-  const cached = clientCache.get(key);
-  if (cached) return cached;
   const ns = options.pacer(env);
-  const stub = ns.get(ns.idFromName(name));
+  const stub = ns.get(ns.idFromName(await pacerName(provider, config)));
   const base = typeof config.fetch === 'function' ? config.fetch : undefined;
-  const client = new CLASSES[provider]({ ...config, fetch: pacedFetch(stub, rate ?? core.DEFAULT_PACING.rate, base) });
-  clientCache.set(key, client);
-  return client;
+  return new CLASSES[provider]({ ...config, fetch: pacedFetch(stub, rates?.[provider] ?? core.DEFAULT_PACING.rate, base) });
+}
+
+/** Runs `fn(client)` with a client made for it, freed after. */
+async function withClient(options, env, provider, fn) {
+  const client = await clientFor(options, env, provider);
+  try {
+    return await fn(client);
+  } finally {
+    client.free();
+  }
 }
 
 /** Calls `fn` on each item, at most `concurrency` at once. */
@@ -133,7 +139,16 @@ export function defineUsersJob(options) {
           return result;
         });
       };
-      const progress = (fields) => bucket.put(keys.progress(id), JSON.stringify({ id, journal, updatedAt: Date.now(), ...fields }));
+      let lastProgress = {};
+      const progress = (fields) => {
+        lastProgress = fields;
+        return bucket.put(keys.progress(id), JSON.stringify({ id, journal, updatedAt: Date.now(), ...fields }));
+      };
+      // A job that cannot go on: its error kept with the progress (Workflows shows NonRetryableError's message only behind a compatibility flag), then the instance ends.
+      const fail = async (error) => {
+        await progress({ ...lastProgress, state: 'errored', error: errorOf(error) });
+        throw new NonRetryable(error.message);
+      };
 
       // plan: the job checked (an invalid one ends the instance before any request) and the journal claimed.
       steps++;
@@ -143,16 +158,16 @@ export function defineUsersJob(options) {
         try {
           planned = await planJob(params.job);
         } catch (e) {
-          if (e instanceof IdpUsersError) throw new NonRetryable(e.message);
+          if (e instanceof IdpUsersError) await fail(e);
           throw e;
         }
         const { job, hash } = planned;
-        if (job.action.type === 'copy') throw new NonRetryable("job: action.type copy is not run by idp-users/workflows (use idp-users/jobs' runJob)");
+        if (job.action.type === 'copy') await fail(core.invalid('action.type', "copy is not run by idp-users/workflows (use idp-users/jobs' runJob)"));
         const header = core.journalHeader(job, hash);
         const existing = await bucket.get(keys.header(journal));
         if (existing) {
           const h = await existing.json();
-          if (h.job !== hash) throw new NonRetryable(`job: journal ${journal} belongs to another job (${h.provider} ${h.action}${h.dryRun ? ', dry run' : ''})`);
+          if (h.job !== hash) await fail(core.invalid('journal', `${journal} belongs to another job (${h.provider} ${h.action}${h.dryRun ? ', dry run' : ''}): start this one over a new journal`));
         } else {
           await bucket.put(keys.header(journal), JSON.stringify({ ...header, batchSize }));
         }
@@ -160,7 +175,7 @@ export function defineUsersJob(options) {
         return { job, hash };
       });
       const { job } = plan;
-      const ctx = { id, journal, job, hash: plan.hash, env, bucket, step, journaled, progress, stepsUsed: () => steps, addSteps: (n) => (steps += n) };
+      const ctx = { id, journal, job, hash: plan.hash, env, bucket, step, journaled, progress, fail, stepsUsed: () => steps, addSteps: (n) => (steps += n) };
       if (job.action.type === 'export') return runExport(ctx);
       return runBulk(ctx, params);
     }
@@ -174,11 +189,10 @@ export function defineUsersJob(options) {
     let users = 0;
     let bytes = 0;
     for (let page = 0; ; page++) {
-      if (ctx.stepsUsed() >= stepLimit - 2) throw new NonRetryable(`job: the export needs more than ${stepLimit} steps (raise options.stepLimit and the Workflow's steps limit)`);
+      if (ctx.stepsUsed() >= stepLimit - 2) await ctx.fail(new Error(`job: the export needs more than ${stepLimit} steps (raise options.stepLimit and the Workflow's steps limit)`));
       const r = await journaled(`page-${pad(page)}`, async () => {
-        const source = await clientFor(options, env, job.provider);
         const { operation } = core.listCall(job);
-        const answer = await source[operation](core.pageParams(job, cursor));
+        const answer = await withClient(options, env, job.provider, (source) => source[operation](core.pageParams(job, cursor)));
         const read = core.readPage(job, answer, cursor);
         const text = core.exportChunk(job, read.users, page === 0);
         const key = keys.part(journal, page, format);
@@ -220,9 +234,8 @@ export function defineUsersJob(options) {
     let cursor;
     for (let page = 0; ; page++) {
       const r = await ctx.journaled(`select-${pad(page)}`, async () => {
-        const source = await clientFor(options, ctx.env, job.provider);
         const { operation } = core.listCall(job);
-        const read = core.readPage(job, await source[operation](core.pageParams(job, cursor)), cursor);
+        const read = core.readPage(job, await withClient(options, ctx.env, job.provider, (source) => source[operation](core.pageParams(job, cursor))), cursor);
         return { ids: read.users.map((u) => u?.id).filter((x) => typeof x === 'string'), next: read.next };
       });
       for (const x of r.ids) ids.push(x);
@@ -246,9 +259,8 @@ export function defineUsersJob(options) {
     for (let b = 0; b < batches; b++) {
       const slice = ids.slice(b * batchSize, (b + 1) * batchSize);
       const r = await journaled(`batch-${pad(b)}`, async () => {
-        const source = await clientFor(options, env, job.provider);
         const out = { done: 0, failed: 0, skipped: 0, gone: 0, failures: [] };
-        await pool(slice, job.pacing.concurrency, async (item) => {
+        await withClient(options, env, job.provider, (source) => pool(slice, job.pacing.concurrency, async (item) => {
           const rec = await performItem({ job, source, stopped: () => false }, item, records?.get(item));
           if (rec.state === 'done') out.done++;
           else if (rec.state === 'skipped') out.skipped++;
@@ -257,7 +269,7 @@ export function defineUsersJob(options) {
             out.failures.push({ item, error: rec.error });
           }
           if (rec.outcome === 'gone') out.gone++;
-        });
+        }));
         await progress({ job: jobInfo, state: 'running', done: counts.done + out.done, failed: counts.failed + out.failed, skipped: counts.skipped + out.skipped, total, exports: [] });
         return out;
       });
@@ -276,7 +288,7 @@ export function defineUsersJob(options) {
   /** More batches than this instance's steps allow: disjoint shards, a child instance each, waited for. */
   async function fanOut(ctx, ids) {
     const { job, id, journal, env, step, progress } = ctx;
-    if (!options.workflow) throw new NonRetryable(`job: ${ids.length} users need more than ${stepLimit} steps: give defineUsersJob a workflow(env) binding to fan out`);
+    if (!options.workflow) await ctx.fail(new Error(`job: ${ids.length} users need more than ${stepLimit} steps: give defineUsersJob a workflow(env) binding to fan out`));
     const perChild = (stepLimit - RESERVE) * batchSize;
     const shards = Math.ceil(ids.length / perChild);
     const jobInfo = { provider: job.provider, action: job.action };
@@ -307,7 +319,7 @@ export function defineUsersJob(options) {
     const maxWait = options.pollMs?.max ?? 300_000;
     const restarts = new Map();
     for (let round = 0; ; round++) {
-      if (ctx.stepsUsed() >= stepLimit - 4) throw new NonRetryable('job: the parent ran out of steps waiting for its children (raise options.pollMs.max)');
+      if (ctx.stepsUsed() >= stepLimit - 4) await ctx.fail(new Error('job: the parent ran out of steps waiting for its children (raise options.pollMs.max)'));
       ctx.addSteps(1);
       const check = await step.do(`check-${pad(round)}`, stepConfig, async () => {
         const wf = options.workflow(env);
@@ -340,7 +352,7 @@ export function defineUsersJob(options) {
           await progress({ job: jobInfo, state: 'complete', done: check.done, failed: check.failed, skipped: check.skipped, total: ids.length, exports: [], children, summary });
           return true;
         });
-        if (check.errored.length) throw new NonRetryable(`job: ${check.errored.length} of ${children.length} child instances ended ${check.errored.map((c) => c.status).join(', ')}`);
+        if (check.errored.length) await ctx.fail(new Error(`job: ${check.errored.length} of ${children.length} child instances ended ${check.errored.map((c) => c.status).join(', ')}`));
         return summary;
       }
       ctx.addSteps(1);
@@ -386,7 +398,8 @@ export async function jobStatus({ workflow, bucket }, id) {
     }
   } else if (Array.isArray(p.children)) out.children = p.children.map((c) => ({ id: c }));
   if (st.output !== undefined && st.output !== null) out.summary = st.output;
-  if (st.error) out.error = typeof st.error === 'string' ? { name: 'Error', message: st.error } : { name: st.error.name ?? 'Error', message: st.error.message ?? String(st.error) };
+  if (p.error && out.status !== 'complete') out.error = { name: p.error.name, message: p.error.message };
+  else if (st.error) out.error = typeof st.error === 'string' ? { name: 'Error', message: st.error } : { name: st.error.name ?? 'Error', message: st.error.message ?? String(st.error) };
   return out;
 }
 
