@@ -766,6 +766,32 @@ async function main() {
     check((await call('POST', '', { job: { provider: 'clerk', select: { filters: {} }, action: { type: 'suspend' } } })).status === 400 && (await call('GET', '')).body.jobs.length === jobIds.length, 'a refused job was listed');
   });
 
+  await step('Jobs page: a job that ended in an error shows the Workflow’s message and what to do, and no control', async () => {
+    // The list as the Worker sends it, plus one errored job in jobStatus's shape.
+    const id = 'job-errored-example';
+    const errored = {
+      id,
+      created: new Date().toISOString(),
+      job: { provider: 'kinde', select: { filters: { email: ['a@example.com'] } }, action: { type: 'delete' } },
+      status: { id, status: 'errored', job: { provider: 'kinde', action: { type: 'delete' } }, progress: { done: 3, failed: 0, skipped: 0, total: 10 }, exports: [], error: { name: 'IdpUsersError', message: 'getUsers: Kinde answered 401' } },
+    };
+    const list = /\/admin-api\/jobs$/;
+    await page.route(list, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const res = await route.fetch();
+      const body = await res.json();
+      await route.fulfill({ response: res, json: { jobs: [errored, ...body.jobs] } });
+    });
+    await page.reload(); // the list now, not at its next idle poll
+    const box = jobCard(id).locator('.error[role=alert]');
+    await box.getByText('The job stopped with an error').waitFor();
+    check(/getUsers: Kinde answered 401/.test(await box.innerText()) && /What to do:/.test(await box.innerText()), `job error: ${await box.innerText()}`);
+    await jobCard(id).getByText('Deleted: 3 of 10').waitFor();
+    check((await jobCard(id).getByRole('button').count()) === 0, 'an errored job offers a control');
+    await usable('an errored job');
+    await page.unroute(list);
+  });
+
   await step('a provider error in words: Clerk 404 for a user that does not exist', async () => {
     await page.evaluate(() => (location.hash = '#/clerk/users/user_fake_9999'));
     const box = page.locator('.error[role=alert]');

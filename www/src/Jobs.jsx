@@ -188,12 +188,25 @@ function progressText(job, progress, ended) {
   return parts.join(', ');
 }
 
-/** The job's own error ({ name, message } from jobStatus) as something ErrorBox words. */
-function jobError(error) {
+/**
+ * The job's own error ({ name, message, kind? } from jobStatus): the
+ * Workflow's words, not the page's, with what to do (the ErrorBox look).
+ */
+function JobError({ error, state }) {
   if (!error) return null;
-  const e = new Error(error.message ?? String(error));
-  e.name = error.name ?? 'Error';
-  return e;
+  return (
+    <div class="error" role="alert" data-source="job">
+      <p class="error-title">
+        <strong>{state === 'errored' ? 'The job stopped with an error' : 'The job reported an error'}</strong>
+      </p>
+      <p>
+        {error.name && error.name !== 'Error' && <code>{error.name}</code>} {error.message}
+      </p>
+      <p class="advice">
+        <strong>What to do:</strong> fix what the message names (the filter, the provider’s credentials in the Worker’s vars), then start the job again from the form.
+      </p>
+    </div>
+  );
 }
 
 function JobCard({ entry, onChanged }) {
@@ -255,7 +268,7 @@ function JobCard({ entry, onChanged }) {
         done={state === 'complete' ? 1 : settled}
         total={barTotal}
       />
-      {status.error && <ErrorBox error={jobError(status.error)} compact />}
+      <JobError error={status.error} state={state} />
       {failures.length > 0 && (
         <ul class="job-failures small">
           {failures.slice(0, 5).map((f, i) => (
