@@ -789,6 +789,7 @@ async function main() {
     await jobCard(id).getByText('Deleted: 3 of 10').waitFor();
     check((await jobCard(id).getByRole('button').count()) === 0, 'an errored job offers a control');
     await usable('an errored job');
+    await shot('jobs-errored');
     await page.unroute(list);
   });
 

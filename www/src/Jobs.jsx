@@ -8,7 +8,7 @@ import { getClients } from './clients.js';
 import { oneLine } from './errors.js';
 import { plural } from './format.js';
 import { useAsync } from './hooks.js';
-import { controlJob, downloadJob, listJobs, startJob } from './jobsApi.js';
+import { LIST_LIMIT, controlJob, downloadJob, listJobs, startJob } from './jobsApi.js';
 import { PROVIDERS } from './providers.js';
 import { ActionDialog, ErrorBox, Field, Loading, Progress, When } from './ui.jsx';
 
@@ -380,6 +380,7 @@ export function Jobs({ notify }) {
             ))}
           </ul>
         )}
+        {jobs.jobs?.length >= LIST_LIMIT && <p class="muted small">The {LIST_LIMIT} newest jobs.</p>}
       </section>
     </div>
   );

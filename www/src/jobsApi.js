@@ -6,6 +6,8 @@ import { currentToken } from './session.js';
 
 const BASE = `${location.origin}/admin-api/jobs`;
 const TIMEOUT_MS = 20000;
+/** Jobs the Worker lists, the newest (LIST_LIMIT in www/worker/jobs.js). */
+export const LIST_LIMIT = 20;
 
 /** A failed call to the jobs routes: the Worker's answer (status, code) or no answer (kind 'network' / 'timeout' / 'aborted'). */
 export class JobsApiError extends Error {
