@@ -5,16 +5,18 @@
 //
 //   node tests/www/e2e.mjs [--keep-open]
 //
-// Starts `node scripts/start.mjs --port 0` as a child (its own process
-// group), reads the console URL it prints, walks through the console, checks
-// what the page shows against the fake provider's own data (read over HTTP),
-// and stops the stack and Chromium by PID at the end, failure included. The
-// Jobs page's jobs run in the Worker's Workflow at 2 requests per second per
-// credential (`--jobs-rate 2`), slow enough to pause and cancel one mid-run.
+// Starts `node scripts/start.mjs --port 0 --jobs-rate 2` as a child (its own
+// process group), reads the console URL it prints, walks through the console,
+// checks what the page shows against the fake provider's own data (read over
+// HTTP), and stops the stack and Chromium by PID at the end, failure
+// included. The Jobs page's jobs run in the Worker's Workflow at 2 requests
+// per second per credential, slow enough to pause and cancel one before it
+// ends; what they did is checked in the fake and in the downloaded exports.
 // After the walk at desktop size, a second pass at a phone's width (390 px)
 // checks that every view fits: no sideways page scroll, no control off the
 // screen or cut by its box. Screenshots of the main views at both sizes:
-// tests/www/.work/screenshots/ (phone-*.png at 390 px). The last line is
+// tests/www/.work/screenshots/ (phone-*.png at 390 px; jobs*.png and
+// phone-jobs.png, phone-job-dialog.png: the Jobs page). The last line is
 // `N passed, N failed`.
 
 import { spawn } from 'node:child_process';
