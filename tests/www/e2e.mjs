@@ -751,6 +751,7 @@ async function main() {
     const list = await call('GET', '');
     check(list.status === 200 && list.body.jobs.map((j) => j.id).join() === [...jobIds].reverse().join(), `GET /admin-api/jobs: ${JSON.stringify(list.body).slice(0, 300)}`);
     const [exportId, banId, cancelledId] = jobIds;
+    const tooBig = { job: { provider: 'clerk', select: { ids: Array.from({ length: 20000 }, (_, i) => `user_${String(i).padStart(10, '0')}`) }, action: { type: 'ban' } } };
     const refusals = [
       ['POST', '', { job: { provider: 'clerk', select: { filters: {} }, action: { type: 'suspend' } } }, 400, 'invalid_job', /action\.type suspend is Kinde's/],
       ['POST', '', { nojob: true }, 400, 'invalid_job', /\{ "job"/],
@@ -759,13 +760,20 @@ async function main() {
       ['POST', `/${exportId}/pause`, undefined, 409, 'job_state', /it is complete/],
       ['GET', `/${banId}/download`, undefined, 409, 'not_an_export', /not an export/],
       ['DELETE', '', undefined, 405, 'method_not_allowed', /GET or POST/],
+      ['POST', '', tooBig, 413, 'body_too_large', /at most 262144 bytes/],
     ];
     for (const [method, path, body, status, code, message] of refusals) {
       const res = await call(method, path, body);
       const said = `${method} /admin-api/jobs${path} answered ${res.status} ${JSON.stringify(res.body)}`;
       check(res.status === status && res.body.error?.code === code && res.body.errors?.[0]?.code === code && message.test(res.body.error.message), said);
     }
-    check((await call('POST', '', { job: { provider: 'clerk', select: { filters: {} }, action: { type: 'suspend' } } })).status === 400 && (await call('GET', '')).body.jobs.length === jobIds.length, 'a refused job was listed');
+    // The same body without a length (chunked): refused all the same, and the
+    // next POST (which wrangler dev would not retry) answered, not a 503.
+    const chunked = await fetch(`${origin}/admin-api/jobs`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new Blob([JSON.stringify(tooBig)]).stream(), duplex: 'half' });
+    check(chunked.status === 413 && (await chunked.json()).error.code === 'body_too_large', `a chunked body over the limit answered ${chunked.status}`);
+    const after = await call('POST', '', refusals[0][2]);
+    check(after.status === 400, `the POST after a refused chunked body answered ${after.status}`);
+    check((await call('GET', '')).body.jobs.length === jobIds.length, 'a refused job was listed');
   });
 
   await step('Jobs page: a job that ended in an error shows the Workflow’s message and what to do, and no control', async () => {

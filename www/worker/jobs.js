@@ -47,10 +47,30 @@ const validId = (id) => /^[A-Za-z0-9_-]{1,100}$/.test(id);
 
 /** Reads and checks the body of POST /admin-api/jobs: a Response when refused. */
 async function readJob(request) {
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_JOB_BYTES) return refuse(413, 'body_too_large', `a job is at most ${MAX_JOB_BYTES} bytes of JSON`);
-  const text = await request.text();
-  if (text.length > MAX_JOB_BYTES) return refuse(413, 'body_too_large', `a job is at most ${MAX_JOB_BYTES} bytes of JSON`);
+  const tooLarge = () => refuse(413, 'body_too_large', `a job is at most ${MAX_JOB_BYTES} bytes of JSON`);
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_JOB_BYTES) return tooLarge();
+  // A chunked body claims no length: it is read to its end, keeping at most
+  // the limit (an answer before the end of an upload breaks the connection it
+  // came on, as wrangler dev shows with a 503 for the next request).
+  const chunks = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size <= MAX_JOB_BYTES) chunks.push(value);
+    }
+  }
+  if (size > MAX_JOB_BYTES) return tooLarge();
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  const text = new TextDecoder().decode(bytes);
   let body;
   try {
     body = JSON.parse(text);
