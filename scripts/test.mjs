@@ -4,7 +4,8 @@
 //   (Node, headless Chromium) → release build (three entries) →
 //   fake provider tests → size budgets → the stable-toolchain fallback build →
 //   packed package (typings, shipped docs, README code blocks, bin) → jobs and the idp-users command
-//   (tests/jobs: the proofs scaled down, the packed command in Node 22/24, Deno, Bun) → the cross-runtime suite (Node 20/22/24,
+//   (tests/jobs: the proofs scaled down, the packed command in Node 22/24, Deno, Bun) → idp-users/workflows
+//   in workerd (tests/workflows, about 45 s) → the cross-runtime suite (Node 20/22/24,
 //   Deno, Bun, workerd, Chromium) → the admin console end to end
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -43,6 +44,7 @@ const stages = [
   ['stable-toolchain fallback build (root entry, target/pkg-stable) and a smoke run', null, stableFallback],
   ['packed package: typings (tsc, ESM + CommonJS), shipped docs and their links, README code blocks, bin', 'node', ['tests/package/check.mjs']],
   ['jobs: idp-users/jobs and the idp-users command (Node 20; the packed command in Node 22/24, Deno and Bun)', 'node', ['--test', 'tests/jobs/']],
+  ['workflows: idp-users/workflows in workerd (Miniflare) against the fake (the proofs scaled down)', 'node', ['--test', 'tests/workflows/']],
   ['cross-runtime suite', 'node', ['tests/runtimes/run.mjs']],
   ['admin console end to end (npm start, headless Chromium)', 'node', ['tests/www/e2e.mjs']],
 ];

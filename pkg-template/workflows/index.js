@@ -25,8 +25,10 @@ export const PREFIX = 'idp-users-jobs';
 /** Defaults (see defineUsersJob). */
 export const DEFAULTS = Object.freeze({ batchSize: 100, stepLimit: 10_000, failuresKept: 1000 });
 const DEFAULT_STEP = { retries: { limit: 10, delay: 2000, backoff: 'exponential' }, timeout: '15 minutes' };
-/** Steps an instance keeps in reserve beyond its pages and batches (plan, shards, waits, summary). */
-const RESERVE = 40;
+/** Steps an instance keeps in hand below its limit. */
+const MARGIN = 2;
+/** The steps of a child besides its batches: plan, shard, summary. */
+const CHILD_STEPS = 3;
 
 /** A step error that Workflows does not retry (the engine recognises it by name). */
 class NonRetryable extends Error {
@@ -189,7 +191,7 @@ export function defineUsersJob(options) {
     let users = 0;
     let bytes = 0;
     for (let page = 0; ; page++) {
-      if (ctx.stepsUsed() >= stepLimit - 2) await ctx.fail(new Error(`job: the export needs more than ${stepLimit} steps (raise options.stepLimit and the Workflow's steps limit)`));
+      if (ctx.stepsUsed() + 2 > stepLimit - MARGIN) await ctx.fail(new Error(`job: the export needs more than ${stepLimit} steps (raise options.stepLimit and the Workflow's steps limit)`));
       const r = await journaled(`page-${pad(page)}`, async () => {
         const { operation } = core.listCall(job);
         const answer = await withClient(options, env, job.provider, (source) => source[operation](core.pageParams(job, cursor)));
@@ -252,7 +254,11 @@ export function defineUsersJob(options) {
     const total = ids.length;
     const batches = Math.ceil(total / batchSize);
     const jobInfo = { provider: job.provider, action: job.action };
-    if (batches > stepLimit - ctx.stepsUsed() - RESERVE) return fanOut(ctx, ids);
+    // This instance's batches and its summary within its steps, or children that each fit.
+    if (ctx.stepsUsed() + batches + 1 > stepLimit - MARGIN) {
+      if (isObject(params.shard)) await ctx.fail(new Error(`job: shard ${params.shard.index} holds more users than a child's ${stepLimit} steps take`));
+      return fanOut(ctx, ids);
+    }
 
     const counts = { done: 0, failed: 0, skipped: 0, gone: 0 };
     const failures = [];
@@ -289,7 +295,7 @@ export function defineUsersJob(options) {
   async function fanOut(ctx, ids) {
     const { job, id, journal, env, step, progress } = ctx;
     if (!options.workflow) await ctx.fail(new Error(`job: ${ids.length} users need more than ${stepLimit} steps: give defineUsersJob a workflow(env) binding to fan out`));
-    const perChild = (stepLimit - RESERVE) * batchSize;
+    const perChild = (stepLimit - MARGIN - CHILD_STEPS) * batchSize;
     const shards = Math.ceil(ids.length / perChild);
     const jobInfo = { provider: job.provider, action: job.action };
     await ctx.journaled('shards', async () => {
@@ -319,7 +325,7 @@ export function defineUsersJob(options) {
     const maxWait = options.pollMs?.max ?? 300_000;
     const restarts = new Map();
     for (let round = 0; ; round++) {
-      if (ctx.stepsUsed() >= stepLimit - 4) await ctx.fail(new Error('job: the parent ran out of steps waiting for its children (raise options.pollMs.max)'));
+      if (ctx.stepsUsed() + 3 > stepLimit - MARGIN) await ctx.fail(new Error('job: the parent ran out of steps waiting for its children (raise options.pollMs.max)'));
       ctx.addSteps(1);
       const check = await step.do(`check-${pad(round)}`, stepConfig, async () => {
         const wf = options.workflow(env);

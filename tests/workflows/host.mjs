@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
 
-const { outDir, persist, vars = {}, smallStepLimit = 60 } = JSON.parse(process.argv[2]);
+const { outDir, persist, vars = {}, smallStepLimit = 30 } = JSON.parse(process.argv[2]);
 const mf = new Miniflare({
   modules: true,
   modulesRoot: outDir,

@@ -132,20 +132,26 @@ test('a job over another job\'s journal is refused', async () => {
 });
 
 test('a job beyond one instance\'s step budget fans out into child instances, each user banned once', async () => {
-  const ids = take(450); // UsersJobSmall: 60 steps, 10 users a batch → 200 users a child
+  const ids = take(600); // UsersJobSmall: 30 steps, 10 users a batch → 250 users a child
   const from = fake.answers.length;
   const parent = await start({ provider: 'clerk', select: { ids }, action: { type: 'ban' } }, { small: true });
   const s = await waitFor(host, parent, { small: true, timeoutMs: 180_000 });
   assert.equal(s.status, 'complete', JSON.stringify(s.error));
   assert.equal(s.summary.children.length, 3);
-  assert.equal(s.summary.done, 450);
+  assert.equal(s.summary.done, 600);
+  assert.equal(s.progress.done, 600);
   const counts = banCounts(fake.answers.slice(from));
-  assert.equal(counts.applied.size, 450);
+  assert.equal(counts.applied.size, 600);
+  const users = new Map(fake.server.providers.clerk.users().map((u) => [u.id, u]));
+  assert.ok(ids.every((x) => users.get(x).banned));
   assert.ok(Math.max(...counts.applied.values()) === 1, 'no user banned by two children');
 });
 
-test('UsersPacer: evenly spaced slots, 429 pauses (Retry-After, RateLimit-Reset), a bucket per name, state kept across a restart', async () => {
+let pacerTestName; // its bucket is checked again after the Worker's restart below
+
+test('UsersPacer: evenly spaced slots, 429 pauses (Retry-After, RateLimit-Reset), a bucket per name', async () => {
   const name = `test:${Date.now()}`;
+  pacerTestName = name;
   const waits = [];
   for (let i = 0; i < 5; i++) waits.push((await host.call('/pacer/reserve', { name, rate: 10 })).body.waitMs);
   // 100 ms apart (minus the time between the calls)
@@ -170,20 +176,25 @@ test('UsersPacer: evenly spaced slots, 429 pauses (Retry-After, RateLimit-Reset)
   assert.ok(!cred.includes(fake.env.CLERK_SECRET_KEY));
 });
 
-test('a Worker process killed mid-job: the instance is started again over its journal (or resumes), nothing lost, finished batches not redone', async () => {
+test('a Worker process killed mid-job: the instance is started again over its journal (or resumes), nothing lost, finished batches not redone', async (t) => {
   const ids = take(400);
   const from = fake.answers.length;
   const first = await start({ provider: 'clerk', select: { ids }, action: { type: 'ban' } });
   await waitFor(host, first, { until: (s) => s.progress.done >= 100, every: 50 });
   await host.kill('SIGKILL');
   host = await startHost({ outDir: bundle.outDir, persist, vars: fakeVars(fake, { RATE, THROW_STEPS: '^(page-00001|select-00000|batch-00002)$' }) });
+  // The pacer's SQLite state outlived the process.
+  const kept = (await host.call('/pacer/stats', { name: pacerTestName })).body;
+  assert.equal(kept.requests, 6, `the pacer kept its counts across the restart: ${JSON.stringify(kept)}`);
   const atRestart = (await host.call(`/status/${first}`)).body;
   await new Promise((r) => setTimeout(r, 2000));
   const later = (await host.call(`/status/${first}`)).body;
   let final;
   if (later.status === 'complete' || later.progress.done > atRestart.progress.done) {
+    t.diagnostic(`the instance resumed by itself after the restart (${atRestart.status}, ${atRestart.progress.done} done)`);
     final = await waitFor(host, first);
   } else {
+    t.diagnostic(`after the restart the instance reports ${later.status} and makes no progress (${later.progress.done} done): terminated and started again over its journal`);
     await host.call(`/control/${first}/cancel`);
     final = await waitFor(host, await start({ provider: 'clerk', select: { ids }, action: { type: 'ban' } }, { journal: first }));
   }

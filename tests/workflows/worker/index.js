@@ -39,9 +39,9 @@ export const UsersJobSmall = defineUsersJob({
   workflow: (env) => env.USERS_JOB_SMALL,
   rates: (env) => ({ kinde: Number(env.RATE ?? 50), clerk: Number(env.RATE ?? 50) }),
   batchSize: 10,
-  stepLimit: 60,
+  stepLimit: 30, // 250 users a child
   step: { retries: { limit: 20, delay: 50, backoff: 'constant' }, timeout: '5 minutes' },
-  pollMs: { min: 100, max: 1000 },
+  pollMs: { min: 100, max: 2000 },
 });
 
 const json = (value, status = 200) => Response.json(value, { status });
