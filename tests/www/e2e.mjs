@@ -767,6 +767,7 @@ async function main() {
       const said = `${method} /admin-api/jobs${path} answered ${res.status} ${JSON.stringify(res.body)}`;
       check(res.status === status && res.body.error?.code === code && res.body.errors?.[0]?.code === code && message.test(res.body.error.message), said);
     }
+    check((await call('POST', '', refusals[0][2])).body.error.param === 'action.type', 'a refused job does not name its field');
     // The same body without a length (chunked): refused all the same, and the
     // next POST (which wrangler dev would not retry) answered, not a 503.
     const chunked = await fetch(`${origin}/admin-api/jobs`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new Blob([JSON.stringify(tooBig)]).stream(), duplex: 'half' });

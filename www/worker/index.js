@@ -109,7 +109,7 @@ export default {
       try {
         checkVars(env);
         if (!fromThisSite(request)) return refuse(403, 'cross_site_refused', `a ${request.method.slice(0, 16)} from another site is refused`);
-        if (!authorize(request, env)) return refuse(401, 'unauthorized', 'the request is not authorized to use the console’s jobs', { 'www-authenticate': 'Bearer' });
+        if (!authorize(request, env)) return refuse(401, 'unauthorized', 'the request is not authorized to use the console’s jobs', { headers: { 'www-authenticate': 'Bearer' } });
         return await handleJobs(request, env, BASE_PATH);
       } catch (error) {
         console.error('jobs route failed:', error?.stack ?? error);

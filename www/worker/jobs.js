@@ -29,9 +29,9 @@ const HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-content-
 /** A JSON answer. */
 const json = (status, body) => new Response(JSON.stringify(body), { status, headers: HEADERS });
 
-/** A refusal in the proxy's shape. */
-export function refuse(status, code, message, headers = {}) {
-  return new Response(JSON.stringify({ error: { code, message }, errors: [{ code, message }] }), { status, headers: { ...headers, ...HEADERS } });
+/** A refusal in the proxy's shape; `extra` adds fields to `error` (a validation error's `param`). */
+export function refuse(status, code, message, { headers = {}, extra = {} } = {}) {
+  return new Response(JSON.stringify({ error: { code, message, ...extra }, errors: [{ code, message }] }), { status, headers: { ...headers, ...HEADERS } });
 }
 
 const bindings = (env) => ({ workflow: env.USERS_JOB, bucket: env.USERS_EXPORTS, pacer: env.USERS_PACER });
@@ -95,7 +95,7 @@ async function start(request, env) {
     await startUsersJob(bindings(env), job, { id });
   } catch (error) {
     await env.USERS_EXPORTS.delete(key).catch(() => {});
-    if (error?.name === 'IdpUsersError' && error.kind === 'validation') return refuse(400, 'invalid_job', String(error.message));
+    if (error?.name === 'IdpUsersError' && error.kind === 'validation') return refuse(400, 'invalid_job', String(error.message), { extra: { param: error.param ?? null } });
     throw error;
   }
   return json(201, { id, created });
@@ -195,15 +195,15 @@ export async function handleJobs(request, env, base) {
   if (rest === '' || rest === '/') {
     if (method === 'POST') return start(request, env);
     if (method === 'GET') return list(env);
-    return refuse(405, 'method_not_allowed', `${method.slice(0, 16)} ${base}/jobs: use GET or POST`, { allow: 'GET, POST' });
+    return refuse(405, 'method_not_allowed', `${method.slice(0, 16)} ${base}/jobs: use GET or POST`, { headers: { allow: 'GET, POST' } });
   }
   const m = /^\/([^/]+)(?:\/(pause|resume|cancel|download))?\/?$/.exec(rest);
   if (!m || !validId(m[1])) return refuse(404, 'not_found', `not a jobs path: ${base}/jobs/:id[/pause|/resume|/cancel|/download]`);
   const [, id, verb] = m;
   if (verb === undefined || verb === 'download') {
-    if (method !== 'GET') return refuse(405, 'method_not_allowed', `use GET on ${base}/jobs/:id${verb ? `/${verb}` : ''}`, { allow: 'GET' });
+    if (method !== 'GET') return refuse(405, 'method_not_allowed', `use GET on ${base}/jobs/:id${verb ? `/${verb}` : ''}`, { headers: { allow: 'GET' } });
     return verb ? download(env, id) : one(env, id);
   }
-  if (method !== 'POST') return refuse(405, 'method_not_allowed', `use POST on ${base}/jobs/:id/${verb}`, { allow: 'POST' });
+  if (method !== 'POST') return refuse(405, 'method_not_allowed', `use POST on ${base}/jobs/:id/${verb}`, { headers: { allow: 'POST' } });
   return control(env, id, verb);
 }
