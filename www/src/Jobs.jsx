@@ -170,7 +170,9 @@ function MatchCount({ job }) {
       <br />
       {job.provider !== 'clerk' && <span class="muted">Kinde’s API gives no count: the job lists the matching users first.</span>}
       {job.provider === 'clerk' && count.status === 'loading' && <span class="muted">Counting…</span>}
-      {job.provider === 'clerk' && count.status === 'ok' && <span>{plural(count.data.total_count, 'user')} match now.</span>}
+      {job.provider === 'clerk' && count.status === 'ok' && <span>
+          {plural(count.data.total_count, 'user')} {count.data.total_count === 1 ? 'matches' : 'match'} now.
+        </span>}
       {job.provider === 'clerk' && count.status === 'error' && <span class="muted">The count failed ({oneLine(count.error)}).</span>}
     </p>
   );
