@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the admin console on the fake providers, in one command.
 //
-//   npm start [-- --port 8787] [--fake-port N] [--seed 25]
+//   npm start [-- --port 8787] [--fake-port N] [--seed 25] [--jobs-rate N]
 //
 // 1. builds what is missing or stale: the package (`npm run build`, when dist/
 //    is absent or older than its sources), its tarball installed into www/
@@ -10,7 +10,9 @@
 // 3. writes www/worker/.dev.vars (the fake's URL and credentials, and a fresh
 //    admin token) and starts the Worker with `wrangler dev` in local mode on
 //    127.0.0.1: the console as static assets plus /admin-api/* through
-//    idp-users/proxy;
+//    idp-users/proxy, and the Jobs page's Workflow, Durable Object and R2
+//    bucket, whose local state (www/worker/.wrangler/state) starts empty on
+//    each run, as the fake providers do;
 // 4. prints the console's URL, with the admin token in its fragment.
 // Ctrl-C (SIGINT), SIGTERM or SIGHUP stops everything it started, by PID
 // (each child leads a process group of its own; nothing is killed by name).
@@ -28,16 +30,18 @@ const workerDir = join(www, 'worker');
 const bin = join(root, 'node_modules', '.bin');
 const HOST = '127.0.0.1';
 
-const USAGE = `usage: npm start [-- --port N] [--fake-port N] [--seed N]
+const USAGE = `usage: npm start [-- --port N] [--fake-port N] [--seed N] [--jobs-rate N]
 
   --port N       port of the console (the Worker); default 8787, 0 picks a free one
   --fake-port N  port of the fake providers; default: a free one
   --seed N       seeded users per provider (default 25)
+  --jobs-rate N  requests per second per provider credential for the Jobs page's
+                 jobs, all of them together (default: idp-users/workflows' 10)
 `;
 
 function parseArgs(argv) {
-  const out = { port: 8787, fakePort: 0, seed: 25 };
-  const names = { '--port': 'port', '--fake-port': 'fakePort', '--seed': 'seed' };
+  const out = { port: 8787, fakePort: 0, seed: 25, jobsRate: 0 };
+  const names = { '--port': 'port', '--fake-port': 'fakePort', '--seed': 'seed', '--jobs-rate': 'jobsRate' };
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--help' || argv[i] === '-h') {
       process.stdout.write(USAGE);
@@ -46,7 +50,7 @@ function parseArgs(argv) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const key = names[flag];
     const value = inline ?? argv[++i];
-    if (!key || value === undefined || !/^\d+$/.test(value) || Number(value) > 65535) {
+    if (!key || value === undefined || !/^\d+$/.test(value) || Number(value) > 65535 || (key === 'jobsRate' && Number(value) === 0)) {
       process.stderr.write(`start: bad argument '${argv[i] ?? flag}'\n${USAGE}`);
       process.exit(2);
     }
@@ -260,10 +264,16 @@ writeFileSync(
     `CLERK_BASE_URL=${fakeUrl}/v1`,
     'CLERK_SECRET_KEY=sk_test_fake',
     `DEV_ADMIN_TOKEN=${adminToken}`,
+    ...(opts.jobsRate > 0 ? [`KINDE_JOBS_RATE=${opts.jobsRate}`, `CLERK_JOBS_RATE=${opts.jobsRate}`] : []),
     '',
   ].join('\n'),
   { mode: 0o600 },
 );
+
+// The jobs of an earlier run acted on fake providers that are gone, and an
+// instance whose wrangler was killed stays `running` without resuming: each
+// run starts with no job, like the fake starts with its seed.
+rmSync(join(workerDir, '.wrangler', 'state'), { recursive: true, force: true });
 
 startChild(
   'worker',

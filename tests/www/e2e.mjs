@@ -5,14 +5,18 @@
 //
 //   node tests/www/e2e.mjs [--keep-open]
 //
-// Starts `node scripts/start.mjs --port 0` as a child (its own process
-// group), reads the console URL it prints, walks through the console, checks
-// what the page shows against the fake provider's own data (read over HTTP),
-// and stops the stack and Chromium by PID at the end, failure included.
+// Starts `node scripts/start.mjs --port 0 --jobs-rate 2` as a child (its own
+// process group), reads the console URL it prints, walks through the console,
+// checks what the page shows against the fake provider's own data (read over
+// HTTP), and stops the stack and Chromium by PID at the end, failure
+// included. The Jobs page's jobs run in the Worker's Workflow at 2 requests
+// per second per credential, slow enough to pause and cancel one before it
+// ends; what they did is checked in the fake and in the downloaded exports.
 // After the walk at desktop size, a second pass at a phone's width (390 px)
 // checks that every view fits: no sideways page scroll, no control off the
 // screen or cut by its box. Screenshots of the main views at both sizes:
-// tests/www/.work/screenshots/ (phone-*.png at 390 px). The last line is
+// tests/www/.work/screenshots/ (phone-*.png at 390 px; jobs*.png and
+// phone-jobs.png, phone-job-dialog.png: the Jobs page). The last line is
 // `N passed, N failed`.
 
 import { spawn } from 'node:child_process';
@@ -30,6 +34,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const PHONE = { width: 390, height: 844 }; // a common phone's CSS viewport
 const START_TIMEOUT_MS = 240_000; // the first run may build the package (about a minute)
 const STEP_TIMEOUT_MS = 15_000;
+const JOBS_RATE = 2; // requests per second per credential for the jobs (see the header)
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
@@ -55,7 +60,7 @@ function killGroup(pid, signal) {
 
 function startStack() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--port', '0'], {
+    const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), '--port', '0', '--jobs-rate', String(JOBS_RATE)], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
@@ -112,6 +117,13 @@ function check(cond, message) {
 async function fakeClerkUser(fake, id) {
   const res = await fetch(`${fake}/v1/users/${encodeURIComponent(id)}`, { headers: { authorization: 'Bearer sk_test_fake' } });
   return { status: res.status, user: res.ok ? await res.json() : null };
+}
+
+/** The ids of the Clerk users the fake lists for `params` (what a job over that filter must reach). */
+async function fakeClerkIds(fake, params) {
+  const res = await fetch(`${fake}/v1/users?${new URLSearchParams({ ...params, limit: '500' })}`, { headers: { authorization: 'Bearer sk_test_fake' } });
+  check(res.ok, `the fake's user list answered ${res.status}`);
+  return (await res.json()).map((u) => u.id);
 }
 
 /** A small valid PNG (RGB gradient), made here: no fixture file. */
@@ -283,6 +295,23 @@ async function main() {
     await confirmDialogKeepsOpen(label);
     await dialog().waitFor({ state: 'detached' });
   };
+
+  // The Jobs page: a job's card, by the id the Worker answered to its POST.
+  const jobCard = (id) => page.locator(`li.job[data-job-id="${id}"]`);
+  const jobForm = () => page.locator('form.job-form');
+  /** Runs `act` (the click or confirmation that starts a job) and resolves to the new job's id, once its card shows. */
+  async function startsJob(act) {
+    const [res] = await Promise.all([page.waitForResponse((r) => /\/admin-api\/jobs$/.test(r.url()) && r.request().method() === 'POST'), act()]);
+    check(res.status() === 201, `POST /admin-api/jobs answered ${res.status()}: ${await res.text()}`);
+    const { id } = await res.json();
+    await jobCard(id).waitFor();
+    return id;
+  }
+  /** Waits until the job's card says one of `states` (the page polls the Worker). */
+  async function jobReaches(id, states, timeout = 30_000) {
+    await page.waitForFunction(([i, s]) => s.includes(document.querySelector(`li.job[data-job-id="${i}"]`)?.dataset.status), [id, states], { timeout });
+  }
+  const banned = async (ids) => (await Promise.all(ids.map((id) => fakeClerkUser(fake, id)))).filter((r) => r.user?.banned).length;
 
   async function step(name, fn) {
     const started = Date.now();
@@ -637,6 +666,144 @@ async function main() {
     await page.getByRole('button', { name: 'Clear' }).click();
   });
 
+  const jobIds = []; // the desktop jobs, for the phone's list
+  await step('Jobs page: an NDJSON export over a filter runs in the Workflow; its download holds each matching user exactly once', async () => {
+    await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+    await page.getByRole('heading', { name: 'Jobs', exact: true }).waitFor();
+    await page.getByText('No job yet').waitFor();
+    await usable('the Jobs page with no job');
+    await jobForm().getByLabel('Provider').selectOption('clerk');
+    await jobForm().getByLabel('Action').selectOption('export-ndjson');
+    await jobForm().getByLabel('Username contains').fill('0');
+    const id = await startsJob(() => jobForm().getByRole('button', { name: 'Start export' }).click());
+    jobIds.push(id);
+    await notice().filter({ hasText: `Started Clerk · Export (NDJSON) of username_query: 0 (${id})` }).waitFor();
+    await jobReaches(id, ['complete']);
+    const expected = await fakeClerkIds(fake, { username_query: '0' });
+    check(expected.length === 12, `the fake lists ${expected.length} users with a 0 in their username, not 12`);
+    await jobCard(id).getByText(`Exported: ${expected.length} of ${expected.length} · 1 part`).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), jobCard(id).getByRole('button', { name: 'Download NDJSON' }).click()]);
+    check(download.suggestedFilename() === `clerk-users-${id}.ndjson`, `download name: ${download.suggestedFilename()}`);
+    const file = join(work, download.suggestedFilename());
+    await download.saveAs(file);
+    const users = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const ids = users.map((u) => u.id);
+    check(new Set(ids).size === ids.length, `a user is in the export twice: ${ids.join(', ')}`);
+    check(ids.length === expected.length && expected.every((x) => ids.includes(x)), `export ${ids.join(', ')} is not the fake's ${expected.join(', ')}`);
+    check(users.every((u) => u.username.includes('0')), 'the export holds a user outside the filter');
+  });
+
+  const banTargets = ['user_fake_0024', 'user_fake_0022', 'user_fake_0020', 'user_fake_0002']; // usernames with "002"
+  await step('Jobs page: a bulk ban over a filter, confirmed with the count, paused and resumed, bans every matching user', async () => {
+    check((await fakeClerkIds(fake, { username_query: '002' })).join() === banTargets.join(), 'the fake lists other users for username 002');
+    await jobForm().getByLabel('Action').selectOption('ban');
+    await jobForm().getByLabel('Username contains').fill('002');
+    await jobForm().getByRole('button', { name: 'Ban matching users…' }).click();
+    await dialog().getByText('4 users match now.').waitFor();
+    await usable('the job confirmation dialog');
+    const id = await startsJob(() => confirmDialog('Start: ban them'));
+    jobIds.push(id);
+    // Paused at its next step boundary (a batch of users is one step).
+    await jobCard(id).getByRole('button', { name: 'Pause', exact: true }).click();
+    await jobReaches(id, ['paused']);
+    const label = jobCard(id).locator('.progress label span');
+    const [before, bannedBefore] = [await label.innerText(), await banned(banTargets)];
+    await page.waitForTimeout(1500);
+    check((await label.innerText()) === before && (await banned(banTargets)) === bannedBefore, `a paused job moved: ${before} → ${await label.innerText()}`);
+    check(!(await jobCard(id).getByRole('button', { name: 'Pause', exact: true }).count()), 'a paused job offers Pause');
+    await usable('a paused job');
+    await shot('jobs-paused');
+    await jobCard(id).getByRole('button', { name: 'Resume', exact: true }).click();
+    await jobReaches(id, ['complete']);
+    await jobCard(id).getByText('Banned: 4 of 4', { exact: true }).waitFor();
+    check((await banned(banTargets)) === 4, `${4 - (await banned(banTargets))} of the 4 users are not banned`);
+  });
+
+  await step('Jobs page: cancel a job before it finishes (it ends cancelled, terminated in Workflows, with no control left)', async () => {
+    // Unban the users that are not banned: harmless wherever the cancel lands.
+    await jobForm().getByLabel('Action').selectOption('unban');
+    await jobForm().getByLabel('Username contains').fill('0');
+    await jobForm().getByLabel('Banned').selectOption('no');
+    const notBanned = await fakeClerkIds(fake, { username_query: '0', banned: 'false' });
+    await jobForm().getByRole('button', { name: 'Unban matching users…' }).click();
+    await dialog().getByText(`${notBanned.length} users match now.`).waitFor();
+    const id = await startsJob(() => confirmDialog('Start: unban them'));
+    jobIds.push(id);
+    await jobCard(id).getByRole('button', { name: 'Cancel job' }).click();
+    await dialog().getByText('A cancelled job cannot be resumed').waitFor();
+    await confirmDialog('Cancel job');
+    await jobReaches(id, ['terminated']);
+    await jobCard(id).locator('.badge-job').filter({ hasText: 'cancelled' }).waitFor();
+    check((await jobCard(id).getByRole('button').count()) === 0, 'a cancelled job still offers a control');
+    check(!(await jobCard(id).locator('progress').evaluate((el) => el.matches(':indeterminate'))), 'the bar of a cancelled job still moves');
+    await jobForm().getByLabel('Banned').selectOption('any');
+    await usable('the Jobs page');
+    await shot('jobs');
+    check((await banned(banTargets)) === 4, 'the cancelled unban (of users not banned) unbanned one');
+  });
+
+  await step('the jobs routes: the list newest first, and each refusal in the proxy’s shape', async () => {
+    const token = new URLSearchParams(new URL(url).hash.slice(1)).get('token');
+    const call = async (method, path, body) => {
+      const res = await fetch(`${origin}/admin-api/jobs${path}`, { method, headers: { authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    };
+    const list = await call('GET', '');
+    check(list.status === 200 && list.body.jobs.map((j) => j.id).join() === [...jobIds].reverse().join(), `GET /admin-api/jobs: ${JSON.stringify(list.body).slice(0, 300)}`);
+    const [exportId, banId, cancelledId] = jobIds;
+    const tooBig = { job: { provider: 'clerk', select: { ids: Array.from({ length: 20000 }, (_, i) => `user_${String(i).padStart(10, '0')}`) }, action: { type: 'ban' } } };
+    const refusals = [
+      ['POST', '', { job: { provider: 'clerk', select: { filters: {} }, action: { type: 'suspend' } } }, 400, 'invalid_job', /action\.type suspend is Kinde's/],
+      ['POST', '', { nojob: true }, 400, 'invalid_job', /\{ "job"/],
+      ['GET', '/job-that-never-was', undefined, 404, 'job_not_found', /no job/],
+      ['POST', `/${cancelledId}/resume`, undefined, 409, 'job_state', /it is terminated/],
+      ['POST', `/${exportId}/pause`, undefined, 409, 'job_state', /it is complete/],
+      ['GET', `/${banId}/download`, undefined, 409, 'not_an_export', /not an export/],
+      ['DELETE', '', undefined, 405, 'method_not_allowed', /GET or POST/],
+      ['POST', '', tooBig, 413, 'body_too_large', /at most 262144 bytes/],
+    ];
+    for (const [method, path, body, status, code, message] of refusals) {
+      const res = await call(method, path, body);
+      const said = `${method} /admin-api/jobs${path} answered ${res.status} ${JSON.stringify(res.body)}`;
+      check(res.status === status && res.body.error?.code === code && res.body.errors?.[0]?.code === code && message.test(res.body.error.message), said);
+    }
+    check((await call('POST', '', refusals[0][2])).body.error.param === 'action.type', 'a refused job does not name its field');
+    // The same body without a length (chunked): refused all the same, and the
+    // next POST (which wrangler dev would not retry) answered, not a 503.
+    const chunked = await fetch(`${origin}/admin-api/jobs`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new Blob([JSON.stringify(tooBig)]).stream(), duplex: 'half' });
+    check(chunked.status === 413 && (await chunked.json()).error.code === 'body_too_large', `a chunked body over the limit answered ${chunked.status}`);
+    const after = await call('POST', '', refusals[0][2]);
+    check(after.status === 400, `the POST after a refused chunked body answered ${after.status}`);
+    check((await call('GET', '')).body.jobs.length === jobIds.length, 'a refused job was listed');
+  });
+
+  await step('Jobs page: a job that ended in an error shows the Workflow’s message and what to do, and no control', async () => {
+    // The list as the Worker sends it, plus one errored job in jobStatus's shape.
+    const id = 'job-errored-example';
+    const errored = {
+      id,
+      created: new Date().toISOString(),
+      job: { provider: 'kinde', select: { filters: { email: ['a@example.com'] } }, action: { type: 'delete' } },
+      status: { id, status: 'errored', job: { provider: 'kinde', action: { type: 'delete' } }, progress: { done: 3, failed: 0, skipped: 0, total: 10 }, exports: [], error: { name: 'IdpUsersError', message: 'getUsers: Kinde answered 401' } },
+    };
+    const list = /\/admin-api\/jobs$/;
+    await page.route(list, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const res = await route.fetch();
+      const body = await res.json();
+      await route.fulfill({ response: res, json: { jobs: [errored, ...body.jobs] } });
+    });
+    await page.reload(); // the list now, not at its next idle poll
+    const box = jobCard(id).locator('.error[role=alert]');
+    await box.getByText('The job stopped with an error').waitFor();
+    check(/getUsers: Kinde answered 401/.test(await box.innerText()) && /What to do:/.test(await box.innerText()), `job error: ${await box.innerText()}`);
+    await jobCard(id).getByText('Deleted: 3 of 10').waitFor();
+    check((await jobCard(id).getByRole('button').count()) === 0, 'an errored job offers a control');
+    await usable('an errored job');
+    await shot('jobs-errored');
+    await page.unroute(list);
+  });
+
   await step('a provider error in words: Clerk 404 for a user that does not exist', async () => {
     await page.evaluate(() => (location.hash = '#/clerk/users/user_fake_9999'));
     const box = page.locator('.error[role=alert]');
@@ -673,6 +840,14 @@ async function main() {
     const body = await res.text();
     check(res.status === 401, `proxy status ${res.status}`);
     check(!body.includes('sk_test_fake') && !body.includes('fake-client-secret'), 'the proxy echoed a credential');
+    // The jobs routes: the same two checks as the proxy's.
+    const jobs = await fetch(`${origin}/admin-api/jobs`, { headers: { authorization: 'Bearer forged-token' } });
+    check(jobs.status === 401 && (await jobs.json()).error.code === 'unauthorized', `GET /admin-api/jobs with a forged token answered ${jobs.status}`);
+    const token = new URLSearchParams(new URL(url).hash.slice(1)).get('token');
+    const crossSite = await fetch(`${origin}/admin-api/jobs/${jobIds[0]}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${token}`, origin: 'https://elsewhere.example' } });
+    check(crossSite.status === 403 && (await crossSite.json()).error.code === 'cross_site_refused', `a cross-site POST answered ${crossSite.status}`);
+    await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+    await errorTitle(page).filter({ hasText: 'The console’s Worker answered 401 (unauthorized) to list jobs' }).waitFor();
   });
 
   // ---------------------------------------------------------------- a phone's width
@@ -752,6 +927,52 @@ async function main() {
     await panel.getByText('2 of 2 unbanned').waitFor();
     for (const id of ids) check((await fakeClerkUser(fake, id)).user.banned === false, `${id} is still banned`);
     await page.getByRole('button', { name: 'Close results' }).click();
+  });
+
+  await step('phone: the Jobs page fits, lists the jobs started on the desktop; a bulk unban started there goes on with its page closed', async () => {
+    await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+    for (const id of jobIds) await jobCard(id).waitFor();
+    await usable('the Jobs page');
+    await jobForm().getByLabel('Provider').selectOption('clerk');
+    await jobForm().getByLabel('Action').selectOption('unban');
+    await jobForm().getByLabel('Username contains').fill('002');
+    await jobForm().getByRole('button', { name: 'Unban matching users…' }).click();
+    await dialog().getByText('4 users match now.').waitFor();
+    await usable('the job confirmation dialog');
+    await shot('phone-job-dialog', false);
+    // The page goes away as soon as the Worker has created the job: the
+    // Workflow, not the page, does the work (at 2 requests/s, 4 unbans take
+    // 2 s: some users are still banned when the page closes).
+    const [res] = await Promise.all([page.waitForResponse((r) => /\/admin-api\/jobs$/.test(r.url()) && r.request().method() === 'POST'), confirmDialogKeepsOpen('Start: unban them')]);
+    check(res.status() === 201, `POST /admin-api/jobs answered ${res.status()}`);
+    const { id } = await res.json();
+    await page.context().close();
+    check((await banned(banTargets)) > 0, 'every user was unbanned before the page closed: nothing shows the job went on without it');
+    const deadline = Date.now() + 30_000;
+    while ((await banned(banTargets)) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    check((await banned(banTargets)) === 0, 'the unban job, its page closed, left a user banned');
+    page = await newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+    await jobReaches(id, ['complete']);
+    await jobCard(id).getByText('Unbanned: 4 of 4', { exact: true }).waitFor();
+    await usable('the Jobs page with its jobs');
+    await shot('phone-jobs');
+  });
+
+  await step('phone: a Kinde CSV export of every user, downloaded: a header and each user once', async () => {
+    await jobForm().getByLabel('Provider').selectOption('kinde');
+    await jobForm().getByLabel('Action').selectOption('export-csv');
+    const id = await startsJob(() => jobForm().getByRole('button', { name: 'Start export' }).click());
+    await jobReaches(id, ['complete']);
+    const [download] = await Promise.all([page.waitForEvent('download'), jobCard(id).getByRole('button', { name: 'Download CSV' }).click()]);
+    const file = join(work, download.suggestedFilename());
+    await download.saveAs(file);
+    const csv = parseCsv(readFileSync(file, 'utf8'));
+    check(csv[0][0] === 'id', `CSV header: ${csv[0]}`);
+    const ids = csv.slice(1).map((r) => r[0]);
+    check(ids.length === 25 && new Set(ids).size === 25, `expected the 25 Kinde users once each, got ${ids.length} rows, ${new Set(ids).size} ids`);
+    for (let i = 1; i <= 25; i += 1) check(ids.includes(`kp_fake_${String(i).padStart(4, '0')}`), `Kinde user ${i} is missing from the CSV`);
   });
 
   await step('phone: a Clerk user page fits', async () => {

@@ -5,13 +5,15 @@ import { ClerkUser } from './ClerkUser.jsx';
 import { KindeUser } from './KindeUser.jsx';
 import { dismissProblem, onProblems } from './problems.js';
 import { currentToken, forgetToken, saveToken } from './session.js';
+import { Jobs } from './Jobs.jsx';
 import { ErrorBox, Notice } from './ui.jsx';
 import { UserList } from './UserList.jsx';
 
-/** '#/clerk/users/user_1' → { provider: 'clerk', userId: 'user_1' } */
+/** '#/clerk/users/user_1' → { provider: 'clerk', userId: 'user_1' }; '#/jobs' → { page: 'jobs' } */
 export function parseRoute(hash) {
+  if (/^#\/jobs\/?$/.test(hash)) return { page: 'jobs', provider: null, userId: null, unknown: false };
   const m = /^#\/(kinde|clerk)(?:\/users\/([^/]+))?\/?$/.exec(hash);
-  if (!m) return { provider: 'kinde', userId: null, unknown: !['', '#', '#/'].includes(hash) };
+  if (!m) return { page: 'users', provider: 'kinde', userId: null, unknown: !['', '#', '#/'].includes(hash) };
   let userId = null;
   if (m[2]) {
     try {
@@ -20,7 +22,7 @@ export function parseRoute(hash) {
       userId = m[2];
     }
   }
-  return { provider: m[1], userId, unknown: false };
+  return { page: 'users', provider: m[1], userId, unknown: false };
 }
 
 function useHashRoute() {
@@ -102,7 +104,7 @@ export function App() {
   useEffect(() => onProblems(setProblems), []);
   // A result message stays until dismissed or until the person moves on
   // (one set just before a navigation, like "Created …", survives it).
-  const routeKey = `${route.provider}/${route.userId ?? ''}`;
+  const routeKey = route.page === 'jobs' ? 'jobs' : `${route.provider}/${route.userId ?? ''}`;
   useEffect(() => {
     setNotice((n) => (n && Date.now() - n.at > 1500 ? null : n));
   }, [routeKey]);
@@ -117,8 +119,8 @@ export function App() {
       />
     );
   }
-  const { provider, userId } = route;
-  const api = getClients()[provider];
+  const { page, provider, userId } = route;
+  const api = provider ? getClients()[provider] : null;
   const common = { api, navigate, notify: (text) => setNotice({ text, at: Date.now() }) };
   return (
     <>
@@ -126,12 +128,19 @@ export function App() {
         <h1>
           <a href="#/kinde">idp-users console</a>
         </h1>
-        <div class="switch" role="group" aria-label="Identity provider">
-          {['kinde', 'clerk'].map((p) => (
-            <button key={p} type="button" aria-pressed={provider === p ? 'true' : 'false'} onClick={() => navigate(`#/${p}`)}>
-              {p === 'kinde' ? 'Kinde' : 'Clerk'}
-            </button>
-          ))}
+        <div class="nav">
+          <div class="switch" role="group" aria-label="Identity provider">
+            {['kinde', 'clerk'].map((p) => (
+              <button key={p} type="button" aria-pressed={provider === p ? 'true' : 'false'} onClick={() => navigate(`#/${p}`)}>
+                {p === 'kinde' ? 'Kinde' : 'Clerk'}
+              </button>
+            ))}
+          </div>
+          <nav class="switch" aria-label="Console pages">
+            <a href="#/jobs" aria-current={page === 'jobs' ? 'page' : undefined}>
+              Jobs
+            </a>
+          </nav>
         </div>
         <p class="whoami">
           Times in UTC · through <code>{location.host}/admin-api</code>{' '}
@@ -154,7 +163,8 @@ export function App() {
         {route.unknown && <p class="note">That address is not a page of the console: here are the Kinde users.</p>}
         <Notice text={notice?.text} onDismiss={() => setNotice(null)} />
         <Boundary key={routeKey}>
-          {userId === null && <UserList key={provider} provider={provider} {...common} />}
+          {page === 'jobs' && <Jobs notify={common.notify} />}
+          {page === 'users' && userId === null && <UserList key={provider} provider={provider} {...common} />}
           {userId !== null && provider === 'kinde' && <KindeUser id={userId} {...common} />}
           {userId !== null && provider === 'clerk' && <ClerkUser id={userId} {...common} />}
         </Boundary>

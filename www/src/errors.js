@@ -1,6 +1,7 @@
 // Turns any failure into words a person can act on: what happened, what the
 // provider said, and what to do next.
 import { IdpUsersError } from 'idp-users';
+import { JobsApiError } from './jobsApi.js';
 
 const PROVIDER = { kinde: 'Kinde', clerk: 'Clerk' };
 
@@ -61,6 +62,14 @@ function workerAdvice(code, status, who) {
     case 'upstream_unreachable':
     case 'upstream_bad_response':
       return `The Worker could not get a usable answer from ${who}. Check that ${who} (under \`npm start\`, the fake providers) is running, then try again.`;
+    case 'invalid_job':
+      return 'The Worker refused this job before starting anything: correct what the message names and start it again.';
+    case 'job_not_found':
+      return 'The Workflow knows no such job (its local state may have been cleared). Reload the Jobs page.';
+    case 'job_state':
+      return 'The job is not in a state that allows this (a finished job cannot be paused, for instance). Reload the Jobs page to see where it is.';
+    case 'export_not_complete':
+      return 'Wait until the export is complete, then download it.';
     case 'console_worker_error':
       return 'The Worker cannot serve the API: the message says what it lacks. Fix its vars and restart `npm start`.';
     default:
@@ -100,8 +109,46 @@ function advice(e) {
   return 'Try again; if it fails again, the details below say what the provider answered.';
 }
 
+/** A failed call to the Worker's jobs routes (jobsApi.js), in the same words as the proxy's refusals. */
+function describeJobsError(e) {
+  const facts = [];
+  let title;
+  let advice;
+  let source = 'worker';
+  if (e.kind === 'worker') {
+    title = `The console’s Worker answered ${e.status}${e.code ? ` (${e.code})` : ''} to ${e.operation}`;
+    advice = workerAdvice(e.code, e.status, 'the provider');
+    facts.push(['Answered by', 'the console’s Worker'], ['HTTP status', String(e.status)]);
+    if (e.code) facts.push(['Worker code', e.code]);
+  } else if (e.kind === 'auth') {
+    title = `${e.operation}: no credentials`;
+    advice = 'No admin token to send. Open the URL that `npm start` printed (it carries the token), or paste the token on the sign-in screen.';
+    source = 'console';
+  } else if (e.kind === 'aborted') {
+    title = `${e.operation} was cancelled`;
+    advice = 'Cancelled: nothing more was sent.';
+    source = 'console';
+  } else {
+    title = e.kind === 'timeout' ? `${e.operation} timed out` : `${e.operation}: network error`;
+    advice = 'The request did not reach the console’s Worker, or no answer came back. Check that `npm start` is still running in its terminal, then try again.';
+    source = 'network';
+  }
+  return {
+    title,
+    summary: null,
+    messages: e.kind === 'worker' && e.detail ? [{ code: e.code, message: e.detail, long: null }] : [{ code: null, message: e.message, long: null }],
+    facts,
+    advice,
+    kind: e.kind,
+    source,
+    status: e.status,
+    body: null,
+  };
+}
+
 /** { title, provider messages, facts, advice } for any thrown value. */
 export function describeError(e) {
+  if (e instanceof JobsApiError) return describeJobsError(e);
   if (e instanceof IdpUsersError) {
     const who = PROVIDER[e.provider] ?? e.provider;
     let title;
@@ -156,4 +203,4 @@ export function oneLine(e) {
   return said ? `${d.title}: ${said}` : `${d.title}${d.summary ? `: ${d.summary}` : ''}`;
 }
 
-export const isAbort = (e) => e instanceof IdpUsersError && e.kind === 'aborted';
+export const isAbort = (e) => (e instanceof IdpUsersError || e instanceof JobsApiError) && e.kind === 'aborted';

@@ -83,6 +83,15 @@ const kinde = {
     isoDate(u.last_signed_in),
     u.total_sign_ins,
   ],
+  // The Jobs page: a job's `select.filters` are getUsers' params, so the
+  // organization filter (another call) is not among them.
+  jobFilters: ['email', 'username', 'phone'],
+  params: kindeParams,
+  jobActions: [
+    { type: 'suspend', label: 'Suspend', verb: 'suspended' },
+    { type: 'unsuspend', label: 'Unsuspend', verb: 'unsuspended' },
+    { type: 'delete', label: 'Delete', verb: 'deleted', danger: true },
+  ],
   bulkActions: [
     { key: 'ban', label: 'Suspend', verb: 'suspended', run: (api, id, signal) => api.updateUser(id, { is_suspended: true }, { signal }) },
     { key: 'unban', label: 'Unsuspend', verb: 'unsuspended', run: (api, id, signal) => api.updateUser(id, { is_suspended: false }, { signal }) },
@@ -196,6 +205,17 @@ const clerk = {
     r.raw.locked,
     isoDate(r.raw.created_at),
     isoDate(r.raw.last_sign_in_at),
+  ],
+  // The Jobs page: getUserList's params (its `locked`, which the API
+  // lacks, is the list page's own).
+  jobFilters: ['query', 'email', 'username', 'phone', 'org', 'banned'],
+  params: clerkParams,
+  jobActions: [
+    { type: 'ban', label: 'Ban', verb: 'banned' },
+    { type: 'unban', label: 'Unban', verb: 'unbanned' },
+    { type: 'lock', label: 'Lock', verb: 'locked' },
+    { type: 'unlock', label: 'Unlock', verb: 'unlocked' },
+    { type: 'delete', label: 'Delete', verb: 'deleted', danger: true },
   ],
   bulkActions: [
     { key: 'ban', label: 'Ban', verb: 'banned', run: (api, id, signal) => api.banUser(id, { signal }) },
