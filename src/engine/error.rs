@@ -3,6 +3,7 @@
 use super::encode::push_json_string;
 use super::exchange::Response;
 use super::retry_after::retry_after_ms;
+use super::text::{cat, int, push_int, push_joined};
 use super::value::{KeysError, Kind, MAX_KEY_LEN, MAX_KEYS, Value};
 
 /// What went wrong, broadly.
@@ -119,11 +120,16 @@ impl Error {
     }
 
     /// A validation error about one argument or field.
-    pub(crate) fn invalid(param: impl Into<String>, message: impl Into<String>) -> Error {
-        let param = param.into();
-        let mut e = Error::new(ErrorKind::Validation, format!("{param} {}", message.into()));
-        e.param = Some(param);
+    pub(crate) fn invalid(param: &str, message: &str) -> Error {
+        let mut e = Error::new(ErrorKind::Validation, cat(&[param, " ", message]));
+        e.param = Some(param.to_owned());
         e
+    }
+
+    /// A validation error for a value of the wrong kind: `expectation` (`must
+    /// be a string`) then what it is (` (got number)`).
+    pub(crate) fn got(param: &str, expectation: &str, kind: Kind) -> Error {
+        Error::invalid(param, &cat(&[expectation, " (got ", kind.describe(), ")"]))
     }
 
     /// A validation error for an object whose properties cannot be listed.
@@ -132,7 +138,13 @@ impl Error {
             KeysError::Unreadable => Error::invalid(param, "could not be read (listing its properties threw)"),
             KeysError::TooMany => Error::invalid(
                 param,
-                format!("has more than {MAX_KEYS} properties, or a property name longer than {MAX_KEY_LEN} characters"),
+                &cat(&[
+                    "has more than ",
+                    &int(MAX_KEYS as i64),
+                    " properties, or a property name longer than ",
+                    &int(MAX_KEY_LEN as i64),
+                    " characters",
+                ]),
             ),
         }
     }
@@ -142,7 +154,7 @@ impl Error {
         if self.operation.is_empty() {
             self.provider = provider;
             self.operation = operation;
-            self.message = format!("{operation}: {}", self.message);
+            self.message = cat(&[operation, ": ", &self.message]);
         }
         self
     }
@@ -226,7 +238,7 @@ impl Secrets {
             secret.to_owned(),
             json.to_owned(),
             // JSON writers may also escape `/` (PHP's do).
-            json.split('/').collect::<Vec<_>>().join("\\/"),
+            json.replace('/', "\\/"),
             // Percent-encoded as the client sends it (RFC 3986 unreserved
             // kept), with `+` for spaces, and as forms and `URLSearchParams`
             // write it (`*` kept, `~` escaped).
@@ -387,17 +399,19 @@ pub(crate) fn api_error<R: Response>(
     let mut detail = Vec::new();
     for i in 0..e.codes.len().max(e.messages.len()) {
         match (e.codes.get(i), e.messages.get(i)) {
-            (Some(c), Some(m)) => detail.push(format!("{c}: {m}")),
+            (Some(c), Some(m)) => detail.push(cat(&[c, ": ", m])),
             (Some(x), None) | (None, Some(x)) => detail.push(x.clone()),
             (None, None) => {}
         }
     }
-    let who = if proxy { "the proxy answered " } else { "" };
-    e.message = if detail.is_empty() {
-        format!("{who}HTTP {status}")
-    } else {
-        format!("{who}HTTP {status} ({})", detail.join("; "))
-    };
+    let mut message = String::from(if proxy { "the proxy answered HTTP " } else { "HTTP " });
+    push_int(&mut message, status.into());
+    if !detail.is_empty() {
+        message.push_str(" (");
+        push_joined(&mut message, &detail, "; ");
+        message.push(')');
+    }
+    e.message = message;
     e
 }
 
