@@ -1,6 +1,6 @@
 //! The one error type every failure maps onto.
 
-use super::encode::push_json_string;
+use super::encode::{percent, push_json_string};
 use super::exchange::Response;
 use super::retry_after::retry_after_ms;
 use super::text::{cat, int, push_int, push_joined};
@@ -190,23 +190,6 @@ pub(crate) const REDACTED: &str = "[redacted]";
 /// Shorter secrets (and shorter cut-off starts of one) are not redacted:
 /// they would mask ordinary text and say next to nothing.
 const MIN_SECRET: usize = 4;
-
-/// `text` percent-encoded: ASCII letters, digits and `keep` as they are,
-/// a space as `+` when `plus`, every other byte as `%XX`.
-fn percent(text: &str, keep: &[u8], plus: bool) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::new();
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || keep.contains(&b) {
-            out.push(char::from(b));
-        } else if b == b' ' && plus {
-            out.push('+');
-        } else {
-            out.extend(['%', char::from(HEX[usize::from(b >> 4)]), char::from(HEX[usize::from(b & 15)])]);
-        }
-    }
-    out
-}
 
 /// Every form in which a secret can come back in an error text: as is,
 /// JSON-escaped, and percent-encoded as the client sends it (a Kinde client
