@@ -139,7 +139,7 @@ pub(crate) fn base_url(raw: &str, label: &str) -> Result<String, Error> {
         ("https://", raw.get(8..).unwrap_or_default())
     } else if lower.starts_with("http://") {
         ("http://", raw.get(7..).unwrap_or_default())
-    } else if raw.contains("://") {
+    } else if super::encode::find(raw, "://").is_some() {
         return Err(Error::invalid(label, "must use http or https"));
     } else {
         ("https://", raw)
@@ -168,7 +168,9 @@ pub(crate) fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, S
     let mut out: Vec<(String, String)> = Vec::new();
     for key in value.keys().map_err(|e| Error::keys(label, e))? {
         let at = cat(&[label, ".", &key]);
-        let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+        // Compared as bytes: `str::contains(char)` brings in the two-way
+        // searcher for chars beyond ASCII.
+        let token = |c: char| c.is_ascii_alphanumeric() || (c.is_ascii() && b"!#$%&'*+-.^_`|~".contains(&(c as u8)));
         if key.is_empty() || !key.chars().all(token) {
             return Err(Error::invalid(&at, "is not a valid header name"));
         }

@@ -1,6 +1,6 @@
 //! The one error type every failure maps onto.
 
-use super::encode::{percent, push_json_string};
+use super::encode::{find, percent, push_json_string};
 use super::exchange::Response;
 use super::retry_after::retry_after_ms;
 use super::text::{cat, int, push_int, push_joined};
@@ -167,7 +167,7 @@ impl Error {
             return self;
         }
         let scrub = |t: &mut String| {
-            if secrets.forms.iter().any(|f| t.contains(f.as_str())) {
+            if secrets.forms.iter().any(|f| find(t, f).is_some()) {
                 *t = secrets.clip(t, false, usize::MAX);
             }
         };
@@ -250,7 +250,7 @@ impl Secrets {
         let mut hidden: Vec<(usize, usize)> = Vec::new();
         for form in &self.forms {
             let mut from = 0;
-            while let Some(at) = text.get(from..).and_then(|t| t.find(form.as_str())) {
+            while let Some(at) = text.get(from..).and_then(|t| find(t, form)) {
                 hidden.push((from + at, from + at + form.len()));
                 // On to the next char, so overlapping occurrences count too.
                 from += at + 1;

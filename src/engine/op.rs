@@ -239,7 +239,7 @@ pub(crate) fn route<'a>(ops: &[&'a Operation], method: &str, path: &str) -> Opti
         let b = s.as_bytes();
         !s.is_empty()
             && !is_dot_segment(s)
-            && !s.contains('\\')
+            && !b.contains(&b'\\')
             && b.iter()
                 .enumerate()
                 .all(|(i, c)| *c != b'%' || b.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)))
