@@ -2,7 +2,7 @@
 
 use super::error::Error;
 use super::retry::{MAX_RETRIES, RetryPolicy};
-use super::text::{cat, int, push_joined};
+use super::text::{cat, int, pieces, push_joined};
 use super::value::{Kind, Value};
 
 /// Default time a request (token request included) may take.
@@ -144,8 +144,11 @@ pub(crate) fn base_url(raw: &str, label: &str) -> Result<String, Error> {
     } else {
         ("https://", raw)
     };
-    let rest = rest.trim_end_matches('/');
-    let host = rest.split('/').next().unwrap_or_default();
+    let mut rest = rest;
+    while let Some(shorter) = rest.strip_suffix('/') {
+        rest = shorter;
+    }
+    let host = pieces(rest, b'/').next().unwrap_or_default();
     let bad_char = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\' | '@');
     if host.is_empty() || rest.chars().any(bad_char) {
         return Err(Error::invalid(

@@ -185,6 +185,18 @@ impl Error {
     }
 }
 
+/// `json` with each `/` escaped as `\/`.
+fn escape_slashes(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c == '/' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// What a redacted secret becomes.
 pub(crate) const REDACTED: &str = "[redacted]";
 /// Shorter secrets (and shorter cut-off starts of one) are not redacted:
@@ -221,7 +233,7 @@ impl Secrets {
             secret.to_owned(),
             json.to_owned(),
             // JSON writers may also escape `/` (PHP's do).
-            json.replace('/', "\\/"),
+            escape_slashes(json),
             // Percent-encoded as the client sends it (RFC 3986 unreserved
             // kept), with `+` for spaces, and as forms and `URLSearchParams`
             // write it (`*` kept, `~` escaped).

@@ -7,7 +7,7 @@ use super::error::Error;
 use super::exchange::{OutBody, Prepared, Upload};
 use super::op::{Loc, Operation, ParamsObject};
 use super::schema::{Field, Model, Ty};
-use super::text::{cat, int, push_int, push_joined};
+use super::text::{cat, int, pieces, position, push_int, push_joined};
 use super::value::{Kind, Value};
 
 /// The longest query string a request may have. Servers refuse URLs much
@@ -171,10 +171,10 @@ pub(crate) fn build<V: Value>(
 /// Writes the template to `out` with each `{name}` replaced by its encoded segment.
 fn fill_template(out: &mut String, template: &str, segments: &[(&str, String)]) {
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = position(rest, b'{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
+        let Some(close) = position(after, b'}') else {
             out.push_str(&rest[open..]);
             return;
         };
@@ -306,7 +306,7 @@ fn millis<V: Value>(value: &V, label: &str) -> Result<i64, Error> {
 /// A comma list: the joined string or an array of items.
 fn list<V: Value>(value: &V, set: &[&str], label: &str) -> Result<String, Error> {
     let items: Vec<String> = match value.kind() {
-        Kind::String => value.as_string().unwrap_or_default().split(',').map(|s| s.trim().to_owned()).collect(),
+        Kind::String => pieces(&value.as_string().unwrap_or_default(), b',').map(|s| s.trim().to_owned()).collect(),
         Kind::Array => {
             let mut total = 0;
             let mut out = Vec::new();

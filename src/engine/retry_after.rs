@@ -47,7 +47,10 @@ pub(crate) fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
 /// anything else give None; huge values saturate at [`MAX_DELAY_MS`].
 pub(crate) fn parse_rate_limit_reset(value: &str, now_ms: f64) -> Option<u64> {
     let v = value.trim();
-    let (whole, fraction) = v.split_once('.').unwrap_or((v, "0"));
+    let (whole, fraction) = match super::text::position(v, b'.') {
+        Some(dot) => (v.get(..dot).unwrap_or_default(), v.get(dot + 1..).unwrap_or_default()),
+        None => (v, "0"),
+    };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || !digits(fraction) {
         return None;
@@ -100,7 +103,7 @@ fn parse_http_date(v: &str) -> Option<i64> {
     let month = parts.next()?;
     let month = MONTHS.iter().position(|m| *m == month)? as u16 + 1;
     let year = num(parts.next()?, 4)?;
-    let mut hms = parts.next()?.split(':').map(|p| num(p, 2));
+    let mut hms = super::text::pieces(parts.next()?, b':').map(|p| num(p, 2));
     let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
     if hms.next().is_some() || parts.next()? != "GMT" || parts.next().is_some() {
         return None;

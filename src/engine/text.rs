@@ -1,4 +1,5 @@
-//! Messages built from static parts and numbers, without `core::fmt`.
+//! Messages built from static parts and numbers, without `core::fmt`, and
+//! text split at an ASCII separator, without core's searchers.
 //!
 //! `format!` and `to_string` bring `core::fmt` into the `.wasm`: the
 //! formatter, its padding and integer code, and at every call site the code
@@ -43,6 +44,32 @@ pub(crate) fn int(n: i64) -> String {
     out
 }
 
+/// The pieces of `text` between occurrences of the ASCII byte `sep`: what
+/// `text.split(sep as char)` gives. One loop over bytes, where `str::split`
+/// with a char brings `memchr` and the char searcher into the `.wasm`.
+pub(crate) fn pieces(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match position(current, sep) {
+            // `sep` is ASCII, so both sides of it are char boundaries.
+            Some(i) => {
+                rest = current.get(i + 1..);
+                current.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
+}
+
+/// The offset of the first ASCII byte `b` in `text`.
+pub(crate) fn position(text: &str, b: u8) -> Option<usize> {
+    text.bytes().position(|x| x == b)
+}
+
 /// Appends `items` with `sep` between them: what `items.join(sep)` gives.
 pub(crate) fn push_joined<S: AsRef<str>>(out: &mut String, items: &[S], sep: &str) {
     for (i, item) in items.iter().enumerate() {
@@ -61,6 +88,18 @@ mod tests {
     fn numbers_read_as_to_string_writes_them() {
         for n in [0, 1, -1, 9, 10, 99, 100, 32_768, -2_147_483_648, 8_640_000_000_000_000, i64::MAX, i64::MIN] {
             assert_eq!(int(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn pieces_are_what_split_makes() {
+        for text in ["", "/", "a", "/a/b//c/", "é/€/x", "a,b, c"] {
+            for sep in [b'/', b',', b'.'] {
+                let got: Vec<&str> = pieces(text, sep).collect();
+                let want: Vec<&str> = text.split(char::from(sep)).collect();
+                assert_eq!(got, want, "{text:?} {sep}");
+                assert_eq!(position(text, sep), text.find(char::from(sep)));
+            }
         }
     }
 
