@@ -103,9 +103,15 @@ pub(crate) struct Details {
 impl Error {
     /// An error with only kind and message set.
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error::of(kind, message.into())
+    }
+
+    /// [`Error::new`] past the conversion: one copy of this code in the
+    /// `.wasm`, not one per type of message.
+    fn of(kind: ErrorKind, message: String) -> Error {
         Error(Box::new(Details {
             kind,
-            message: message.into(),
+            message,
             provider: "",
             operation: "",
             status: None,
