@@ -84,8 +84,10 @@ function cargoVersion() {
 
 /**
  * The size build (`stable` false): std is rebuilt for size with panics that
- * abort immediately and carry no location or message text; RUSTC_BOOTSTRAP
- * unlocks these flags on the stable toolchain. All entries share one target
+ * abort immediately and carry no location or message text, and rustc's MIR
+ * inliner runs (-Zinline-mir=yes: the inliner every `-O` build uses, which
+ * opt-level "z" leaves off; 2.2 KB less gzipped .wasm per entry);
+ * RUSTC_BOOTSTRAP unlocks these flags on the stable toolchain. All entries share one target
  * dir, so std is compiled once (cargo keys the crate's artifacts by feature
  * set). The stable build (`stable` true) uses the toolchain's prebuilt std
  * and no unstable flag; its own target dir keeps the two from invalidating
@@ -105,7 +107,7 @@ function wasmPack(entry, stable) {
     ? { CARGO_TARGET_DIR: join(root, 'target', 'wasm-release-stable'), RUSTC_BOOTSTRAP: undefined, RUSTFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined }
     : {
         RUSTC_BOOTSTRAP: '1',
-        RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none',
+        RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Zinline-mir=yes',
         CARGO_TARGET_DIR: join(root, 'target', 'wasm-release'),
       };
   console.log(`\n== build: ${entry} entry (${features ? `--no-default-features --features ${features}` : 'default features'}; ${stable ? 'stable toolchain build' : 'size build'})`);
