@@ -85,12 +85,12 @@ function cargoVersion() {
 /**
  * The size build (`stable` false): std is rebuilt for size (its own
  * `optimize_for_size` feature: the smaller of its implementations) with
- * panics that abort immediately and carry no location or message text, and rustc's MIR
- * inliner runs (-Zinline-mir=yes: the inliner every `-O` build uses, which
- * opt-level "z" leaves off; 2.2 KB less gzipped .wasm per entry);
- * RUSTC_BOOTSTRAP unlocks these flags on the stable toolchain. All entries share one target
- * dir, so std is compiled once (cargo keys the crate's artifacts by feature
- * set). The stable build (`stable` true) uses the toolchain's prebuilt std
+ * panics that abort immediately and carry no location or message text,
+ * and rustc's MIR inliner runs (-Zinline-mir=yes: the inliner every `-O`
+ * build uses, which opt-level "z" leaves off; 2.2 KB less gzipped .wasm
+ * per entry); RUSTC_BOOTSTRAP unlocks these flags on the stable toolchain.
+ * All entries share one target dir, so std is compiled once (cargo keys
+ * the crate's artifacts by feature set). The stable build (`stable` true) uses the toolchain's prebuilt std
  * and no unstable flag; its own target dir keeps the two from invalidating
  * each other. Neither is target/wasm-build, which other scripts (benches/)
  * build into: wasm-pack reads the crate's .wasm from the target dir after
