@@ -12,6 +12,7 @@ use super::encode::component;
 use super::error::{BODY_LIMIT, Error, ErrorKind, Secrets, read_error_body};
 use super::exchange::{HttpMethod, OutBody, Prepared, Response};
 use super::retry_after::retry_after_ms;
+use super::text::{cat, push_int};
 use super::value::Value;
 
 /// Lifetime assumed when a token response has no `expires_in`.
@@ -37,12 +38,14 @@ pub(crate) struct Grant {
 impl Grant {
     /// The form body of the token request.
     pub(crate) fn form(&self) -> String {
-        format!(
-            "grant_type=client_credentials&client_id={}&client_secret={}&audience={}",
-            component(&self.client_id),
-            component(&self.client_secret),
-            component(&self.audience)
-        )
+        cat(&[
+            "grant_type=client_credentials&client_id=",
+            &component(&self.client_id),
+            "&client_secret=",
+            &component(&self.client_secret),
+            "&audience=",
+            &component(&self.audience),
+        ])
     }
 }
 
@@ -162,17 +165,19 @@ impl TokenCache {
             if let Some(j) = &json {
                 read_error_body(j, &mut e, &secrets);
             }
-            let detail = match (e.codes.first(), e.messages.first()) {
-                (Some(c), Some(m)) => format!(" ({c}: {m})"),
-                (Some(x), None) | (None, Some(x)) => format!(" ({x})"),
-                (None, None) => String::new(),
-            };
-            e.message = format!("token request to {url} failed with HTTP {status}{detail}");
+            let mut message = cat(&["token request to ", url, " failed with HTTP "]);
+            push_int(&mut message, status.into());
+            match (e.codes.first(), e.messages.first()) {
+                (Some(c), Some(m)) => message.push_str(&cat(&[" (", c, ": ", m, ")"])),
+                (Some(x), None) | (None, Some(x)) => message.push_str(&cat(&[" (", x, ")"])),
+                (None, None) => {}
+            }
+            e.message = message;
             return Err(e.redact(&secrets));
         }
         let token = json.as_ref().and_then(|j| j.get("access_token").as_string()).filter(|t| !t.is_empty());
         let Some(token) = token else {
-            let mut e = Error::new(ErrorKind::Auth, format!("token response from {url} has no access_token"));
+            let mut e = Error::new(ErrorKind::Auth, cat(&["token response from ", url, " has no access_token"]));
             e.status = Some(status);
             return Err(e);
         };
@@ -305,9 +310,10 @@ pub(crate) fn get_token_value<V: Value>(value: &V) -> Result<String, Error> {
     match value.as_string() {
         Some(t) if !t.trim().is_empty() => Ok(t),
         Some(_) => Err(Error::new(ErrorKind::Auth, "getToken returned an empty token")),
-        None => {
-            Err(Error::new(ErrorKind::Auth, format!("getToken must return a string (got {})", value.kind().describe())))
-        }
+        None => Err(Error::new(
+            ErrorKind::Auth,
+            cat(&["getToken must return a string (got ", value.kind().describe(), ")"]),
+        )),
     }
 }
 

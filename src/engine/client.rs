@@ -13,6 +13,7 @@ use super::error::{BODY_LIMIT, Error, ErrorKind, Secrets, api_error, is_proxy_an
 use super::exchange::{Prepared, Response};
 use super::op::{Operation, Shape};
 use super::request::build;
+use super::text::{cat, push_int};
 use super::value::{Kind, Value};
 
 /// The most characters of a runtime's error text an error message keeps
@@ -118,7 +119,7 @@ impl Client {
     /// threw); `rejected` is the token the API just refused, which that
     /// message may well name.
     pub(crate) fn get_token_failed(&self, op: &Operation, message: &str, rejected: Option<&str>) -> Error {
-        self.fail(op, Error::new(ErrorKind::Auth, format!("getToken failed: {message}")), rejected)
+        self.fail(op, Error::new(ErrorKind::Auth, cat(&["getToken failed: ", message])), rejected)
     }
 
     /// An error for a request that got no response (`kind` is network,
@@ -137,7 +138,7 @@ impl Client {
         let message = secrets.clip(message, cut, MAX_MESSAGE);
         let message = match (kind, token_url) {
             (ErrorKind::Aborted, _) => "aborted by the caller's signal".to_owned(),
-            (_, Some(url)) => format!("token request to {url} failed: {message}"),
+            (_, Some(url)) => cat(&["token request to ", url, " failed: ", &message]),
             (_, None) => message,
         };
         self.fail_with(op, Error::new(kind, message), &secrets)
@@ -183,7 +184,9 @@ impl Client {
                     Ok(Outcome::Done(data))
                 }
                 _ => {
-                    let message = format!("HTTP {status} with {problem} (expected {})", op.returns.describe());
+                    let mut message = String::from("HTTP ");
+                    push_int(&mut message, status.into());
+                    message.push_str(&cat(&[" with ", problem, " (expected ", op.returns.describe(), ")"]));
                     let mut e = Error::new(ErrorKind::Decode, message);
                     e.status = Some(status);
                     let secrets = self.secrets(Some(&token()));
@@ -208,7 +211,7 @@ impl Client {
         let secrets = self.secrets(Some(&used));
         let mut e = api_error(resp, json.as_ref(), &secrets, proxy, now_ms());
         if let (Some(note), 404 | 405) = (op.removed, status) {
-            e.message = format!("{} ({note})", e.message);
+            e.message = cat(&[&e.message, " (", note, ")"]);
         }
         Err(self.fail_with(op, e, &secrets))
     }

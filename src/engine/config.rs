@@ -2,6 +2,7 @@
 
 use super::error::Error;
 use super::retry::{MAX_RETRIES, RetryPolicy};
+use super::text::{cat, int, pieces, push_joined};
 use super::value::{Kind, Value};
 
 /// Default time a request (token request included) may take.
@@ -42,17 +43,22 @@ impl Settings {
 /// spelling when the caller used snake_case for a camelCase option.
 pub(crate) fn check_keys<V: Value>(options: &V, label: &str, known: &[&str]) -> Result<(), Error> {
     if options.kind() != Kind::Object {
-        return Err(Error::invalid(label, format!("must be an object (got {})", options.kind().describe())));
+        return Err(Error::got(label, "must be an object", options.kind()));
     }
     for key in options.keys().map_err(|e| Error::keys(label, e))? {
         if !known.contains(&key.as_str()) {
             let camel = camel_case(&key);
-            let hint = if known.contains(&camel.as_str()) && camel != key {
-                format!(" (did you mean \"{camel}\"?)")
+            let mut message = String::from("is not a known option");
+            if known.contains(&camel.as_str()) && camel != key {
+                message.push_str(" (did you mean \"");
+                message.push_str(&camel);
+                message.push_str("\"?)");
             } else {
-                format!(" (known options: {})", known.join(", "))
-            };
-            return Err(Error::invalid(format!("{label}.{key}"), format!("is not a known option{hint}")));
+                message.push_str(" (known options: ");
+                push_joined(&mut message, known, ", ");
+                message.push(')');
+            }
+            return Err(Error::invalid(&cat(&[label, ".", &key]), &message));
         }
     }
     Ok(())
@@ -81,9 +87,9 @@ pub(crate) fn opt_string<V: Value>(options: &V, label: &str, key: &str) -> Resul
         Kind::Undefined => Ok(None),
         Kind::String => match v.as_string() {
             Some(s) if !s.trim().is_empty() => Ok(Some(s)),
-            _ => Err(Error::invalid(format!("{label}.{key}"), "must not be empty")),
+            _ => Err(Error::invalid(&cat(&[label, ".", key]), "must not be empty")),
         },
-        k => Err(Error::invalid(format!("{label}.{key}"), format!("must be a string (got {})", k.describe()))),
+        k => Err(Error::got(&cat(&[label, ".", key]), "must be a string", k)),
     }
 }
 
@@ -92,7 +98,7 @@ pub(crate) fn has_function<V: Value>(options: &V, label: &str, key: &str) -> Res
     match options.get(key).kind() {
         Kind::Undefined => Ok(false),
         Kind::Function => Ok(true),
-        k => Err(Error::invalid(format!("{label}.{key}"), format!("must be a function (got {})", k.describe()))),
+        k => Err(Error::got(&cat(&[label, ".", key]), "must be a function", k)),
     }
 }
 
@@ -104,15 +110,12 @@ pub(crate) fn browser_guard<V: Value>(config: &V, in_browser: bool, secret: &str
         Kind::Undefined => false,
         Kind::Bool => allow.as_bool() == Some(true),
         k => {
-            return Err(Error::invalid(
-                "config.dangerouslyAllowBrowser",
-                format!("must be a boolean (got {})", k.describe()),
-            ));
+            return Err(Error::got("config.dangerouslyAllowBrowser", "must be a boolean", k));
         }
     };
     if in_browser && !allowed {
         return Err(Error::invalid(
-            format!("config.{secret}"),
+            &cat(&["config.", secret]),
             "is a secret, and this is a browser page (window and document exist), where anyone who opens the page can read it. Call the API from a server, or set dangerouslyAllowBrowser: true if only trusted people can load this page",
         ));
     }
@@ -129,20 +132,23 @@ pub(crate) const MAX_BASE_URL: usize = 2048;
 pub(crate) fn base_url(raw: &str, label: &str) -> Result<String, Error> {
     let raw = raw.trim();
     if raw.len() > MAX_BASE_URL {
-        return Err(Error::invalid(label, format!("is longer than {MAX_BASE_URL} bytes")));
+        return Err(Error::invalid(label, &cat(&["is longer than ", &int(MAX_BASE_URL as i64), " bytes"])));
     }
     let lower = raw.to_ascii_lowercase();
     let (scheme, rest) = if lower.starts_with("https://") {
         ("https://", raw.get(8..).unwrap_or_default())
     } else if lower.starts_with("http://") {
         ("http://", raw.get(7..).unwrap_or_default())
-    } else if raw.contains("://") {
+    } else if super::encode::find(raw, "://").is_some() {
         return Err(Error::invalid(label, "must use http or https"));
     } else {
         ("https://", raw)
     };
-    let rest = rest.trim_end_matches('/');
-    let host = rest.split('/').next().unwrap_or_default();
+    let mut rest = rest;
+    while let Some(shorter) = rest.strip_suffix('/') {
+        rest = shorter;
+    }
+    let host = pieces(rest, b'/').next().unwrap_or_default();
     let bad_char = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\' | '@');
     if host.is_empty() || rest.chars().any(bad_char) {
         return Err(Error::invalid(
@@ -150,7 +156,7 @@ pub(crate) fn base_url(raw: &str, label: &str) -> Result<String, Error> {
             "must be a host name such as acme.kinde.com, or an http(s) URL without query or fragment",
         ));
     }
-    Ok(format!("{scheme}{rest}"))
+    Ok(cat(&[scheme, rest]))
 }
 
 /// Header names and values from an object of strings, names lowercased.
@@ -159,29 +165,31 @@ pub(crate) fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, S
         Kind::Undefined => return Ok(Vec::new()),
         Kind::Object => {}
         k => {
-            return Err(Error::invalid(label, format!("must be an object of strings (got {})", k.describe())));
+            return Err(Error::got(label, "must be an object of strings", k));
         }
     }
     let mut out: Vec<(String, String)> = Vec::new();
     for key in value.keys().map_err(|e| Error::keys(label, e))? {
-        let at = format!("{label}.{key}");
-        let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+        let at = cat(&[label, ".", &key]);
+        // Compared as bytes: `str::contains(char)` brings in the two-way
+        // searcher for chars beyond ASCII.
+        let token = |c: char| c.is_ascii_alphanumeric() || (c.is_ascii() && b"!#$%&'*+-.^_`|~".contains(&(c as u8)));
         if key.is_empty() || !key.chars().all(token) {
-            return Err(Error::invalid(at, "is not a valid header name"));
+            return Err(Error::invalid(&at, "is not a valid header name"));
         }
         let name = key.to_ascii_lowercase();
         if name == "__proto__" {
-            return Err(Error::invalid(at, "is not a header name this client can send"));
+            return Err(Error::invalid(&at, "is not a header name this client can send"));
         }
         if name == "authorization" {
-            return Err(Error::invalid(at, "cannot be set here; authentication comes from the client's credentials"));
+            return Err(Error::invalid(&at, "cannot be set here; authentication comes from the client's credentials"));
         }
         let v = value.get(&key);
         let Some(text) = v.as_string() else {
-            return Err(Error::invalid(at, format!("must be a string (got {})", v.kind().describe())));
+            return Err(Error::got(&at, "must be a string", v.kind()));
         };
         if text.contains(['\r', '\n', '\0']) {
-            return Err(Error::invalid(at, "must not contain line breaks"));
+            return Err(Error::invalid(&at, "must not contain line breaks"));
         }
         out.retain(|(n, _)| *n != name);
         out.push((name, text));
@@ -208,11 +216,14 @@ pub(crate) fn opt_int<V: Value>(
     if v.kind() == Kind::Undefined {
         return Ok(None);
     }
-    let at = format!("{label}.{key}");
+    let at = cat(&[label, ".", key]);
     match v.as_f64() {
         Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) => Ok(Some(n as u32)),
-        Some(_) => Err(Error::invalid(at, format!("must be a whole number{unit} from {min} to {max}"))),
-        None => Err(Error::invalid(at, format!("must be a number (got {})", v.kind().describe()))),
+        Some(_) => Err(Error::invalid(
+            &at,
+            &cat(&["must be a whole number", unit, " from ", &int(min.into()), " to ", &int(max.into())]),
+        )),
+        None => Err(Error::got(&at, "must be a number", v.kind())),
     }
 }
 
@@ -222,7 +233,7 @@ pub(crate) fn opt_bool<V: Value>(options: &V, label: &str, key: &str) -> Result<
     match v.kind() {
         Kind::Undefined => Ok(None),
         Kind::Bool => Ok(v.as_bool()),
-        k => Err(Error::invalid(format!("{label}.{key}"), format!("must be a boolean (got {})", k.describe()))),
+        k => Err(Error::got(&cat(&[label, ".", key]), "must be a boolean", k)),
     }
 }
 

@@ -1,8 +1,9 @@
 //! The one error type every failure maps onto.
 
-use super::encode::push_json_string;
+use super::encode::{find, percent, push_json_string};
 use super::exchange::Response;
 use super::retry_after::retry_after_ms;
+use super::text::{cat, int, push_int, push_joined};
 use super::value::{KeysError, Kind, MAX_KEY_LEN, MAX_KEYS, Value};
 
 /// What went wrong, broadly.
@@ -102,9 +103,15 @@ pub(crate) struct Details {
 impl Error {
     /// An error with only kind and message set.
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error::of(kind, message.into())
+    }
+
+    /// [`Error::new`] past the conversion: one copy of this code in the
+    /// `.wasm`, not one per type of message.
+    fn of(kind: ErrorKind, message: String) -> Error {
         Error(Box::new(Details {
             kind,
-            message: message.into(),
+            message,
             provider: "",
             operation: "",
             status: None,
@@ -119,11 +126,16 @@ impl Error {
     }
 
     /// A validation error about one argument or field.
-    pub(crate) fn invalid(param: impl Into<String>, message: impl Into<String>) -> Error {
-        let param = param.into();
-        let mut e = Error::new(ErrorKind::Validation, format!("{param} {}", message.into()));
-        e.param = Some(param);
+    pub(crate) fn invalid(param: &str, message: &str) -> Error {
+        let mut e = Error::new(ErrorKind::Validation, cat(&[param, " ", message]));
+        e.param = Some(param.to_owned());
         e
+    }
+
+    /// A validation error for a value of the wrong kind: `expectation` (`must
+    /// be a string`) then what it is (` (got number)`).
+    pub(crate) fn got(param: &str, expectation: &str, kind: Kind) -> Error {
+        Error::invalid(param, &cat(&[expectation, " (got ", kind.describe(), ")"]))
     }
 
     /// A validation error for an object whose properties cannot be listed.
@@ -132,7 +144,13 @@ impl Error {
             KeysError::Unreadable => Error::invalid(param, "could not be read (listing its properties threw)"),
             KeysError::TooMany => Error::invalid(
                 param,
-                format!("has more than {MAX_KEYS} properties, or a property name longer than {MAX_KEY_LEN} characters"),
+                &cat(&[
+                    "has more than ",
+                    &int(MAX_KEYS as i64),
+                    " properties, or a property name longer than ",
+                    &int(MAX_KEY_LEN as i64),
+                    " characters",
+                ]),
             ),
         }
     }
@@ -142,7 +160,7 @@ impl Error {
         if self.operation.is_empty() {
             self.provider = provider;
             self.operation = operation;
-            self.message = format!("{operation}: {}", self.message);
+            self.message = cat(&[operation, ": ", &self.message]);
         }
         self
     }
@@ -155,7 +173,7 @@ impl Error {
             return self;
         }
         let scrub = |t: &mut String| {
-            if secrets.forms.iter().any(|f| t.contains(f.as_str())) {
+            if secrets.forms.iter().any(|f| find(t, f).is_some()) {
                 *t = secrets.clip(t, false, usize::MAX);
             }
         };
@@ -173,28 +191,23 @@ impl Error {
     }
 }
 
+/// `json` with each `/` escaped as `\/`.
+fn escape_slashes(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c == '/' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// What a redacted secret becomes.
 pub(crate) const REDACTED: &str = "[redacted]";
 /// Shorter secrets (and shorter cut-off starts of one) are not redacted:
 /// they would mask ordinary text and say next to nothing.
 const MIN_SECRET: usize = 4;
-
-/// `text` percent-encoded: ASCII letters, digits and `keep` as they are,
-/// a space as `+` when `plus`, every other byte as `%XX`.
-fn percent(text: &str, keep: &[u8], plus: bool) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::new();
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || keep.contains(&b) {
-            out.push(char::from(b));
-        } else if b == b' ' && plus {
-            out.push('+');
-        } else {
-            out.extend(['%', char::from(HEX[usize::from(b >> 4)]), char::from(HEX[usize::from(b & 15)])]);
-        }
-    }
-    out
-}
 
 /// Every form in which a secret can come back in an error text: as is,
 /// JSON-escaped, and percent-encoded as the client sends it (a Kinde client
@@ -226,7 +239,7 @@ impl Secrets {
             secret.to_owned(),
             json.to_owned(),
             // JSON writers may also escape `/` (PHP's do).
-            json.split('/').collect::<Vec<_>>().join("\\/"),
+            escape_slashes(json),
             // Percent-encoded as the client sends it (RFC 3986 unreserved
             // kept), with `+` for spaces, and as forms and `URLSearchParams`
             // write it (`*` kept, `~` escaped).
@@ -255,7 +268,7 @@ impl Secrets {
         let mut hidden: Vec<(usize, usize)> = Vec::new();
         for form in &self.forms {
             let mut from = 0;
-            while let Some(at) = text.get(from..).and_then(|t| t.find(form.as_str())) {
+            while let Some(at) = text.get(from..).and_then(|t| find(t, form)) {
                 hidden.push((from + at, from + at + form.len()));
                 // On to the next char, so overlapping occurrences count too.
                 from += at + 1;
@@ -387,17 +400,19 @@ pub(crate) fn api_error<R: Response>(
     let mut detail = Vec::new();
     for i in 0..e.codes.len().max(e.messages.len()) {
         match (e.codes.get(i), e.messages.get(i)) {
-            (Some(c), Some(m)) => detail.push(format!("{c}: {m}")),
+            (Some(c), Some(m)) => detail.push(cat(&[c, ": ", m])),
             (Some(x), None) | (None, Some(x)) => detail.push(x.clone()),
             (None, None) => {}
         }
     }
-    let who = if proxy { "the proxy answered " } else { "" };
-    e.message = if detail.is_empty() {
-        format!("{who}HTTP {status}")
-    } else {
-        format!("{who}HTTP {status} ({})", detail.join("; "))
-    };
+    let mut message = String::from(if proxy { "the proxy answered HTTP " } else { "HTTP " });
+    push_int(&mut message, status.into());
+    if !detail.is_empty() {
+        message.push_str(" (");
+        push_joined(&mut message, &detail, "; ");
+        message.push(')');
+    }
+    e.message = message;
     e
 }
 

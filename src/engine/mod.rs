@@ -14,4 +14,5 @@ pub mod request;
 pub mod retry;
 pub mod retry_after;
 pub mod schema;
+pub mod text;
 pub mod value;

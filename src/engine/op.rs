@@ -4,6 +4,7 @@ use super::encode::is_dot_segment;
 use super::exchange::HttpMethod;
 use super::paging::Paging;
 use super::schema::{Model, Ts, Ty, ts};
+use super::text::pieces;
 
 /// Where a positional argument goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -239,18 +240,18 @@ pub(crate) fn route<'a>(ops: &[&'a Operation], method: &str, path: &str) -> Opti
         let b = s.as_bytes();
         !s.is_empty()
             && !is_dot_segment(s)
-            && !s.contains('\\')
+            && !b.contains(&b'\\')
             && b.iter()
                 .enumerate()
                 .all(|(i, c)| *c != b'%' || b.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)))
     };
-    if !rest.split('/').all(valid) {
+    if !pieces(rest, b'/').all(valid) {
         return None;
     }
     // The most specific template wins: `/users/count` over `/users/{user_id}`.
     let mut best: Option<(&'a Operation, usize)> = None;
     for op in ops.iter().copied().filter(|op| op.method.as_str().eq_ignore_ascii_case(method)) {
-        let (mut template, mut given, mut literal) = (op.path.split('/').skip(1), rest.split('/'), 0);
+        let (mut template, mut given, mut literal) = (pieces(op.path, b'/').skip(1), pieces(rest, b'/'), 0);
         let matched = loop {
             match (template.next(), given.next()) {
                 (None, None) => break true,

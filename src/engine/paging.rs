@@ -83,7 +83,7 @@ pub(crate) struct Page<V> {
 }
 
 fn malformed(what: &str) -> Error {
-    Error::new(ErrorKind::Decode, format!("cannot read the next page: {what}"))
+    Error::new(ErrorKind::Decode, super::text::cat(&["cannot read the next page: ", what]))
 }
 
 /// Reads a page of a list operation called with `params` (the caller's

@@ -7,6 +7,7 @@ use super::error::Error;
 use super::exchange::{OutBody, Prepared, Upload};
 use super::op::{Loc, Operation, ParamsObject};
 use super::schema::{Field, Model, Ty};
+use super::text::{cat, int, pieces, position, push_int, push_joined};
 use super::value::{Kind, Value};
 
 /// The longest query string a request may have. Servers refuse URLs much
@@ -29,7 +30,7 @@ pub(crate) const MAX_BODY: usize = 2 * 1024 * 1024;
 
 /// The error for a path segment or query value over its limit.
 fn too_long(label: &str, max: usize) -> Error {
-    Error::invalid(label, format!("is too long: more than {max} bytes once percent-encoded"))
+    Error::invalid(label, &cat(&["is too long: more than ", &int(max as i64), " bytes once percent-encoded"]))
 }
 
 /// What is left of [`MAX_QUERY`] for the value of `key` after `query`.
@@ -39,14 +40,17 @@ fn query_room(query: &str, key: &str) -> usize {
 
 fn query_budget(query: &str) -> Result<(), Error> {
     if query.len() > MAX_QUERY {
-        return Err(Error::invalid("params", format!("make a query string longer than {MAX_QUERY} bytes")));
+        return Err(Error::invalid(
+            "params",
+            &cat(&["make a query string longer than ", &int(MAX_QUERY as i64), " bytes"]),
+        ));
     }
     Ok(())
 }
 
 fn body_budget(out: &str, label: &str) -> Result<(), Error> {
     if out.len() > MAX_BODY {
-        return Err(Error::invalid(label, format!("makes a JSON body larger than {MAX_BODY} bytes")));
+        return Err(Error::invalid(label, &cat(&["makes a JSON body larger than ", &int(MAX_BODY as i64), " bytes"])));
     }
     Ok(())
 }
@@ -92,10 +96,10 @@ pub(crate) fn build<V: Value>(
                 let inner = value.get(arg.wire);
                 let wrapped = value.binary_len().is_none() && value.kind() == Kind::Object && !inner.kind().is_absent();
                 let (label, file_value) =
-                    if wrapped { (format!("{}.{}", arg.js, arg.wire), &inner) } else { (arg.js.to_owned(), value) };
+                    if wrapped { (cat(&[arg.js, ".", arg.wire]), &inner) } else { (arg.js.to_owned(), value) };
                 match file_value.binary_len() {
                     Some(n) if n > 0.0 => {}
-                    Some(_) => return Err(Error::invalid(label, "must not be empty (0 bytes)")),
+                    Some(_) => return Err(Error::invalid(&label, "must not be empty (0 bytes)")),
                     None => {
                         return Err(type_error(
                             &label,
@@ -122,16 +126,16 @@ pub(crate) fn build<V: Value>(
                 if v.kind().is_absent() {
                     continue;
                 }
-                let label = format!("params.{}", field.name);
+                let label = cat(&["params.", field.name]);
                 if let Ty::Array(item) = field.ty {
                     // Repeated keys: `email_address=a&email_address=b`.
                     let items = if v.kind() == Kind::Array { v.items() } else { vec![v] };
                     if items.is_empty() {
-                        return Err(Error::invalid(label, "must list at least one value"));
+                        return Err(Error::invalid(&label, "must list at least one value"));
                     }
                     for (i, item_value) in items.iter().enumerate() {
                         let room = query_room(&query, field.name);
-                        let text = scalar_text(item, item_value, &format!("{label}[{i}]"), room)?;
+                        let text = scalar_text(item, item_value, &indexed(&label, i), room)?;
                         push_query(&mut query, field.name, &text);
                         query_budget(&query)?;
                     }
@@ -155,7 +159,7 @@ pub(crate) fn build<V: Value>(
     url.push_str(&query);
     // A backstop: the parts' own limits already keep the URL below it.
     if url.len() > MAX_URL {
-        return Err(Error::invalid("arguments", format!("make a URL longer than {MAX_URL} bytes")));
+        return Err(Error::invalid("arguments", &cat(&["make a URL longer than ", &int(MAX_URL as i64), " bytes"])));
     }
     let body = match file {
         Some(upload) => Some(OutBody::Multipart(upload)),
@@ -167,10 +171,10 @@ pub(crate) fn build<V: Value>(
 /// Writes the template to `out` with each `{name}` replaced by its encoded segment.
 fn fill_template(out: &mut String, template: &str, segments: &[(&str, String)]) {
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = position(rest, b'{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
+        let Some(close) = position(after, b'}') else {
             out.push_str(&rest[open..]);
             return;
         };
@@ -184,7 +188,7 @@ fn fill_template(out: &mut String, template: &str, segments: &[(&str, String)]) 
 }
 
 fn type_error<V: Value>(label: &str, expected: &str, value: &V) -> Error {
-    Error::invalid(label, format!("must be {expected} (got {})", value.kind().describe()))
+    Error::got(label, &cat(&["must be ", expected]), value.kind())
 }
 
 /// Encodes a value that travels as text (path segment or query value),
@@ -210,7 +214,7 @@ fn scalar_text_unbounded<V: Value>(ty: &Ty, value: &V, label: &str) -> Result<St
             Some(b) => Ok(if b { "true" } else { "false" }.to_owned()),
             None => Err(type_error(label, "a boolean", value)),
         },
-        Ty::Int { min, max } => Ok(int(value, (*min).into(), (*max).into(), label)?.to_string()),
+        Ty::Int { min, max } => Ok(int(integer(value, (*min).into(), (*max).into(), label)?)),
         Ty::Enum(set) => one_of(value, set, label),
         Ty::DateTime => date_time(value, label),
         Ty::Scalar => match value.kind() {
@@ -221,7 +225,7 @@ fn scalar_text_unbounded<V: Value>(ty: &Ty, value: &V, label: &str) -> Result<St
             _ => Err(type_error(label, "a string, number or boolean", value)),
         },
         Ty::List(set) => list(value, set, label),
-        Ty::Millis => millis(value, label).map(|n| n.to_string()),
+        Ty::Millis => millis(value, label).map(int),
         _ => Err(type_error(label, "a string", value)),
     }
 }
@@ -234,38 +238,52 @@ fn non_empty<V: Value>(value: &V, label: &str) -> Result<String, Error> {
     }
 }
 
-fn int<V: Value>(value: &V, min: i64, max: i64, label: &str) -> Result<i64, Error> {
+fn integer<V: Value>(value: &V, min: i64, max: i64, label: &str) -> Result<i64, Error> {
     let n = value.as_f64().ok_or_else(|| type_error(label, "an integer", value))?;
     if !n.is_finite() || n.fract() != 0.0 {
         return Err(Error::invalid(label, "must be an integer"));
     }
     if n < min as f64 || n > max as f64 {
-        return Err(Error::invalid(label, format!("must be between {min} and {max}")));
+        return Err(Error::invalid(label, &cat(&["must be between ", &int(min), " and ", &int(max)])));
     }
     Ok(n as i64)
 }
 
 fn one_of<V: Value>(value: &V, set: &[&str], label: &str) -> Result<String, Error> {
     let s = value.as_string().ok_or_else(|| type_error(label, "a string", value))?;
-    if set.contains(&s.as_str()) {
-        Ok(s)
-    } else {
-        Err(Error::invalid(label, format!("must be one of {}", quoted(set))))
-    }
+    if set.contains(&s.as_str()) { Ok(s) } else { Err(Error::invalid(label, &quoted("must be one of ", set))) }
 }
 
-fn quoted(set: &[&str]) -> String {
-    set.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+/// `start` then each of `set` in double quotes, separated by commas.
+fn quoted(start: &str, set: &[&str]) -> String {
+    let mut out = String::from(start);
+    for (i, s) in set.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    }
+    out
+}
+
+/// `label[i]`: the label of an array's item.
+fn indexed(label: &str, i: usize) -> String {
+    let mut out = cat(&[label, "["]);
+    push_int(&mut out, i as i64);
+    out.push(']');
+    out
 }
 
 fn date_time<V: Value>(value: &V, label: &str) -> Result<String, Error> {
-    const EXPECTED: &str = "a valid Date or an ISO 8601 date-time such as 2026-01-31T09:30:00Z";
+    const EXPECTED: &str = "must be a valid Date or an ISO 8601 date-time such as 2026-01-31T09:30:00Z";
     if value.kind() == Kind::Date {
-        return value.date_iso().ok_or_else(|| Error::invalid(label, format!("must be {EXPECTED}")));
+        return value.date_iso().ok_or_else(|| Error::invalid(label, EXPECTED));
     }
     match value.as_string() {
         Some(s) if is_date_time(&s) => Ok(s),
-        _ => Err(Error::invalid(label, format!("must be {EXPECTED}"))),
+        _ => Err(Error::invalid(label, EXPECTED)),
     }
 }
 
@@ -282,25 +300,25 @@ fn millis<V: Value>(value: &V, label: &str) -> Result<i64, Error> {
     if value.kind() != Kind::Number {
         return Err(type_error(label, "Unix milliseconds (an integer) or a Date", value));
     }
-    int(value, 0, MAX, label)
+    integer(value, 0, MAX, label)
 }
 
 /// A comma list: the joined string or an array of items.
 fn list<V: Value>(value: &V, set: &[&str], label: &str) -> Result<String, Error> {
     let items: Vec<String> = match value.kind() {
-        Kind::String => value.as_string().unwrap_or_default().split(',').map(|s| s.trim().to_owned()).collect(),
+        Kind::String => pieces(&value.as_string().unwrap_or_default(), b',').map(|s| s.trim().to_owned()).collect(),
         Kind::Array => {
             let mut total = 0;
             let mut out = Vec::new();
             for (i, v) in value.items().iter().enumerate() {
                 // Measured before it is copied.
                 if v.text_len().is_some_and(|n| total + n >= MAX_QUERY) {
-                    return Err(Error::invalid(label, format!("is longer than {MAX_QUERY} bytes when joined")));
+                    return Err(too_long_joined(label));
                 }
-                let s = v.as_string().ok_or_else(|| type_error(&format!("{label}[{i}]"), "a string", v))?;
+                let s = v.as_string().ok_or_else(|| type_error(&indexed(label, i), "a string", v))?;
                 total += s.len() + 1;
                 if total > MAX_QUERY {
-                    return Err(Error::invalid(label, format!("is longer than {MAX_QUERY} bytes when joined")));
+                    return Err(too_long_joined(label));
                 }
                 out.push(s);
             }
@@ -313,10 +331,16 @@ fn list<V: Value>(value: &V, set: &[&str], label: &str) -> Result<String, Error>
     }
     if !set.is_empty() {
         if let Some(bad) = items.iter().find(|s| !set.contains(&s.as_str())) {
-            return Err(Error::invalid(label, format!("has \"{bad}\"; allowed values are {}", quoted(set))));
+            return Err(Error::invalid(label, &quoted(&cat(&["has \"", bad, "\"; allowed values are "]), set)));
         }
     }
-    Ok(items.join(","))
+    let mut joined = String::new();
+    push_joined(&mut joined, &items, ",");
+    Ok(joined)
+}
+
+fn too_long_joined(label: &str) -> Error {
+    Error::invalid(label, &cat(&["is longer than ", &int(MAX_QUERY as i64), " bytes when joined"]))
 }
 
 /// Checks that `value` is a plain object with no fields beyond the model's,
@@ -330,9 +354,9 @@ fn check_object<V: Value>(model: &Model, value: &V, label: &str) -> Result<Vec<S
         if model.field(key).is_none() {
             let hint = snake_case(key)
                 .filter(|s| model.field(s).is_some())
-                .map(|s| format!(" (did you mean \"{s}\"? the API's own field names are used)"))
+                .map(|s| cat(&[" (did you mean \"", &s, "\"? the API's own field names are used)"]))
                 .unwrap_or_default();
-            return Err(Error::invalid(format!("{label}.{key}"), format!("is not a known field{hint}")));
+            return Err(Error::invalid(&cat(&[label, ".", key]), &cat(&["is not a known field", &hint])));
         }
     }
     Ok(keys)
@@ -369,8 +393,8 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
             Some(b) => out.push_str(if b { "true" } else { "false" }),
             None => return Err(type_error(label, "a boolean", value)),
         },
-        Ty::Int { min, max } => out.push_str(&int(value, (*min).into(), (*max).into(), label)?.to_string()),
-        Ty::Millis => out.push_str(&millis(value, label)?.to_string()),
+        Ty::Int { min, max } => push_int(out, integer(value, (*min).into(), (*max).into(), label)?),
+        Ty::Millis => push_int(out, millis(value, label)?),
         Ty::File => return Err(type_error(label, "a file (uploads are not JSON)", value)),
         Ty::Scalar if value.kind() != Kind::String => {
             out.push_str(&scalar_text(ty, value, label, usize::MAX)?);
@@ -387,7 +411,7 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
                 if i > 0 {
                     out.push(',');
                 }
-                write_json(item, v, &format!("{label}[{i}]"), out)?;
+                write_json(item, v, &indexed(label, i), out)?;
                 body_budget(out, label)?;
             }
             out.push(']');
@@ -428,7 +452,7 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
                 first = false;
                 push_json_string(out, &key);
                 out.push(':');
-                write_json(inner, &v, &format!("{label}.{key}"), out)?;
+                write_json(inner, &v, &cat(&[label, ".", &key]), out)?;
                 body_budget(out, label)?;
             }
             out.push('}');
@@ -470,9 +494,9 @@ fn write_object<V: Value>(
     };
     for field in present(model, &keys) {
         let v = value.get(field.name);
-        let child = format!("{label}.{}", field.name);
+        let child = cat(&[label, ".", field.name]);
         match v.kind() {
-            Kind::Undefined if field.required => return Err(Error::invalid(child, "is required")),
+            Kind::Undefined if field.required => return Err(Error::invalid(&child, "is required")),
             Kind::Undefined => continue,
             Kind::Null if field.nullable => {
                 sep(out);
@@ -480,7 +504,7 @@ fn write_object<V: Value>(
                 out.push_str(":null");
                 continue;
             }
-            Kind::Null => return Err(Error::invalid(child, "must not be null")),
+            Kind::Null => return Err(Error::invalid(&child, "must not be null")),
             _ => {}
         }
         sep(out);

@@ -9,6 +9,12 @@ pub(crate) const MAX_DELAY_MS: u64 = (1 << 53) - 1;
 
 /// Milliseconds from a float: NaN and negatives are 0, fractions round up
 /// (never wait less than asked), anything larger saturates at [`MAX_DELAY_MS`].
+/// The value of a string of ASCII digits, `u64::MAX` when it is larger (what
+/// `str::parse::<u64>` gives, less its code: the digits are checked first).
+fn whole_number(digits: &str) -> u64 {
+    digits.bytes().fold(0u64, |acc, b| acc.saturating_mul(10).saturating_add(u64::from(b.wrapping_sub(b'0'))))
+}
+
 fn delay_from_f64(ms: f64) -> u64 {
     if ms.is_nan() || ms <= 0.0 {
         0
@@ -30,8 +36,7 @@ pub(crate) fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
     let v = value.trim();
     // delay-seconds is a whole number (RFC 9110 §10.2.3).
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
-        // All digits, so parsing only fails on overflow.
-        let secs = v.parse::<u64>().unwrap_or(u64::MAX);
+        let secs = whole_number(v);
         return Some(secs.saturating_mul(1000).min(MAX_DELAY_MS));
     }
     let at = parse_http_date(v)?;
@@ -47,15 +52,17 @@ pub(crate) fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
 /// anything else give None; huge values saturate at [`MAX_DELAY_MS`].
 pub(crate) fn parse_rate_limit_reset(value: &str, now_ms: f64) -> Option<u64> {
     let v = value.trim();
-    let (whole, fraction) = v.split_once('.').unwrap_or((v, "0"));
+    let (whole, fraction) = match super::text::position(v, b'.') {
+        Some(dot) => (v.get(..dot).unwrap_or_default(), v.get(dot + 1..).unwrap_or_default()),
+        None => (v, "0"),
+    };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || !digits(fraction) {
         return None;
     }
     // Integer arithmetic only: `str::parse::<f64>` would pull ~17 KB of
-    // float-parsing tables into the wasm. All digits, so parsing only fails
-    // on overflow.
-    let secs = whole.parse::<u64>().unwrap_or(u64::MAX);
+    // float-parsing tables into the wasm.
+    let secs = whole_number(whole);
     let mut frac_ms = fraction.bytes().chain(*b"000").take(3).fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0'));
     // Round a fraction of a millisecond up.
     if fraction.bytes().skip(3).any(|b| b != b'0') {
@@ -100,7 +107,7 @@ fn parse_http_date(v: &str) -> Option<i64> {
     let month = parts.next()?;
     let month = MONTHS.iter().position(|m| *m == month)? as u16 + 1;
     let year = num(parts.next()?, 4)?;
-    let mut hms = parts.next()?.split(':').map(|p| num(p, 2));
+    let mut hms = super::text::pieces(parts.next()?, b':').map(|p| num(p, 2));
     let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
     if hms.next().is_some() || parts.next()? != "GMT" || parts.next().is_some() {
         return None;
@@ -135,6 +142,13 @@ pub(crate) fn days_from_civil(y: u16, m: u16, d: u16) -> i64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn whole_numbers_read_as_parse_reads_them() {
+        for digits in ["0", "7", "0042", "18446744073709551615", "18446744073709551616", "99999999999999999999999"] {
+            assert_eq!(super::whole_number(digits), digits.parse::<u64>().unwrap_or(u64::MAX), "{digits}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::engine::auth::Grant;
 use crate::engine::config::{Settings, base_url, browser_guard, check_keys, has_function, opt_string};
 use crate::engine::error::Error;
+use crate::engine::text::cat;
 use crate::engine::value::Value;
 
 /// The option names of `KindeUsersApiConfig`.
@@ -71,8 +72,8 @@ impl KindeConfig {
         let auth = match (access_token, client_id, client_secret) {
             (Some(token), _, _) => KindeAuth::Fixed(token),
             (None, Some(client_id), Some(client_secret)) => KindeAuth::Mint(Grant {
-                token_url: format!("{base_url}/oauth2/token"),
-                audience: audience.unwrap_or_else(|| format!("{base_url}/api")),
+                token_url: cat(&[&base_url, "/oauth2/token"]),
+                audience: audience.unwrap_or_else(|| cat(&[&base_url, "/api"])),
                 client_id,
                 client_secret,
             }),

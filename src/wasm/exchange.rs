@@ -76,7 +76,7 @@ pub fn call_options(options: &JsValue) -> Result<JsValue, Error> {
         Kind::Object
             if Value::get(&signal, "aborted").as_bool().is_some()
                 && Value::get(&signal, "addEventListener").is_function() => {}
-        k => return Err(Error::invalid("options.signal", format!("must be an AbortSignal (got {})", k.describe()))),
+        k => return Err(Error::got("options.signal", "must be an AbortSignal", k)),
     }
     let list = headers(&Value::get(options, "headers"), "options.headers")?;
     let headers = if list.is_empty() { JsValue::UNDEFINED } else { headers_js(&list) };

@@ -129,6 +129,6 @@ pub fn thrown_text(err: &JsValue, secrets: &Secrets) -> String {
         (_, true) if name.is_empty() => "unknown error".to_owned(),
         (true, _) => message,
         (_, true) => name,
-        _ => format!("{name}: {message}"),
+        _ => crate::engine::text::cat(&[&name, ": ", &message]),
     }
 }
