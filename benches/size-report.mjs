@@ -24,13 +24,13 @@ const OPT_FLAGS = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', 
 
 function build(entry) {
   const target = join(root, 'target', 'wasm-release');
-  execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...ENTRIES[entry], '-Zbuild-std=std,panic_abort'], {
+  execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...ENTRIES[entry], '-Zbuild-std=std,panic_abort', '-Zbuild-std-features=optimize_for_size'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
       RUSTC_BOOTSTRAP: '1',
-      RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none',
+      RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Zinline-mir=yes',
       CARGO_TARGET_DIR: target,
     },
   });
