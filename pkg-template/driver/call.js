@@ -4,7 +4,7 @@
 import { IdpUsersError, failedAttempt } from 'idp-users:runtime';
 import { CLIENTS, NOT_LIVE, W, asError, live, refused } from './clients.js';
 import { Scope, clock } from './scope.js';
-import { plainHeaders, send } from './send.js';
+import { headersOf, plainHeaders, send } from './send.js';
 import { token } from './token.js';
 
 const PAUSED = new WeakMap(); // client → time (on `clock`) before which no attempt starts (a server asked)
@@ -35,8 +35,10 @@ export async function call(client, provider, index, info, a, b, c, d, e) {
         if (scope.stopped) throw scope.noResponse();
         sent = true;
         attempts++;
-        const { status, text, headers } = await send(rec.fetch, req, rec.headers, o?.headers, tok, scope, rec.secrets);
+        const { status, text, res } = await send(rec.fetch, req, rec.headers, o?.headers, tok, scope, rec.secrets);
         live(client, provider, index);
+        // The core reads a success's headers never: they are only read for the caller who asks.
+        const headers = info || !(status >= 200 && status < 300) ? headersOf(res) : undefined;
         const data = W.__finish.call(rec.inner, index, status, text, headers, tok, rejected !== undefined);
         if (data === undefined) {
           rejected = tok;

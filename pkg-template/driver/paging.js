@@ -17,13 +17,12 @@ import { call } from './call.js';
 export function paged(client, provider, index, op, args) {
   const { arity, sizeParam: size, pageSize } = op;
   const raw = args[arity];
+  // Not `const firstPage = (p) => …`: see `pages`.
+  const run = pages(client, provider, index, args, arity);
   let first;
-  const run = (p) => {
-    args[arity] = p;
-    return call(client, provider, index, false, args[0], args[1], args[2], args[3], args[4]);
-  };
-  const firstPage = (p) => (first ??= run(p));
-  const promise = Promise.resolve().then(() => firstPage(raw));
+  // Settled by the call's own promise (a then, not a resolve with it: a
+  // promise resolved with a promise takes two more microtasks).
+  const promise = new Promise((resolve, reject) => queueMicrotask(() => (first ??= run(raw)).then(resolve, reject)));
   promise[Symbol.asyncIterator] = () => {
     let params = snapshot(raw);
     args[arity + 1] = snapshot(args[arity + 1]);
@@ -35,9 +34,22 @@ export function paged(client, provider, index, op, args) {
     }
     // The iterator reports errors itself; the promise's own copy of them is not unhandled.
     promise.catch(() => {});
-    return items(client, provider, index, params, firstPage(params), run);
+    return items(client, provider, index, params, (first ??= run(params)), run);
   };
   return promise;
+}
+
+/**
+ * What asks for one page of a list call: the call's arguments with the
+ * page's params. Made by a call rather than bound as `const run = (p) => …`:
+ * bundlers that keep function names (wrangler's default) would wrap such a
+ * closure in a name-setting call, made anew on every list call.
+ */
+function pages(client, provider, index, args, arity) {
+  return (params) => {
+    args[arity] = params;
+    return call(client, provider, index, false, args[0], args[1], args[2], args[3], args[4]);
+  };
 }
 
 async function* items(client, provider, index, params, firstPage, run) {

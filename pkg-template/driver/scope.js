@@ -143,6 +143,11 @@ function fireDeadlines() {
   for (const scope of expired) scope.stop('timeout');
 }
 
+/** A scope's own deadline timer fired (where each call has its own: see DEADLINES). */
+function timeOut(scope) {
+  scope.stop('timeout');
+}
+
 /**
  * The time limit and cancellation of one call (or of one token request).
  * Its AbortController is what every fetch of the call gets as `signal`, so
@@ -165,7 +170,7 @@ export class Scope {
     this.scopes = scopes; // the client's scopes in flight, which `free` stops
     scopes.add(this);
     if (sharedTimers()) watch(this);
-    else this.timer = setTimeout(() => this.stop('timeout'), ms);
+    else this.timer = setTimeout(timeOut, ms, this); // no closure made per call
     if (signal) {
       try {
         if (signal.aborted) this.stopped = 'aborted';
@@ -194,11 +199,15 @@ export class Scope {
 
   /** The signal for a fetch of this call. */
   fetchSignal() {
-    if (!this.controller) {
-      this.controller = IDLE.pop() ?? new AbortController();
-      this.controller.uses = (this.controller.uses ?? 0) + 1;
+    let c = this.controller;
+    if (!c) {
+      // Uses are counted only where controllers are reused: an own
+      // property added to a host object costs a Worker every call.
+      if (MAX_IDLE === 0) c = new AbortController();
+      else (c = IDLE.pop() ?? new AbortController()).uses = (c.uses ?? 0) + 1;
+      this.controller = c;
     }
-    return this.controller.signal;
+    return c.signal;
   }
 
   /**

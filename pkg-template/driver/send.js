@@ -33,6 +33,17 @@ function form({ part: name, file }) {
   return data;
 }
 
+/**
+ * A response's headers, or undefined when reading them throws. Read only
+ * when something needs them (an answer other than a success, a call
+ * WithHttpInfo): in a Worker each read makes a Headers object.
+ */
+export function headersOf(res) {
+  try {
+    return res.headers;
+  } catch {}
+}
+
 /** A response's headers as a plain object (at most 1,000: a custom fetch's may be any iterable). */
 export function plainHeaders(headers) {
   try {
@@ -45,8 +56,24 @@ export function plainHeaders(headers) {
 }
 
 /**
+ * What ends an exchange that failed (fetch rejecting with a revoked Proxy,
+ * say): a NoResponse, without a throw, its text and cause cleaned of the
+ * call's token and the client's secrets. Made by a call rather than bound
+ * as `const fail = (cause) => …`: bundlers that keep function names (wrangler's
+ * default) would wrap such a closure in a name-setting call, made anew on
+ * every request.
+ */
+function failure(scope, reject, token, secrets) {
+  return (cause) => {
+    if (scope.waiting === reject) scope.waiting = undefined;
+    reject(scope.stopped ? scope.noResponse() : new NoResponse('network', cause, token ? [token, ...secrets] : secrets));
+  };
+}
+
+/**
  * One HTTP exchange of `req` (a `request` from wasm): fetch, then read the
- * whole body as text. Resolves to `{ status, text, headers }`; rejects with
+ * whole body as text. Resolves to `{ status, text, res }` (its headers are
+ * read only when needed: see `headersOf`); rejects with
  * a NoResponse. Anything a custom fetch returns is read defensively: a getter
  * that throws or a body that never arrives ends in a typed error, never in
  * an exception inside wasm or a promise that hangs.
@@ -54,8 +81,7 @@ export function plainHeaders(headers) {
 export function send(fetchFn, { url, method, body, contentType }, headers, callHeaders, token, scope, secrets) {
   return new Promise((resolve, reject) => {
     if (scope.stopped) return reject(scope.noResponse());
-    // A NoResponse's text and cause are cleaned of the call's token and the client's secrets.
-    const noResponse = (cause) => new NoResponse('network', cause, token ? [token, ...secrets] : secrets);
+    const fail = failure(scope, reject, token, secrets);
     const all = { accept: 'application/json', ...headers, ...callHeaders };
     if (contentType === MULTIPART) delete all['content-type'];
     else if (contentType) all['content-type'] = contentType;
@@ -65,38 +91,28 @@ export function send(fetchFn, { url, method, body, contentType }, headers, callH
       try {
         init.body = contentType === MULTIPART ? form(body) : body;
       } catch (cause) {
-        return reject(noResponse(cause));
+        return fail(cause);
       }
     }
     scope.waiting = reject;
-    // Whatever fetch rejects with (a revoked Proxy, say) becomes a NoResponse here, without a throw.
-    const fail = (cause) => {
-      if (scope.waiting === reject) scope.waiting = undefined;
-      reject(scope.stopped ? scope.noResponse() : noResponse(cause));
-    };
-    const read = (res) => {
-      try {
-        const status = res.status;
-        if (typeof status !== 'number' || !(status >= 100 && status < 600) || typeof res.text !== 'function') {
-          return fail('fetch resolved to something that is not a Response');
-        }
-        Promise.resolve(res.text()).then((text) => {
-          if (typeof text !== 'string') return fail('the response body is not text');
-          let h;
-          try {
-            h = res.headers;
-          } catch {}
-          if (scope.waiting === reject) scope.waiting = undefined;
-          resolve({ status, text, headers: h });
-        }, fail);
-      } catch (cause) {
-        fail(cause);
-      }
-    };
     // Whatever throws here (fetch itself, a `constructor` or own `then` of
-    // what it returned) ends in `fail`.
+    // what it returned, a getter of the response) ends in `fail`.
     try {
-      Promise.resolve(fetchFn ? fetchFn(url, init) : fetch(url, init)).then(read, fail);
+      Promise.resolve(fetchFn ? fetchFn(url, init) : fetch(url, init)).then((res) => {
+        try {
+          const status = res.status;
+          if (typeof status !== 'number' || !(status >= 100 && status < 600) || typeof res.text !== 'function') {
+            return fail('fetch resolved to something that is not a Response');
+          }
+          Promise.resolve(res.text()).then((text) => {
+            if (typeof text !== 'string') return fail('the response body is not text');
+            if (scope.waiting === reject) scope.waiting = undefined;
+            resolve({ status, text, res });
+          }, fail);
+        } catch (cause) {
+          fail(cause);
+        }
+      }, fail);
     } catch (cause) {
       fail(cause);
     }

@@ -4,7 +4,7 @@
 import { TokenSource } from 'idp-users:glue';
 import { CLIENTS, OPS, NOT_LIVE, W, asError, live, noResponse, refused } from './clients.js';
 import { Scope } from './scope.js';
-import { send } from './send.js';
+import { headersOf, send } from './send.js';
 
 // Per client.
 const MINTING = new WeakMap(); // client → the one token request in flight
@@ -72,7 +72,7 @@ async function mint(client, rec, index, rejected, step) {
       throw noResponse(client, rec, index, why, true);
     }
     live(client, rec.provider, index);
-    return W.__tokenResponse.call(rec.inner, index, answer.status, answer.text, answer.headers);
+    return W.__tokenResponse.call(rec.inner, index, answer.status, answer.text, headersOf(answer.res));
   }
   let value;
   let failed = false;
