@@ -417,12 +417,12 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
             out.push(']');
         }
         Ty::Object(model) => write_object(model, value, label, &[], out)?,
-        Ty::IdOr(model, extra) => {
+        Ty::IdOr((model, extra)) => {
             if value.kind() == Kind::String {
                 let id = non_empty(value, label)?;
                 out.push_str("{\"id\":");
                 push_json_string(out, &id);
-                for (k, v) in *extra {
+                for (k, v) in extra.iter() {
                     out.push(',');
                     push_json_string(out, k);
                     out.push(':');
@@ -513,7 +513,7 @@ fn write_object<V: Value>(
         write_json(&field.ty, &v, &child, out)?;
         body_budget(out, label)?;
     }
-    for (k, v) in extra {
+    for (k, v) in extra.iter() {
         sep(out);
         push_json_string(out, k);
         out.push(':');
@@ -552,7 +552,7 @@ mod tests {
             Field::opt("details", Ty::Object(&INNER), ""),
             Field::opt("tags", Ty::Array(&Ty::Str), ""),
             Field::opt("props", Ty::Map(&Ty::Json), ""),
-            Field::opt("users", Ty::Array(&Ty::IdOr(&INNER, &[("operation", "delete")])), ""),
+            Field::opt("users", Ty::Array(&Ty::IdOr(&(&INNER, &[("operation", "delete")]))), ""),
         ],
     };
     static PARAMS: Model = Model {
