@@ -23,7 +23,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { glueOptions, trimGlue } from './glue-options.mjs';
+import { glueOptions, trimGlue, unnameFunctions } from './glue-options.mjs';
 import { IMPORT_MODULE, minifyWasmNames } from './wasm-names.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -192,10 +192,15 @@ async function assemble(entry) {
     stdin: { contents: `export { ${exported.join(', ')} } from './glue.js';`, resolveDir: join(root, 'pkg-template'), sourcefile: `${entry}-glue.js` },
     alias: { 'idp-users:glue': join(wasmOut, 'idp_users.js'), 'idp-users:runtime': snippet },
   };
-  await esbuild.build({ ...glue, format: 'esm', outfile: join(outDir, 'idp_users.js') });
+  // Each bundle with its top-level functions unnamed (unnameFunctions: nothing for keepNames to wrap).
+  const write = async (format, file, extra = {}) => {
+    const { outputFiles } = await esbuild.build({ ...glue, ...extra, format, write: false, outfile: join(outDir, file) });
+    writeFileSync(join(outDir, file), unnameFunctions(outputFiles[0].text));
+  };
+  await write('esm', 'idp_users.js');
   // import.meta.url only serves wasm-bindgen's default loader, which the CJS
   // entry never calls (it passes the bytes to initSync).
-  await esbuild.build({ ...glue, format: 'cjs', outfile: join(outDir, 'idp_users.cjs'), define: { 'import.meta.url': 'undefined' } });
+  await write('cjs', 'idp_users.cjs', { define: { 'import.meta.url': 'undefined' } });
 
   checkProviders(entry, wasmBytes);
   writeFileSync(join(outDir, 'idp_users_bg.wasm'), wasmBytes);

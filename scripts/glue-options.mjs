@@ -1,6 +1,8 @@
 // How the JS driver is bundled with the wasm-bindgen glue: the esbuild options
 // `npm run build` uses for every entry, and that benches/crates.mjs uses for
 // its spike builds so that both measure the same bundle.
+import * as acorn from 'acorn';
+
 export const glueOptions = {
   bundle: true,
   minifyWhitespace: true,
@@ -95,4 +97,69 @@ export function trimGlue(gluePath, names) {
       });
     },
   };
+}
+
+/**
+ * Rewrites a bundled entry (esbuild's output, `text`) so that a bundler that
+ * keeps function names (wrangler does by default: esbuild's keepNames) finds
+ * none to keep. keepNames wraps every function or class that has a name of
+ * its own or one inferred from where it is written (`function f`,
+ * `const f = () => …`, `{ key: function () {} }`) in a call repeating the
+ * name (`__name(f, "f")`; 79 in the Clerk Worker, some run on every call);
+ * it leaves a method (`{ key() {} }`) and a function whose name is not
+ * inferred alone. So:
+ *
+ * - each anonymous function, arrow or class written where it would take a
+ *   name (a variable's, property's, assignment's or default value's) is
+ *   written `(0, …)`, where it takes none;
+ * - each top-level function declaration becomes `var f = (0, function …)`,
+ *   all of them before the module's first statement (where hoisting binds
+ *   declarations), each its own statement so that a bundler still drops
+ *   the ones a Worker does not use.
+ *
+ * The functions behave the same (callable with `new`, with their
+ * `prototype`, `this` and `arguments`); only `.name` is empty instead of a
+ * minified name nothing reads (the driver names its public classes and
+ * IdpUsersError itself). Nested function declarations stay as they are.
+ */
+export function unnameFunctions(text) {
+  const parse = (source) => acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'module' });
+  // The values that would take a name.
+  const anonymous = (node) =>
+    node && ((node.type === 'FunctionExpression' || node.type === 'ClassExpression') ? !node.id : node.type === 'ArrowFunctionExpression');
+  const wrap = [];
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node.type !== 'string') return;
+    let value;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') value = node.init;
+    else if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.operator !== '+=') value = node.right;
+    else if (node.type === 'AssignmentPattern' && node.left.type === 'Identifier') value = node.right;
+    else if (node.type === 'Property' && node.kind === 'init' && !node.method && !node.shorthand) value = node.value;
+    else if (node.type === 'PropertyDefinition') value = node.value;
+    if (anonymous(value)) wrap.push(value);
+    for (const key of Object.keys(node)) if (key !== 'type' && node[key] && typeof node[key] === 'object') visit(node[key]);
+  };
+  visit(parse(text));
+  const edits = wrap.flatMap((v) => [
+    [v.start, '(0,'],
+    [v.end, ')'],
+  ]);
+  edits.sort((a, b) => b[0] - a[0]);
+  for (const [at, insert] of edits) text = text.slice(0, at) + insert + text.slice(at);
+  // The top-level function declarations.
+  const program = parse(text);
+  const fns = program.body.filter((node) => node.type === 'FunctionDeclaration');
+  if (fns.length === 0) return text;
+  const first = program.body.find((node) => node.type !== 'ImportDeclaration' && !node.directive);
+  const bindings = fns.map((fn) => `var ${fn.id.name}=(0,${text.slice(fn.start, fn.id.start).trimEnd()}${text.slice(fn.id.end, fn.end)});`);
+  // No declaration comes before the first statement: removing them all
+  // leaves the text before it where it was.
+  let out = text.slice(0, first.start) + bindings.join('');
+  let at = first.start;
+  for (const fn of fns) {
+    out += text.slice(at, fn.start);
+    at = fn.end;
+  }
+  return out + text.slice(at);
 }

@@ -12,7 +12,7 @@ use super::encode::component;
 use super::error::{BODY_LIMIT, Error, ErrorKind, Secrets, read_error_body};
 use super::exchange::{HttpMethod, OutBody, Prepared, Response};
 use super::retry_after::retry_after_ms;
-use super::text::{cat, push_int};
+use super::text::{cat, push_int, trim};
 use super::value::Value;
 
 /// Lifetime assumed when a token response has no `expires_in`.
@@ -308,7 +308,7 @@ impl TokenSource {
 /// Checks what the caller's `getToken` produced.
 pub(crate) fn get_token_value<V: Value>(value: &V) -> Result<String, Error> {
     match value.as_string() {
-        Some(t) if !t.trim().is_empty() => Ok(t),
+        Some(t) if !trim(&t).is_empty() => Ok(t),
         Some(_) => Err(Error::new(ErrorKind::Auth, "getToken returned an empty token")),
         None => Err(Error::new(
             ErrorKind::Auth,

@@ -2,7 +2,7 @@
 
 use super::error::Error;
 use super::retry::{MAX_RETRIES, RetryPolicy};
-use super::text::{cat, int, pieces, push_joined};
+use super::text::{cat, int, is_space, pieces, push_joined, trim};
 use super::value::{Kind, Value};
 
 /// Default time a request (token request included) may take.
@@ -86,7 +86,7 @@ pub(crate) fn opt_string<V: Value>(options: &V, label: &str, key: &str) -> Resul
     match v.kind() {
         Kind::Undefined => Ok(None),
         Kind::String => match v.as_string() {
-            Some(s) if !s.trim().is_empty() => Ok(Some(s)),
+            Some(s) if !trim(&s).is_empty() => Ok(Some(s)),
             _ => Err(Error::invalid(&cat(&[label, ".", key]), "must not be empty")),
         },
         k => Err(Error::got(&cat(&[label, ".", key]), "must be a string", k)),
@@ -130,7 +130,7 @@ pub(crate) const MAX_BASE_URL: usize = 2048;
 /// both become `https://acme.kinde.com`. `http://` is kept (local fakes and
 /// proxies); a path prefix is kept; query and fragment are refused.
 pub(crate) fn base_url(raw: &str, label: &str) -> Result<String, Error> {
-    let raw = raw.trim();
+    let raw = trim(raw);
     if raw.len() > MAX_BASE_URL {
         return Err(Error::invalid(label, &cat(&["is longer than ", &int(MAX_BASE_URL as i64), " bytes"])));
     }
@@ -149,7 +149,7 @@ pub(crate) fn base_url(raw: &str, label: &str) -> Result<String, Error> {
         rest = shorter;
     }
     let host = pieces(rest, b'/').next().unwrap_or_default();
-    let bad_char = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '\\' | '@');
+    let bad_char = |c: char| is_space(c) || c.is_control() || matches!(c, '?' | '#' | '\\' | '@');
     if host.is_empty() || rest.chars().any(bad_char) {
         return Err(Error::invalid(
             label,

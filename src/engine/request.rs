@@ -7,7 +7,7 @@ use super::error::Error;
 use super::exchange::{OutBody, Prepared, Upload};
 use super::op::{Loc, Operation, ParamsObject};
 use super::schema::{Field, Model, Ty};
-use super::text::{cat, int, pieces, position, push_int, push_joined};
+use super::text::{cat, int, pieces, position, push_int, push_joined, trim};
 use super::value::{Kind, Value};
 
 /// The longest query string a request may have. Servers refuse URLs much
@@ -232,7 +232,7 @@ fn scalar_text_unbounded<V: Value>(ty: &Ty, value: &V, label: &str) -> Result<St
 
 fn non_empty<V: Value>(value: &V, label: &str) -> Result<String, Error> {
     match value.as_string() {
-        Some(s) if !s.trim().is_empty() => Ok(s),
+        Some(s) if !trim(&s).is_empty() => Ok(s),
         Some(_) => Err(Error::invalid(label, "must not be empty")),
         None => Err(type_error(label, "a non-empty string", value)),
     }
@@ -306,7 +306,7 @@ fn millis<V: Value>(value: &V, label: &str) -> Result<i64, Error> {
 /// A comma list: the joined string or an array of items.
 fn list<V: Value>(value: &V, set: &[&str], label: &str) -> Result<String, Error> {
     let items: Vec<String> = match value.kind() {
-        Kind::String => pieces(&value.as_string().unwrap_or_default(), b',').map(|s| s.trim().to_owned()).collect(),
+        Kind::String => pieces(&value.as_string().unwrap_or_default(), b',').map(|s| trim(s).to_owned()).collect(),
         Kind::Array => {
             let mut total = 0;
             let mut out = Vec::new();
@@ -417,12 +417,12 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
             out.push(']');
         }
         Ty::Object(model) => write_object(model, value, label, &[], out)?,
-        Ty::IdOr(model, extra) => {
+        Ty::IdOr((model, extra)) => {
             if value.kind() == Kind::String {
                 let id = non_empty(value, label)?;
                 out.push_str("{\"id\":");
                 push_json_string(out, &id);
-                for (k, v) in *extra {
+                for (k, v) in extra.iter() {
                     out.push(',');
                     push_json_string(out, k);
                     out.push(':');
@@ -513,7 +513,7 @@ fn write_object<V: Value>(
         write_json(&field.ty, &v, &child, out)?;
         body_budget(out, label)?;
     }
-    for (k, v) in extra {
+    for (k, v) in extra.iter() {
         sep(out);
         push_json_string(out, k);
         out.push(':');
@@ -552,7 +552,7 @@ mod tests {
             Field::opt("details", Ty::Object(&INNER), ""),
             Field::opt("tags", Ty::Array(&Ty::Str), ""),
             Field::opt("props", Ty::Map(&Ty::Json), ""),
-            Field::opt("users", Ty::Array(&Ty::IdOr(&INNER, &[("operation", "delete")])), ""),
+            Field::opt("users", Ty::Array(&Ty::IdOr(&(&INNER, &[("operation", "delete")]))), ""),
         ],
     };
     static PARAMS: Model = Model {

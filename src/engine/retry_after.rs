@@ -33,7 +33,7 @@ fn delay_from_f64(ms: f64) -> u64 {
 /// dropped, so a server asking for a very long wait still reads as one.
 /// A date in the past is 0; dates outside years 1..=9999 are None.
 pub(crate) fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
-    let v = value.trim();
+    let v = super::text::trim(value);
     // delay-seconds is a whole number (RFC 9110 §10.2.3).
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
         let secs = whole_number(v);
@@ -51,7 +51,7 @@ pub(crate) fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
 /// (then the time until it, 0 when it has passed). Signs, exponents and
 /// anything else give None; huge values saturate at [`MAX_DELAY_MS`].
 pub(crate) fn parse_rate_limit_reset(value: &str, now_ms: f64) -> Option<u64> {
-    let v = value.trim();
+    let v = super::text::trim(value);
     let (whole, fraction) = match super::text::position(v, b'.') {
         Some(dot) => (v.get(..dot).unwrap_or_default(), v.get(dot + 1..).unwrap_or_default()),
         None => (v, "0"),
@@ -98,7 +98,7 @@ fn parse_http_date(v: &str) -> Option<i64> {
         }
         Some(s.bytes().fold(0u16, |acc, b| acc * 10 + u16::from(b - b'0')))
     };
-    let mut parts = v.split_whitespace();
+    let mut parts = super::text::words(v);
     if !DAYS.contains(&parts.next()?) {
         return None;
     }

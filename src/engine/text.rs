@@ -65,6 +65,37 @@ pub(crate) fn pieces(text: &str, sep: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether `c` is white space as Unicode defines it (the property
+/// White_Space): exactly what `char::is_whitespace` says, as one match
+/// where core looks most of it up in a table that then ships in the `.wasm`.
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
+/// `text` without white space at either end: what `str::trim` gives.
+pub(crate) fn trim(text: &str) -> &str {
+    text.trim_matches(is_space)
+}
+
+/// The words of `text` between runs of white space: what
+/// `str::split_whitespace` gives.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(is_space).filter(|w| !w.is_empty())
+}
+
 /// The offset of the first ASCII byte `b` in `text`.
 pub(crate) fn position(text: &str, b: u8) -> Option<usize> {
     text.bytes().position(|x| x == b)
@@ -117,5 +148,16 @@ mod tests {
         let mut out = String::new();
         push_joined(&mut out, &owned, "; ");
         assert_eq!(out, owned.join("; "));
+    }
+
+    #[test]
+    fn white_space_is_what_core_says_it_is() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", c as u32);
+        }
+        for text in ["", " ", "a", " \t a\u{a0}b \u{3000}", "\u{85}x\u{2028}", "\u{200b}y\u{200b}", "é  €\r\n"] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+            assert_eq!(words(text).collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>(), "{text:?}");
+        }
     }
 }

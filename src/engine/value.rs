@@ -8,7 +8,7 @@
 /// The shape of a caller-supplied value, in JavaScript's terms.
 ///
 /// In wasm, `kindOf` in `pkg-template/runtime.js` classifies a JS value in
-/// one call and returns one of these numbers. Its table (`KIND`) is written
+/// one call and returns one of these numbers. Its constants (`KIND_*`) are written
 /// from this enum by `crate::typings::runtime_js`; a test fails when the two
 /// drift apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

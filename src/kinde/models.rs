@@ -142,7 +142,7 @@ static ORG_USER_REMOVAL: Model = Model {
 pub(crate) static ADD_ORGANIZATION_USERS_REQUEST: Model = Model {
     name: ts("KindeAddOrganizationUsersRequest"),
     doc: ts("Body of `addOrganizationUsers`: user ids (as in the older SDK) or user objects."),
-    fields: &[Field::req("users", Ty::Array(&Ty::IdOr(&ORG_USER_REF, &[])), "The users to add.")],
+    fields: &[Field::req("users", Ty::Array(&Ty::IdOr(&(&ORG_USER_REF, &[]))), "The users to add.")],
 };
 
 /// Body of `removeOrganizationUsers` (sent as removals to today's endpoint).
@@ -151,7 +151,7 @@ pub(crate) static REMOVE_ORGANIZATION_USERS_REQUEST: Model = Model {
     doc: ts("Body of `removeOrganizationUsers`: user ids (as in the older SDK) or `{ id }` objects."),
     fields: &[Field::req(
         "users",
-        Ty::Array(&Ty::IdOr(&ORG_USER_REMOVAL, &[("operation", "delete")])),
+        Ty::Array(&Ty::IdOr(&(&ORG_USER_REMOVAL, &[("operation", "delete")]))),
         "The users to remove.",
     )],
 };

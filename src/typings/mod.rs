@@ -119,7 +119,7 @@ pub fn render() -> String {
 fn input_models(ops: &[&Operation]) -> BTreeSet<&'static str> {
     fn walk(ty: &Ty, into: &mut BTreeSet<&'static str>) {
         match ty {
-            Ty::Object(m) | Ty::IdOr(m, _) => {
+            Ty::Object(m) | Ty::IdOr((m, _)) => {
                 into.insert(m.name);
                 m.fields.iter().for_each(|f| walk(&f.ty, into));
             }
@@ -206,7 +206,7 @@ fn render_type(out: &mut String, ty: &Ty, input: bool, indent: &str) {
         }
         Ty::Object(m) if !m.name.is_empty() => out.push_str(m.name),
         Ty::Object(m) => render_fields(out, m, input, false, indent),
-        Ty::IdOr(m, _) => {
+        Ty::IdOr((m, _)) => {
             let _ = write!(out, "string | {}", m.name);
         }
         Ty::Map(item) => {

@@ -11,10 +11,16 @@ use crate::engine::value::{Kind, MAX_ITEMS, MAX_KEY_LEN, MAX_KEYS, MAX_TEXT};
 /// the file's `generated` markers (checked by a test; `UPDATE_TYPINGS=1
 /// cargo test` rewrites it).
 pub(crate) fn runtime_js_constants() -> String {
-    let names = Kind::ALL.iter().map(|k| format!("  {:?}: {},", k, *k as u8)).collect::<Vec<_>>().join("\n");
+    // Plain numbers, and no call before them, so that a minifier writes
+    // each use as its number (esbuild inlines a top-level `const` only
+    // before the first statement that may have side effects).
+    let kinds = Kind::ALL
+        .iter()
+        .map(|k| format!("const KIND_{} = {};\n", upper_snake(&format!("{k:?}")), *k as u8))
+        .collect::<String>();
     format!(
         "/** The numbers of `Kind` in src/engine/value.rs: what `kindOf` returns. */\n\
-         export const KIND = Object.freeze({{\n{names}\n}});\n\
+         {kinds}\
          /** Strings longer than this many UTF-16 units are refused before wasm copies them. */\n\
          const MAX_TEXT = {MAX_TEXT};\n\
          /** Arrays longer than this are refused before wasm allocates for them. */\n\
@@ -24,6 +30,18 @@ pub(crate) fn runtime_js_constants() -> String {
          /** The longest key read from an object. */\n\
          const MAX_KEY_LEN = {MAX_KEY_LEN};\n"
     )
+}
+
+/// `LongString` as `LONG_STRING`.
+fn upper_snake(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if i > 0 && c.is_ascii_uppercase() {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out
 }
 
 /// The constant `pkg-template/proxy.js` shares with the request builder:

@@ -5,6 +5,7 @@
 // changes nothing: the jobs go on, and the list is there on the next visit.
 import { useEffect, useState } from 'preact/hooks';
 import { getClients } from './clients.js';
+import { saveFile } from './csv.js';
 import { oneLine } from './errors.js';
 import { plural } from './format.js';
 import { useAsync } from './hooks.js';
@@ -238,12 +239,7 @@ function JobCard({ entry, onChanged }) {
     run('download', async () => {
       const { blob, name } = await downloadJob(id);
       const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
+      saveFile(url, name);
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     });
 

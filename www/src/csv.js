@@ -1,5 +1,5 @@
 // CSV (RFC 4180) for the export, with cells that a spreadsheet would run as
-// a formula defused by a leading apostrophe.
+// a formula defused by a leading apostrophe; and how an export is saved (saveFile).
 const FORMULA = /^[=@\t\r]|^[+-](?![\d\s().]*$)/;
 
 export function csvCell(value) {
@@ -10,3 +10,13 @@ export function csvCell(value) {
 }
 
 export const csvLine = (cells) => `${cells.map(csvCell).join(',')}\r\n`;
+
+/** Saves the file at `url` (an object URL) as `name`, through a download link clicked once. */
+export function saveFile(url, name) {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}

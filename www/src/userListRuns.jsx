@@ -3,7 +3,7 @@
 // filters, each cancellable, with its progress panel.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { bulk } from 'idp-users';
-import { csvLine } from './csv.js';
+import { csvLine, saveFile } from './csv.js';
 import { isAbort, oneLine } from './errors.js';
 import { plural } from './format.js';
 import { useMounted } from './hooks.js';
@@ -93,12 +93,7 @@ export function useExportRun(api, provider) {
       downloadUrl.current = url;
       const name = `${provider}-users-${new Date().toISOString().slice(0, 10)}.csv`;
       setExportRun({ done, total, state: 'done', url, name });
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
+      saveFile(url, name);
     } catch (error) {
       if (!mounted.current) return;
       setExportRun(isAbort(error) ? { done, state: 'cancelled' } : { done, state: 'failed', error });
