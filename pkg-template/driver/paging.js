@@ -17,9 +17,11 @@ import { call } from './call.js';
 export function paged(client, provider, index, op, args) {
   const { arity, sizeParam: size, pageSize } = op;
   const raw = args[arity];
-  // Not `const firstPage = (p) => …`: see `pages`.
-  const run = pages(client, provider, index, args, arity);
   let first;
+  const run = (p) => {
+    args[arity] = p;
+    return call(client, provider, index, false, args[0], args[1], args[2], args[3], args[4]);
+  };
   // Settled by the call's own promise (a then, not a resolve with it: a
   // promise resolved with a promise takes two more microtasks).
   const promise = new Promise((resolve, reject) => queueMicrotask(() => (first ??= run(raw)).then(resolve, reject)));
@@ -37,19 +39,6 @@ export function paged(client, provider, index, op, args) {
     return items(client, provider, index, params, (first ??= run(params)), run);
   };
   return promise;
-}
-
-/**
- * What asks for one page of a list call: the call's arguments with the
- * page's params. Made by a call rather than bound as `const run = (p) => …`:
- * bundlers that keep function names (wrangler's default) would wrap such a
- * closure in a name-setting call, made anew on every list call.
- */
-function pages(client, provider, index, args, arity) {
-  return (params) => {
-    args[arity] = params;
-    return call(client, provider, index, false, args[0], args[1], args[2], args[3], args[4]);
-  };
 }
 
 async function* items(client, provider, index, params, firstPage, run) {

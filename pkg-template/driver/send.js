@@ -56,21 +56,6 @@ export function plainHeaders(headers) {
 }
 
 /**
- * What ends an exchange that failed (fetch rejecting with a revoked Proxy,
- * say): a NoResponse, without a throw, its text and cause cleaned of the
- * call's token and the client's secrets. Made by a call rather than bound
- * as `const fail = (cause) => …`: bundlers that keep function names (wrangler's
- * default) would wrap such a closure in a name-setting call, made anew on
- * every request.
- */
-function failure(scope, reject, token, secrets) {
-  return (cause) => {
-    if (scope.waiting === reject) scope.waiting = undefined;
-    reject(scope.stopped ? scope.noResponse() : new NoResponse('network', cause, token ? [token, ...secrets] : secrets));
-  };
-}
-
-/**
  * One HTTP exchange of `req` (a `request` from wasm): fetch, then read the
  * whole body as text. Resolves to `{ status, text, res }` (its headers are
  * read only when needed: see `headersOf`); rejects with
@@ -81,7 +66,13 @@ function failure(scope, reject, token, secrets) {
 export function send(fetchFn, { url, method, body, contentType }, headers, callHeaders, token, scope, secrets) {
   return new Promise((resolve, reject) => {
     if (scope.stopped) return reject(scope.noResponse());
-    const fail = failure(scope, reject, token, secrets);
+    // Whatever fails (fetch rejecting with a revoked Proxy, say) becomes a
+    // NoResponse here, without a throw; its text and cause are cleaned of
+    // the call's token and the client's secrets.
+    const fail = (cause) => {
+      if (scope.waiting === reject) scope.waiting = undefined;
+      reject(scope.stopped ? scope.noResponse() : new NoResponse('network', cause, token ? [token, ...secrets] : secrets));
+    };
     const all = { accept: 'application/json', ...headers, ...callHeaders };
     if (contentType === MULTIPART) delete all['content-type'];
     else if (contentType) all['content-type'] = contentType;
