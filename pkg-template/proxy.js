@@ -548,6 +548,8 @@ function fromAllowedSite(request, method, url, sites) {
 }
 
 const TOO_LARGE = Symbol('too large');
+/** How much of a body over the limit is read and dropped before the stream is cancelled. */
+const DRAIN_LIMIT = MAX_BODY_LIMIT;
 
 /**
  * The request body as bytes, at most `max` of them; TOO_LARGE beyond.
@@ -568,10 +570,7 @@ async function readBody(request, max, within) {
       if (done) break;
       const chunk = value instanceof Uint8Array ? value : new Uint8Array(value);
       size += chunk.length;
-      if (size > max) {
-        reader.cancel().catch(() => {});
-        return TOO_LARGE;
-      }
+      if (size > max) return await drain(reader, within, size);
       chunks.push(chunk);
     }
   } catch (e) {
@@ -589,6 +588,26 @@ async function readBody(request, max, within) {
     offset += chunk.length;
   }
   return out;
+}
+
+/**
+ * The rest of a body already over the limit, read and dropped, up to
+ * DRAIN_LIMIT bytes in all and within the request's time limit; then
+ * TOO_LARGE. An answer sent before the end of an upload leaves unread bytes
+ * on the connection it came on: `wrangler dev` then never answers the next
+ * request on it. Past DRAIN_LIMIT, or when the time is up, the stream is
+ * cancelled instead.
+ */
+async function drain(reader, within, size) {
+  try {
+    while (size <= DRAIN_LIMIT) {
+      const { done, value } = await within(reader.read());
+      if (done) return TOO_LARGE;
+      size += value?.byteLength ?? 0;
+    }
+  } catch {}
+  reader.cancel().catch(() => {});
+  return TOO_LARGE;
 }
 
 /**

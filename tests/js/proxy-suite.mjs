@@ -280,6 +280,44 @@ export async function proxyTests({ lib, fake, proxy, test, ok, eq, rejects, allo
       const { handler } = setup({ maxBodyBytes: 64 });
       await proxyError(await handler(streamed), 413, 'body_too_large', 'an 80-byte stream', 'clerk.updateUserMetadata');
     }
+    // The rest of a stream over the limit is read to its end before the 413
+    // (an answer before the end of an upload breaks the connection under
+    // wrangler dev), up to 64 MiB: an endless one is cancelled there.
+    const upload = (chunkBytes, chunkCount) => {
+      const seen = { pulled: 0, closed: false, cancelled: false };
+      try {
+        const stream = new ReadableStream({
+          pull(controller) {
+            if (seen.pulled === chunkCount) {
+              seen.closed = true;
+              controller.close();
+              return;
+            }
+            seen.pulled++;
+            controller.enqueue(new Uint8Array(chunkBytes).fill(32));
+          },
+          cancel() {
+            seen.cancelled = true;
+          },
+        });
+        const request = new Request(`${ORIGIN}/admin-api/clerk/users/${C1}/metadata`, { method: 'PATCH', body: stream, duplex: 'half', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' } });
+        return { request, seen };
+      } catch {
+        return undefined; // no streamed request bodies in this runtime
+      }
+    };
+    const finite = upload(1000, 50);
+    if (finite) {
+      const { handler } = setup({ maxBodyBytes: 64 });
+      await proxyError(await handler(finite.request), 413, 'body_too_large', 'a 50,000-byte stream', 'clerk.updateUserMetadata');
+      ok(finite.seen.pulled === 50 && finite.seen.closed && !finite.seen.cancelled, `the stream was read to its end: ${JSON.stringify(finite.seen)}`);
+    }
+    const endless = upload(1024 * 1024, Infinity);
+    if (endless) {
+      const { handler } = setup({ maxBodyBytes: 64 });
+      await proxyError(await handler(endless.request), 413, 'body_too_large', 'an endless stream', 'clerk.updateUserMetadata');
+      ok(endless.seen.cancelled && endless.seen.pulled >= 64 && endless.seen.pulled <= 70, `an endless stream is cancelled after 64 MiB: ${JSON.stringify(endless.seen)}`);
+    }
     eq(upstream(f).length, 0, 'nothing reached a provider');
     // Exactly at the limit passes.
     const body = JSON.stringify({ given_name: 'Ada' });
