@@ -7,7 +7,7 @@ import { APP, WORK, jsonResult, run } from '../lib/work.mjs';
 import { bundleWorker } from '../lib/wrangler.mjs';
 import { dispose, startWorker } from '../lib/workerd-host.mjs';
 import { runPerCallPlan } from '../lib/percall-plan.mjs';
-import { FLOOR } from '../lib/contenders.mjs';
+import { BASELINE, FLOOR } from '../lib/contenders.mjs';
 import { quantile, summary } from '../lib/stats.mjs';
 
 export const PERCALL_CONTENDERS = ['idp-users', 'clerk-backend', 'kinde-sdk', 'openapi-fetch', 'plain-fetch'];
@@ -50,6 +50,21 @@ export async function runPerCallNode({ bodiesFile, params, log }) {
   if (res.code !== 0 || !fs.existsSync(resultFile)) jsonResult(res, 'per-call (node)'); // throws with the child's stderr
   const { runtime, samples } = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
   return { runtime, stats: analyse(samples), samples };
+}
+
+/**
+ * Per op, this build's CPU time per call ÷ the baseline build's in the same
+ * round (`--baseline`): a summary over rounds.
+ */
+export function abRatios(samples) {
+  const out = {};
+  for (const [op, byId] of Object.entries(samples)) {
+    const a = byId['idp-users'];
+    const b = byId[BASELINE];
+    if (!a || !b) continue;
+    out[op] = summary(a.map((s, r) => s.cpuMs / s.n / (b[r].cpuMs / b[r].n)));
+  }
+  return out;
 }
 
 /** The PIDs of workerd processes started by this process (Miniflare's child), found in /proc. */
