@@ -50,7 +50,7 @@ const P = quick
 // --rounds N, --batch-ms N: per-call rounds and batch length, for a closer look at one change.
 if (value('--rounds')) P.rounds = Number(value('--rounds'));
 if (value('--batch-ms')) P.targetMs = P.workerdTargetMs = Number(value('--batch-ms'));
-// --percall-ops clerkGet,... and --percall-contenders idp-users,plain-fetch,...: a subset (plain-fetch, the floor, is always in).
+// --percall-runtimes node|workerd, --percall-ops clerkGet,... and --percall-contenders idp-users,plain-fetch,...: a subset (plain-fetch, the floor, is always in).
 const subset = (name) => value(name)?.split(',').map((s) => s.trim());
 // --baseline DIR: a second build of the package (a copy of dist/ from another
 // commit) measured per call as a contender of its own, interleaved with this
@@ -126,15 +126,18 @@ await section('percall', async () => {
   if (subset('--percall-ops')) params.ops = subset('--percall-ops');
   if (subset('--percall-contenders')) params.contenders = [...new Set([...subset('--percall-contenders'), 'plain-fetch'])];
   if (baselineDir) params.contenders = [...new Set([...(params.contenders ?? PERCALL_CONTENDERS), 'idp-users', BASELINE])];
-  const node = await runPerCallNode({ bodiesFile, params, log });
+  // --percall-runtimes node or workerd: one of the two (both by default).
+  const runtimes = subset('--percall-runtimes') ?? ['node', 'workerd'];
+  const none = { runtime: 'not run', stats: {}, samples: {} };
+  const node = runtimes.includes('node') ? await runPerCallNode({ bodiesFile, params, log }) : none;
   // Longer batches in workerd: each is a request of its own, whose own cost (about 1 ms of CPU, taken off) must stay small beside it.
-  const workerd = await runPerCallWorkerd({ bodies, params: { ...params, targetMs: P.workerdTargetMs }, log, versions });
+  const workerd = runtimes.includes('workerd') ? await runPerCallWorkerd({ bodies, params: { ...params, targetMs: P.workerdTargetMs }, log, versions }) : { ...none, requestCpuMs: 0 };
   let ab;
   if (baselineDir) {
     ab = { baseline: baselineDir, node: abRatios(node.samples), workerd: abRatios(workerd.samples) };
     for (const rt of ['node', 'workerd']) {
       for (const [op, s] of Object.entries(ab[rt])) {
-        log(`A/B ${rt.padEnd(7)} ${op.padEnd(9)} idp-users ÷ baseline, CPU per call: median ${s.median.toFixed(3)} (IQR ${s.q1.toFixed(3)}–${s.q3.toFixed(3)}, ${s.n} rounds)`);
+        log(`A/B ${rt.padEnd(7)} ${op.padEnd(9)} idp-users ÷ baseline, CPU per call: median ${s.median.toFixed(3)} (IQR ${s.q1.toFixed(3)}–${s.q3.toFixed(3)}, ${s.n} rounds), quiet ${s.quiet.toFixed(3)}`);
       }
     }
   }

@@ -54,7 +54,8 @@ export async function runPerCallNode({ bodiesFile, params, log }) {
 
 /**
  * Per op, this build's CPU time per call ÷ the baseline build's in the same
- * round (`--baseline`): a summary over rounds.
+ * round (`--baseline`): a summary over rounds, and `quiet`, the ratio of
+ * their fastest quarters.
  */
 export function abRatios(samples) {
   const out = {};
@@ -62,7 +63,12 @@ export function abRatios(samples) {
     const a = byId['idp-users'];
     const b = byId[BASELINE];
     if (!a || !b) continue;
-    out[op] = summary(a.map((s, r) => s.cpuMs / s.n / (b[r].cpuMs / b[r].n)));
+    const perCall = (s) => s.cpuMs / s.n;
+    out[op] = {
+      ...summary(a.map((s, r) => perCall(s) / perCall(b[r]))),
+      // The fastest quarters against each other, as `quietRatio` (the least disturbed rounds on a loaded machine).
+      quiet: quantile(a.map(perCall), 0.25) / quantile(b.map(perCall), 0.25),
+    };
   }
   return out;
 }
