@@ -6,6 +6,7 @@
 // workerd), cold start (Node and workerd), memory (Node).
 //
 //   npm run bench [-- --quick] [--only size,spa,percall,cold,memory] [--out FILE] [--rounds N] [--batch-ms N]
+//   npm run bench -- --only percall --baseline DIR   (A/B: another build, e.g. main's dist/, as a contender of its own)
 //   npm run bench -- --render   (BENCHMARKS.md again from benches/.work/results.json, after editing benches/GAPS.md)
 //
 // --quick: few rounds, small counts (a smoke run while developing); it writes
@@ -16,14 +17,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO, WORK, PKG_DIR, copyApp, snapshotDist } from './lib/work.mjs';
+import { REPO, WORK, PKG_DIR, BASELINE_DIR, copyApp, snapshotDist } from './lib/work.mjs';
 import { buildBodies } from './lib/bodies.mjs';
 import { COMPAT_DATE } from './lib/wrangler.mjs';
 import { workerdVersions } from './lib/workerd-host.mjs';
-import { CONTENDERS, isBuilt } from './lib/contenders.mjs';
+import { BASELINE, CONTENDERS, isBuilt } from './lib/contenders.mjs';
 import { renderReport } from './lib/report.mjs';
 import { runSize } from './sections/size.mjs';
-import { runPerCallNode, runPerCallWorkerd } from './sections/percall.mjs';
+import { PERCALL_CONTENDERS, abRatios, runPerCallNode, runPerCallWorkerd } from './sections/percall.mjs';
 import { runColdNode, runColdWorkerd } from './sections/cold.mjs';
 import { runMemory } from './sections/memory.mjs';
 
@@ -49,8 +50,13 @@ const P = quick
 // --rounds N, --batch-ms N: per-call rounds and batch length, for a closer look at one change.
 if (value('--rounds')) P.rounds = Number(value('--rounds'));
 if (value('--batch-ms')) P.targetMs = P.workerdTargetMs = Number(value('--batch-ms'));
-// --percall-ops clerkGet,... and --percall-contenders idp-users,plain-fetch,...: a subset (plain-fetch, the floor, is always in).
+// --percall-runtimes node|workerd, --percall-ops clerkGet,... and --percall-contenders idp-users,plain-fetch,...: a subset (plain-fetch, the floor, is always in).
 const subset = (name) => value(name)?.split(',').map((s) => s.trim());
+// --baseline DIR: a second build of the package (a copy of dist/ from another
+// commit) measured per call as a contender of its own, interleaved with this
+// one round by round, so that a change of a few % shows in one run (the A/B
+// ratios are logged and kept in results.json as perCall.ab).
+const baselineDir = value('--baseline') && path.resolve(value('--baseline'));
 
 const t0 = Date.now();
 const load = () => os.loadavg()[0].toFixed(1);
@@ -79,7 +85,9 @@ if (flag('--render')) {
 
 fs.mkdirSync(WORK, { recursive: true });
 const pkgJson = await snapshotDist(log);
-copyApp();
+if (baselineDir) log(`baseline: ${baselineDir} (idp-users ${(await snapshotDist(log, baselineDir, BASELINE_DIR)).version})`);
+else fs.rmSync(BASELINE_DIR, { recursive: true, force: true });
+copyApp(Boolean(baselineDir));
 const bodies = await buildBodies();
 const bodiesFile = path.join(WORK, 'bodies.json');
 fs.writeFileSync(bodiesFile, JSON.stringify(bodies));
@@ -117,10 +125,23 @@ await section('percall', async () => {
   const params = { targetMs: P.targetMs, warmupMs: P.warmupMs, rounds: P.rounds, quietMs: P.quietMs };
   if (subset('--percall-ops')) params.ops = subset('--percall-ops');
   if (subset('--percall-contenders')) params.contenders = [...new Set([...subset('--percall-contenders'), 'plain-fetch'])];
-  const node = await runPerCallNode({ bodiesFile, params, log });
+  if (baselineDir) params.contenders = [...new Set([...(params.contenders ?? PERCALL_CONTENDERS), 'idp-users', BASELINE])];
+  // --percall-runtimes node or workerd: one of the two (both by default).
+  const runtimes = subset('--percall-runtimes') ?? ['node', 'workerd'];
+  const none = { runtime: 'not run', stats: {}, samples: {} };
+  const node = runtimes.includes('node') ? await runPerCallNode({ bodiesFile, params, log }) : none;
   // Longer batches in workerd: each is a request of its own, whose own cost (about 1 ms of CPU, taken off) must stay small beside it.
-  const workerd = await runPerCallWorkerd({ bodies, params: { ...params, targetMs: P.workerdTargetMs }, log, versions });
-  return { node, workerd, params: { ...params, workerdTargetMs: P.workerdTargetMs, bodySizes: Object.fromEntries(Object.entries(bodies).map(([k, v]) => [k, Buffer.byteLength(v)])) } };
+  const workerd = runtimes.includes('workerd') ? await runPerCallWorkerd({ bodies, params: { ...params, targetMs: P.workerdTargetMs }, log, versions }) : { ...none, requestCpuMs: 0 };
+  let ab;
+  if (baselineDir) {
+    ab = { baseline: baselineDir, node: abRatios(node.samples), workerd: abRatios(workerd.samples) };
+    for (const rt of ['node', 'workerd']) {
+      for (const [op, s] of Object.entries(ab[rt])) {
+        log(`A/B ${rt.padEnd(7)} ${op.padEnd(9)} idp-users ÷ baseline, CPU per call: median ${s.median.toFixed(3)} (IQR ${s.q1.toFixed(3)}–${s.q3.toFixed(3)}, ${s.n} rounds), quiet ${s.quiet.toFixed(3)}`);
+      }
+    }
+  }
+  return { node, workerd, ab, params: { ...params, workerdTargetMs: P.workerdTargetMs, bodySizes: Object.fromEntries(Object.entries(bodies).map(([k, v]) => [k, Buffer.byteLength(v)])) } };
 });
 await section('cold', async () => {
   const node = await runColdNode({ pkgJson, bodiesFile, samples: P.nodeSamples, log });

@@ -39,6 +39,10 @@ export const glueOptions = {
  * - Every `wasm.<export>` takes the export's new name.
  * - initSync's warning for the deprecated call form goes: the driver always
  *   passes `{ module }`.
+ * - An import function that may throw (`JSON.parse` of every response
+ *   body, `Reflect.get`, `Reflect.set`) catches in itself, instead of
+ *   wasm-bindgen's `handleError(function (…) {…}, arguments)`, which makes
+ *   a closure and spreads `arguments` through `apply` on every call.
  */
 export function trimGlue(gluePath, names) {
   const { imports, exports, module: importModule } = names;
@@ -60,6 +64,14 @@ export function trimGlue(gluePath, names) {
         const snippet = JSON.parse(spec);
         if (spaces.some((m) => m[2] !== spec)) fail('imports more than one snippet module');
         text = text.replace(nsImport, (line, n) => (n === ns ? line : ''));
+        // The import functions that catch: `function() { return handleError(function (args) {…}, arguments); }`.
+        const caught = /function\(\) \{ return handleError\(function \(([\w, ]*)\) \{\n([\s\S]*?)\n        \}, arguments\); \}/g;
+        const handler = /\nfunction handleError\(f, args\) \{\n    try \{\n        return f\.apply\(this, args\);\n    \} catch \(e\) \{\n(        const idx = addToExternrefTable0\(e\);\n        wasm\.__wbindgen_exn_store\(idx\);)\n    \}\n\}\n/;
+        const store = handler.exec(text)?.[1];
+        if (!store) fail('has no handleError(f, args) of the expected shape');
+        text = text.replace(handler, () => '\n');
+        text = text.replace(caught, (m, args, inner) => `function(${args}) {\n        try {\n${inner}\n        } catch (e) {\n${store}\n        }\n    }`);
+        if (/\bhandleError\b/.test(text)) fail('calls handleError in a form this rewrite does not know');
         // The imports object.
         const body = /function __wbg_get_imports\(\) \{\n    const (import0) = \{\n[\s\S]*?\n    \};\n    return \{\n[\s\S]*?\n    \};\n\}\n/;
         const fn = body.exec(text)?.[0];

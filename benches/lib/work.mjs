@@ -13,6 +13,8 @@ export const REPO = path.dirname(BENCHES);
 export const WORK = path.join(BENCHES, '.work');
 export const APP = path.join(WORK, 'app');
 export const PKG_DIR = path.join(WORK, 'node_modules', 'idp-users');
+/** Where `--baseline DIR` is copied: a second build, imported as `idp-users-baseline`. */
+export const BASELINE_DIR = path.join(WORK, 'node_modules', 'idp-users-baseline');
 export const BIN = path.join(REPO, 'node_modules', '.bin');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -36,28 +38,39 @@ function incomplete(dir) {
   return missing.map((m) => `missing ${m}`);
 }
 
-/** Copies dist/ into the work folder, retrying while it looks mid-rebuild. Returns its package.json. */
-export async function snapshotDist(log) {
-  const dist = path.join(REPO, 'dist');
+/** Copies the package at `dist` (dist/ unless told) into `into`, retrying while it looks mid-rebuild. Returns its package.json. */
+export async function snapshotDist(log, dist = path.join(REPO, 'dist'), into = PKG_DIR) {
   for (let attempt = 1; ; attempt++) {
     const problems = incomplete(dist);
     if (!problems.length) {
-      fs.rmSync(PKG_DIR, { recursive: true, force: true });
-      fs.cpSync(dist, PKG_DIR, { recursive: true, preserveTimestamps: true });
-      const after = incomplete(PKG_DIR);
-      if (!after.length) return JSON.parse(fs.readFileSync(path.join(PKG_DIR, 'package.json'), 'utf8'));
+      fs.rmSync(into, { recursive: true, force: true });
+      fs.cpSync(dist, into, { recursive: true, preserveTimestamps: true });
+      const after = incomplete(into);
+      if (!after.length) return JSON.parse(fs.readFileSync(path.join(into, 'package.json'), 'utf8'));
       problems.push(...after);
     }
-    if (attempt >= 12) throw new Error(`dist/ is not a complete package (run npm run build): ${problems.join(', ')}`);
-    log(`dist/ looks mid-rebuild (${problems[0]}); retrying in 5 s`);
+    if (attempt >= 12) throw new Error(`${dist} is not a complete package (run npm run build): ${problems.join(', ')}`);
+    log(`${dist} looks mid-rebuild (${problems[0]}); retrying in 5 s`);
     await sleep(5000);
   }
 }
 
-/** Copies the bench code that runs next to the snapshot (children, contenders, workers, shared lib). */
-export function copyApp() {
+/**
+ * Copies the bench code that runs next to the snapshot (children, contenders,
+ * workers, shared lib). `baseline`: whether a second build was copied to
+ * BASELINE_DIR; its contender is idp-users.mjs importing that build (without
+ * one, a module the Worker can still import, creating nothing).
+ */
+export function copyApp(baseline = false) {
   fs.rmSync(APP, { recursive: true, force: true });
   for (const d of ['lib', 'contenders', 'children', 'workers']) fs.cpSync(path.join(BENCHES, d), path.join(APP, d), { recursive: true });
+  const own = fs.readFileSync(path.join(BENCHES, 'contenders/idp-users.mjs'), 'utf8');
+  const from = " from 'idp-users';";
+  if (!own.includes(from)) throw new Error('benches/contenders/idp-users.mjs no longer imports idp-users: update copyApp');
+  fs.writeFileSync(
+    path.join(APP, 'contenders/idp-users@baseline.mjs'),
+    baseline ? own.replace(from, " from 'idp-users-baseline';") : '// No --baseline given.\nexport const create = undefined;\n',
+  );
   fs.writeFileSync(path.join(WORK, 'package.json'), '{ "private": true, "type": "module" }\n');
 }
 

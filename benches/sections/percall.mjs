@@ -7,7 +7,7 @@ import { APP, WORK, jsonResult, run } from '../lib/work.mjs';
 import { bundleWorker } from '../lib/wrangler.mjs';
 import { dispose, startWorker } from '../lib/workerd-host.mjs';
 import { runPerCallPlan } from '../lib/percall-plan.mjs';
-import { FLOOR } from '../lib/contenders.mjs';
+import { BASELINE, FLOOR } from '../lib/contenders.mjs';
 import { quantile, summary } from '../lib/stats.mjs';
 
 export const PERCALL_CONTENDERS = ['idp-users', 'clerk-backend', 'kinde-sdk', 'openapi-fetch', 'plain-fetch'];
@@ -50,6 +50,27 @@ export async function runPerCallNode({ bodiesFile, params, log }) {
   if (res.code !== 0 || !fs.existsSync(resultFile)) jsonResult(res, 'per-call (node)'); // throws with the child's stderr
   const { runtime, samples } = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
   return { runtime, stats: analyse(samples), samples };
+}
+
+/**
+ * Per op, this build's CPU time per call ÷ the baseline build's in the same
+ * round (`--baseline`): a summary over rounds, and `quiet`, the ratio of
+ * their fastest quarters.
+ */
+export function abRatios(samples) {
+  const out = {};
+  for (const [op, byId] of Object.entries(samples)) {
+    const a = byId['idp-users'];
+    const b = byId[BASELINE];
+    if (!a || !b) continue;
+    const perCall = (s) => s.cpuMs / s.n;
+    out[op] = {
+      ...summary(a.map((s, r) => perCall(s) / perCall(b[r]))),
+      // The fastest quarters against each other, as `quietRatio` (the least disturbed rounds on a loaded machine).
+      quiet: quantile(a.map(perCall), 0.25) / quantile(b.map(perCall), 0.25),
+    };
+  }
+  return out;
 }
 
 /** The PIDs of workerd processes started by this process (Miniflare's child), found in /proc. */

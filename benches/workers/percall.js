@@ -9,8 +9,10 @@ import * as clerkBackend from '../contenders/clerk-backend.mjs';
 import * as kindeSdk from '../contenders/kinde-sdk.mjs';
 import * as openapiFetch from '../contenders/openapi-fetch.mjs';
 import * as plainFetch from '../contenders/plain-fetch.mjs';
+// Written by copyApp (lib/work.mjs): the --baseline build, or a module creating nothing.
+import * as baseline from '../contenders/idp-users@baseline.mjs';
 
-const modules = { 'idp-users': idpUsers, 'clerk-backend': clerkBackend, 'kinde-sdk': kindeSdk, 'openapi-fetch': openapiFetch, 'plain-fetch': plainFetch };
+const modules = { 'idp-users': idpUsers, 'idp-users@baseline': baseline, 'clerk-backend': clerkBackend, 'kinde-sdk': kindeSdk, 'openapi-fetch': openapiFetch, 'plain-fetch': plainFetch };
 
 let handle;
 

@@ -5,6 +5,9 @@ import { IdpUsersError, snapshot } from 'idp-users:runtime';
 import { CLIENTS, NAMES, OPS, W, live } from './clients.js';
 import { call } from './call.js';
 
+/** A settled promise: its `then` queues a microtask. */
+const NOW = Promise.resolve();
+
 /**
  * A list call: a real promise of the first page that is also
  * async-iterable over every item of every page. Iteration reads the
@@ -23,8 +26,11 @@ export function paged(client, provider, index, op, args) {
     return call(client, provider, index, false, args[0], args[1], args[2], args[3], args[4]);
   };
   // Settled by the call's own promise (a then, not a resolve with it: a
-  // promise resolved with a promise takes two more microtasks).
-  const promise = new Promise((resolve, reject) => queueMicrotask(() => (first ??= run(raw)).then(resolve, reject)));
+  // promise resolved with a promise takes two more microtasks). The next
+  // microtask is a reaction to a settled promise, not queueMicrotask: in
+  // workerd that costs 2 µs a call (0.05 µs this way), and `run` cannot
+  // throw (call is async), so nothing is lost that queueMicrotask reports.
+  const promise = new Promise((resolve, reject) => NOW.then(() => (first ??= run(raw)).then(resolve, reject)));
   promise[Symbol.asyncIterator] = () => {
     let params = snapshot(raw);
     args[arity + 1] = snapshot(args[arity + 1]);
