@@ -39,7 +39,17 @@ const FIELDS = [
   'longMessages', 'body', 'param', 'retryAfterMs', 'traceId', 'attempts',
 ];
 
+// Every entry (idp-users, idp-users/clerk, idp-users/kinde, their browser
+// and inline builds) carries its own copy of this class; `instanceof` with
+// any copy holds for an error from any other, through a registered symbol
+// on the prototype. A subclass keeps the ordinary prototype-chain test.
+const BRAND = Symbol.for('idp-users.IdpUsersError');
+
 export class IdpUsersError extends Error {
+  static [Symbol.hasInstance](value) {
+    return this === IdpUsersError ? value != null && value[BRAND] === true : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
   constructor(message, fields) {
     super(message);
     Object.defineProperty(this, 'name', { value: 'IdpUsersError', enumerable: false, configurable: true, writable: true });
@@ -56,6 +66,8 @@ export class IdpUsersError extends Error {
     return out;
   }
 }
+
+IdpUsersError.prototype[BRAND] = true;
 
 export function createError(message, kind, provider, operation, status, codes, messages, longMessages, body, param, retryAfterMs, traceId) {
   return new IdpUsersError(message, {

@@ -105,6 +105,18 @@ export async function run(options) {
         }
       })();
       ok(bad instanceof mod.IdpUsersError && bad.kind === 'validation', 'a bad config throws a validation error');
+      // Each entry has its own copy of the class; instanceof holds across them.
+      ok(err instanceof lib.IdpUsersError && bad instanceof lib.IdpUsersError, `an error of idp-users/${entry} is instanceof idp-users' IdpUsersError`);
+      const rootApi = new lib[cls]({ ...(entry === 'clerk' ? { secretKey: 'sk_test_x' } : { domain: 'https://x.kinde.com', accessToken: 't' }), ...ALLOW });
+      const rootErr = await rootApi[entry === 'clerk' ? 'getUser' : 'getUserData']('').then(
+        () => undefined,
+        (e) => e,
+      );
+      rootApi.free();
+      ok(rootErr instanceof mod.IdpUsersError && rootErr instanceof lib.IdpUsersError, `an error of idp-users is instanceof idp-users/${entry}'s IdpUsersError`);
+      ok(!(new Error('plain') instanceof mod.IdpUsersError) && !({ name: 'IdpUsersError' } instanceof lib.IdpUsersError) && !(null instanceof mod.IdpUsersError), 'other values are not');
+      class Sub extends mod.IdpUsersError {}
+      ok(!(err instanceof Sub) && new Sub('x') instanceof Sub && new Sub('x') instanceof lib.IdpUsersError, 'a subclass keeps the prototype-chain test');
     });
   }
 
