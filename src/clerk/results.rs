@@ -4,12 +4,12 @@
 //! caller exactly as the API sent them, never checked field by field.
 
 use super::models::{BOOLEAN, META, STRING, STRINGS};
-use crate::engine::schema::{Field, Model, Ty};
+use crate::engine::schema::{Field, Model, Ty, model};
 
 /// Integers the API counts with (timestamps are Unix milliseconds).
 const INTEGER: Ty = Ty::Int { min: i32::MIN, max: i32::MAX };
 
-static CLERK_ERROR: Model = Model {
+static CLERK_ERROR: Model = model! {
     name: "ClerkErrorDetail",
     doc: "One error as Clerk reports it (also found in failed verifications).",
     fields: &[
@@ -20,7 +20,7 @@ static CLERK_ERROR: Model = Model {
     ],
 };
 
-static VERIFICATION: Model = Model {
+static VERIFICATION: Model = model! {
     name: "ClerkVerification",
     doc: "How (`strategy`) and how far (`status`) an identifier or account was verified; all kinds share it.",
     fields: &[
@@ -39,7 +39,7 @@ static VERIFICATION: Model = Model {
     ],
 };
 
-static IDENTIFICATION_LINK: Model = Model {
+static IDENTIFICATION_LINK: Model = model! {
     name: "ClerkIdentificationLink",
     doc: "A link from an identifier to an account, such as an OAuth account.",
     fields: &[
@@ -48,7 +48,7 @@ static IDENTIFICATION_LINK: Model = Model {
     ],
 };
 
-static EMAIL_ADDRESS: Model = Model {
+static EMAIL_ADDRESS: Model = model! {
     name: "ClerkEmailAddress",
     doc: "An email address of a user.",
     fields: &[
@@ -64,7 +64,7 @@ static EMAIL_ADDRESS: Model = Model {
     ],
 };
 
-static PHONE_NUMBER: Model = Model {
+static PHONE_NUMBER: Model = model! {
     name: "ClerkPhoneNumber",
     doc: "A phone number of a user.",
     fields: &[
@@ -82,7 +82,7 @@ static PHONE_NUMBER: Model = Model {
     ],
 };
 
-static WEB3_WALLET: Model = Model {
+static WEB3_WALLET: Model = model! {
     name: "ClerkWeb3Wallet",
     doc: "A web3 wallet of a user.",
     fields: &[
@@ -95,7 +95,7 @@ static WEB3_WALLET: Model = Model {
     ],
 };
 
-static PASSKEY: Model = Model {
+static PASSKEY: Model = model! {
     name: "ClerkPasskey",
     doc: "A passkey of a user.",
     fields: &[
@@ -107,7 +107,7 @@ static PASSKEY: Model = Model {
     ],
 };
 
-static EXTERNAL_ACCOUNT: Model = Model {
+static EXTERNAL_ACCOUNT: Model = model! {
     name: "ClerkExternalAccount",
     doc: "An account of a user at an OAuth provider, with its verification.",
     fields: &[
@@ -142,7 +142,7 @@ static EXTERNAL_ACCOUNT: Model = Model {
     ],
 };
 
-static SAML_ACCOUNT_CONNECTION: Model = Model {
+static SAML_ACCOUNT_CONNECTION: Model = model! {
     name: "ClerkSamlAccountConnection",
     doc: "The SAML connection behind a SAML account.",
     fields: &[
@@ -161,7 +161,7 @@ static SAML_ACCOUNT_CONNECTION: Model = Model {
     ],
 };
 
-static SAML_ACCOUNT: Model = Model {
+static SAML_ACCOUNT: Model = model! {
     name: "ClerkSamlAccount",
     doc: "An account of a user at a SAML identity provider.",
     fields: &[
@@ -180,7 +180,7 @@ static SAML_ACCOUNT: Model = Model {
     ],
 };
 
-static ENTERPRISE_ACCOUNT_CONNECTION: Model = Model {
+static ENTERPRISE_ACCOUNT_CONNECTION: Model = model! {
     name: "ClerkEnterpriseAccountConnection",
     doc: "The enterprise connection behind an enterprise account.",
     fields: &[
@@ -201,7 +201,7 @@ static ENTERPRISE_ACCOUNT_CONNECTION: Model = Model {
     ],
 };
 
-static ENTERPRISE_ACCOUNT: Model = Model {
+static ENTERPRISE_ACCOUNT: Model = model! {
     name: "ClerkEnterpriseAccount",
     doc: "An account of a user at an enterprise identity provider (SAML or OAuth).",
     fields: &[
@@ -223,7 +223,7 @@ static ENTERPRISE_ACCOUNT: Model = Model {
     ],
 };
 
-static ORGANIZATION: Model = Model {
+static ORGANIZATION: Model = model! {
     name: "ClerkOrganization",
     doc: "An organization.",
     fields: &[
@@ -248,7 +248,7 @@ static ORGANIZATION: Model = Model {
     ],
 };
 
-static ORGANIZATION_MEMBERSHIP_PUBLIC_USER_DATA: Model = Model {
+static ORGANIZATION_MEMBERSHIP_PUBLIC_USER_DATA: Model = model! {
     name: "ClerkOrganizationMembershipPublicUserData",
     doc: "The public data of the member of an organization membership.",
     fields: &[
@@ -265,7 +265,7 @@ static ORGANIZATION_MEMBERSHIP_PUBLIC_USER_DATA: Model = Model {
     ],
 };
 
-static ORGANIZATION_MEMBERSHIP: Model = Model {
+static ORGANIZATION_MEMBERSHIP: Model = model! {
     name: "ClerkOrganizationMembership",
     doc: "A user's membership in an organization.",
     fields: &[
@@ -287,7 +287,7 @@ static ORGANIZATION_MEMBERSHIP: Model = Model {
     ],
 };
 
-static ORGANIZATION_MEMBERSHIPS: Model = Model {
+static ORGANIZATION_MEMBERSHIPS: Model = model! {
     name: "ClerkOrganizationMemberships",
     doc: "A page of a user's organization memberships.",
     fields: &[
@@ -296,7 +296,7 @@ static ORGANIZATION_MEMBERSHIPS: Model = Model {
     ],
 };
 
-static ORGANIZATION_INVITATION_PUBLIC_USER_DATA: Model = Model {
+static ORGANIZATION_INVITATION_PUBLIC_USER_DATA: Model = model! {
     name: "ClerkOrganizationInvitationPublicUserData",
     doc: "The public data of the user who sent an organization invitation.",
     fields: &[
@@ -309,7 +309,7 @@ static ORGANIZATION_INVITATION_PUBLIC_USER_DATA: Model = Model {
     ],
 };
 
-static ORGANIZATION_INVITATION_PUBLIC_ORGANIZATION_DATA: Model = Model {
+static ORGANIZATION_INVITATION_PUBLIC_ORGANIZATION_DATA: Model = model! {
     name: "ClerkOrganizationInvitationPublicOrganizationData",
     doc: "The public data of the organization an invitation is for.",
     fields: &[
@@ -321,7 +321,7 @@ static ORGANIZATION_INVITATION_PUBLIC_ORGANIZATION_DATA: Model = Model {
     ],
 };
 
-static ORGANIZATION_INVITATION: Model = Model {
+static ORGANIZATION_INVITATION: Model = model! {
     name: "ClerkOrganizationInvitation",
     doc: "An invitation to join an organization, with public data of the organization.",
     fields: &[
@@ -353,7 +353,7 @@ static ORGANIZATION_INVITATION: Model = Model {
     ],
 };
 
-static ORGANIZATION_INVITATIONS: Model = Model {
+static ORGANIZATION_INVITATIONS: Model = model! {
     name: "ClerkOrganizationInvitations",
     doc: "A page of a user's organization invitations.",
     fields: &[
@@ -362,7 +362,7 @@ static ORGANIZATION_INVITATIONS: Model = Model {
     ],
 };
 
-static SCIM_USER_METADATA: Model = Model {
+static SCIM_USER_METADATA: Model = model! {
     name: "ClerkScimUserMetadata",
     doc: "How a user is linked to the directory that provisions them (webhook events only).",
     fields: &[
@@ -372,7 +372,7 @@ static SCIM_USER_METADATA: Model = Model {
     ],
 };
 
-static USER: Model = Model {
+static USER: Model = model! {
     name: "ClerkUser",
     doc: "A user, with identifiers, accounts and settings.",
     fields: &[
@@ -446,7 +446,7 @@ static USER: Model = Model {
     ],
 };
 
-static DELETED_OBJECT: Model = Model {
+static DELETED_OBJECT: Model = model! {
     name: "ClerkDeletedObject",
     doc: "What a deletion removed.",
     fields: &[
@@ -458,7 +458,7 @@ static DELETED_OBJECT: Model = Model {
     ],
 };
 
-static TOTAL_COUNT: Model = Model {
+static TOTAL_COUNT: Model = model! {
     name: "ClerkTotalCount",
     doc: "A number of users.",
     fields: &[
@@ -467,7 +467,7 @@ static TOTAL_COUNT: Model = Model {
     ],
 };
 
-static OAUTH_ACCESS_TOKEN: Model = Model {
+static OAUTH_ACCESS_TOKEN: Model = model! {
     name: "ClerkOAuthAccessToken",
     doc: "An OAuth access token of a user at a provider.",
     fields: &[
@@ -485,7 +485,7 @@ static OAUTH_ACCESS_TOKEN: Model = Model {
     ],
 };
 
-static OAUTH_ACCESS_TOKENS: Model = Model {
+static OAUTH_ACCESS_TOKENS: Model = model! {
     name: "ClerkOAuthAccessTokenPage",
     doc: "A page of a user's OAuth access tokens: what `paginated: true` answers, as the official SDKs read it (the OpenAPI document says an array).",
     fields: &[
@@ -494,19 +494,19 @@ static OAUTH_ACCESS_TOKENS: Model = Model {
     ],
 };
 
-static USER_ID_RESULT: Model = Model {
+static USER_ID_RESULT: Model = model! {
     name: "ClerkUserIdResult",
     doc: "Result of removing backup codes, TOTP or all MFA methods: the user's id.",
     fields: &[Field::opt("user_id", STRING, "The user's id.")],
 };
 
-static VERIFY_PASSWORD_RESULT: Model = Model {
+static VERIFY_PASSWORD_RESULT: Model = model! {
     name: "ClerkVerifyPasswordResult",
     doc: "Result of a correct password check.",
     fields: &[Field::opt("verified", BOOLEAN, "Whether the password matched.")],
 };
 
-static VERIFY_TOTP_RESULT: Model = Model {
+static VERIFY_TOTP_RESULT: Model = model! {
     name: "ClerkVerifyTotpResult",
     doc: "Result of a correct TOTP or backup code check.",
     fields: &[
@@ -515,7 +515,7 @@ static VERIFY_TOTP_RESULT: Model = Model {
     ],
 };
 
-static TOTP: Model = Model {
+static TOTP: Model = model! {
     name: "ClerkTotp",
     doc: "A TOTP authenticator; historical, as returned by `POST /users/{user_id}/totp` before Clerk removed it.",
     fields: &[

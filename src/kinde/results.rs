@@ -4,21 +4,21 @@
 //! API sent them, never checked field by field.
 
 use super::models::{BOOLEAN, STRING, STRINGS};
-use crate::engine::schema::{Field, Model, Ty};
+use crate::engine::schema::{Def, Field, Model, Ty, model};
 
 /// Integers the API counts with.
 const INTEGER: Ty = Ty::Int { min: i32::MIN, max: i32::MAX };
 
-static SUCCESS_RESPONSE: Model = Model {
+static SUCCESS_RESPONSE: Model = model! {
     name: "KindeSuccessResponse",
     doc: "Outcome of an operation that returns no data.",
     fields: &[Field::opt("message", STRING, "Outcome message."), Field::opt("code", STRING, "Outcome code.")],
 };
 
 static IDENTITY_RESULT: Model =
-    Model { name: "", doc: "", fields: &[Field::opt("created", BOOLEAN, "Whether the identity was created.")] };
+    model! { name: "", doc: "", fields: &[Field::opt("created", BOOLEAN, "Whether the identity was created.")] };
 
-static USER_IDENTITY: Model = Model {
+static USER_IDENTITY: Model = model! {
     name: "KindeUserIdentity",
     doc: "Outcome of creating one identity of a new user.",
     fields: &[
@@ -27,7 +27,7 @@ static USER_IDENTITY: Model = Model {
     ],
 };
 
-static CREATE_USER_RESPONSE: Model = Model {
+static CREATE_USER_RESPONSE: Model = model! {
     name: "KindeCreateUserResponse",
     doc: "Result of `createUser`.",
     fields: &[
@@ -37,9 +37,9 @@ static CREATE_USER_RESPONSE: Model = Model {
     ],
 };
 
-static IDENTITY_REF: Model = Model { name: "", doc: "", fields: &[Field::opt("id", STRING, "The identity's id.")] };
+static IDENTITY_REF: Model = model! { name: "", doc: "", fields: &[Field::opt("id", STRING, "The identity's id.")] };
 
-static CREATE_IDENTITY_RESPONSE: Model = Model {
+static CREATE_IDENTITY_RESPONSE: Model = model! {
     name: "KindeCreateIdentityResponse",
     doc: "Result of `createUserIdentity`.",
     fields: &[
@@ -49,36 +49,35 @@ static CREATE_IDENTITY_RESPONSE: Model = Model {
     ],
 };
 
-static BILLING: Model = Model {
+static BILLING: Model = model! {
     name: "KindeUserBilling",
     doc: "Billing data of a user (with `expand: \"billing\"`).",
     fields: &[Field::opt("customer_id", STRING, "Billing customer id.")],
 };
 
 // Fields both user shapes (`KindeUser`, `KindeUsersResponseUser`) share.
-const U_ID: Field = Field::opt("id", STRING, "Kinde's id of the user.");
-const U_PROVIDED_ID: Field = Field::opt("provided_id", STRING, "Your own id for the user.");
-const U_PHONE: Field = Field::opt("phone", STRING, "Primary phone number.");
-const U_USERNAME: Field = Field::opt("username", STRING, "Primary username.");
-const U_LAST_NAME: Field = Field::opt("last_name", STRING, "Last name.");
-const U_FIRST_NAME: Field = Field::opt("first_name", STRING, "First name.");
-const U_IS_SUSPENDED: Field = Field::opt("is_suspended", BOOLEAN, "Whether the user is suspended.");
-const U_PICTURE: Field = Field::opt("picture", STRING, "Profile picture URL.");
-const U_TOTAL_SIGN_INS: Field = Field::opt("total_sign_ins", INTEGER, "Number of sign-ins.").nullable();
-const U_FAILED_SIGN_INS: Field = Field::opt("failed_sign_ins", INTEGER, "Consecutive failed sign-ins.").nullable();
-const U_LAST_SIGNED_IN: Field = Field::opt("last_signed_in", STRING, "Last sign-in (ISO 8601).").nullable();
-const U_CREATED_ON: Field = Field::opt("created_on", STRING, "Creation date (ISO 8601).").nullable();
-const U_ORGANIZATIONS: Field =
-    Field::opt("organizations", STRINGS, "Codes of the user's organizations (with `expand`).");
-const U_BILLING: Field = Field::opt("billing", Ty::Object(&BILLING), "Billing data (with `expand`).");
+const U_ID: Def = Field::opt("id", STRING, "Kinde's id of the user.");
+const U_PROVIDED_ID: Def = Field::opt("provided_id", STRING, "Your own id for the user.");
+const U_PHONE: Def = Field::opt("phone", STRING, "Primary phone number.");
+const U_USERNAME: Def = Field::opt("username", STRING, "Primary username.");
+const U_LAST_NAME: Def = Field::opt("last_name", STRING, "Last name.");
+const U_FIRST_NAME: Def = Field::opt("first_name", STRING, "First name.");
+const U_IS_SUSPENDED: Def = Field::opt("is_suspended", BOOLEAN, "Whether the user is suspended.");
+const U_PICTURE: Def = Field::opt("picture", STRING, "Profile picture URL.");
+const U_TOTAL_SIGN_INS: Def = Field::opt("total_sign_ins", INTEGER, "Number of sign-ins.").nullable();
+const U_FAILED_SIGN_INS: Def = Field::opt("failed_sign_ins", INTEGER, "Consecutive failed sign-ins.").nullable();
+const U_LAST_SIGNED_IN: Def = Field::opt("last_signed_in", STRING, "Last sign-in (ISO 8601).").nullable();
+const U_CREATED_ON: Def = Field::opt("created_on", STRING, "Creation date (ISO 8601).").nullable();
+const U_ORGANIZATIONS: Def = Field::opt("organizations", STRINGS, "Codes of the user's organizations (with `expand`).");
+const U_BILLING: Def = Field::opt("billing", Ty::Object(&BILLING), "Billing data (with `expand`).");
 
-static USER_IDENTITY_SUMMARY: Model = Model {
+static USER_IDENTITY_SUMMARY: Model = model! {
     name: "",
     doc: "",
     fields: &[Field::opt("type", STRING, "Kind of identity."), Field::opt("identity", STRING, "The identity's value.")],
 };
 
-static USER: Model = Model {
+static USER: Model = model! {
     name: "KindeUser",
     doc: "A user, as `getUserData` returns it (note `preferred_email`).",
     fields: &[
@@ -101,7 +100,7 @@ static USER: Model = Model {
     ],
 };
 
-static ORG_SIGN_IN: Model = Model {
+static ORG_SIGN_IN: Model = model! {
     name: "",
     doc: "",
     fields: &[
@@ -110,7 +109,7 @@ static ORG_SIGN_IN: Model = Model {
     ],
 };
 
-static LIST_IDENTITY: Model = Model {
+static LIST_IDENTITY: Model = model! {
     name: "",
     doc: "",
     fields: &[
@@ -120,7 +119,7 @@ static LIST_IDENTITY: Model = Model {
     ],
 };
 
-static USERS_RESPONSE_USER: Model = Model {
+static USERS_RESPONSE_USER: Model = model! {
     name: "KindeUsersResponseUser",
     doc: "A user, as `getUsers` lists it (note `email`, not `preferred_email`).",
     fields: &[
@@ -149,7 +148,7 @@ static USERS_RESPONSE_USER: Model = Model {
     ],
 };
 
-static USERS_RESPONSE: Model = Model {
+static USERS_RESPONSE: Model = model! {
     name: "KindeUsersResponse",
     doc: "A page of users (result of `getUsers`).",
     fields: &[
@@ -160,7 +159,7 @@ static USERS_RESPONSE: Model = Model {
     ],
 };
 
-static IDENTITY: Model = Model {
+static IDENTITY: Model = model! {
     name: "KindeIdentity",
     doc: "One identity of a user.",
     fields: &[
@@ -177,7 +176,7 @@ static IDENTITY: Model = Model {
     ],
 };
 
-static GET_IDENTITIES_RESPONSE: Model = Model {
+static GET_IDENTITIES_RESPONSE: Model = model! {
     name: "KindeGetIdentitiesResponse",
     doc: "Result of `getUserIdentities`.",
     fields: &[
@@ -188,7 +187,7 @@ static GET_IDENTITIES_RESPONSE: Model = Model {
     ],
 };
 
-static PROPERTY_VALUE: Model = Model {
+static PROPERTY_VALUE: Model = model! {
     name: "KindePropertyValue",
     doc: "One property and the user's value for it.",
     fields: &[
@@ -200,7 +199,7 @@ static PROPERTY_VALUE: Model = Model {
     ],
 };
 
-static GET_PROPERTY_VALUES_RESPONSE: Model = Model {
+static GET_PROPERTY_VALUES_RESPONSE: Model = model! {
     name: "KindeGetPropertyValuesResponse",
     doc: "Result of `getUserPropertyValues`.",
     fields: &[
@@ -211,7 +210,7 @@ static GET_PROPERTY_VALUES_RESPONSE: Model = Model {
     ],
 };
 
-static SESSION: Model = Model {
+static SESSION: Model = model! {
     name: "KindeUserSession",
     doc: "One session of a user.",
     fields: &[
@@ -230,7 +229,7 @@ static SESSION: Model = Model {
     ],
 };
 
-static GET_USER_SESSIONS_RESPONSE: Model = Model {
+static GET_USER_SESSIONS_RESPONSE: Model = model! {
     name: "KindeGetUserSessionsResponse",
     doc: "Result of `getUserSessions`.",
     fields: &[
@@ -241,7 +240,7 @@ static GET_USER_SESSIONS_RESPONSE: Model = Model {
     ],
 };
 
-static MFA: Model = Model {
+static MFA: Model = model! {
     name: "KindeUserMfa",
     doc: "A user's MFA configuration.",
     fields: &[
@@ -255,7 +254,7 @@ static MFA: Model = Model {
     ],
 };
 
-static GET_USER_MFA_RESPONSE: Model = Model {
+static GET_USER_MFA_RESPONSE: Model = model! {
     name: "KindeGetUserMfaResponse",
     doc: "Result of `getUsersMfa`.",
     fields: &[
@@ -265,7 +264,7 @@ static GET_USER_MFA_RESPONSE: Model = Model {
     ],
 };
 
-static UPDATE_USER_RESPONSE: Model = Model {
+static UPDATE_USER_RESPONSE: Model = model! {
     name: "KindeUpdateUserResponse",
     doc: "Result of `updateUser`.",
     fields: &[
@@ -279,7 +278,7 @@ static UPDATE_USER_RESPONSE: Model = Model {
     ],
 };
 
-static ADD_ORGANIZATION_USERS_RESPONSE: Model = Model {
+static ADD_ORGANIZATION_USERS_RESPONSE: Model = model! {
     name: "KindeAddOrganizationUsersResponse",
     doc: "Result of `addOrganizationUsers`.",
     fields: &[
@@ -289,7 +288,7 @@ static ADD_ORGANIZATION_USERS_RESPONSE: Model = Model {
     ],
 };
 
-static ORGANIZATION_USER: Model = Model {
+static ORGANIZATION_USER: Model = model! {
     name: "KindeOrganizationUser",
     doc: "A member of an organization.",
     fields: &[
@@ -306,7 +305,7 @@ static ORGANIZATION_USER: Model = Model {
     ],
 };
 
-static GET_ORGANIZATION_USERS_RESPONSE: Model = Model {
+static GET_ORGANIZATION_USERS_RESPONSE: Model = model! {
     name: "KindeGetOrganizationUsersResponse",
     doc: "A page of organization members (result of `getOrganizationUsers`).",
     fields: &[
@@ -317,7 +316,7 @@ static GET_ORGANIZATION_USERS_RESPONSE: Model = Model {
     ],
 };
 
-static UPDATE_ORGANIZATION_USERS_RESPONSE: Model = Model {
+static UPDATE_ORGANIZATION_USERS_RESPONSE: Model = model! {
     name: "KindeUpdateOrganizationUsersResponse",
     doc: "Result of `removeOrganizationUsers`.",
     fields: &[
