@@ -3,7 +3,7 @@
 //! the client validates and encodes. Results are declared for the typings
 //! only, in `results`.
 
-use crate::engine::schema::{Def, Field, Model, Ty, concat, model, ts};
+use crate::engine::schema::{Field, Model, Ty, concat, ts};
 
 pub(super) const STRING: Ty = Ty::Str;
 pub(super) const BOOLEAN: Ty = Ty::Bool;
@@ -22,7 +22,7 @@ pub(crate) const OFFSET: Ty = Ty::Int { min: 0, max: i32::MAX };
 // ---- request bodies -------------------------------------------------------
 
 /// Body of `POST /users`.
-pub(crate) static CREATE_USER_REQUEST: Model = model! {
+pub(crate) static CREATE_USER_REQUEST: Model = Model {
     name: ts("ClerkCreateUserRequest"),
     doc: ts("Body of `POST /users`: the new user's identifiers, password and settings."),
     fields: &[
@@ -75,7 +75,7 @@ pub(crate) static CREATE_USER_REQUEST: Model = model! {
 };
 
 /// Body of `PATCH /users/{user_id}`.
-pub(crate) static UPDATE_USER_REQUEST: Model = model! {
+pub(crate) static UPDATE_USER_REQUEST: Model = Model {
     name: ts("ClerkUpdateUserRequest"),
     doc: ts("Body of `PATCH /users/{user_id}`: the fields to change (metadata has its own endpoint)."),
     fields: &[
@@ -115,7 +115,7 @@ pub(crate) static UPDATE_USER_REQUEST: Model = model! {
 };
 
 /// Body of `PATCH /users/{user_id}/metadata`.
-pub(crate) static UPDATE_USER_METADATA_REQUEST: Model = model! {
+pub(crate) static UPDATE_USER_METADATA_REQUEST: Model = Model {
     name: ts("ClerkUpdateUserMetadataRequest"),
     doc: ts("Body of `PATCH /users/{user_id}/metadata`: objects merged into the user's metadata."),
     fields: &[
@@ -126,14 +126,14 @@ pub(crate) static UPDATE_USER_METADATA_REQUEST: Model = model! {
 };
 
 /// Body of `POST /users/{user_id}/verify_password`.
-pub(crate) static VERIFY_PASSWORD_REQUEST: Model = model! {
+pub(crate) static VERIFY_PASSWORD_REQUEST: Model = Model {
     name: ts("ClerkVerifyPasswordRequest"),
     doc: ts("Body of `POST /users/{user_id}/verify_password`."),
     fields: &[Field::req("password", STRING, "The password to check.")],
 };
 
 /// Body of `POST /users/{user_id}/verify_totp`.
-pub(crate) static VERIFY_TOTP_REQUEST: Model = model! {
+pub(crate) static VERIFY_TOTP_REQUEST: Model = Model {
     name: ts("ClerkVerifyTotpRequest"),
     doc: ts("Body of `POST /users/{user_id}/verify_totp`."),
     fields: &[Field::req("code", STRING, "The TOTP code or backup code to check.")],
@@ -142,7 +142,7 @@ pub(crate) static VERIFY_TOTP_REQUEST: Model = model! {
 // ---- query parameters -----------------------------------------------------
 
 /// The user filters that `GET /users` and `GET /users/count` share.
-const USER_FILTERS: [Def; 22] = [
+const USER_FILTERS: [Field; 22] = [
     Field::opt("email_address", STRINGS, "Only these email addresses (up to 100)."),
     Field::opt("phone_number", STRINGS, "Only these phone numbers (up to 100)."),
     Field::opt("external_id", STRINGS, "Only these external ids (up to 100)."),
@@ -168,7 +168,7 @@ const USER_FILTERS: [Def; 22] = [
 ];
 
 /// The filters, then paging and order.
-const USER_LIST_FIELDS: [Def; 26] = concat(
+static USER_LIST_FIELDS: [Field; 26] = concat(
     USER_FILTERS,
     [
         Field::opt("limit", LIMIT, "Users per page, 1 to 500 (10 when omitted)."),
@@ -183,21 +183,21 @@ const USER_LIST_FIELDS: [Def; 26] = concat(
 );
 
 /// Optional query parameters of `GET /users`.
-pub(crate) static GET_USER_LIST_PARAMS: Model = model! {
+pub(crate) static GET_USER_LIST_PARAMS: Model = Model {
     name: ts("ClerkGetUserListParams"),
     doc: ts("Optional query parameters of `GET /users`."),
     fields: &USER_LIST_FIELDS,
 };
 
 /// Optional query parameters of `GET /users/count`.
-pub(crate) static GET_USERS_COUNT_PARAMS: Model = model! {
+pub(crate) static GET_USERS_COUNT_PARAMS: Model = Model {
     name: ts("ClerkGetUsersCountParams"),
     doc: ts("Optional query parameters of `GET /users/count`."),
     fields: &USER_FILTERS,
 };
 
 /// Optional query parameters of `GET /users/{user_id}/oauth_access_tokens/{provider}`.
-pub(crate) static OAUTH_ACCESS_TOKEN_PARAMS: Model = model! {
+pub(crate) static OAUTH_ACCESS_TOKEN_PARAMS: Model = Model {
     name: ts("ClerkGetOAuthAccessTokenParams"),
     doc: ts("Optional query parameters of `GET /users/{user_id}/oauth_access_tokens/{provider}`."),
     fields: &[
@@ -208,7 +208,7 @@ pub(crate) static OAUTH_ACCESS_TOKEN_PARAMS: Model = model! {
 };
 
 /// Optional query parameters of `GET /users/{user_id}/organization_invitations`.
-pub(crate) static ORGANIZATION_INVITATIONS_PARAMS: Model = model! {
+pub(crate) static ORGANIZATION_INVITATIONS_PARAMS: Model = Model {
     name: ts("ClerkOrganizationInvitationsParams"),
     doc: ts("Optional query parameters of `GET /users/{user_id}/organization_invitations`."),
     fields: &[
@@ -223,7 +223,7 @@ pub(crate) static ORGANIZATION_INVITATIONS_PARAMS: Model = model! {
 };
 
 /// Optional query parameters of `GET /users/{user_id}/organization_memberships`.
-pub(crate) static ORGANIZATION_MEMBERSHIPS_PARAMS: Model = model! {
+pub(crate) static ORGANIZATION_MEMBERSHIPS_PARAMS: Model = Model {
     name: ts("ClerkOrganizationMembershipsParams"),
     doc: ts("Optional query parameters of `GET /users/{user_id}/organization_memberships`."),
     fields: &[

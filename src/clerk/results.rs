@@ -4,12 +4,12 @@
 //! caller exactly as the API sent them, never checked field by field.
 
 use super::models::{BOOLEAN, META, STRING, STRINGS};
-use crate::engine::schema::{Field, Model, Ty, model};
+use crate::engine::schema::{Field, Model, Ty};
 
 /// Integers the API counts with (timestamps are Unix milliseconds).
 const INTEGER: Ty = Ty::Int { min: i32::MIN, max: i32::MAX };
 
-static CLERK_ERROR: Model = model! {
+static CLERK_ERROR: Model = Model {
     name: "ClerkErrorDetail",
     doc: "One error as Clerk reports it (also found in failed verifications).",
     fields: &[
@@ -20,7 +20,7 @@ static CLERK_ERROR: Model = model! {
     ],
 };
 
-static VERIFICATION: Model = model! {
+static VERIFICATION: Model = Model {
     name: "ClerkVerification",
     doc: "How (`strategy`) and how far (`status`) an identifier or account was verified; all kinds share it.",
     fields: &[
@@ -39,7 +39,7 @@ static VERIFICATION: Model = model! {
     ],
 };
 
-static IDENTIFICATION_LINK: Model = model! {
+static IDENTIFICATION_LINK: Model = Model {
     name: "ClerkIdentificationLink",
     doc: "A link from an identifier to an account, such as an OAuth account.",
     fields: &[
@@ -48,7 +48,7 @@ static IDENTIFICATION_LINK: Model = model! {
     ],
 };
 
-static EMAIL_ADDRESS: Model = model! {
+static EMAIL_ADDRESS: Model = Model {
     name: "ClerkEmailAddress",
     doc: "An email address of a user.",
     fields: &[
@@ -64,7 +64,7 @@ static EMAIL_ADDRESS: Model = model! {
     ],
 };
 
-static PHONE_NUMBER: Model = model! {
+static PHONE_NUMBER: Model = Model {
     name: "ClerkPhoneNumber",
     doc: "A phone number of a user.",
     fields: &[
@@ -82,7 +82,7 @@ static PHONE_NUMBER: Model = model! {
     ],
 };
 
-static WEB3_WALLET: Model = model! {
+static WEB3_WALLET: Model = Model {
     name: "ClerkWeb3Wallet",
     doc: "A web3 wallet of a user.",
     fields: &[
@@ -95,7 +95,7 @@ static WEB3_WALLET: Model = model! {
     ],
 };
 
-static PASSKEY: Model = model! {
+static PASSKEY: Model = Model {
     name: "ClerkPasskey",
     doc: "A passkey of a user.",
     fields: &[
@@ -107,7 +107,7 @@ static PASSKEY: Model = model! {
     ],
 };
 
-static EXTERNAL_ACCOUNT: Model = model! {
+static EXTERNAL_ACCOUNT: Model = Model {
     name: "ClerkExternalAccount",
     doc: "An account of a user at an OAuth provider, with its verification.",
     fields: &[
@@ -142,7 +142,7 @@ static EXTERNAL_ACCOUNT: Model = model! {
     ],
 };
 
-static SAML_ACCOUNT_CONNECTION: Model = model! {
+static SAML_ACCOUNT_CONNECTION: Model = Model {
     name: "ClerkSamlAccountConnection",
     doc: "The SAML connection behind a SAML account.",
     fields: &[
@@ -161,7 +161,7 @@ static SAML_ACCOUNT_CONNECTION: Model = model! {
     ],
 };
 
-static SAML_ACCOUNT: Model = model! {
+static SAML_ACCOUNT: Model = Model {
     name: "ClerkSamlAccount",
     doc: "An account of a user at a SAML identity provider.",
     fields: &[
@@ -180,7 +180,7 @@ static SAML_ACCOUNT: Model = model! {
     ],
 };
 
-static ENTERPRISE_ACCOUNT_CONNECTION: Model = model! {
+static ENTERPRISE_ACCOUNT_CONNECTION: Model = Model {
     name: "ClerkEnterpriseAccountConnection",
     doc: "The enterprise connection behind an enterprise account.",
     fields: &[
@@ -201,7 +201,7 @@ static ENTERPRISE_ACCOUNT_CONNECTION: Model = model! {
     ],
 };
 
-static ENTERPRISE_ACCOUNT: Model = model! {
+static ENTERPRISE_ACCOUNT: Model = Model {
     name: "ClerkEnterpriseAccount",
     doc: "An account of a user at an enterprise identity provider (SAML or OAuth).",
     fields: &[
@@ -223,7 +223,7 @@ static ENTERPRISE_ACCOUNT: Model = model! {
     ],
 };
 
-static ORGANIZATION: Model = model! {
+static ORGANIZATION: Model = Model {
     name: "ClerkOrganization",
     doc: "An organization.",
     fields: &[
@@ -248,7 +248,7 @@ static ORGANIZATION: Model = model! {
     ],
 };
 
-static ORGANIZATION_MEMBERSHIP_PUBLIC_USER_DATA: Model = model! {
+static ORGANIZATION_MEMBERSHIP_PUBLIC_USER_DATA: Model = Model {
     name: "ClerkOrganizationMembershipPublicUserData",
     doc: "The public data of the member of an organization membership.",
     fields: &[
@@ -265,7 +265,7 @@ static ORGANIZATION_MEMBERSHIP_PUBLIC_USER_DATA: Model = model! {
     ],
 };
 
-static ORGANIZATION_MEMBERSHIP: Model = model! {
+static ORGANIZATION_MEMBERSHIP: Model = Model {
     name: "ClerkOrganizationMembership",
     doc: "A user's membership in an organization.",
     fields: &[
@@ -287,7 +287,7 @@ static ORGANIZATION_MEMBERSHIP: Model = model! {
     ],
 };
 
-static ORGANIZATION_MEMBERSHIPS: Model = model! {
+static ORGANIZATION_MEMBERSHIPS: Model = Model {
     name: "ClerkOrganizationMemberships",
     doc: "A page of a user's organization memberships.",
     fields: &[
@@ -296,7 +296,7 @@ static ORGANIZATION_MEMBERSHIPS: Model = model! {
     ],
 };
 
-static ORGANIZATION_INVITATION_PUBLIC_USER_DATA: Model = model! {
+static ORGANIZATION_INVITATION_PUBLIC_USER_DATA: Model = Model {
     name: "ClerkOrganizationInvitationPublicUserData",
     doc: "The public data of the user who sent an organization invitation.",
     fields: &[
@@ -309,7 +309,7 @@ static ORGANIZATION_INVITATION_PUBLIC_USER_DATA: Model = model! {
     ],
 };
 
-static ORGANIZATION_INVITATION_PUBLIC_ORGANIZATION_DATA: Model = model! {
+static ORGANIZATION_INVITATION_PUBLIC_ORGANIZATION_DATA: Model = Model {
     name: "ClerkOrganizationInvitationPublicOrganizationData",
     doc: "The public data of the organization an invitation is for.",
     fields: &[
@@ -321,7 +321,7 @@ static ORGANIZATION_INVITATION_PUBLIC_ORGANIZATION_DATA: Model = model! {
     ],
 };
 
-static ORGANIZATION_INVITATION: Model = model! {
+static ORGANIZATION_INVITATION: Model = Model {
     name: "ClerkOrganizationInvitation",
     doc: "An invitation to join an organization, with public data of the organization.",
     fields: &[
@@ -353,7 +353,7 @@ static ORGANIZATION_INVITATION: Model = model! {
     ],
 };
 
-static ORGANIZATION_INVITATIONS: Model = model! {
+static ORGANIZATION_INVITATIONS: Model = Model {
     name: "ClerkOrganizationInvitations",
     doc: "A page of a user's organization invitations.",
     fields: &[
@@ -362,7 +362,7 @@ static ORGANIZATION_INVITATIONS: Model = model! {
     ],
 };
 
-static SCIM_USER_METADATA: Model = model! {
+static SCIM_USER_METADATA: Model = Model {
     name: "ClerkScimUserMetadata",
     doc: "How a user is linked to the directory that provisions them (webhook events only).",
     fields: &[
@@ -372,7 +372,7 @@ static SCIM_USER_METADATA: Model = model! {
     ],
 };
 
-static USER: Model = model! {
+static USER: Model = Model {
     name: "ClerkUser",
     doc: "A user, with identifiers, accounts and settings.",
     fields: &[
@@ -446,7 +446,7 @@ static USER: Model = model! {
     ],
 };
 
-static DELETED_OBJECT: Model = model! {
+static DELETED_OBJECT: Model = Model {
     name: "ClerkDeletedObject",
     doc: "What a deletion removed.",
     fields: &[
@@ -458,7 +458,7 @@ static DELETED_OBJECT: Model = model! {
     ],
 };
 
-static TOTAL_COUNT: Model = model! {
+static TOTAL_COUNT: Model = Model {
     name: "ClerkTotalCount",
     doc: "A number of users.",
     fields: &[
@@ -467,7 +467,7 @@ static TOTAL_COUNT: Model = model! {
     ],
 };
 
-static OAUTH_ACCESS_TOKEN: Model = model! {
+static OAUTH_ACCESS_TOKEN: Model = Model {
     name: "ClerkOAuthAccessToken",
     doc: "An OAuth access token of a user at a provider.",
     fields: &[
@@ -485,7 +485,7 @@ static OAUTH_ACCESS_TOKEN: Model = model! {
     ],
 };
 
-static OAUTH_ACCESS_TOKENS: Model = model! {
+static OAUTH_ACCESS_TOKENS: Model = Model {
     name: "ClerkOAuthAccessTokenPage",
     doc: "A page of a user's OAuth access tokens: what `paginated: true` answers, as the official SDKs read it (the OpenAPI document says an array).",
     fields: &[
@@ -494,19 +494,19 @@ static OAUTH_ACCESS_TOKENS: Model = model! {
     ],
 };
 
-static USER_ID_RESULT: Model = model! {
+static USER_ID_RESULT: Model = Model {
     name: "ClerkUserIdResult",
     doc: "Result of removing backup codes, TOTP or all MFA methods: the user's id.",
     fields: &[Field::opt("user_id", STRING, "The user's id.")],
 };
 
-static VERIFY_PASSWORD_RESULT: Model = model! {
+static VERIFY_PASSWORD_RESULT: Model = Model {
     name: "ClerkVerifyPasswordResult",
     doc: "Result of a correct password check.",
     fields: &[Field::opt("verified", BOOLEAN, "Whether the password matched.")],
 };
 
-static VERIFY_TOTP_RESULT: Model = model! {
+static VERIFY_TOTP_RESULT: Model = Model {
     name: "ClerkVerifyTotpResult",
     doc: "Result of a correct TOTP or backup code check.",
     fields: &[
@@ -515,7 +515,7 @@ static VERIFY_TOTP_RESULT: Model = model! {
     ],
 };
 
-static TOTP: Model = model! {
+static TOTP: Model = Model {
     name: "ClerkTotp",
     doc: "A TOTP authenticator; historical, as returned by `POST /users/{user_id}/totp` before Clerk removed it.",
     fields: &[

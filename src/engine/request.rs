@@ -121,12 +121,12 @@ pub(crate) fn build<V: Value>(
     match (op.params_object, extra) {
         (ParamsObject::Query(model), Some(params)) => {
             let keys = check_object(model, params, "params")?;
-            for (name, field) in present(model, &keys) {
-                let v = params.get(name);
+            for field in present(model, &keys) {
+                let v = params.get(field.name);
                 if v.kind().is_absent() {
                     continue;
                 }
-                let label = cat(&["params.", name]);
+                let label = cat(&["params.", field.name]);
                 if let Ty::Array(item) = field.ty {
                     // Repeated keys: `email_address=a&email_address=b`.
                     let items = if v.kind() == Kind::Array { v.items() } else { vec![v] };
@@ -134,14 +134,14 @@ pub(crate) fn build<V: Value>(
                         return Err(Error::invalid(&label, "must list at least one value"));
                     }
                     for (i, item_value) in items.iter().enumerate() {
-                        let room = query_room(&query, name);
+                        let room = query_room(&query, field.name);
                         let text = scalar_text(item, item_value, &indexed(&label, i), room)?;
-                        push_query(&mut query, name, &text);
+                        push_query(&mut query, field.name, &text);
                         query_budget(&query)?;
                     }
                 } else {
-                    let text = scalar_text(&field.ty, &v, &label, query_room(&query, name))?;
-                    push_query(&mut query, name, &text);
+                    let text = scalar_text(&field.ty, &v, &label, query_room(&query, field.name))?;
+                    push_query(&mut query, field.name, &text);
                     query_budget(&query)?;
                 }
             }
@@ -365,8 +365,8 @@ fn check_object<V: Value>(model: &Model, value: &V, label: &str) -> Result<Vec<S
 /// The model's fields that are among `keys` or required, in the model's
 /// (wire) order. Reading only these keeps a call with two parameters from
 /// reading every field a model has (each read crosses into JS).
-fn present<'a>(model: &'a Model, keys: &'a [String]) -> impl Iterator<Item = (&'static str, &'static Field)> + 'a {
-    model.iter().filter(|(name, f)| f.required || keys.iter().any(|k| k == name))
+fn present<'a>(model: &'a Model, keys: &'a [String]) -> impl Iterator<Item = &'a Field> + 'a {
+    model.fields.iter().filter(|f| f.required || keys.iter().any(|k| k == f.name))
 }
 
 /// `pageSize` → `page_size`, when the key has capitals.
@@ -492,15 +492,15 @@ fn write_object<V: Value>(
         }
         first = false;
     };
-    for (name, field) in present(model, &keys) {
-        let v = value.get(name);
-        let child = cat(&[label, ".", name]);
+    for field in present(model, &keys) {
+        let v = value.get(field.name);
+        let child = cat(&[label, ".", field.name]);
         match v.kind() {
             Kind::Undefined if field.required => return Err(Error::invalid(&child, "is required")),
             Kind::Undefined => continue,
             Kind::Null if field.nullable => {
                 sep(out);
-                push_json_string(out, name);
+                push_json_string(out, field.name);
                 out.push_str(":null");
                 continue;
             }
@@ -508,7 +508,7 @@ fn write_object<V: Value>(
             _ => {}
         }
         sep(out);
-        push_json_string(out, name);
+        push_json_string(out, field.name);
         out.push(':');
         write_json(&field.ty, &v, &child, out)?;
         body_budget(out, label)?;
@@ -528,7 +528,7 @@ mod tests {
     use super::*;
     use crate::engine::exchange::HttpMethod;
     use crate::engine::op::{Arg, ParamsObject};
-    use crate::engine::schema::{Field, model};
+    use crate::engine::schema::Field;
     use crate::engine::value::json::{J, j};
 
     /// The request relative to the API base: its `url` is the path and query.
@@ -536,12 +536,12 @@ mod tests {
         super::build(op, args, extra, "")
     }
 
-    static INNER: Model = model! {
+    static INNER: Model = Model {
         name: "",
         doc: "",
         fields: &[Field::req("email", Ty::Str, ""), Field::opt("phone", Ty::Str, "").nullable()],
     };
-    static BODY: Model = model! {
+    static BODY: Model = Model {
         name: "Body",
         doc: "",
         fields: &[
@@ -555,7 +555,7 @@ mod tests {
             Field::opt("users", Ty::Array(&Ty::IdOr(&(&INNER, &[("operation", "delete")]))), ""),
         ],
     };
-    static PARAMS: Model = model! {
+    static PARAMS: Model = Model {
         name: "Params",
         doc: "",
         fields: &[

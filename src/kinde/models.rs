@@ -2,7 +2,7 @@
 //! with the API's own field names: what the client validates and encodes.
 //! Results are declared for the typings only, in `results`.
 
-use crate::engine::schema::{Field, Model, Ty, model, ts};
+use crate::engine::schema::{Field, Model, Ty, ts};
 
 pub(super) const STRING: Ty = Ty::Str;
 pub(super) const BOOLEAN: Ty = Ty::Bool;
@@ -14,7 +14,7 @@ pub(crate) const EXPAND: Ty = Ty::List(&["organizations", "identities", "billing
 
 // ---- request bodies -------------------------------------------------------
 
-static PROFILE: Model = model! {
+static PROFILE: Model = Model {
     name: ts(""),
     doc: ts(""),
     fields: &[
@@ -24,7 +24,7 @@ static PROFILE: Model = model! {
     ],
 };
 
-static IDENTITY_DETAILS: Model = model! {
+static IDENTITY_DETAILS: Model = Model {
     name: ts(""),
     doc: ts(""),
     fields: &[
@@ -35,7 +35,7 @@ static IDENTITY_DETAILS: Model = model! {
     ],
 };
 
-static NEW_IDENTITY: Model = model! {
+static NEW_IDENTITY: Model = Model {
     name: ts("KindeCreateUserIdentity"),
     doc: ts("An identity created together with a user."),
     fields: &[
@@ -46,7 +46,7 @@ static NEW_IDENTITY: Model = model! {
 };
 
 /// Body of `createUser`.
-pub(crate) static CREATE_USER_REQUEST: Model = model! {
+pub(crate) static CREATE_USER_REQUEST: Model = Model {
     name: ts("KindeCreateUserRequest"),
     doc: ts("Body of `createUser`."),
     fields: &[
@@ -58,7 +58,7 @@ pub(crate) static CREATE_USER_REQUEST: Model = model! {
 };
 
 /// Body of `createUserIdentity`.
-pub(crate) static CREATE_USER_IDENTITY_REQUEST: Model = model! {
+pub(crate) static CREATE_USER_IDENTITY_REQUEST: Model = Model {
     name: ts("KindeCreateUserIdentityRequest"),
     doc: ts("Body of `createUserIdentity`."),
     fields: &[
@@ -70,7 +70,7 @@ pub(crate) static CREATE_USER_IDENTITY_REQUEST: Model = model! {
 };
 
 /// Body of `setUserPassword`.
-pub(crate) static SET_USER_PASSWORD_REQUEST: Model = model! {
+pub(crate) static SET_USER_PASSWORD_REQUEST: Model = Model {
     name: ts("KindeSetUserPasswordRequest"),
     doc: ts("Body of `setUserPassword`: an already-hashed password and how it was hashed."),
     fields: &[
@@ -102,7 +102,7 @@ pub(crate) static SET_USER_PASSWORD_REQUEST: Model = model! {
 };
 
 /// Body of `updateUser`.
-pub(crate) static UPDATE_USER_REQUEST: Model = model! {
+pub(crate) static UPDATE_USER_REQUEST: Model = Model {
     name: ts("KindeUpdateUserRequest"),
     doc: ts("Body of `updateUser`: the fields to change."),
     fields: &[
@@ -116,13 +116,13 @@ pub(crate) static UPDATE_USER_REQUEST: Model = model! {
 };
 
 /// Body of `updateUserProperties`.
-pub(crate) static UPDATE_USER_PROPERTIES_REQUEST: Model = model! {
+pub(crate) static UPDATE_USER_PROPERTIES_REQUEST: Model = Model {
     name: ts("KindeUpdateUserPropertiesRequest"),
     doc: ts("Body of `updateUserProperties` (the seeds call it `UpdateOrganizationPropertiesRequest`)."),
     fields: &[Field::req("properties", Ty::Map(&Ty::Scalar), "Property keys and their new values.")],
 };
 
-static ORG_USER_REF: Model = model! {
+static ORG_USER_REF: Model = Model {
     name: ts("KindeOrganizationUserInput"),
     doc: ts("A user to add to an organization, with the roles and permissions to give them."),
     fields: &[
@@ -132,21 +132,21 @@ static ORG_USER_REF: Model = model! {
     ],
 };
 
-static ORG_USER_REMOVAL: Model = model! {
+static ORG_USER_REMOVAL: Model = Model {
     name: ts("KindeOrganizationUserRemoval"),
     doc: ts("A user to remove from an organization."),
     fields: &[Field::req("id", Ty::Id, "The user's id.")],
 };
 
 /// Body of `addOrganizationUsers`.
-pub(crate) static ADD_ORGANIZATION_USERS_REQUEST: Model = model! {
+pub(crate) static ADD_ORGANIZATION_USERS_REQUEST: Model = Model {
     name: ts("KindeAddOrganizationUsersRequest"),
     doc: ts("Body of `addOrganizationUsers`: user ids (as in the older SDK) or user objects."),
     fields: &[Field::req("users", Ty::Array(&Ty::IdOr(&(&ORG_USER_REF, &[]))), "The users to add.")],
 };
 
 /// Body of `removeOrganizationUsers` (sent as removals to today's endpoint).
-pub(crate) static REMOVE_ORGANIZATION_USERS_REQUEST: Model = model! {
+pub(crate) static REMOVE_ORGANIZATION_USERS_REQUEST: Model = Model {
     name: ts("KindeRemoveOrganizationUsersRequest"),
     doc: ts("Body of `removeOrganizationUsers`: user ids (as in the older SDK) or `{ id }` objects."),
     fields: &[Field::req(
@@ -159,7 +159,7 @@ pub(crate) static REMOVE_ORGANIZATION_USERS_REQUEST: Model = model! {
 // ---- query parameters -----------------------------------------------------
 
 /// Optional query parameters of `getUsers`.
-pub(crate) static GET_USERS_PARAMS: Model = model! {
+pub(crate) static GET_USERS_PARAMS: Model = Model {
     name: ts("KindeGetUsersParams"),
     doc: ts("Optional query parameters of `getUsers`."),
     fields: &[
@@ -176,14 +176,14 @@ pub(crate) static GET_USERS_PARAMS: Model = model! {
 };
 
 /// Optional query parameters of `getUserData`.
-pub(crate) static GET_USER_DATA_PARAMS: Model = model! {
+pub(crate) static GET_USER_DATA_PARAMS: Model = Model {
     name: ts("KindeGetUserDataParams"),
     doc: ts("Optional query parameters of `getUserData`."),
     fields: &[Field::opt("expand", EXPAND, "Extra data to include.").nullable()],
 };
 
 /// Optional query parameters of `deleteUser`.
-pub(crate) static DELETE_USER_PARAMS: Model = model! {
+pub(crate) static DELETE_USER_PARAMS: Model = Model {
     name: ts("KindeDeleteUserParams"),
     doc: ts("Optional query parameters of `deleteUser`."),
     fields: &[
@@ -192,7 +192,7 @@ pub(crate) static DELETE_USER_PARAMS: Model = model! {
 };
 
 /// Optional query parameters of `getUserIdentities`.
-pub(crate) static GET_USER_IDENTITIES_PARAMS: Model = model! {
+pub(crate) static GET_USER_IDENTITIES_PARAMS: Model = Model {
     name: ts("KindeGetUserIdentitiesParams"),
     doc: ts("Optional query parameters of `getUserIdentities`."),
     fields: &[
@@ -202,7 +202,7 @@ pub(crate) static GET_USER_IDENTITIES_PARAMS: Model = model! {
 };
 
 /// Optional query parameters of `getOrganizationUsers`.
-pub(crate) static GET_ORGANIZATION_USERS_PARAMS: Model = model! {
+pub(crate) static GET_ORGANIZATION_USERS_PARAMS: Model = Model {
     name: ts("KindeGetOrganizationUsersParams"),
     doc: ts("Optional query parameters of `getOrganizationUsers`."),
     fields: &[

@@ -4,21 +4,21 @@
 //! API sent them, never checked field by field.
 
 use super::models::{BOOLEAN, STRING, STRINGS};
-use crate::engine::schema::{Def, Field, Model, Ty, model};
+use crate::engine::schema::{Field, Model, Ty};
 
 /// Integers the API counts with.
 const INTEGER: Ty = Ty::Int { min: i32::MIN, max: i32::MAX };
 
-static SUCCESS_RESPONSE: Model = model! {
+static SUCCESS_RESPONSE: Model = Model {
     name: "KindeSuccessResponse",
     doc: "Outcome of an operation that returns no data.",
     fields: &[Field::opt("message", STRING, "Outcome message."), Field::opt("code", STRING, "Outcome code.")],
 };
 
 static IDENTITY_RESULT: Model =
-    model! { name: "", doc: "", fields: &[Field::opt("created", BOOLEAN, "Whether the identity was created.")] };
+    Model { name: "", doc: "", fields: &[Field::opt("created", BOOLEAN, "Whether the identity was created.")] };
 
-static USER_IDENTITY: Model = model! {
+static USER_IDENTITY: Model = Model {
     name: "KindeUserIdentity",
     doc: "Outcome of creating one identity of a new user.",
     fields: &[
@@ -27,7 +27,7 @@ static USER_IDENTITY: Model = model! {
     ],
 };
 
-static CREATE_USER_RESPONSE: Model = model! {
+static CREATE_USER_RESPONSE: Model = Model {
     name: "KindeCreateUserResponse",
     doc: "Result of `createUser`.",
     fields: &[
@@ -37,9 +37,9 @@ static CREATE_USER_RESPONSE: Model = model! {
     ],
 };
 
-static IDENTITY_REF: Model = model! { name: "", doc: "", fields: &[Field::opt("id", STRING, "The identity's id.")] };
+static IDENTITY_REF: Model = Model { name: "", doc: "", fields: &[Field::opt("id", STRING, "The identity's id.")] };
 
-static CREATE_IDENTITY_RESPONSE: Model = model! {
+static CREATE_IDENTITY_RESPONSE: Model = Model {
     name: "KindeCreateIdentityResponse",
     doc: "Result of `createUserIdentity`.",
     fields: &[
@@ -49,35 +49,36 @@ static CREATE_IDENTITY_RESPONSE: Model = model! {
     ],
 };
 
-static BILLING: Model = model! {
+static BILLING: Model = Model {
     name: "KindeUserBilling",
     doc: "Billing data of a user (with `expand: \"billing\"`).",
     fields: &[Field::opt("customer_id", STRING, "Billing customer id.")],
 };
 
 // Fields both user shapes (`KindeUser`, `KindeUsersResponseUser`) share.
-const U_ID: Def = Field::opt("id", STRING, "Kinde's id of the user.");
-const U_PROVIDED_ID: Def = Field::opt("provided_id", STRING, "Your own id for the user.");
-const U_PHONE: Def = Field::opt("phone", STRING, "Primary phone number.");
-const U_USERNAME: Def = Field::opt("username", STRING, "Primary username.");
-const U_LAST_NAME: Def = Field::opt("last_name", STRING, "Last name.");
-const U_FIRST_NAME: Def = Field::opt("first_name", STRING, "First name.");
-const U_IS_SUSPENDED: Def = Field::opt("is_suspended", BOOLEAN, "Whether the user is suspended.");
-const U_PICTURE: Def = Field::opt("picture", STRING, "Profile picture URL.");
-const U_TOTAL_SIGN_INS: Def = Field::opt("total_sign_ins", INTEGER, "Number of sign-ins.").nullable();
-const U_FAILED_SIGN_INS: Def = Field::opt("failed_sign_ins", INTEGER, "Consecutive failed sign-ins.").nullable();
-const U_LAST_SIGNED_IN: Def = Field::opt("last_signed_in", STRING, "Last sign-in (ISO 8601).").nullable();
-const U_CREATED_ON: Def = Field::opt("created_on", STRING, "Creation date (ISO 8601).").nullable();
-const U_ORGANIZATIONS: Def = Field::opt("organizations", STRINGS, "Codes of the user's organizations (with `expand`).");
-const U_BILLING: Def = Field::opt("billing", Ty::Object(&BILLING), "Billing data (with `expand`).");
+const U_ID: Field = Field::opt("id", STRING, "Kinde's id of the user.");
+const U_PROVIDED_ID: Field = Field::opt("provided_id", STRING, "Your own id for the user.");
+const U_PHONE: Field = Field::opt("phone", STRING, "Primary phone number.");
+const U_USERNAME: Field = Field::opt("username", STRING, "Primary username.");
+const U_LAST_NAME: Field = Field::opt("last_name", STRING, "Last name.");
+const U_FIRST_NAME: Field = Field::opt("first_name", STRING, "First name.");
+const U_IS_SUSPENDED: Field = Field::opt("is_suspended", BOOLEAN, "Whether the user is suspended.");
+const U_PICTURE: Field = Field::opt("picture", STRING, "Profile picture URL.");
+const U_TOTAL_SIGN_INS: Field = Field::opt("total_sign_ins", INTEGER, "Number of sign-ins.").nullable();
+const U_FAILED_SIGN_INS: Field = Field::opt("failed_sign_ins", INTEGER, "Consecutive failed sign-ins.").nullable();
+const U_LAST_SIGNED_IN: Field = Field::opt("last_signed_in", STRING, "Last sign-in (ISO 8601).").nullable();
+const U_CREATED_ON: Field = Field::opt("created_on", STRING, "Creation date (ISO 8601).").nullable();
+const U_ORGANIZATIONS: Field =
+    Field::opt("organizations", STRINGS, "Codes of the user's organizations (with `expand`).");
+const U_BILLING: Field = Field::opt("billing", Ty::Object(&BILLING), "Billing data (with `expand`).");
 
-static USER_IDENTITY_SUMMARY: Model = model! {
+static USER_IDENTITY_SUMMARY: Model = Model {
     name: "",
     doc: "",
     fields: &[Field::opt("type", STRING, "Kind of identity."), Field::opt("identity", STRING, "The identity's value.")],
 };
 
-static USER: Model = model! {
+static USER: Model = Model {
     name: "KindeUser",
     doc: "A user, as `getUserData` returns it (note `preferred_email`).",
     fields: &[
@@ -100,7 +101,7 @@ static USER: Model = model! {
     ],
 };
 
-static ORG_SIGN_IN: Model = model! {
+static ORG_SIGN_IN: Model = Model {
     name: "",
     doc: "",
     fields: &[
@@ -109,7 +110,7 @@ static ORG_SIGN_IN: Model = model! {
     ],
 };
 
-static LIST_IDENTITY: Model = model! {
+static LIST_IDENTITY: Model = Model {
     name: "",
     doc: "",
     fields: &[
@@ -119,7 +120,7 @@ static LIST_IDENTITY: Model = model! {
     ],
 };
 
-static USERS_RESPONSE_USER: Model = model! {
+static USERS_RESPONSE_USER: Model = Model {
     name: "KindeUsersResponseUser",
     doc: "A user, as `getUsers` lists it (note `email`, not `preferred_email`).",
     fields: &[
@@ -148,7 +149,7 @@ static USERS_RESPONSE_USER: Model = model! {
     ],
 };
 
-static USERS_RESPONSE: Model = model! {
+static USERS_RESPONSE: Model = Model {
     name: "KindeUsersResponse",
     doc: "A page of users (result of `getUsers`).",
     fields: &[
@@ -159,7 +160,7 @@ static USERS_RESPONSE: Model = model! {
     ],
 };
 
-static IDENTITY: Model = model! {
+static IDENTITY: Model = Model {
     name: "KindeIdentity",
     doc: "One identity of a user.",
     fields: &[
@@ -176,7 +177,7 @@ static IDENTITY: Model = model! {
     ],
 };
 
-static GET_IDENTITIES_RESPONSE: Model = model! {
+static GET_IDENTITIES_RESPONSE: Model = Model {
     name: "KindeGetIdentitiesResponse",
     doc: "Result of `getUserIdentities`.",
     fields: &[
@@ -187,7 +188,7 @@ static GET_IDENTITIES_RESPONSE: Model = model! {
     ],
 };
 
-static PROPERTY_VALUE: Model = model! {
+static PROPERTY_VALUE: Model = Model {
     name: "KindePropertyValue",
     doc: "One property and the user's value for it.",
     fields: &[
@@ -199,7 +200,7 @@ static PROPERTY_VALUE: Model = model! {
     ],
 };
 
-static GET_PROPERTY_VALUES_RESPONSE: Model = model! {
+static GET_PROPERTY_VALUES_RESPONSE: Model = Model {
     name: "KindeGetPropertyValuesResponse",
     doc: "Result of `getUserPropertyValues`.",
     fields: &[
@@ -210,7 +211,7 @@ static GET_PROPERTY_VALUES_RESPONSE: Model = model! {
     ],
 };
 
-static SESSION: Model = model! {
+static SESSION: Model = Model {
     name: "KindeUserSession",
     doc: "One session of a user.",
     fields: &[
@@ -229,7 +230,7 @@ static SESSION: Model = model! {
     ],
 };
 
-static GET_USER_SESSIONS_RESPONSE: Model = model! {
+static GET_USER_SESSIONS_RESPONSE: Model = Model {
     name: "KindeGetUserSessionsResponse",
     doc: "Result of `getUserSessions`.",
     fields: &[
@@ -240,7 +241,7 @@ static GET_USER_SESSIONS_RESPONSE: Model = model! {
     ],
 };
 
-static MFA: Model = model! {
+static MFA: Model = Model {
     name: "KindeUserMfa",
     doc: "A user's MFA configuration.",
     fields: &[
@@ -254,7 +255,7 @@ static MFA: Model = model! {
     ],
 };
 
-static GET_USER_MFA_RESPONSE: Model = model! {
+static GET_USER_MFA_RESPONSE: Model = Model {
     name: "KindeGetUserMfaResponse",
     doc: "Result of `getUsersMfa`.",
     fields: &[
@@ -264,7 +265,7 @@ static GET_USER_MFA_RESPONSE: Model = model! {
     ],
 };
 
-static UPDATE_USER_RESPONSE: Model = model! {
+static UPDATE_USER_RESPONSE: Model = Model {
     name: "KindeUpdateUserResponse",
     doc: "Result of `updateUser`.",
     fields: &[
@@ -278,7 +279,7 @@ static UPDATE_USER_RESPONSE: Model = model! {
     ],
 };
 
-static ADD_ORGANIZATION_USERS_RESPONSE: Model = model! {
+static ADD_ORGANIZATION_USERS_RESPONSE: Model = Model {
     name: "KindeAddOrganizationUsersResponse",
     doc: "Result of `addOrganizationUsers`.",
     fields: &[
@@ -288,7 +289,7 @@ static ADD_ORGANIZATION_USERS_RESPONSE: Model = model! {
     ],
 };
 
-static ORGANIZATION_USER: Model = model! {
+static ORGANIZATION_USER: Model = Model {
     name: "KindeOrganizationUser",
     doc: "A member of an organization.",
     fields: &[
@@ -305,7 +306,7 @@ static ORGANIZATION_USER: Model = model! {
     ],
 };
 
-static GET_ORGANIZATION_USERS_RESPONSE: Model = model! {
+static GET_ORGANIZATION_USERS_RESPONSE: Model = Model {
     name: "KindeGetOrganizationUsersResponse",
     doc: "A page of organization members (result of `getOrganizationUsers`).",
     fields: &[
@@ -316,7 +317,7 @@ static GET_ORGANIZATION_USERS_RESPONSE: Model = model! {
     ],
 };
 
-static UPDATE_ORGANIZATION_USERS_RESPONSE: Model = model! {
+static UPDATE_ORGANIZATION_USERS_RESPONSE: Model = Model {
     name: "KindeUpdateOrganizationUsersResponse",
     doc: "Result of `removeOrganizationUsers`.",
     fields: &[
