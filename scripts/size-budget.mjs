@@ -42,14 +42,16 @@ export const SIZE_GOALS = {
 };
 
 /**
- * The sizes measured when these were set (`node scripts/size-budget.mjs`,
- * the build of main on 2026-12-08 after issue 18's .wasm and glue work),
- * plus about 2%; both providers at their goal, which they meet.
+ * The sizes measured when these were set (`node scripts/size-budget.mjs`
+ * after `node scripts/build.mjs`, the tables branch on 2026-12-08: the
+ * provider-only engine parts out of the one-provider builds, wasm-opt's
+ * relooper), plus about 2%. The Clerk entry meets its goal; both providers
+ * meet theirs.
  */
 export const SIZE_MEASURED_BUDGETS = {
-  both: SIZE_GOALS.both, // measured 42,453 B
-  clerk: 40_450, // measured 39,651 B
-  kinde: 40_450, // measured 39,620 B
+  both: 43_250, // measured 42,403 B
+  clerk: 38_350, // measured 37,602 B
+  kinde: 39_070, // measured 38,303 B
 };
 
 /** The switch: 'goals' fails the stage above SIZE_GOALS, 'measured' above SIZE_MEASURED_BUDGETS. */

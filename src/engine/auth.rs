@@ -197,7 +197,10 @@ impl TokenCache {
 pub(crate) enum TokenSource {
     /// A fixed token, configured once (`accessToken`, `secretKey`).
     Fixed(String),
-    /// Tokens minted with the client-credentials grant, cached.
+    /// Tokens minted with the client-credentials grant, cached. Only Kinde
+    /// has that grant: the Clerk-only build leaves it, and the code that
+    /// sends and reads token requests, out of its `.wasm`.
+    #[cfg(feature = "kinde")]
     Mint(TokenCache),
     /// The caller's `getToken`, called by the driver.
     GetToken(Replacements),
@@ -226,12 +229,14 @@ impl TokenSource {
     /// replacement token refused with 403 is not replaced again: the step
     /// is that same token (see [`Replacements`]). The clock is read only
     /// when a cached token's age matters.
+    #[cfg_attr(not(feature = "kinde"), allow(unused_variables))] // the clock and the answer serve `Mint` only
     pub(crate) fn step(&self, now_ms: impl FnOnce() -> f64, rejected: Option<&str>, status: Option<u16>) -> TokenStep {
         if let Some(r) = rejected.filter(|r| status == Some(403) && self.is_final(r)) {
             return TokenStep::Ready(r.to_owned());
         }
         match self {
             TokenSource::Fixed(t) => TokenStep::Ready(t.clone()),
+            #[cfg(feature = "kinde")]
             TokenSource::Mint(cache) => {
                 if let Some(r) = rejected {
                     cache.invalidate(r);
@@ -252,6 +257,7 @@ impl TokenSource {
     pub(crate) fn is_final(&self, token: &str) -> bool {
         match self {
             TokenSource::Fixed(_) => true,
+            #[cfg(feature = "kinde")]
             TokenSource::Mint(cache) => cache.replacements.is_replacement(token),
             TokenSource::GetToken(replacements) => replacements.is_replacement(token),
         }
@@ -261,6 +267,7 @@ impl TokenSource {
     pub(crate) fn accepted(&self, token: impl FnOnce() -> String) {
         match self {
             TokenSource::Fixed(_) => {}
+            #[cfg(feature = "kinde")]
             TokenSource::Mint(cache) => cache.replacements.accepted(token),
             TokenSource::GetToken(replacements) => replacements.accepted(token),
         }
@@ -292,6 +299,7 @@ impl TokenSource {
         };
         match self {
             TokenSource::Fixed(t) => out.add(t),
+            #[cfg(feature = "kinde")]
             TokenSource::Mint(c) => {
                 add_latest(&c.replacements);
                 out.add(&c.grant().client_secret);

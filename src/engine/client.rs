@@ -86,6 +86,7 @@ impl Client {
     /// The token endpoint of the client-credentials grant (None in other modes).
     pub(crate) fn token_url(&self) -> Option<&str> {
         match &self.tokens {
+            #[cfg(feature = "kinde")]
             TokenSource::Mint(cache) => Some(&cache.grant().token_url),
             _ => None,
         }
@@ -94,14 +95,17 @@ impl Client {
     /// The token request of the client-credentials grant (None in other modes).
     pub(crate) fn token_request(&self) -> Option<Prepared> {
         match &self.tokens {
+            #[cfg(feature = "kinde")]
             TokenSource::Mint(cache) => Some(cache.request()),
             _ => None,
         }
     }
 
     /// Reads the token endpoint's answer (client-credentials mode).
+    #[cfg_attr(not(feature = "kinde"), allow(unused_variables))] // the clock and the answer serve `Mint` only
     pub(crate) fn accept_token<R: Response>(&self, op: &Operation, resp: &R, now_ms: f64) -> Result<String, Error> {
         match &self.tokens {
+            #[cfg(feature = "kinde")]
             TokenSource::Mint(cache) => cache.accept(resp, now_ms).map_err(|e| self.fail(op, e, None)),
             _ => Err(self.fail(op, Error::new(ErrorKind::Auth, "no token endpoint in this mode"), None)),
         }

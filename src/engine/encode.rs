@@ -1,5 +1,7 @@
 //! Path, query and JSON encoding.
 
+use super::text::is_one_of;
+
 /// Percent-encodes one path segment or query component: everything but
 /// RFC 3986 unreserved characters is escaped, so a value can never
 /// introduce a `/`, `?`, `#`, `&` or `=` of its own. (The same as the
@@ -16,7 +18,7 @@ pub(crate) fn percent(text: &str, keep: &[u8], plus: bool) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::new();
     for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || keep.contains(&b) {
+        if b.is_ascii_alphanumeric() || is_one_of(keep, b) {
             out.push(char::from(b));
         } else if b == b' ' && plus {
             out.push('+');

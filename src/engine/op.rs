@@ -49,6 +49,7 @@ impl Arg {
     }
 
     /// A required file, sent as the `wire` part of a `multipart/form-data` body.
+    #[cfg(feature = "clerk")]
     pub(crate) const fn file(js: &'static str, wire: &'static str, doc: &'static str) -> Arg {
         Arg::new(js, wire, Loc::Body, Ty::File, doc)
     }

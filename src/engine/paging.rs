@@ -17,7 +17,9 @@ pub(crate) enum Paging {
     /// Not a paged list.
     None,
     /// Kinde: the page's `next_token` goes back as the `next_token` parameter;
-    /// absent on the last page.
+    /// absent on the last page. Each provider's kinds of paging exist only
+    /// in builds with that provider: a one-provider `.wasm` holds only its own.
+    #[cfg(feature = "kinde")]
     NextToken {
         /// The page's array of items (`users`).
         items: &'static str,
@@ -26,11 +28,13 @@ pub(crate) enum Paging {
     },
     /// Kinde identities: while the page says `has_more`, the last item's `id`
     /// goes back as `starting_after`.
+    #[cfg(feature = "kinde")]
     StartingAfter {
         /// The page's array of items (`identities`).
         items: &'static str,
     },
     /// Clerk: `limit`/`offset`; a page shorter than `limit` is the last.
+    #[cfg(feature = "clerk")]
     Offset {
         /// The page's array of items (`data`), or None when the page is the array.
         items: Option<&'static str>,
@@ -49,6 +53,7 @@ impl Paging {
     /// object holding them instead (see [`Paging::Offset`]).
     pub(crate) fn envelope(self) -> Option<&'static str> {
         match self {
+            #[cfg(feature = "clerk")]
             Paging::Offset { envelope, .. } => envelope,
             _ => None,
         }
@@ -57,8 +62,12 @@ impl Paging {
     /// The page-size parameter that iteration sets when the caller did not.
     pub(crate) fn size_param(self) -> Option<&'static str> {
         match self {
-            Paging::None | Paging::StartingAfter { .. } => None,
+            Paging::None => None,
+            #[cfg(feature = "kinde")]
+            Paging::StartingAfter { .. } => None,
+            #[cfg(feature = "kinde")]
             Paging::NextToken { size, .. } => Some(size),
+            #[cfg(feature = "clerk")]
             Paging::Offset { .. } => Some("limit"),
         }
     }
@@ -90,12 +99,17 @@ fn malformed(what: &str) -> Error {
 /// query parameters, possibly undefined).
 pub(crate) fn next_page<V: Value>(paging: Paging, params: &V, page: &V) -> Result<Page<V>, Error> {
     let (items, cursor) = match paging {
+        #[cfg(feature = "kinde")]
         Paging::NextToken { items, .. } | Paging::StartingAfter { items } => (page.get(items), true),
+        #[cfg(feature = "clerk")]
         Paging::Offset { items: Some(items), .. } => (page.get(items), false),
+        #[cfg(feature = "clerk")]
         Paging::Offset { items: None, envelope: Some(key), .. } if page.kind() == Kind::Object => {
             (page.get(key), false)
         }
-        Paging::Offset { items: None, .. } | Paging::None => (page.clone(), false),
+        #[cfg(feature = "clerk")]
+        Paging::Offset { items: None, .. } => (page.clone(), false),
+        Paging::None => (page.clone(), false),
     };
     if !matches!(items.kind(), Kind::Array | Kind::LongArray) {
         return Err(malformed(if cursor { "its items are not an array" } else { "it is not an array of items" }));
@@ -103,6 +117,7 @@ pub(crate) fn next_page<V: Value>(paging: Paging, params: &V, page: &V) -> Resul
     let len = items.array_len();
     let next = match paging {
         Paging::None => None,
+        #[cfg(feature = "kinde")]
         Paging::NextToken { .. } => {
             let token = page.get("next_token");
             let token = match token.kind() {
@@ -112,6 +127,7 @@ pub(crate) fn next_page<V: Value>(paging: Paging, params: &V, page: &V) -> Resul
             };
             token.filter(|_| len > 0).map(|t| ("next_token", Cursor::Text(t)))
         }
+        #[cfg(feature = "kinde")]
         Paging::StartingAfter { .. } => {
             let more = page.get("has_more");
             if !matches!(more.kind(), Kind::Undefined | Kind::Null | Kind::Bool) {
@@ -127,6 +143,7 @@ pub(crate) fn next_page<V: Value>(paging: Paging, params: &V, page: &V) -> Resul
                 None
             }
         }
+        #[cfg(feature = "clerk")]
         Paging::Offset { only_with, .. } => {
             let number = |key| params.get(key).as_f64().filter(|n| n.is_finite() && *n >= 0.0);
             let paged = only_with.is_none_or(|flag| params.get(flag).as_bool() == Some(true));

@@ -4,7 +4,7 @@
 
 use super::encode::{component, component_len, is_date_time, is_dot_segment, push_json_string, push_query};
 use super::error::Error;
-use super::exchange::{OutBody, Prepared, Upload};
+use super::exchange::{OutBody, Prepared};
 use super::op::{Loc, Operation, ParamsObject};
 use super::schema::{Field, Model, Ty};
 use super::text::{cat, int, pieces, position, push_int, push_joined, trim};
@@ -67,6 +67,7 @@ pub(crate) fn build<V: Value>(
     let mut segments: Vec<(&str, String)> = Vec::new();
     let mut query = String::new();
     let mut body = None;
+    #[cfg_attr(not(feature = "clerk"), allow(unused_mut))] // only Clerk uploads files
     let mut file = None;
     for (i, arg) in op.args.iter().enumerate() {
         let value = args.get(i);
@@ -91,6 +92,7 @@ pub(crate) fn build<V: Value>(
                 push_query(&mut query, arg.wire, &text);
                 query_budget(&query)?;
             }
+            #[cfg(feature = "clerk")]
             Loc::Body if matches!(arg.ty, Ty::File) => {
                 // The seed (and @clerk/backend) pass `{ file }`; a bare file works too.
                 let inner = value.get(arg.wire);
@@ -108,7 +110,7 @@ pub(crate) fn build<V: Value>(
                         ));
                     }
                 }
-                file = Some(Upload { part: arg.wire, arg: i, wrapped });
+                file = Some(super::exchange::Upload { part: arg.wire, arg: i, wrapped });
             }
             Loc::Body => {
                 let mut out = String::new();
@@ -225,6 +227,7 @@ fn scalar_text_unbounded<V: Value>(ty: &Ty, value: &V, label: &str) -> Result<St
             _ => Err(type_error(label, "a string, number or boolean", value)),
         },
         Ty::List(set) => list(value, set, label),
+        #[cfg(feature = "clerk")]
         Ty::Millis => millis(value, label).map(int),
         _ => Err(type_error(label, "a string", value)),
     }
@@ -394,7 +397,9 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
             None => return Err(type_error(label, "a boolean", value)),
         },
         Ty::Int { min, max } => push_int(out, integer(value, (*min).into(), (*max).into(), label)?),
+        #[cfg(feature = "clerk")]
         Ty::Millis => push_int(out, millis(value, label)?),
+        #[cfg(feature = "clerk")]
         Ty::File => return Err(type_error(label, "a file (uploads are not JSON)", value)),
         Ty::Scalar if value.kind() != Kind::String => {
             out.push_str(&scalar_text(ty, value, label, usize::MAX)?);
@@ -457,6 +462,7 @@ fn write_json<V: Value>(ty: &Ty, value: &V, label: &str, out: &mut String) -> Re
             }
             out.push('}');
         }
+        #[cfg(feature = "clerk")]
         Ty::Json => match value.kind() {
             Kind::Undefined | Kind::Function | Kind::Other | Kind::LongString | Kind::LongArray | Kind::Unreadable => {
                 return Err(type_error(label, "JSON data", value));

@@ -40,7 +40,9 @@ pub(crate) const fn ts(text: &'static str) -> Ts {
 #[cfg(target_arch = "wasm32")]
 pub(crate) const fn ts(_text: &'static str) -> Ts {}
 
-/// A wire type.
+/// A wire type. The kinds only Clerk's tables use (`Millis`, `File`,
+/// `Json`) exist only in builds with Clerk, so that the Kinde-only `.wasm`
+/// holds no code for them.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Ty {
     /// Any string.
@@ -69,9 +71,11 @@ pub(crate) enum Ty {
     /// A string, number or boolean, sent as its string form.
     Scalar,
     /// A point in time as Unix milliseconds: a non-negative integer, or a JS `Date`.
+    #[cfg(feature = "clerk")]
     Millis,
     /// File content for a multipart upload: a `Blob` (or `File`), an
     /// `ArrayBuffer` or a typed array. Only as an [`Arg::file`](super::op::Arg::file).
+    #[cfg(feature = "clerk")]
     File,
     /// A JSON array. As a query parameter, each item is sent under the
     /// parameter's name (`a=1&a=2`), and a single value counts as a list of one.
@@ -81,6 +85,7 @@ pub(crate) enum Ty {
     /// A JSON object with arbitrary keys whose values have one type.
     Map(&'static Ty),
     /// Any JSON value (free-form data).
+    #[cfg(feature = "clerk")]
     Json,
     /// Either a plain id (string) or an object of the model; an id `x` is sent
     /// as `{"id": x}`. The listed fields are added to every item sent. Behind

@@ -96,6 +96,14 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(is_space).filter(|w| !w.is_empty())
 }
 
+/// Whether `set` holds `b`: what `set.contains(&b)` says, without core's
+/// `memchr`, which `<[u8]>::contains` brings into the `.wasm` (a 381-byte
+/// function, for sets of a few bytes).
+#[allow(clippy::manual_contains)]
+pub(crate) fn is_one_of(set: &[u8], b: u8) -> bool {
+    set.iter().any(|x| *x == b)
+}
+
 /// The offset of the first ASCII byte `b` in `text`.
 pub(crate) fn position(text: &str, b: u8) -> Option<usize> {
     text.bytes().position(|x| x == b)
