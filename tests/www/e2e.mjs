@@ -775,6 +775,16 @@ async function main() {
     const after = await call('POST', '', refusals[0][2]);
     check(after.status === 400, `the POST after a refused chunked body answered ${after.status}`);
     check((await call('GET', '')).body.jobs.length === jobIds.length, 'a refused job was listed');
+    // The proxy's routes alike: a chunked body over maxBodyBytes (1 MiB) is
+    // read to its end before the 413, so the next request is answered.
+    const auth = { authorization: `Bearer ${token}` };
+    for (let i = 0; i < 2; i++) {
+      const big = new Blob([JSON.stringify({ email_address: ['big@example.com'], padding: 'x'.repeat(2 * 1024 * 1024) })]).stream();
+      const refused = await fetch(`${origin}/admin-api/clerk/users`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: big, duplex: 'half', signal: AbortSignal.timeout(30_000) });
+      check(refused.status === 413 && (await refused.json()).error.code === 'body_too_large', `a chunked 2 MiB body to the proxy answered ${refused.status}`);
+      const next = await fetch(`${origin}/admin-api/clerk/users?limit=1`, { headers: auth, signal: AbortSignal.timeout(30_000) });
+      check(next.status === 200 && (await next.json()).length === 1, `the proxy's next request after a refused chunked body answered ${next.status}`);
+    }
   });
 
   await step('Jobs page: a job that ended in an error shows the Workflow’s message and what to do, and no control', async () => {
