@@ -8,6 +8,12 @@
 //   (tests/jobs: the proofs scaled down, the packed command in Node 22/24, Deno, Bun) → idp-users/workflows
 //   in workerd (tests/workflows, about 45 s) → the cross-runtime suite (Node 20/22/24,
 //   Deno, Bun, workerd, Chromium) → the admin console end to end
+//
+//   node scripts/test.mjs [--soak]
+//
+// --soak (or IDP_USERS_SOAK=1 in the environment): the long runs too; the
+// fuzzer makes 50,000 calls in node-esm instead of 10,000 (tests/js/fuzz-suite.mjs).
+// Each stage's time is printed after it, and all of them with the total at the end.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,6 +21,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}` };
+for (const arg of process.argv.slice(2)) {
+  if (arg === '--soak') env.IDP_USERS_SOAK = '1';
+  else {
+    console.error(`unknown argument ${arg}\nusage: node scripts/test.mjs [--soak]   (npm test -- --soak)`);
+    process.exit(2);
+  }
+}
+if (env.IDP_USERS_SOAK) console.log('soak: the long runs too (IDP_USERS_SOAK=1)');
 
 const stages = [
   ['cargo fmt', 'cargo', ['fmt', '--all', '--', '--check']],
@@ -100,6 +114,9 @@ async function stableFallback() {
 }
 
 const timings = [];
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const t0 = Date.now();
+const total = () => `total ${secs(Date.now() - t0)} (${Math.floor((Date.now() - t0) / 60_000)} min ${Math.round(((Date.now() - t0) % 60_000) / 1000)} s)`;
 for (const [name, cmd, args] of stages) {
   console.log(`\n=== ${name}`);
   const started = Date.now();
@@ -110,12 +127,13 @@ for (const [name, cmd, args] of stages) {
     console.error(e);
     ok = false;
   }
-  timings.push(`${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  timings.push(`${name}: ${ok ? 'ok' : 'FAILED'} (${secs(Date.now() - started)})`);
+  console.log(`=== ${timings.at(-1)}`);
   if (!ok) {
-    console.error(`\n${timings.join('\n')}\n\nnpm test: "${name}" failed`);
+    console.error(`\n${timings.join('\n')}\n${total()}\n\nnpm test: "${name}" failed`);
     process.exit(1);
   }
 }
-console.log(`\n${timings.join('\n')}\n\nnpm test: all checks passed`);
+console.log(`\n${timings.join('\n')}\n${total()}\n\nnpm test: all checks passed`);
 // The plain closing line CI reads: stages, each a suite of its own.
 console.log(`${stages.length} passed, 0 failed`);
