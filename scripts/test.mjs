@@ -30,6 +30,10 @@ for (const arg of process.argv.slice(2)) {
 }
 if (env.IDP_USERS_SOAK) console.log('soak: the long runs too (IDP_USERS_SOAK=1)');
 
+// `node --test` runs one test file at a time on a 2-core machine (cores - 1); the
+// folders whose files are independent processes (own temporary dirs, port 0) run two.
+const TWO_FILES = '--test-concurrency=2';
+
 const stages = [
   ['cargo fmt', 'cargo', ['fmt', '--all', '--', '--check']],
   ['clippy (native)', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']],
@@ -38,15 +42,16 @@ const stages = [
   ['wasm tests (Node)', null, () => wasmTests('node')],
   ['wasm tests (headless Chromium)', null, () => wasmTests('chromium')],
   ['release build (npm run build)', 'node', ['scripts/build.mjs']],
-  ['fake provider tests', 'node', ['--test', 'tests/fake/']],
+  ['fake provider tests', 'node', ['--test', TWO_FILES, 'tests/fake/']],
   ['Node: cancellation over real HTTP', 'node', ['--test', 'tests/node/']],
   // The minified Worker of each entry against its budget and issue 18's goals (the switch: BUDGETS_ARE in the script).
   ['size budgets (minified Worker per entry)', 'node', ['scripts/size-budget.mjs']],
   ['stable-toolchain fallback build (root entry, target/pkg-stable) and a smoke run', null, stableFallback],
   ['packed package: typings (tsc, ESM + CommonJS), shipped docs and their links, README code blocks, bin', 'node', ['tests/package/check.mjs']],
   ['bundlers: a small app built by Vite, esbuild, webpack 5 and Rollup, .wasm as an asset and inline, run in headless Chromium', 'node', ['tests/bundlers/run.mjs']],
-  ['jobs: idp-users/jobs and the idp-users command (Node 20; the packed command in Node 22/24, Deno and Bun)', 'node', ['--test', 'tests/jobs/']],
+  ['jobs: idp-users/jobs and the idp-users command (Node 20; the packed command in Node 22/24, Deno and Bun)', 'node', ['--test', TWO_FILES, 'tests/jobs/']],
   ['workflows: idp-users/workflows in workerd (Miniflare) against the fake (the proofs scaled down)', 'node', ['--test', 'tests/workflows/']],
+  // Two runtimes at a time (tests/runtimes/README.md), each against a fake server of its own.
   ['cross-runtime suite', 'node', ['tests/runtimes/run.mjs']],
   ['admin console end to end (npm start, headless Chromium)', 'node', ['tests/www/e2e.mjs']],
 ];

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Cross-runtime harness for the packed `idp-users` package.
 //
-//   node tests/runtimes/run.mjs [--only a,b] [--dist path] [--timeout-scale N]
+//   node tests/runtimes/run.mjs [--only a,b] [--dist path] [--timeout-scale N] [--jobs N]
 //
 // Packs dist/ once, installs the tarball into one fixture project per runtime under
-// tests/runtimes/.work/<runtime>/, starts one fake HTTP server (idp-users/fake/server,
-// via node), runs the shared suite (tests/js/suite.mjs) and then the per-provider entry
+// tests/runtimes/.work/<runtime>/, starts a fake HTTP server (idp-users/fake/server,
+// via node) per runtime, runs (--jobs at a time, default 2) the shared suite (tests/js/suite.mjs) and then the per-provider entry
 // suite (tests/js/provider-entry-suite.mjs: idp-users/clerk and idp-users/kinde) in
 // every runtime, and prints a matrix. node22 and node24 are the Node ESM fixture under
 // the Node binaries scripts/setup.sh installs in .tools/, plus a CommonJS pass of the
