@@ -5,16 +5,41 @@
 //   fake provider tests → size budgets → the stable-toolchain fallback build →
 //   packed package (typings, shipped docs, README code blocks, bin) → the browser entries built by
 //   Vite, esbuild, webpack 5 and Rollup (tests/bundlers) → jobs and the idp-users command
-//   (tests/jobs: the proofs scaled down, the packed command in Node 22/24, Deno, Bun) → idp-users/workflows
-//   in workerd (tests/workflows, about 45 s) → the cross-runtime suite (Node 20/22/24,
-//   Deno, Bun, workerd, Chromium) → the admin console end to end
-import { spawnSync } from 'node:child_process';
+//   (tests/jobs: the proofs scaled down, the packed command in Node 22/24, Deno, Bun) →
+//   idp-users/workflows in workerd (tests/workflows, about 40 s) side by side with the
+//   admin console end to end (about 45 s) → the cross-runtime suite (Node 20/22/24,
+//   Deno, Bun, workerd, Chromium; two runtimes at a time)
+//
+//   node scripts/test.mjs [--soak]
+//
+// --soak (or IDP_USERS_SOAK=1 in the environment): the long runs too; the
+// fuzzer makes 50,000 calls in node-esm instead of 10,000 (tests/js/fuzz-suite.mjs).
+// Each stage's time is printed after it, and all of them with the total at the end.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}` };
+for (const arg of process.argv.slice(2)) {
+  if (arg === '--soak') env.IDP_USERS_SOAK = '1';
+  else {
+    console.error(`unknown argument ${arg}\nusage: node scripts/test.mjs [--soak]   (npm test -- --soak)`);
+    process.exit(2);
+  }
+}
+if (env.IDP_USERS_SOAK) console.log('soak: the long runs too (IDP_USERS_SOAK=1)');
+
+// `node --test` runs one test file at a time on a 2-core machine (cores - 1); the
+// folders whose files are independent processes (own temporary dirs, port 0) run two.
+const TWO_FILES = '--test-concurrency=2';
+/**
+ * Stages that run side by side: each spends most of its time waiting (on a
+ * rate-paced fake, a Workflow, a browser), not computing. Each one's output
+ * is kept and printed, whole, when it ends.
+ */
+const together = (...group) => ({ group });
 
 const stages = [
   ['cargo fmt', 'cargo', ['fmt', '--all', '--', '--check']],
@@ -24,17 +49,21 @@ const stages = [
   ['wasm tests (Node)', null, () => wasmTests('node')],
   ['wasm tests (headless Chromium)', null, () => wasmTests('chromium')],
   ['release build (npm run build)', 'node', ['scripts/build.mjs']],
-  ['fake provider tests', 'node', ['--test', 'tests/fake/']],
+  ['fake provider tests', 'node', ['--test', TWO_FILES, 'tests/fake/']],
   ['Node: cancellation over real HTTP', 'node', ['--test', 'tests/node/']],
   // The minified Worker of each entry against its budget and issue 18's goals (the switch: BUDGETS_ARE in the script).
   ['size budgets (minified Worker per entry)', 'node', ['scripts/size-budget.mjs']],
   ['stable-toolchain fallback build (root entry, target/pkg-stable) and a smoke run', null, stableFallback],
   ['packed package: typings (tsc, ESM + CommonJS), shipped docs and their links, README code blocks, bin', 'node', ['tests/package/check.mjs']],
   ['bundlers: a small app built by Vite, esbuild, webpack 5 and Rollup, .wasm as an asset and inline, run in headless Chromium', 'node', ['tests/bundlers/run.mjs']],
-  ['jobs: idp-users/jobs and the idp-users command (Node 20; the packed command in Node 22/24, Deno and Bun)', 'node', ['--test', 'tests/jobs/']],
-  ['workflows: idp-users/workflows in workerd (Miniflare) against the fake (the proofs scaled down)', 'node', ['--test', 'tests/workflows/']],
+  ['jobs: idp-users/jobs and the idp-users command (Node 20; the packed command in Node 22/24, Deno and Bun)', 'node', ['--test', TWO_FILES, 'tests/jobs/']],
+  // About 10 s and 20 s of CPU time in 40 s each, on a 2-core machine.
+  together(
+    ['workflows: idp-users/workflows in workerd (Miniflare) against the fake (the proofs scaled down)', 'node', ['--test', 'tests/workflows/']],
+    ['admin console end to end (npm start, headless Chromium)', 'node', ['tests/www/e2e.mjs']],
+  ),
+  // Two runtimes at a time (tests/runtimes/README.md), each against a fake server of its own.
   ['cross-runtime suite', 'node', ['tests/runtimes/run.mjs']],
-  ['admin console end to end (npm start, headless Chromium)', 'node', ['tests/www/e2e.mjs']],
 ];
 
 // The tests of src/wasm (src/wasm/tests.rs): one debug build for wasm32, run
@@ -100,7 +129,49 @@ async function stableFallback() {
 }
 
 const timings = [];
-for (const [name, cmd, args] of stages) {
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const t0 = Date.now();
+const total = () => {
+  const s = Math.round((Date.now() - t0) / 1000);
+  return `total ${secs(Date.now() - t0)} (${Math.floor(s / 60)} min ${s % 60} s)`;
+};
+const done = (name, ok, started) => {
+  timings.push(`${name}: ${ok ? 'ok' : 'FAILED'} (${secs(Date.now() - started)})`);
+  console.log(`=== ${timings.at(-1)}`);
+};
+const fail = (names) => {
+  console.error(`\n${timings.join('\n')}\n${total()}\n\nnpm test: ${names.map((n) => `"${n}"`).join(' and ')} failed`);
+  process.exit(1);
+};
+
+/** One stage of a `together` group: its output kept, printed whole when it ends. */
+function runBeside([name, cmd, args], others) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const out = [];
+    const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (c) => out.push(c));
+    child.stderr.on('data', (c) => out.push(c));
+    child.on('error', (e) => out.push(Buffer.from(`${e}\n`)));
+    child.on('close', (code) => {
+      console.log(`\n=== ${name} (beside ${others})`);
+      process.stdout.write(Buffer.concat(out));
+      done(name, code === 0, started);
+      resolve(code === 0);
+    });
+  });
+}
+
+for (const stage of stages) {
+  if (stage.group) {
+    const names = stage.group.map(([name]) => name.split(':')[0]);
+    console.log(`\n=== side by side: ${names.join(', ')} (each one's output when it ends)`);
+    const oks = await Promise.all(stage.group.map((st, i) => runBeside(st, names.filter((_, j) => j !== i).join(', '))));
+    const failed = stage.group.filter((_, i) => !oks[i]).map(([name]) => name);
+    if (failed.length) fail(failed);
+    continue;
+  }
+  const [name, cmd, args] = stage;
   console.log(`\n=== ${name}`);
   const started = Date.now();
   let ok;
@@ -110,12 +181,9 @@ for (const [name, cmd, args] of stages) {
     console.error(e);
     ok = false;
   }
-  timings.push(`${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  if (!ok) {
-    console.error(`\n${timings.join('\n')}\n\nnpm test: "${name}" failed`);
-    process.exit(1);
-  }
+  done(name, ok, started);
+  if (!ok) fail([name]);
 }
-console.log(`\n${timings.join('\n')}\n\nnpm test: all checks passed`);
+console.log(`\n${timings.join('\n')}\n${total()}\n\nnpm test: all checks passed`);
 // The plain closing line CI reads: stages, each a suite of its own.
-console.log(`${stages.length} passed, 0 failed`);
+console.log(`${stages.flatMap((st) => st.group ?? [st]).length} passed, 0 failed`);

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Cross-runtime harness for the packed `idp-users` package.
 //
-//   node tests/runtimes/run.mjs [--only a,b] [--dist path] [--timeout-scale N]
+//   node tests/runtimes/run.mjs [--only a,b] [--dist path] [--timeout-scale N] [--jobs N]
 //
 // Packs dist/ once, installs the tarball into one fixture project per runtime under
-// tests/runtimes/.work/<runtime>/, starts one fake HTTP server (idp-users/fake/server,
-// via node), runs the shared suite (tests/js/suite.mjs) and then the per-provider entry
+// tests/runtimes/.work/<runtime>/, starts a fake HTTP server (idp-users/fake/server,
+// via node) per runtime, runs (--jobs at a time, default 2) the shared suite (tests/js/suite.mjs) and then the per-provider entry
 // suite (tests/js/provider-entry-suite.mjs: idp-users/clerk and idp-users/kinde) in
 // every runtime, and prints a matrix. node22 and node24 are the Node ESM fixture under
 // the Node binaries scripts/setup.sh installs in .tools/, plus a CommonJS pass of the
@@ -16,7 +16,9 @@
 // Node (@hono/node-server), Deno.serve, Bun.serve and workerd (lib/proxy-serve.mjs).
 // See README.md next to this file.
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -70,9 +72,16 @@ const EXPECTED_ENTRY = {
 };
 const ENTRY_FILES = ['workerd.js', 'node.mjs', 'node.cjs', 'browser.js'];
 
+// How many runtimes (and size Workers, and the proxy stage) run at once by default: one
+// per core, at most 2 (the suites' timing slack is set for a busy 2-core machine).
+const DEFAULT_JOBS = Math.max(1, Math.min(2, os.availableParallelism()));
+// The order tasks start in, longest first (measured on a 2-core machine, 2 at a time), so
+// the last to start are short ones and the two lanes end close together.
+const SCHEDULE = ['node22', 'node24', 'node-esm', 'chromium', 'deno', 'bun', 'workerd', 'node-cjs'];
+
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
-  const opts = { only: null, dist: path.join(REPO, 'dist'), suite: path.join(REPO, 'tests/js/suite.mjs'), timeoutScale: 1 };
+  const opts = { only: null, dist: path.join(REPO, 'dist'), suite: path.join(REPO, 'tests/js/suite.mjs'), timeoutScale: 1, jobs: DEFAULT_JOBS };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -85,6 +94,7 @@ function parseArgs(argv) {
     else if (a === '--dist' || a.startsWith('--dist=')) opts.dist = path.resolve(val());
     else if (a === '--suite' || a.startsWith('--suite=')) opts.suite = path.resolve(val());
     else if (a === '--timeout-scale' || a.startsWith('--timeout-scale=')) opts.timeoutScale = Number(val());
+    else if (a === '--jobs' || a.startsWith('--jobs=')) opts.jobs = Number(val());
     else if (a === '-h' || a === '--help') usage();
     else usage(`unknown argument ${a}`);
   }
@@ -93,11 +103,12 @@ function parseArgs(argv) {
     if (bad.length) usage(`unknown runtime(s): ${bad.join(', ')} (known: ${RUNTIMES.join(', ')}, ${PROXY_STAGE})`);
   }
   if (!(opts.timeoutScale > 0)) usage('--timeout-scale must be a positive number');
+  if (!Number.isInteger(opts.jobs) || opts.jobs < 1) usage('--jobs must be a whole number >= 1');
   return opts;
 }
 function usage(err) {
   if (err) console.error(`error: ${err}\n`);
-  console.error(`usage: node tests/runtimes/run.mjs [--only ${RUNTIMES.join(',')},${PROXY_STAGE}] [--dist path] [--suite path] [--timeout-scale N]`);
+  console.error(`usage: node tests/runtimes/run.mjs [--only ${RUNTIMES.join(',')},${PROXY_STAGE}] [--dist path] [--suite path] [--timeout-scale N] [--jobs N]`);
   process.exit(err ? 2 : 0);
 }
 
@@ -124,7 +135,14 @@ const TIMEOUT = {
 };
 
 // ---------------------------------------------------------------- helpers
-const log = (...a) => console.log('[runtimes]', ...a);
+// Inside a task (a runtime, a size Worker, the proxy stage) lines are kept and printed
+// together when the task ends, so tasks running side by side never interleave.
+const taskLines = new AsyncLocalStorage();
+const log = (...a) => {
+  const lines = taskLines.getStore();
+  if (lines) lines.push(['[runtimes]', ...a].join(' '));
+  else console.log('[runtimes]', ...a);
+};
 const rel = (p) => path.relative(REPO, p) || '.';
 const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
 const kib = (n) => `${(n / 1024).toFixed(2)} KiB`;
@@ -264,19 +282,28 @@ async function prepareFixture(name, tarball, fixture = name) {
   return { dir, durationMs: Date.now() - t0 };
 }
 
-async function startFakeServer(tarball) {
-  const { dir } = await prepareFixture('fake-server', tarball);
-  const logFile = path.join(LOGS, 'fake-server.log');
-  const handle = start(process.execPath, ['start.mjs'], { cwd: dir, keepStdin: true, logFile, label: 'fake-server' });
+/**
+ * Starts one fake HTTP server (`fixtures/fake-server/start.mjs` in the fixture
+ * installed in `dir`) on its own free port: `label` names its log
+ * (`.work/logs/<label>.log`). Returns { url, credentials, handle, logFile, stop() }.
+ */
+async function startFakeServer(dir, label = 'fake-server') {
+  const logFile = path.join(LOGS, `${label}.log`);
+  const handle = start(process.execPath, ['start.mjs'], { cwd: dir, keepStdin: true, logFile, label });
   try {
     const m = await handle.waitForLine(/^IDP_FAKE_SERVER (.+)$/, TIMEOUT.server);
     const { url, credentials } = JSON.parse(m[1]);
-    return { url, credentials, handle, logFile };
+    const stop = async () => {
+      handle.stop();
+      const r = await handle.done;
+      if (r.code !== 0 && !r.signal) log(`${label} exited with code ${r.code} (see ${rel(logFile)})`);
+    };
+    return { url, credentials, handle, logFile, stop };
   } catch (e) {
     handle.stop();
     const res = await handle.done;
     res.logFile = logFile;
-    throw new StageError('fake-server', `fake server did not start: ${e.message}`, res);
+    throw new StageError(label, `fake server did not start: ${e.message}`, res);
   }
 }
 
@@ -594,89 +621,126 @@ async function main() {
     process.exit(1);
   }
 
+  // The fake server's fixture is installed once; the size Workers and the proxy stage
+  // share the first server started from it, and each runtime gets one of its own (a
+  // process on its own port), so runtimes running side by side share no fake state.
+  let fakeDir = null;
   try {
-    fakeServer = await startFakeServer(packed.tarball);
-    log(`fake server (idp-users/fake/server via node) at ${fakeServer.url}`);
+    fakeDir = (await prepareFixture('fake-server', packed.tarball)).dir;
+    fakeServer = await startFakeServer(fakeDir);
+    log(`fake server (idp-users/fake/server via node) at ${fakeServer.url}; each runtime gets its own`);
   } catch (e) {
     fatal.push(e);
     log(`fake server failed to start; runtimes run without serverUrl`);
   }
   const serverUrl = fakeServer?.url;
 
-  try {
-    for (const runtime of selected) {
-      log(`--- ${runtime}`);
-      const t = Date.now();
-      const outcome = { runtime, stages: [] };
-      outcomes[runtime] = outcome;
-      try {
-        const prep = await prepareFixture(runtime, packed.tarball, FIXTURE_OF[runtime]);
-        outcome.installMs = prep.durationMs;
-        const r = await RUNNERS[runtime]({ dir: prep.dir, serverUrl, urlArg: serverUrl ? [serverUrl] : [], outcome, tarball: packed.tarball });
-        Object.assign(outcome, r);
-        const problems = validateResult(r.result);
-        if (problems.length) throw new StageError(runtime, `malformed suite result: ${problems.join('; ')}`, null);
-      } catch (e) {
-        outcome.error = e;
+  async function runRuntime(runtime) {
+    const t = Date.now();
+    const outcome = { runtime, stages: [] };
+    outcomes[runtime] = outcome;
+    let own = null;
+    try {
+      if (fakeServer) {
+        own = await startFakeServer(fakeDir, `fake-server-${runtime}`);
+        outcome.serverUrl = own.url;
       }
-      outcome.ms = Date.now() - t;
-      const res = outcome.result;
-      log(
-        outcome.error
-          ? `${runtime}: ERROR (${outcome.error.message.split('\n')[0]})`
-          : `${runtime}: ${res.passed} passed, ${res.failed} failed, entry ${outcome.entry} (${secs(outcome.ms)})`,
-      );
+      const url = own?.url;
+      const prep = await prepareFixture(runtime, packed.tarball, FIXTURE_OF[runtime]);
+      outcome.installMs = prep.durationMs;
+      const r = await RUNNERS[runtime]({ dir: prep.dir, serverUrl: url, urlArg: url ? [url] : [], outcome, tarball: packed.tarball });
+      Object.assign(outcome, r);
+      const problems = validateResult(r.result);
+      if (problems.length) throw new StageError(runtime, `malformed suite result: ${problems.join('; ')}`, null);
+    } catch (e) {
+      outcome.error = e;
+    } finally {
+      await own?.stop();
     }
+    outcome.ms = Date.now() - t;
+    const res = outcome.result;
+    log(
+      outcome.error
+        ? `${runtime}: ERROR (${outcome.error.message.split('\n')[0]})`
+        : `${runtime}: ${res.passed} passed, ${res.failed} failed, entry ${outcome.entry} (${secs(outcome.ms)})`,
+    );
+  }
 
-    if (selected.includes('workerd')) {
-      for (const fixture of Object.keys(SIZE_FIXTURES)) {
-        log(`--- size: ${fixture} (${SIZE_FIXTURES[fixture]})`);
-        try {
-          const info = await measureSize(packed.tarball, fakeServer, fixture);
-          sizeInfos[fixture] = info;
-          log(`size: ${info.sizes.totalGzip9} bytes gzip-9 (${kib(info.sizes.totalGzip9)}); smoke run in workerd: ${info.smoke.ok ? 'ok' : 'FAILED'} (${info.smoke.detail}) in ${secs(info.ms)}`);
-          if (!info.smoke.ok) fatal.push(new StageError(`${fixture}-smoke`, `the size Worker did not list users: ${info.smoke.detail}`, null));
-        } catch (e) {
-          fatal.push(e);
-        }
-      }
-      if (Object.keys(sizeInfos).length) {
-        fs.writeFileSync(path.join(WORK, 'sizes.json'), JSON.stringify(Object.fromEntries(Object.entries(sizeInfos).map(([f, i]) => [f, i.sizes])), null, 2) + '\n');
-      }
-    }
-
-    if (serveProxy) {
-      log('--- proxy: idp-users/proxy served by node (@hono/node-server), deno (Deno.serve), bun (Bun.serve), workerd (wrangler + Miniflare)');
-      try {
-        if (!serverUrl) throw new StageError('proxy', 'proxy: not run: no fake server', null);
-        const served = await runProxyServing({
-          tarball: packed.tarball,
-          fakeUrl: serverUrl,
-          prepareFixture,
-          wranglerBundle,
-          esbuildBundledFiles,
-          logs: LOGS,
-          work: WORK,
-          bin: BIN,
-          timeout: T,
-        });
-        for (const outcome of served) {
-          outcomes[outcome.runtime] = outcome;
-          reported.push(outcome.runtime);
-          const res = outcome.result;
-          log(outcome.error ? `${outcome.runtime}: ERROR (${outcome.error.message.split('\n')[0]})` : `${outcome.runtime}: ${res.passed} passed, ${res.failed} failed (${secs(outcome.ms)})`);
-        }
-      } catch (e) {
-        fatal.push(e);
-      }
-    }
-  } finally {
-    if (fakeServer) {
-      fakeServer.handle.stop();
-      const r = await fakeServer.handle.done;
-      if (r.code !== 0 && !r.signal) log(`fake server exited with code ${r.code} (see ${rel(fakeServer.logFile)})`);
+  async function runSize(fixture) {
+    try {
+      const info = await measureSize(packed.tarball, fakeServer, fixture);
+      sizeInfos[fixture] = info;
+      log(`size ${fixture}: ${info.sizes.totalGzip9} bytes gzip-9 (${kib(info.sizes.totalGzip9)}); smoke run in workerd: ${info.smoke.ok ? 'ok' : 'FAILED'} (${info.smoke.detail}) in ${secs(info.ms)}`);
+      if (!info.smoke.ok) fatal.push(new StageError(`${fixture}-smoke`, `the size Worker did not list users: ${info.smoke.detail}`, null));
+    } catch (e) {
+      fatal.push(e);
+      log(`size ${fixture}: ERROR (${e.message.split('\n')[0]})`);
     }
   }
+
+  async function runProxy() {
+    try {
+      if (!serverUrl) throw new StageError('proxy', 'proxy: not run: no fake server', null);
+      const served = await runProxyServing({
+        tarball: packed.tarball,
+        fakeUrl: serverUrl,
+        prepareFixture,
+        wranglerBundle,
+        esbuildBundledFiles,
+        logs: LOGS,
+        work: WORK,
+        bin: BIN,
+        timeout: T,
+      });
+      for (const outcome of served) {
+        outcomes[outcome.runtime] = outcome;
+        proxyRows.push(outcome.runtime);
+        const res = outcome.result;
+        log(outcome.error ? `${outcome.runtime}: ERROR (${outcome.error.message.split('\n')[0]})` : `${outcome.runtime}: ${res.passed} passed, ${res.failed} failed (${secs(outcome.ms)})`);
+      }
+    } catch (e) {
+      fatal.push(e);
+      log(`proxy: ERROR (${e.message.split('\n')[0]})`);
+    }
+  }
+
+  // Every runtime, each size Worker and the proxy stage is a task; opts.jobs of them run
+  // at a time, longest first.
+  const proxyRows = [];
+  const tasks = [
+    ...[...selected].sort((a, b) => SCHEDULE.indexOf(a) - SCHEDULE.indexOf(b)).map((rt) => ({ name: rt, run: () => runRuntime(rt) })),
+    ...(selected.includes('workerd') ? Object.keys(SIZE_FIXTURES).map((f) => ({ name: `size: ${f} (${SIZE_FIXTURES[f]})`, run: () => runSize(f) })) : []),
+    ...(serveProxy
+      ? [{ name: 'proxy: idp-users/proxy served by node (@hono/node-server), deno (Deno.serve), bun (Bun.serve), workerd (wrangler + Miniflare)', run: runProxy }]
+      : []),
+  ];
+  const jobs = Math.min(opts.jobs, tasks.length);
+  if (jobs > 1) log(`${tasks.length} tasks, ${jobs} at a time (--jobs ${opts.jobs}); each one's lines are printed when it ends`);
+  const tasksStarted = Date.now();
+  try {
+    let next = 0;
+    const lane = async () => {
+      while (next < tasks.length) {
+        const task = tasks[next++];
+        log(`--- ${task.name}`);
+        const lines = [];
+        try {
+          await taskLines.run(lines, task.run);
+        } finally {
+          if (lines.length) console.log(lines.join('\n'));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: jobs }, lane));
+  } finally {
+    if (fakeServer) await fakeServer.stop();
+  }
+  const tasksMs = Date.now() - tasksStarted;
+  if (Object.keys(sizeInfos).length) {
+    fs.writeFileSync(path.join(WORK, 'sizes.json'), JSON.stringify(Object.fromEntries(Object.keys(SIZE_FIXTURES).filter((f) => sizeInfos[f]).map((f) => [f, sizeInfos[f].sizes])), null, 2) + '\n');
+  }
+  // The proxy servers are rows after the runtimes, in the stage's order.
+  reported.push(...proxyRows);
 
   // ---- verdicts
   const rows = [];
@@ -713,7 +777,7 @@ async function main() {
     ]);
   }
 
-  console.log('\n=== idp-users cross-runtime matrix' + (serverUrl ? ` (fake server ${serverUrl})` : ' (no fake server)'));
+  console.log('\n=== idp-users cross-runtime matrix' + (serverUrl ? ` (a fake server per runtime; the size Workers' and proxy servers' at ${serverUrl})` : ' (no fake server)'));
   printTable(['runtime', 'passed', 'failed', 'methods called', 'entry', 'time', 'verdict'], rows);
 
   const allOps = new Set(selected.flatMap((rt) => outcomes[rt]?.result?.operations ?? []));
@@ -748,7 +812,7 @@ async function main() {
     console.log("  note: deno and bun match the `node` condition (before `default`), so they load the Node entry; not enforced.");
   }
 
-  for (const [fixture, info] of Object.entries(sizeInfos)) {
+  for (const [fixture, info] of Object.keys(SIZE_FIXTURES).filter((f) => sizeInfos[f]).map((f) => [f, sizeInfos[f]])) {
     const s = info.sizes;
     console.log(`\nsize metric (${fixture}: ${s.import}, wrangler bundle, gzip -9 per file): ${s.totalGzip9} bytes = ${kib(s.totalGzip9)} (raw ${kib(s.totalBytes)}; wrangler says ${s.wranglerReported ?? '?'}; entry ${s.entry})`);
     for (const [f, v] of Object.entries(s.files)) console.log(`  ${pad(f, 60)} ${pad(v.bytes, 9)} B  gzip ${v.gzip9} B`);
@@ -787,7 +851,7 @@ async function main() {
         ),
         sizes: sizeInfos[SIZE_FIXTURE]?.sizes,
         sizeSmoke: sizeInfos[SIZE_FIXTURE]?.smoke,
-        sizesByFixture: Object.fromEntries(Object.entries(sizeInfos).map(([f, i]) => [f, { ...i.sizes, smoke: i.smoke }])),
+        sizesByFixture: Object.fromEntries(Object.keys(SIZE_FIXTURES).filter((f) => sizeInfos[f]).map((f) => [f, { ...sizeInfos[f].sizes, smoke: sizeInfos[f].smoke }])),
       },
       null,
       2,
@@ -802,7 +866,9 @@ async function main() {
     failures.filter(({ o }) => !(o.result?.failed > 0)).length +
     fatal.length;
   const ok = !failures.length && !fatal.length;
+  const workMs = reported.reduce((n, rt) => n + (outcomes[rt].ms ?? 0), 0) + Object.values(sizeInfos).reduce((n, i) => n + i.ms, 0);
   console.log(`\nlogs: ${rel(LOGS)}/  results: ${rel(path.join(WORK, 'results.json'))}  total ${secs(Date.now() - t0)}`);
+  console.log(`tasks: ${secs(tasksMs)} wall clock for ${secs(workMs)} of runtime, size Worker and proxy time, ${jobs} at a time`);
   console.log(`runtimes ok: ${reported.length - failures.length} of ${reported.length}${fatal.length ? `; other failures: ${fatal.map((e) => e.stage).join(', ')}` : ''}`);
   console.log(`${totalPassed} passed, ${totalFailed} failed`);
   process.exitCode = ok ? 0 : 1;

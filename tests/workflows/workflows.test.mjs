@@ -202,10 +202,11 @@ test('a Worker process killed mid-job: the instance is started again over its jo
   const kept = (await host.call('/pacer/stats', { name: pacerTestName })).body;
   assert.equal(kept.requests, 6, `the pacer kept its counts across the restart: ${JSON.stringify(kept)}`);
   const atRestart = (await host.call(`/status/${first}`)).body;
-  await new Promise((r) => setTimeout(r, 2000));
-  const later = (await host.call(`/status/${first}`)).body;
+  // Up to 2 s for the instance to show it resumed by itself (done, or more done than at the restart).
+  const moved = (s) => s.status === 'complete' || s.progress.done > atRestart.progress.done;
+  const later = await waitFor(host, first, { until: moved, timeoutMs: 2000, every: 100 }).catch(async () => (await host.call(`/status/${first}`)).body);
   let final;
-  if (later.status === 'complete' || later.progress.done > atRestart.progress.done) {
+  if (moved(later)) {
     t.diagnostic(`the instance resumed by itself after the restart (${atRestart.status}, ${atRestart.progress.done} done)`);
     final = await waitFor(host, first);
   } else {
