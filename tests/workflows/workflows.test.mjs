@@ -166,15 +166,16 @@ test('UsersPacer: evenly spaced slots, 429 pauses (Retry-After, RateLimit-Reset)
   const name = `test:${Date.now()}`;
   pacerTestName = name;
   const slots = [];
-  for (let i = 0; i < 5; i++) slots.push((await host.call('/pacer/reserve', { name, rate: 10 })).body);
-  // Slots 100 ms apart, however fast the calls came; the first one now.
+  // At 2 a second, so that a loaded machine's slow calls (up to 500 ms each) still come before their slots.
+  for (let i = 0; i < 5; i++) slots.push((await host.call('/pacer/reserve', { name, rate: 2 })).body);
+  // Slots 500 ms apart, however fast the calls came; the first one now.
   assert.equal(slots[0].waitMs, 0);
-  for (let i = 1; i < 5; i++) assert.equal(slots[i].at - slots[i - 1].at, 100, `slots ${JSON.stringify(slots)}`);
-  assert.ok(slots[4].waitMs > 200, `the fifth slot is ahead: ${JSON.stringify(slots)}`);
-  const other = await host.call('/pacer/reserve', { name: `${name}-b`, rate: 10 });
+  for (let i = 1; i < 5; i++) assert.equal(slots[i].at - slots[i - 1].at, 500, `slots ${JSON.stringify(slots)}`);
+  assert.ok(slots[4].waitMs > 1000, `the fifth slot is ahead: ${JSON.stringify(slots)}`);
+  const other = await host.call('/pacer/reserve', { name: `${name}-b`, rate: 2 });
   assert.equal(other.body.waitMs, 0, 'another credential has its own bucket');
   await host.call('/pacer/report', { name, headers: { 'retry-after': '3' } });
-  const afterRetry = (await host.call('/pacer/reserve', { name, rate: 10 })).body.waitMs;
+  const afterRetry = (await host.call('/pacer/reserve', { name, rate: 2 })).body.waitMs;
   assert.ok(afterRetry > 2500 && afterRetry <= 3100, `after Retry-After: 3 the next slot waits ${afterRetry} ms`);
   const n2 = `${name}-c`;
   await host.call('/pacer/report', { name: n2, headers: { 'ratelimit-reset': String(Math.floor(Date.now() / 1000) + 5) } });
