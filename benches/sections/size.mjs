@@ -11,7 +11,7 @@ import { bundleBytes, bundleWorker } from '../lib/wrangler.mjs';
 import { dispose, startWorker } from '../lib/workerd-host.mjs';
 import { makeStub } from '../lib/stub.mjs';
 import { countUsers } from '../lib/count.mjs';
-import { CONTENDERS, isBuilt } from '../lib/contenders.mjs';
+import { BASELINE, CONTENDERS, isBuilt } from '../lib/contenders.mjs';
 import { CLERK_SECRET, KINDE_CLIENT_ID, KINDE_CLIENT_SECRET, KINDE_DOMAIN } from '../lib/creds.mjs';
 
 /**
@@ -58,7 +58,8 @@ async function smoke(bundle, nodejsCompat, bodies) {
 
 export async function runSize({ pkgJson, bodies, log }) {
   const rows = [];
-  for (const id of Object.keys(CONTENDERS)) {
+  // The --baseline build is a per-call contender only.
+  for (const id of Object.keys(CONTENDERS).filter((c) => c !== BASELINE)) {
     const row = { id, label: CONTENDERS[id].label, built: isBuilt(id, pkgJson), variants: {} };
     rows.push(row);
     if (!row.built) {
