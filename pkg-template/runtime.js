@@ -43,11 +43,13 @@ const FIELDS = [
 // and inline builds) carries its own copy of this class; `instanceof` with
 // any copy holds for an error from any other, through a registered symbol
 // on the prototype. A subclass keeps the ordinary prototype-chain test.
+// (The class does not name itself inside its body: one that does keeps a
+// name-setting block under bundlers' keepNames.)
 const BRAND = Symbol.for('idp-users.IdpUsersError');
 
 export class IdpUsersError extends Error {
   static [Symbol.hasInstance](value) {
-    return this === IdpUsersError ? value != null && value[BRAND] === true : Function.prototype[Symbol.hasInstance].call(this, value);
+    return Object.hasOwn(this.prototype, BRAND) ? value != null && value[BRAND] === true : super[Symbol.hasInstance](value);
   }
 
   constructor(message, fields) {
