@@ -327,7 +327,10 @@ fn text<V: Value>(value: &V, key: &str, secrets: &Secrets) -> Option<String> {
 /// Handles every shape the two APIs use: Kinde's `{errors: [{code, message}]}`
 /// and `{errors: {code, message}}` (404s), Clerk's
 /// `{errors: [{code, message, long_message}], clerk_trace_id}`, and the OAuth 2
-/// token endpoint's `{error, error_description}`. A server's body is outside
+/// token endpoint's `{error, error_description}`; each provider's own fields
+/// (Clerk's `long_message` and `clerk_trace_id`, the token endpoint's and a
+/// bare `{message}`, which only Kinde's builds talk to) are read only in
+/// builds with that provider. A server's body is outside
 /// text, so at most [`MAX_ERRORS`] entries are read and every string is cut
 /// to [`MAX_ERROR_TEXT`] chars, after `secrets` are redacted from it.
 pub(crate) fn read_error_body<V: Value>(body: &V, into: &mut Error, secrets: &Secrets) {
@@ -344,10 +347,14 @@ pub(crate) fn read_error_body<V: Value>(body: &V, into: &mut Error, secrets: &Se
         if let Some(message) = text(item, "message", secrets) {
             into.messages.push(message);
         }
+        #[cfg(feature = "clerk")]
         if let Some(long) = text(item, "long_message", secrets) {
             into.long_messages.push(long);
         }
     }
+    // Bodies without `errors`: the OAuth token endpoint's (Kinde's), and
+    // `{message}`; Clerk's API and the proxy always answer with `errors`.
+    #[cfg(feature = "kinde")]
     if items.is_empty() {
         if let Some(code) = text(body, "error", secrets) {
             into.codes.push(code);
@@ -356,6 +363,7 @@ pub(crate) fn read_error_body<V: Value>(body: &V, into: &mut Error, secrets: &Se
             into.messages.push(message);
         }
     }
+    #[cfg(feature = "clerk")]
     if let Some(trace) = text(body, "clerk_trace_id", secrets) {
         into.trace_id = Some(trace);
     }
@@ -451,6 +459,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "clerk")]
     fn clerk_errors_with_trace() {
         let e = read(
             r#"{"errors":[{"code":"resource_not_found","message":"not found","long_message":"No user was found"}],"clerk_trace_id":"t-1"}"#,
@@ -461,10 +470,26 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "kinde")]
     fn oauth_errors() {
         let e = read(r#"{"error":"invalid_client","error_description":"bad secret"}"#);
         assert_eq!(e.codes, ["invalid_client"]);
         assert_eq!(e.messages, ["bad secret"]);
+    }
+
+    /// A build without Kinde reads no OAuth or bare `{message}` body (only
+    /// Kinde's token endpoint and API answer so), one without Clerk no
+    /// `long_message` or `clerk_trace_id`; the shared `errors` shape is read
+    /// by both.
+    #[test]
+    fn each_build_reads_its_providers_fields_only() {
+        let e = read(r#"{"error":"invalid_client","error_description":"bad secret","message":"m"}"#);
+        assert_eq!(e.codes.is_empty(), !cfg!(feature = "kinde"));
+        assert_eq!(e.messages.is_empty(), !cfg!(feature = "kinde"));
+        let e = read(r#"{"errors":[{"code":"c","message":"m","long_message":"l"}],"clerk_trace_id":"t"}"#);
+        assert_eq!((e.codes.as_slice(), e.messages.as_slice()), (&["c".to_owned()][..], &["m".to_owned()][..]));
+        assert_eq!(e.long_messages.is_empty(), !cfg!(feature = "clerk"));
+        assert_eq!(e.trace_id.is_none(), !cfg!(feature = "clerk"));
     }
 
     #[test]
@@ -480,15 +505,22 @@ mod tests {
         let item = format!(r#"{{"code":"{}","message":"{}","long_message":"x"}}"#, "c".repeat(3000), "é".repeat(3000));
         let body = format!(r#"{{"errors":[{}],"clerk_trace_id":"{}"}}"#, vec![item; 50].join(","), "t".repeat(2000));
         let e = read(&body);
-        assert_eq!((e.codes.len(), e.messages.len(), e.long_messages.len()), (MAX_ERRORS, MAX_ERRORS, MAX_ERRORS));
+        assert_eq!((e.codes.len(), e.messages.len()), (MAX_ERRORS, MAX_ERRORS));
         assert!(e.codes.iter().all(|c| *c == "c".repeat(MAX_ERROR_TEXT)));
         assert!(e.messages.iter().all(|m| *m == "é".repeat(MAX_ERROR_TEXT)));
-        assert_eq!(e.trace_id.as_deref().map(str::len), Some(MAX_ERROR_TEXT));
+        #[cfg(feature = "clerk")]
+        {
+            assert_eq!(e.long_messages.len(), MAX_ERRORS);
+            assert_eq!(e.trace_id.as_deref().map(str::len), Some(MAX_ERROR_TEXT));
+        }
         // More than the caller-side item cap still yields the first entries.
         let many = format!(r#"{{"errors":[{}]}}"#, vec![r#"{"code":"A"}"#; 1500].join(","));
         assert_eq!(read(&many).codes.len(), MAX_ERRORS);
-        let e = read(&format!(r#"{{"error":"{}","error_description":"{}"}}"#, "e".repeat(1025), "d".repeat(1024)));
-        assert_eq!((e.codes[0].len(), e.messages[0].len()), (MAX_ERROR_TEXT, MAX_ERROR_TEXT));
+        #[cfg(feature = "kinde")]
+        {
+            let e = read(&format!(r#"{{"error":"{}","error_description":"{}"}}"#, "e".repeat(1025), "d".repeat(1024)));
+            assert_eq!((e.codes[0].len(), e.messages[0].len()), (MAX_ERROR_TEXT, MAX_ERROR_TEXT));
+        }
     }
 
     #[test]

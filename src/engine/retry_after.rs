@@ -50,6 +50,7 @@ pub(crate) fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
 /// a delta, or, when greater than 1,000,000,000, a Unix time in seconds
 /// (then the time until it, 0 when it has passed). Signs, exponents and
 /// anything else give None; huge values saturate at [`MAX_DELAY_MS`].
+/// Read in builds with Kinde only: Clerk sends `Retry-After`.
 pub(crate) fn parse_rate_limit_reset(value: &str, now_ms: f64) -> Option<u64> {
     let v = super::text::trim(value);
     let (whole, fraction) = match super::text::position(v, b'.') {
@@ -77,12 +78,18 @@ pub(crate) fn parse_rate_limit_reset(value: &str, now_ms: f64) -> Option<u64> {
 ///
 /// Tries, in order, `Retry-After` ([`parse_retry_after`]), `RateLimit-Reset`
 /// and `X-RateLimit-Reset` ([`parse_rate_limit_reset`]); the first that
-/// parses wins, and one that does not parse is skipped.
+/// parses wins, and one that does not parse is skipped. The last two only in
+/// builds with Kinde, whose 429s carry them: Clerk's carry `Retry-After`
+/// (its API and `@clerk/backend` read that alone), so a Clerk-only build
+/// reads only `Retry-After`.
 pub(crate) fn retry_after_ms(header: impl Fn(&str) -> Option<String>, now_ms: f64) -> Option<u64> {
     let read = |name: &str, parse: fn(&str, f64) -> Option<u64>| parse(&header(name)?, now_ms);
-    read("retry-after", parse_retry_after)
+    let delay = read("retry-after", parse_retry_after);
+    #[cfg(feature = "kinde")]
+    let delay = delay
         .or_else(|| read("ratelimit-reset", parse_rate_limit_reset))
-        .or_else(|| read("x-ratelimit-reset", parse_rate_limit_reset))
+        .or_else(|| read("x-ratelimit-reset", parse_rate_limit_reset));
+    delay
 }
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) of a year in
@@ -234,16 +241,21 @@ mod tests {
         let now = 1_700_000_000_000.0;
         let all = [("retry-after", "1"), ("ratelimit-reset", "2"), ("x-ratelimit-reset", "3")];
         assert_eq!(retry_after_ms(headers(&all), now), Some(1000));
+        // Retry-After as a date; RateLimit-Reset never is one.
+        assert_eq!(retry_after_ms(headers(&[("retry-after", "Tue, 14 Nov 2023 22:13:25 GMT")]), now), Some(5000));
+        assert_eq!(retry_after_ms(headers(&[]), now), None);
+        // A build without Kinde reads Retry-After alone.
+        if !cfg!(feature = "kinde") {
+            assert_eq!(retry_after_ms(headers(&all[1..]), now), None);
+            return;
+        }
         assert_eq!(retry_after_ms(headers(&all[1..]), now), Some(2000));
         assert_eq!(retry_after_ms(headers(&all[2..]), now), Some(3000));
         assert_eq!(retry_after_ms(headers(&[("x-ratelimit-reset", "1700000004")]), now), Some(4000));
         // One that does not parse is skipped.
         let skip = [("retry-after", "later"), ("ratelimit-reset", "1.5"), ("x-ratelimit-reset", "3")];
         assert_eq!(retry_after_ms(headers(&skip), now), Some(1500));
-        // Retry-After as a date; RateLimit-Reset never is one.
-        assert_eq!(retry_after_ms(headers(&[("retry-after", "Tue, 14 Nov 2023 22:13:25 GMT")]), now), Some(5000));
         assert_eq!(retry_after_ms(headers(&[("ratelimit-reset", "Tue, 14 Nov 2023 22:13:25 GMT")]), now), None);
-        assert_eq!(retry_after_ms(headers(&[]), now), None);
     }
 
     /// Properties over generated input (native only: proptest does not build for wasm32).
@@ -332,9 +344,14 @@ mod tests {
                     "x-ratelimit-reset" => c.clone(),
                     _ => None,
                 };
-                let expected = a.as_deref().and_then(|v| parse_retry_after(v, now))
-                    .or_else(|| b.as_deref().and_then(|v| parse_rate_limit_reset(v, now)))
-                    .or_else(|| c.as_deref().and_then(|v| parse_rate_limit_reset(v, now)));
+                let first = a.as_deref().and_then(|v| parse_retry_after(v, now));
+                let expected = if cfg!(feature = "kinde") {
+                    first
+                        .or_else(|| b.as_deref().and_then(|v| parse_rate_limit_reset(v, now)))
+                        .or_else(|| c.as_deref().and_then(|v| parse_rate_limit_reset(v, now)))
+                } else {
+                    first
+                };
                 prop_assert_eq!(retry_after_ms(header, now), expected);
             }
 
