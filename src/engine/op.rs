@@ -280,6 +280,7 @@ pub(crate) const fn paging(p: &[Paging]) -> Paging {
 mod tests {
     use super::route;
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn requests_are_routed_to_operations_by_method_and_template() {
         let kinde = crate::kinde::users::OPERATIONS;
@@ -293,13 +294,18 @@ mod tests {
         assert_eq!(name("GET", "/api/v1/users/kp%2F1/sessions"), Some("getUserSessions"));
         assert_eq!(name("POST", "/api/v1/users"), None);
         assert_eq!(name("GET", "/api/v1/organizations"), None);
+    }
+
+    #[cfg(feature = "clerk")]
+    #[test]
+    fn clerk_requests_are_routed_to_operations_by_method_and_template() {
         let clerk = crate::clerk::users::OPERATIONS;
         assert_eq!(route(clerk, "GET", "/users/count").map(|op| op.name), Some("getUsersCount"));
         assert_eq!(route(clerk, "GET", "/users/user_1").map(|op| op.name), Some("getUser"));
         assert_eq!(route(clerk, "POST", "/users/user_1/profile_image").map(|op| op.name), Some("setUserProfileImage"));
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(all(not(target_arch = "wasm32"), feature = "kinde"))]
     #[test]
     fn seed_names_are_the_snake_case_of_js_names() {
         let seed = |name| super::Operation { name, ..crate::kinde::users::GET_USERS }.seed();
@@ -309,6 +315,7 @@ mod tests {
         assert_eq!(seed("resetUsersMfaAll"), "reset_users_mfa_all");
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn path_tricks_are_refused() {
         let kinde = crate::kinde::users::OPERATIONS;
