@@ -30,7 +30,8 @@ pub(crate) const CLASS: &str = "ClerkUsersApi";
 pub(crate) fn client<V: Value>(config: &V, in_browser: bool) -> Result<(Client, Settings), Error> {
     let parsed = ClerkConfig::parse(config, in_browser).map_err(|e| e.during(PROVIDER, CLASS))?;
     let tokens = parsed.secret_key.map_or_else(TokenSource::get_token, TokenSource::Fixed);
-    Ok((Client { provider: PROVIDER, base_url: parsed.base_url, tokens }, parsed.settings))
+    let header_secrets = parsed.settings.header_secrets();
+    Ok((Client { provider: PROVIDER, base_url: parsed.base_url, tokens, header_secrets }, parsed.settings))
 }
 
 #[cfg(test)]

@@ -39,13 +39,20 @@ pub(crate) struct Client {
     pub base_url: String,
     /// Where its tokens come from.
     pub tokens: TokenSource,
+    /// The values of its configured headers that carry credentials
+    /// ([`super::config::Settings::header_secrets`]): redacted like its own.
+    pub header_secrets: Vec<String>,
 }
 
 impl Client {
     /// Every secret an error of this client must not show: those of its
-    /// token source, and `token`, the one a request was sent with.
+    /// token source, the values of its credential headers, and `token`,
+    /// the one a request was sent with.
     pub(crate) fn secrets(&self, token: Option<&str>) -> Secrets {
         let mut secrets = self.tokens.secrets();
+        for value in &self.header_secrets {
+            secrets.add(value);
+        }
         if let Some(t) = token {
             secrets.add(t);
         }
@@ -106,7 +113,10 @@ impl Client {
     pub(crate) fn accept_token<R: Response>(&self, op: &Operation, resp: &R, now_ms: f64) -> Result<String, Error> {
         match &self.tokens {
             #[cfg(feature = "kinde")]
-            TokenSource::Mint(cache) => cache.accept(resp, now_ms).map_err(|e| self.fail(op, e, None)),
+            TokenSource::Mint(cache) => {
+                let secrets = self.secrets(None);
+                cache.accept(resp, now_ms, &secrets).map_err(|e| self.fail_with(op, e, &secrets))
+            }
             _ => Err(self.fail(op, Error::new(ErrorKind::Auth, "no token endpoint in this mode"), None)),
         }
     }
@@ -260,7 +270,7 @@ mod tests {
     const SECRET: &str = "very-secret-value";
 
     fn client(tokens: TokenSource) -> Client {
-        Client { provider: "kinde", base_url: "https://acme.kinde.com".into(), tokens }
+        Client { provider: "kinde", base_url: "https://acme.kinde.com".into(), tokens, header_secrets: vec![] }
     }
 
     fn cc() -> Client {
@@ -493,6 +503,29 @@ mod tests {
                 assert!(!shown.contains(&KEY[..4]), "{at}: {}", &shown[shown.len() - 40..]);
             }
         }
+    }
+
+    #[test]
+    fn credential_header_values_are_redacted_like_the_clients_own() {
+        const KEY: &str = "hdr-api-key-0123456789";
+        let mut c = cc();
+        c.header_secrets = vec![KEY.into(), "ab".into()];
+        let echo = format!(r#"{{"errors":[{{"code":"{KEY}","message":"x-api-key: {KEY}"}}],"pad":"ab"}}"#);
+        // A success that is not an object (a decode error), and API errors.
+        for (status, body) in [(200, format!("[{echo}]")), (400, echo.clone()), (500, echo)] {
+            let e = finish(&c, &canned(status, &body), false).expect_err("error"); // ok: test
+            assert!(!format!("{e:?}").contains("hdr-api"), "{status}: {e:?}");
+            // Values under 4 characters are not redacted (as for every secret).
+            assert!(e.body.as_deref().is_some_and(|b| b.contains("\"ab\"")), "{status}: {e:?}");
+        }
+        // Across the body's cut: no start of it stays.
+        let body = format!("{}{KEY}{}", "x".repeat(BODY_LIMIT - 8), "y".repeat(100));
+        let e = finish(&c, &canned(400, &body), false).expect_err("400"); // ok: test
+        assert!(!e.body.clone().unwrap_or_default().contains("hdr-"));
+        let e = c.no_response(&OP, ErrorKind::Network, (&format!("refused {KEY}"), false), None, None);
+        assert_eq!(e.message, "getUserSessions: refused [redacted]");
+        let e = c.accept_token(&OP, &canned(401, &format!("{}{KEY}", "z".repeat(BODY_LIMIT - 6))), 0.0);
+        assert!(!format!("{e:?}").contains("hdr-"), "{e:?}");
     }
 
     #[test]

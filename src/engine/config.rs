@@ -37,6 +37,12 @@ impl Settings {
             retry: retry_policy(config, CONFIG)?,
         })
     }
+
+    /// The values of the headers that carry credentials (see
+    /// [`is_secret_header`]): secrets of the client, redacted from its errors.
+    pub(crate) fn header_secrets(&self) -> Vec<String> {
+        self.headers.iter().filter(|(name, _)| is_secret_header(name)).map(|(_, value)| value.clone()).collect()
+    }
 }
 
 /// Rejects keys the options object does not know, naming the nearest known
@@ -159,6 +165,18 @@ pub(crate) fn base_url(raw: &str, label: &str) -> Result<String, Error> {
     Ok(cat(&[scheme, rest]))
 }
 
+/// Whether a header of this (lowercase) name carries a credential, so its
+/// value is redacted like the client's own: `cookie`, `proxy-authorization`,
+/// or a name containing `token`, `secret`, `key`, `auth`, `session`,
+/// `password`, `credential` or `signature` (`x-api-key`,
+/// `cf-access-client-secret`, `x-session-token`, ...).
+pub(crate) fn is_secret_header(name: &str) -> bool {
+    const PARTS: [&str; 8] = ["token", "secret", "key", "auth", "session", "password", "credential", "signature"];
+    // Compared as bytes: `str::contains(&str)` brings in the two-way searcher.
+    let name = name.as_bytes();
+    name == b"cookie" || PARTS.iter().any(|p| name.windows(p.len()).any(|w| w == p.as_bytes()))
+}
+
 /// Header names and values from an object of strings, names lowercased.
 pub(crate) fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, String)>, Error> {
     match value.kind() {
@@ -270,6 +288,34 @@ mod tests {
         for bad in ["", "https://", "ftp://x", "acme.kinde.com?x=1", "a b.com", "https://u:p@x.com", "x.com#f"] {
             assert!(base_url(bad, "d").is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn credential_headers_are_named_by_the_rule() {
+        for name in [
+            "cookie",
+            "proxy-authorization",
+            "x-api-key",
+            "cf-access-client-secret",
+            "x-csrf-token",
+            "x-session-id",
+            "x-auth",
+            "x-password",
+            "x-credentials",
+            "x-amz-signature",
+            "apikey",
+        ] {
+            assert!(is_secret_header(name), "{name}");
+        }
+        for name in ["x-trace", "accept-language", "x-request-id", "cookies-x", "user-agent", "x-tenant", ""] {
+            assert!(!is_secret_header(name), "{name}");
+        }
+        let settings = Settings::parse(&j(
+            r#"{"headers":{"X-Api-Key":"k-123456","Cookie":"sid=abc","X-Trace":"trace-1234","x-token":"ab"}}"#,
+        ))
+        .expect("valid"); // ok: test
+        // Short values come back too: `Secrets::add` skips those under 4 characters.
+        assert_eq!(settings.header_secrets(), ["sid=abc", "k-123456", "ab"]);
     }
 
     #[test]

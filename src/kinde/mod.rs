@@ -34,7 +34,8 @@ pub(crate) fn client<V: Value>(config: &V, in_browser: bool) -> Result<(Client, 
         KindeAuth::Mint(grant) => TokenSource::Mint(TokenCache::new(grant)),
         KindeAuth::GetToken => TokenSource::get_token(),
     };
-    Ok((Client { provider: PROVIDER, base_url: parsed.base_url, tokens }, parsed.settings))
+    let header_secrets = parsed.settings.header_secrets();
+    Ok((Client { provider: PROVIDER, base_url: parsed.base_url, tokens, header_secrets }, parsed.settings))
 }
 
 #[cfg(test)]
