@@ -286,11 +286,10 @@ impl TokenSource {
         !matches!(self, TokenSource::Fixed(_))
     }
 
-    /// The secrets this auth holds or last obtained (every form of each),
-    /// for redaction: the token or secret key, the client secret, and the
-    /// tokens the token endpoint or `getToken` last gave.
-    pub(crate) fn secrets(&self) -> Secrets {
-        let mut out = Secrets::default();
+    /// Adds to `out` the secrets this auth holds or last obtained (every
+    /// form of each), for redaction: the token or secret key, the client
+    /// secret, and the tokens the token endpoint or `getToken` last gave.
+    pub(crate) fn add_secrets(&self, out: &mut Secrets) {
         let mut add_latest = |r: &Replacements| {
             for t in [&r.last, &r.latest] {
                 if let Some(t) = t.borrow().as_deref() {
@@ -310,7 +309,6 @@ impl TokenSource {
             }
             TokenSource::GetToken(r) => add_latest(r),
         }
-        out
     }
 }
 
@@ -337,6 +335,13 @@ mod tests {
     /// What a client of [`cache`] redacts: its client secret.
     fn secrets() -> Secrets {
         Secrets::new([SECRET])
+    }
+
+    /// The secrets `source` redacts.
+    fn secrets_of(source: &TokenSource) -> Secrets {
+        let mut out = Secrets::default();
+        source.add_secrets(&mut out);
+        out
     }
 
     fn cache() -> TokenCache {
@@ -373,7 +378,8 @@ mod tests {
         let auth = TokenSource::Mint(cache());
         assert_eq!(auth.step(|| 0.0, None, None), TokenStep::Mint);
         let TokenSource::Mint(c) = &auth else { unreachable!() };
-        let token = c.accept(&canned(200, r#"{"access_token":"t1","expires_in":100,"token_type":"bearer"}"#), 0.0, &secrets());
+        let token =
+            c.accept(&canned(200, r#"{"access_token":"t1","expires_in":100,"token_type":"bearer"}"#), 0.0, &secrets());
         assert_eq!(token.as_deref(), Ok("t1"));
         assert_eq!(auth.step(|| 89_999.0, None, None), TokenStep::Ready("t1".into()));
         // 100 s lifetime: replaced after 90 s.
@@ -438,11 +444,11 @@ mod tests {
         let auth = TokenSource::Mint(cache());
         let TokenSource::Mint(c) = &auth else { unreachable!() };
         let _ = c.accept(&canned(200, r#"{"access_token":"minted-token-1","expires_in":3600}"#), 0.0, &secrets());
-        let e = Error::new(ErrorKind::Network, "fetch failed: Bearer minted-token-1").redact(&auth.secrets());
+        let e = Error::new(ErrorKind::Network, "fetch failed: Bearer minted-token-1").redact(&secrets_of(&auth));
         assert_eq!(e.message, "fetch failed: Bearer [redacted]");
         let source = TokenSource::get_token();
         source.got_token("from-get-token");
-        let e = Error::new(ErrorKind::Network, "from-get-token").redact(&source.secrets());
+        let e = Error::new(ErrorKind::Network, "from-get-token").redact(&secrets_of(&source));
         assert_eq!(e.message, "[redacted]");
     }
 

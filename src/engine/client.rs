@@ -40,7 +40,7 @@ pub(crate) struct Client {
     /// Where its tokens come from.
     pub tokens: TokenSource,
     /// The values of its configured headers that carry credentials
-    /// ([`super::config::Settings::header_secrets`]): redacted like its own.
+    /// ([`super::config::header_secrets`]): redacted like its own.
     pub header_secrets: Vec<String>,
 }
 
@@ -49,13 +49,8 @@ impl Client {
     /// token source, the values of its credential headers, and `token`,
     /// the one a request was sent with.
     pub(crate) fn secrets(&self, token: Option<&str>) -> Secrets {
-        let mut secrets = self.tokens.secrets();
-        for value in &self.header_secrets {
-            secrets.add(value);
-        }
-        if let Some(t) = token {
-            secrets.add(t);
-        }
+        let mut secrets = Secrets::new(self.header_secrets.iter().map(String::as_str).chain(token));
+        self.tokens.add_secrets(&mut secrets);
         secrets
     }
 
@@ -158,15 +153,28 @@ impl Client {
         self.fail_with(op, Error::new(kind, message), &secrets)
     }
 
+    /// Every secret an error of a call must not show: the client's, `token`
+    /// (the one its request was sent with) and `call`, the values of the
+    /// call's own credential headers.
+    fn call_secrets(&self, token: &str, call: Vec<String>) -> Secrets {
+        let mut secrets = self.secrets(Some(token));
+        for value in &call {
+            secrets.add(value);
+        }
+        secrets
+    }
+
     /// Reads the API's response to a request sent with the token `token`
-    /// gives (asked only when an error must be redacted of it, so a success
-    /// never copies it). `retried` says whether this was already the second
+    /// gives and the credential headers of its own `call` gives (both asked
+    /// only when an error must be redacted of them, so a success never
+    /// copies them). `retried` says whether this was already the second
     /// attempt.
     pub(crate) fn finish<R: Response>(
         &self,
         op: &Operation,
         resp: &R,
         token: impl FnOnce() -> String,
+        call: impl FnOnce() -> Vec<String>,
         retried: bool,
     ) -> Result<Outcome<R::Json>, Error> {
         let status = resp.status();
@@ -203,7 +211,7 @@ impl Client {
                     message.push_str(&cat(&[" with ", problem, " (expected ", op.returns.describe(), ")"]));
                     let mut e = Error::new(ErrorKind::Decode, message);
                     e.status = Some(status);
-                    let secrets = self.secrets(Some(&token()));
+                    let secrets = self.call_secrets(&token(), call());
                     e.body = Some(secrets.body(resp, BODY_LIMIT));
                     Err(self.fail_with(op, e, &secrets))
                 }
@@ -222,7 +230,7 @@ impl Client {
         if replaceable && !retried && !proxy && self.tokens.can_refresh() {
             return Ok(Outcome::RefreshToken);
         }
-        let secrets = self.secrets(Some(&used));
+        let secrets = self.call_secrets(&used, call());
         let mut e = api_error(resp, json.as_ref(), &secrets, proxy, now_ms());
         if let (Some(note), 404 | 405) = (op.removed, status) {
             e.message = cat(&[&e.message, " (", note, ")"]);
@@ -283,7 +291,7 @@ mod tests {
     }
 
     fn finish(c: &Client, resp: &Canned, retried: bool) -> Result<Outcome<J>, Error> {
-        c.finish(&OP, resp, || "tok-in-use-1".into(), retried)
+        c.finish(&OP, resp, || "tok-in-use-1".into(), Vec::new, retried)
     }
 
     #[test]
@@ -320,11 +328,11 @@ mod tests {
             assert_eq!(e.message, format!("getUserSessions: HTTP {status} with {problem} (expected a JSON object)"));
         }
         static LIST: Operation = Operation { returns: Shape::Array, ..OP };
-        let Ok(Outcome::Done(J(Some(v)))) = c.finish(&LIST, &canned(200, "[1]"), || "t".into(), false) else {
+        let Ok(Outcome::Done(J(Some(v)))) = c.finish(&LIST, &canned(200, "[1]"), || "t".into(), Vec::new, false) else {
             panic!()
         };
         assert_eq!(v, serde_json::json!([1]));
-        let e = c.finish(&LIST, &canned(200, "{}"), || "t".into(), false).expect_err("object for a list"); // ok: test
+        let e = c.finish(&LIST, &canned(200, "{}"), || "t".into(), Vec::new, false).expect_err("object for a list"); // ok: test
         assert!(e.message.ends_with("with JSON of another type (expected a JSON array)"), "{}", e.message);
     }
 
@@ -334,7 +342,7 @@ mod tests {
         let c = client(TokenSource::Fixed("t".into()));
         for op in [&OP, &LIST] {
             for status in [204, 205] {
-                let done = c.finish(op, &canned(status, ""), || "t".into(), false);
+                let done = c.finish(op, &canned(status, ""), || "t".into(), Vec::new, false);
                 assert_eq!(done, Ok(Outcome::Done(J(Some(serde_json::Value::Null)))), "{status}");
             }
         }
@@ -371,7 +379,7 @@ mod tests {
             assert_eq!(c.accept_token(&OP, &canned(200, &body), 0.0).as_deref(), Ok(t));
         };
         let finish_with = |c: &Client, status: u16, t: &str, retried: bool| {
-            c.finish(&OP, &canned(status, ""), || t.to_owned(), retried).map_err(|e| (e.kind, e.status))
+            c.finish(&OP, &canned(status, ""), || t.to_owned(), Vec::new, retried).map_err(|e| (e.kind, e.status))
         };
         mint(&c, "t1");
         // The first token refused with 403: one replacement.
@@ -395,7 +403,7 @@ mod tests {
         mint(&c2, "t1");
         assert_eq!(c2.token_step(|| 1.0, Some("t1"), Some(401)), TokenStep::Mint);
         let _ = c2.accept_token(&OP, &canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 1.0);
-        assert!(matches!(c2.finish(&OP, &canned(200, "{}"), || "t2".into(), true), Ok(Outcome::Done(_))));
+        assert!(matches!(c2.finish(&OP, &canned(200, "{}"), || "t2".into(), Vec::new, true), Ok(Outcome::Done(_))));
         assert_eq!(finish_with(&c2, 403, "t2", false), Ok(Outcome::RefreshToken));
         // A token minted anew after expiry is a first one again.
         let c = cc();
@@ -411,7 +419,7 @@ mod tests {
     fn a_get_token_replacement_refused_with_403_is_final() {
         let c = client(TokenSource::get_token());
         assert_eq!(c.accept_get_token(&OP, &j("\"s1\"")).as_deref(), Ok("s1"));
-        let refused = |t: &str| c.finish(&OP, &canned(403, ""), || t.to_owned(), false).map_err(|e| e.status);
+        let refused = |t: &str| c.finish(&OP, &canned(403, ""), || t.to_owned(), Vec::new, false).map_err(|e| e.status);
         assert_eq!(refused("s1"), Ok(Outcome::RefreshToken));
         assert_eq!(c.token_step(|| 0.0, Some("s1"), Some(403)), TokenStep::GetToken);
         assert_eq!(c.accept_get_token(&OP, &j("\"s2\"")).as_deref(), Ok("s2"));
@@ -463,10 +471,10 @@ mod tests {
         static GONE: Operation = Operation { name: "createUserTotp", removed: Some("it was removed"), ..OP };
         let c = client(TokenSource::Fixed("tok-static-1".into()));
         for status in [404, 405] {
-            let e = c.finish(&GONE, &canned(status, ""), || "tok-static-1".into(), false).expect_err("gone"); // ok: test
+            let e = c.finish(&GONE, &canned(status, ""), || "tok-static-1".into(), Vec::new, false).expect_err("gone"); // ok: test
             assert_eq!(e.message, format!("createUserTotp: HTTP {status} (it was removed)"));
         }
-        let e = c.finish(&GONE, &canned(500, ""), || "tok-static-1".into(), false).expect_err("500"); // ok: test
+        let e = c.finish(&GONE, &canned(500, ""), || "tok-static-1".into(), Vec::new, false).expect_err("500"); // ok: test
         assert_eq!(e.message, "createUserTotp: HTTP 500");
     }
 
@@ -522,6 +530,11 @@ mod tests {
         let body = format!("{}{KEY}{}", "x".repeat(BODY_LIMIT - 8), "y".repeat(100));
         let e = finish(&c, &canned(400, &body), false).expect_err("400"); // ok: test
         assert!(!e.body.clone().unwrap_or_default().contains("hdr-"));
+        // A call's own credential headers, in an API error.
+        const CALL: &str = "call-session-token-987";
+        let e = c.finish(&OP, &canned(400, &format!("{KEY} {CALL}")), || "t".into(), || vec![CALL.into()], false);
+        let e = e.expect_err("400"); // ok: test
+        assert_eq!(e.body.as_deref(), Some("[redacted] [redacted]"));
         let e = c.no_response(&OP, ErrorKind::Network, (&format!("refused {KEY}"), false), None, None);
         assert_eq!(e.message, "getUserSessions: refused [redacted]");
         let e = c.accept_token(&OP, &canned(401, &format!("{}{KEY}", "z".repeat(BODY_LIMIT - 6))), 0.0);
