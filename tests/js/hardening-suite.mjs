@@ -672,7 +672,7 @@ export async function hardeningTests({ lib, fake, runtime, test, ok, eq, rejects
       const e = await rejects(c.getUser(CU1, { headers: callCreds }), { kind: 'network' }, `thrown, pad ${pad}`);
       check(e, `thrown fetch error, pad ${pad}`, [...Object.values(creds), ...Object.values(callCreds)], pad === 0 ? kept : []);
     }
-    // An API error and a success that is not JSON, echoing the config's headers.
+    // An API error and a success that is not JSON, echoing the config's headers and the call's.
     const bodies = [
       [400, (init) => JSON.stringify({ errors: [{ code: 'bad_header', message: `echo ${echoed(init)}`, long_message: echoed(init) }] }), 'api'],
       [500, (init) => JSON.stringify({ errors: [{ code: 'x', message: echoed(init) }], meta: { echo: JSON.stringify(init.headers) } }), 'api'],
@@ -680,7 +680,8 @@ export async function hardeningTests({ lib, fake, runtime, test, ok, eq, rejects
     ];
     for (const [status, body, kind] of bodies) {
       const c = clerkClient(fake.createFakeProviders(), { fetch: async (url, init) => answer(status, body(init)), headers, retries: 0 });
-      check(await rejects(c.getUser(CU1), { kind, status }, `HTTP ${status}`), `HTTP ${status} echoing the headers`, Object.values(creds), kept);
+      const e = await rejects(c.getUser(CU1, { headers: callCreds }), { kind, status }, `HTTP ${status}`);
+      check(e, `HTTP ${status} echoing the headers`, [...Object.values(creds), ...Object.values(callCreds)], kept);
     }
     // The Kinde token endpoint refusing the client and echoing its headers.
     const f = fake.createFakeProviders();
