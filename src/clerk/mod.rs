@@ -17,7 +17,7 @@ pub(crate) const PROVIDER: &str = "clerk";
 
 use crate::engine::auth::TokenSource;
 use crate::engine::client::Client;
-use crate::engine::config::{Settings, header_secrets};
+use crate::engine::config::Settings;
 use crate::engine::error::Error;
 use crate::engine::value::Value;
 use config::ClerkConfig;
@@ -30,8 +30,8 @@ pub(crate) const CLASS: &str = "ClerkUsersApi";
 pub(crate) fn client<V: Value>(config: &V, in_browser: bool) -> Result<(Client, Settings), Error> {
     let parsed = ClerkConfig::parse(config, in_browser).map_err(|e| e.during(PROVIDER, CLASS))?;
     let tokens = parsed.secret_key.map_or_else(TokenSource::get_token, TokenSource::Fixed);
-    let header_secrets = header_secrets(&parsed.settings.headers);
-    Ok((Client { provider: PROVIDER, base_url: parsed.base_url, tokens, header_secrets }, parsed.settings))
+    let headers = parsed.settings.headers.clone();
+    Ok((Client { provider: PROVIDER, base_url: parsed.base_url, tokens, headers }, parsed.settings))
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ pub(crate) const PROVIDER: &str = "kinde";
 
 use crate::engine::auth::{TokenCache, TokenSource};
 use crate::engine::client::Client;
-use crate::engine::config::{Settings, header_secrets};
+use crate::engine::config::Settings;
 use crate::engine::error::Error;
 use crate::engine::value::Value;
 use config::{KindeAuth, KindeConfig};
@@ -34,8 +34,8 @@ pub(crate) fn client<V: Value>(config: &V, in_browser: bool) -> Result<(Client, 
         KindeAuth::Mint(grant) => TokenSource::Mint(TokenCache::new(grant)),
         KindeAuth::GetToken => TokenSource::get_token(),
     };
-    let header_secrets = header_secrets(&parsed.settings.headers);
-    Ok((Client { provider: PROVIDER, base_url: parsed.base_url, tokens, header_secrets }, parsed.settings))
+    let headers = parsed.settings.headers.clone();
+    Ok((Client { provider: PROVIDER, base_url: parsed.base_url, tokens, headers }, parsed.settings))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::js::{get, in_browser, json_parse, text_prefix, thrown_text};
 use super::protocol::{self, Provider, TokenSource};
 use crate::engine::auth::{self, TokenStep};
 use crate::engine::client::{Client, MAX_MESSAGE, Outcome, now_ms};
-use crate::engine::config::{self, Settings, header_secrets};
+use crate::engine::config::{self, Settings, add_header_secrets};
 use crate::engine::error::{BODY_LIMIT, Error, ErrorKind, is_proxy_answer};
 use crate::engine::exchange::{OutBody, Prepared};
 use crate::engine::op::{Operation, ParamsObject};
@@ -330,8 +330,11 @@ impl UsersApi {
     ) -> Result<JsValue, JsValue> {
         let op = self.op(index)?;
         let token = || text_prefix(&token, MAX_TEXT as u32).unwrap_or_default();
-        let call =
-            || config::headers(&call_headers, "options.headers").map(|list| header_secrets(&list)).unwrap_or_default();
+        let call = |secrets: &mut _| {
+            if let Ok(list) = config::headers(&call_headers, "options.headers") {
+                add_header_secrets(&list, secrets);
+            }
+        };
         match self.client.finish(op, &JsResponse { status, text, headers }, token, call, retried).map_err(to_js)? {
             Outcome::Done(data) => Ok(data),
             Outcome::RefreshToken => Ok(JsValue::UNDEFINED),
