@@ -14,7 +14,8 @@ pub(crate) const MAX_TIMEOUT_MS: u32 = 600_000;
 /// part of every config the JS driver uses).
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Settings {
-    /// Headers for every request.
+    /// Headers for every request (taken by the [`super::client::Client`]
+    /// made with these settings, which keeps them).
     pub headers: Vec<(String, String)>,
     /// The time a call may take (token request, attempts and waits).
     pub timeout_ms: u32,

@@ -133,7 +133,7 @@ impl UsersApi {
         let function = |key: &str| get(&config, key).dyn_into::<Function>().map_or(JsValue::UNDEFINED, JsValue::from);
         let fetch = if settings.custom_fetch { function("fetch") } else { JsValue::UNDEFINED };
         let settings_js =
-            protocol::settings(fetch, settings.timeout_ms, headers_js(&settings.headers), function("getToken"));
+            protocol::settings(fetch, settings.timeout_ms, headers_js(&client.headers), function("getToken"));
         Ok(UsersApi { client, operations, retry: settings.retry, settings: settings_js })
     }
 
