@@ -8,7 +8,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export interface RequestOptions {
   /** Aborts the call: the request in flight is aborted, a wait between attempts ends, and the promise rejects with an `IdpUsersError` of kind `"aborted"`. */
   signal?: AbortSignal;
-  /** Extra headers for this request (they take precedence over the client's `headers`). */
+  /** Extra headers for this request (they take precedence over the client's `headers`); the value of a header carrying a credential (`Cookie`, `Proxy-Authorization`, or a name containing token, secret, key, auth, session, password, credential or signature, in any case) is redacted from errors like the client's own secrets. */
   headers?: Record<string, string>;
   /** Time limit of the whole call in milliseconds, retries and waits included (default: the client's `timeoutMs`). At the limit the request in flight is aborted and the promise rejects with kind `"timeout"`. */
   timeoutMs?: number;
@@ -198,7 +198,7 @@ export interface KindeUsersApiBaseConfig {
   domain: string;
   /** The `fetch` to use (default: the runtime's global `fetch`), e.g. a service binding's or a test fake's. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
-  /** Headers sent with every API request. */
+  /** Headers sent with every API request (`Authorization` cannot be set here); the value of a header carrying a credential (`Cookie`, `Proxy-Authorization`, or a name containing token, secret, key, auth, session, password, credential or signature, in any case) is redacted from errors like the client's own secrets. */
   headers?: Record<string, string>;
   /** Time limit of each call in milliseconds, token request, retries and waits included (default 30000, at most 600000). */
   timeoutMs?: number;
@@ -1210,7 +1210,7 @@ export interface ClerkUsersApiBaseConfig {
   apiVersion?: string;
   /** The `fetch` to use (default: the runtime's global `fetch`), e.g. a service binding's or a test fake's. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
-  /** Headers sent with every request (the API version is set with `apiVersion`). */
+  /** Headers sent with every request (the API version is set with `apiVersion`; `Authorization` cannot be set here); the value of a header carrying a credential (`Cookie`, `Proxy-Authorization`, or a name containing token, secret, key, auth, session, password, credential or signature, in any case) is redacted from errors like the client's own secrets. */
   headers?: Record<string, string>;
   /** Time limit of each call in milliseconds, token request, retries and waits included (default 30000, at most 600000). */
   timeoutMs?: number;

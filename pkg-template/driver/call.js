@@ -39,7 +39,7 @@ export async function call(client, provider, index, info, a, b, c, d, e) {
         live(client, provider, index);
         // The core reads a success's headers never: they are only read for the caller who asks.
         const headers = info || !(status >= 200 && status < 300) ? headersOf(res) : undefined;
-        const data = W.__finish.call(rec.inner, index, status, text, headers, tok, rejected !== undefined);
+        const data = W.__finish.call(rec.inner, index, status, text, headers, tok, rejected !== undefined, o?.headers);
         if (data === undefined) {
           rejected = tok;
           continue;

@@ -4,6 +4,7 @@
 import { Provider, UsersApi } from 'idp-users:glue';
 import { IdpUsersError } from 'idp-users:runtime';
 import { NoResponse } from './scope.js';
+import { headerSecrets } from './secrets.js';
 
 /** wasm-bindgen's methods (`__prepare`, `__finish`, `free`, ...), called only by this driver. */
 export const W = UsersApi.prototype;
@@ -38,10 +39,11 @@ export const CLIENTS = new WeakMap();
 function make(client, provider, config) {
   const inner = Reflect.construct(UsersApi, [provider, config], Holder);
   // Its secrets, for the texts the driver builds: its token, or the client
-  // secret its token requests carry.
+  // secret its token requests carry, and its credential headers' values.
   const token = W.__fixedToken.call(inner);
-  const secrets = [token, new URLSearchParams(W.__tokenRequest.call(inner)?.body).get('client_secret')];
-  CLIENTS.set(client, Object.assign({ inner, provider, scopes: new Set() }, W.__settings.call(inner), { token, secrets }));
+  const settings = W.__settings.call(inner);
+  const secrets = [token, new URLSearchParams(W.__tokenRequest.call(inner)?.body).get('client_secret'), ...headerSecrets(settings.headers)];
+  CLIENTS.set(client, Object.assign({ inner, provider, scopes: new Set() }, settings, { token, secrets }));
 }
 
 /** Client for the Users endpoints of the Kinde Management API (see index.d.ts). */

@@ -39,6 +39,20 @@ export function describe(c) {
   return t.length > 300 ? `${t.slice(0, 300)}…` : t;
 }
 
+/**
+ * The values of the headers in `headers` (lowercase names, as wasm
+ * validated them) that carry credentials: `cookie`, `proxy-authorization`,
+ * or a name containing token, secret, key, auth, session, password,
+ * credential or signature (the core's `is_secret_header`).
+ */
+export function headerSecrets(headers) {
+  const out = [];
+  for (const name in headers) {
+    if (/^cookie$|token|secret|key|auth|session|password|credential|signature/.test(name)) out.push(headers[name]);
+  }
+  return out;
+}
+
 /** The forms a secret can take in a text: as is, JSON-escaped, percent-encoded (none under 4 characters, as in the core). */
 export function forms(secrets) {
   const out = [];

@@ -1,6 +1,7 @@
 // One HTTP exchange: the request wasm built (and an upload's form) sent
 // with the call's signal, the whole body read as text, defensively.
 import { NoResponse } from './scope.js';
+import { headerSecrets } from './secrets.js';
 
 const MULTIPART = 'multipart/form-data';
 
@@ -68,10 +69,11 @@ export function send(fetchFn, { url, method, body, contentType }, headers, callH
     if (scope.stopped) return reject(scope.noResponse());
     // Whatever fails (fetch rejecting with a revoked Proxy, say) becomes a
     // NoResponse here, without a throw; its text and cause are cleaned of
-    // the call's token and the client's secrets.
+    // the call's token, the client's secrets and the values of the call's
+    // own credential headers.
     const fail = (cause) => {
       if (scope.waiting === reject) scope.waiting = undefined;
-      reject(scope.stopped ? scope.noResponse() : new NoResponse('network', cause, token ? [token, ...secrets] : secrets));
+      reject(scope.stopped ? scope.noResponse() : new NoResponse('network', cause, [token, ...secrets, ...headerSecrets(callHeaders)]));
     };
     const all = { accept: 'application/json', ...headers, ...callHeaders };
     if (contentType === MULTIPART) delete all['content-type'];

@@ -30,7 +30,10 @@ pub(crate) const CLASS: &str = "ClerkUsersApi";
 pub(crate) fn client<V: Value>(config: &V, in_browser: bool) -> Result<(Client, Settings), Error> {
     let parsed = ClerkConfig::parse(config, in_browser).map_err(|e| e.during(PROVIDER, CLASS))?;
     let tokens = parsed.secret_key.map_or_else(TokenSource::get_token, TokenSource::Fixed);
-    Ok((Client { provider: PROVIDER, base_url: parsed.base_url, tokens }, parsed.settings))
+    // The client keeps the headers (it redacts their credentials); the driver's settings are made from its copy.
+    let mut settings = parsed.settings;
+    let headers = std::mem::take(&mut settings.headers);
+    Ok((Client { provider: PROVIDER, base_url: parsed.base_url, tokens, headers }, settings))
 }
 
 #[cfg(test)]
@@ -43,9 +46,11 @@ mod tests {
     #[test]
     fn a_secret_key_is_a_fixed_token() {
         let (fixed, settings) = client(&j(r#"{"secretKey":"sk_test_1"}"#), false).expect("fixed"); // ok: test
+        // The client keeps the headers.
+        assert!(settings.headers.is_empty());
         assert_eq!((fixed.provider, fixed.base_url.as_str()), (PROVIDER, "https://api.clerk.com/v1"));
         assert_eq!(fixed.token_step(|| 0.0, None, None), TokenStep::Ready("sk_test_1".into()));
-        assert_eq!(settings.headers[0].0, "clerk-api-version");
+        assert_eq!(fixed.headers[0].0, "clerk-api-version");
     }
 
     #[test]

@@ -152,7 +152,9 @@ impl TokenCache {
     }
 
     /// Reads the token endpoint's answer; caches and returns the token.
-    pub(crate) fn accept<R: Response>(&self, resp: &R, now_ms: f64) -> Result<String, Error> {
+    /// `secrets` (the client's: its client secret among them) are redacted
+    /// from an error's body before it is cut.
+    pub(crate) fn accept<R: Response>(&self, resp: &R, now_ms: f64, secrets: &Secrets) -> Result<String, Error> {
         let url = &self.grant.token_url;
         let json = resp.json();
         let status = resp.status();
@@ -160,10 +162,9 @@ impl TokenCache {
             let mut e = Error::new(ErrorKind::Auth, String::new());
             e.status = Some(status);
             e.retry_after_ms = retry_after_ms(|name| resp.header(name), now_ms);
-            let secrets = Secrets::new([self.grant.client_secret.as_str()]);
             e.body = (!resp.is_empty()).then(|| secrets.body(resp, BODY_LIMIT));
             if let Some(j) = &json {
-                read_error_body(j, &mut e, &secrets);
+                read_error_body(j, &mut e, secrets);
             }
             let mut message = cat(&["token request to ", url, " failed with HTTP "]);
             push_int(&mut message, status.into());
@@ -173,7 +174,7 @@ impl TokenCache {
                 (None, None) => {}
             }
             e.message = message;
-            return Err(e.redact(&secrets));
+            return Err(e.redact(secrets));
         }
         let token = json.as_ref().and_then(|j| j.get("access_token").as_string()).filter(|t| !t.is_empty());
         let Some(token) = token else {
@@ -285,11 +286,10 @@ impl TokenSource {
         !matches!(self, TokenSource::Fixed(_))
     }
 
-    /// The secrets this auth holds or last obtained (every form of each),
-    /// for redaction: the token or secret key, the client secret, and the
-    /// tokens the token endpoint or `getToken` last gave.
-    pub(crate) fn secrets(&self) -> Secrets {
-        let mut out = Secrets::default();
+    /// Adds to `out` the secrets this auth holds or last obtained (every
+    /// form of each), for redaction: the token or secret key, the client
+    /// secret, and the tokens the token endpoint or `getToken` last gave.
+    pub(crate) fn add_secrets(&self, out: &mut Secrets) {
         let mut add_latest = |r: &Replacements| {
             for t in [&r.last, &r.latest] {
                 if let Some(t) = t.borrow().as_deref() {
@@ -309,7 +309,6 @@ impl TokenSource {
             }
             TokenSource::GetToken(r) => add_latest(r),
         }
-        out
     }
 }
 
@@ -332,6 +331,18 @@ mod tests {
     use crate::engine::value::json::j;
 
     const SECRET: &str = "very-secret-value";
+
+    /// What a client of [`cache`] redacts: its client secret.
+    fn secrets() -> Secrets {
+        Secrets::new([SECRET])
+    }
+
+    /// The secrets `source` redacts.
+    fn secrets_of(source: &TokenSource) -> Secrets {
+        let mut out = Secrets::default();
+        source.add_secrets(&mut out);
+        out
+    }
 
     fn cache() -> TokenCache {
         TokenCache::new(Grant {
@@ -367,7 +378,8 @@ mod tests {
         let auth = TokenSource::Mint(cache());
         assert_eq!(auth.step(|| 0.0, None, None), TokenStep::Mint);
         let TokenSource::Mint(c) = &auth else { unreachable!() };
-        let token = c.accept(&canned(200, r#"{"access_token":"t1","expires_in":100,"token_type":"bearer"}"#), 0.0);
+        let token =
+            c.accept(&canned(200, r#"{"access_token":"t1","expires_in":100,"token_type":"bearer"}"#), 0.0, &secrets());
         assert_eq!(token.as_deref(), Ok("t1"));
         assert_eq!(auth.step(|| 89_999.0, None, None), TokenStep::Ready("t1".into()));
         // 100 s lifetime: replaced after 90 s.
@@ -378,7 +390,7 @@ mod tests {
     fn a_rejected_token_is_dropped_but_a_newer_one_kept() {
         let auth = TokenSource::Mint(cache());
         let TokenSource::Mint(c) = &auth else { unreachable!() };
-        let _ = c.accept(&canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 0.0);
+        let _ = c.accept(&canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 0.0, &secrets());
         // Another call already replaced "t1": its rejection does not drop "t2".
         assert_eq!(auth.step(|| 1.0, Some("t1"), None), TokenStep::Ready("t2".into()));
         assert_eq!(auth.step(|| 1.0, Some("t2"), None), TokenStep::Mint);
@@ -401,6 +413,7 @@ mod tests {
             .accept(
                 &canned(401, r#"{"error":"invalid_client","error_description":"bad secret very-secret-value"}"#),
                 0.0,
+                &secrets(),
             )
             .expect_err("401"); // ok: test
         assert_eq!((e.kind, e.status), (ErrorKind::Auth, Some(401)));
@@ -418,7 +431,8 @@ mod tests {
         // As sent, and as a server re-encoding it with `+` for spaces.
         for echoed in [form.clone(), form.replace("%20", "+")] {
             let body = format!(r#"{{"error":"invalid_request","error_description":"bad body: {echoed}"}}"#);
-            let e = c.accept(&canned(400, &body), 0.0).expect_err("400"); // ok: test
+            let secrets = Secrets::new([c.grant().client_secret.as_str()]);
+            let e = c.accept(&canned(400, &body), 0.0, &secrets).expect_err("400"); // ok: test
             let shown = format!("{e:?}");
             assert!(!shown.contains("p%40ss") && !shown.contains("p@ss"), "{shown}");
             assert!(shown.contains("client_secret=[redacted]"), "{shown}");
@@ -429,27 +443,27 @@ mod tests {
     fn minted_tokens_are_redacted_from_errors() {
         let auth = TokenSource::Mint(cache());
         let TokenSource::Mint(c) = &auth else { unreachable!() };
-        let _ = c.accept(&canned(200, r#"{"access_token":"minted-token-1","expires_in":3600}"#), 0.0);
-        let e = Error::new(ErrorKind::Network, "fetch failed: Bearer minted-token-1").redact(&auth.secrets());
+        let _ = c.accept(&canned(200, r#"{"access_token":"minted-token-1","expires_in":3600}"#), 0.0, &secrets());
+        let e = Error::new(ErrorKind::Network, "fetch failed: Bearer minted-token-1").redact(&secrets_of(&auth));
         assert_eq!(e.message, "fetch failed: Bearer [redacted]");
         let source = TokenSource::get_token();
         source.got_token("from-get-token");
-        let e = Error::new(ErrorKind::Network, "from-get-token").redact(&source.secrets());
+        let e = Error::new(ErrorKind::Network, "from-get-token").redact(&secrets_of(&source));
         assert_eq!(e.message, "[redacted]");
     }
 
     #[test]
     fn token_responses_without_a_token_are_auth_errors() {
-        let e = cache().accept(&canned(200, r#"{"token_type":"bearer"}"#), 0.0).expect_err("no token"); // ok: test
+        let e = cache().accept(&canned(200, r#"{"token_type":"bearer"}"#), 0.0, &secrets()).expect_err("no token"); // ok: test
         assert_eq!(e.kind, ErrorKind::Auth);
-        let e = cache().accept(&canned(200, "not json"), 0.0).expect_err("not json"); // ok: test
+        let e = cache().accept(&canned(200, "not json"), 0.0, &secrets()).expect_err("not json"); // ok: test
         assert_eq!(e.kind, ErrorKind::Auth);
     }
 
     #[test]
     fn missing_lifetimes_default_to_five_minutes() {
         let c = cache();
-        let _ = c.accept(&canned(200, r#"{"access_token":"t"}"#), 0.0);
+        let _ = c.accept(&canned(200, r#"{"access_token":"t"}"#), 0.0, &secrets());
         assert_eq!(c.fresh(269_999.0).as_deref(), Some("t"));
         assert_eq!(c.fresh(270_000.0), None);
     }

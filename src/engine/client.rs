@@ -9,6 +9,7 @@
 //!    again, passing the rejected one, and send once more.
 
 use super::auth::{TokenSource, TokenStep, get_token_value};
+use super::config::add_header_secrets;
 use super::error::{BODY_LIMIT, Error, ErrorKind, Secrets, api_error, is_proxy_answer};
 use super::exchange::{Prepared, Response};
 use super::op::{Operation, Shape};
@@ -39,16 +40,19 @@ pub(crate) struct Client {
     pub base_url: String,
     /// Where its tokens come from.
     pub tokens: TokenSource,
+    /// Its configured headers: the values of those that carry credentials
+    /// ([`super::config::is_secret_header`]) are redacted like its own.
+    pub headers: Vec<(String, String)>,
 }
 
 impl Client {
     /// Every secret an error of this client must not show: those of its
-    /// token source, and `token`, the one a request was sent with.
+    /// token source, the values of its credential headers, and `token`,
+    /// the one a request was sent with.
     pub(crate) fn secrets(&self, token: Option<&str>) -> Secrets {
-        let mut secrets = self.tokens.secrets();
-        if let Some(t) = token {
-            secrets.add(t);
-        }
+        let mut secrets = Secrets::new(token);
+        add_header_secrets(&self.headers, &mut secrets);
+        self.tokens.add_secrets(&mut secrets);
         secrets
     }
 
@@ -106,7 +110,10 @@ impl Client {
     pub(crate) fn accept_token<R: Response>(&self, op: &Operation, resp: &R, now_ms: f64) -> Result<String, Error> {
         match &self.tokens {
             #[cfg(feature = "kinde")]
-            TokenSource::Mint(cache) => cache.accept(resp, now_ms).map_err(|e| self.fail(op, e, None)),
+            TokenSource::Mint(cache) => {
+                let secrets = self.secrets(None);
+                cache.accept(resp, now_ms, &secrets).map_err(|e| self.fail_with(op, e, &secrets))
+            }
             _ => Err(self.fail(op, Error::new(ErrorKind::Auth, "no token endpoint in this mode"), None)),
         }
     }
@@ -148,15 +155,26 @@ impl Client {
         self.fail_with(op, Error::new(kind, message), &secrets)
     }
 
+    /// Every secret an error of a call must not show: the client's, `token`
+    /// (the one its request was sent with) and those `call` adds, the
+    /// values of the call's own credential headers.
+    fn call_secrets(&self, token: &str, call: impl FnOnce(&mut Secrets)) -> Secrets {
+        let mut secrets = self.secrets(Some(token));
+        call(&mut secrets);
+        secrets
+    }
+
     /// Reads the API's response to a request sent with the token `token`
-    /// gives (asked only when an error must be redacted of it, so a success
-    /// never copies it). `retried` says whether this was already the second
+    /// gives and the credential headers of its own `call` adds (both asked
+    /// only when an error must be redacted of them, so a success never
+    /// copies them). `retried` says whether this was already the second
     /// attempt.
     pub(crate) fn finish<R: Response>(
         &self,
         op: &Operation,
         resp: &R,
         token: impl FnOnce() -> String,
+        call: impl FnOnce(&mut Secrets),
         retried: bool,
     ) -> Result<Outcome<R::Json>, Error> {
         let status = resp.status();
@@ -193,7 +211,7 @@ impl Client {
                     message.push_str(&cat(&[" with ", problem, " (expected ", op.returns.describe(), ")"]));
                     let mut e = Error::new(ErrorKind::Decode, message);
                     e.status = Some(status);
-                    let secrets = self.secrets(Some(&token()));
+                    let secrets = self.call_secrets(&token(), call);
                     e.body = Some(secrets.body(resp, BODY_LIMIT));
                     Err(self.fail_with(op, e, &secrets))
                 }
@@ -212,7 +230,7 @@ impl Client {
         if replaceable && !retried && !proxy && self.tokens.can_refresh() {
             return Ok(Outcome::RefreshToken);
         }
-        let secrets = self.secrets(Some(&used));
+        let secrets = self.call_secrets(&used, call);
         let mut e = api_error(resp, json.as_ref(), &secrets, proxy, now_ms());
         if let (Some(note), 404 | 405) = (op.removed, status) {
             e.message = cat(&[&e.message, " (", note, ")"]);
@@ -260,7 +278,7 @@ mod tests {
     const SECRET: &str = "very-secret-value";
 
     fn client(tokens: TokenSource) -> Client {
-        Client { provider: "kinde", base_url: "https://acme.kinde.com".into(), tokens }
+        Client { provider: "kinde", base_url: "https://acme.kinde.com".into(), tokens, headers: vec![] }
     }
 
     fn cc() -> Client {
@@ -273,7 +291,7 @@ mod tests {
     }
 
     fn finish(c: &Client, resp: &Canned, retried: bool) -> Result<Outcome<J>, Error> {
-        c.finish(&OP, resp, || "tok-in-use-1".into(), retried)
+        c.finish(&OP, resp, || "tok-in-use-1".into(), |_| {}, retried)
     }
 
     #[test]
@@ -310,11 +328,11 @@ mod tests {
             assert_eq!(e.message, format!("getUserSessions: HTTP {status} with {problem} (expected a JSON object)"));
         }
         static LIST: Operation = Operation { returns: Shape::Array, ..OP };
-        let Ok(Outcome::Done(J(Some(v)))) = c.finish(&LIST, &canned(200, "[1]"), || "t".into(), false) else {
+        let Ok(Outcome::Done(J(Some(v)))) = c.finish(&LIST, &canned(200, "[1]"), || "t".into(), |_| {}, false) else {
             panic!()
         };
         assert_eq!(v, serde_json::json!([1]));
-        let e = c.finish(&LIST, &canned(200, "{}"), || "t".into(), false).expect_err("object for a list"); // ok: test
+        let e = c.finish(&LIST, &canned(200, "{}"), || "t".into(), |_| {}, false).expect_err("object for a list"); // ok: test
         assert!(e.message.ends_with("with JSON of another type (expected a JSON array)"), "{}", e.message);
     }
 
@@ -324,7 +342,7 @@ mod tests {
         let c = client(TokenSource::Fixed("t".into()));
         for op in [&OP, &LIST] {
             for status in [204, 205] {
-                let done = c.finish(op, &canned(status, ""), || "t".into(), false);
+                let done = c.finish(op, &canned(status, ""), || "t".into(), |_| {}, false);
                 assert_eq!(done, Ok(Outcome::Done(J(Some(serde_json::Value::Null)))), "{status}");
             }
         }
@@ -361,7 +379,7 @@ mod tests {
             assert_eq!(c.accept_token(&OP, &canned(200, &body), 0.0).as_deref(), Ok(t));
         };
         let finish_with = |c: &Client, status: u16, t: &str, retried: bool| {
-            c.finish(&OP, &canned(status, ""), || t.to_owned(), retried).map_err(|e| (e.kind, e.status))
+            c.finish(&OP, &canned(status, ""), || t.to_owned(), |_| {}, retried).map_err(|e| (e.kind, e.status))
         };
         mint(&c, "t1");
         // The first token refused with 403: one replacement.
@@ -385,7 +403,7 @@ mod tests {
         mint(&c2, "t1");
         assert_eq!(c2.token_step(|| 1.0, Some("t1"), Some(401)), TokenStep::Mint);
         let _ = c2.accept_token(&OP, &canned(200, r#"{"access_token":"t2","expires_in":3600}"#), 1.0);
-        assert!(matches!(c2.finish(&OP, &canned(200, "{}"), || "t2".into(), true), Ok(Outcome::Done(_))));
+        assert!(matches!(c2.finish(&OP, &canned(200, "{}"), || "t2".into(), |_| {}, true), Ok(Outcome::Done(_))));
         assert_eq!(finish_with(&c2, 403, "t2", false), Ok(Outcome::RefreshToken));
         // A token minted anew after expiry is a first one again.
         let c = cc();
@@ -401,7 +419,7 @@ mod tests {
     fn a_get_token_replacement_refused_with_403_is_final() {
         let c = client(TokenSource::get_token());
         assert_eq!(c.accept_get_token(&OP, &j("\"s1\"")).as_deref(), Ok("s1"));
-        let refused = |t: &str| c.finish(&OP, &canned(403, ""), || t.to_owned(), false).map_err(|e| e.status);
+        let refused = |t: &str| c.finish(&OP, &canned(403, ""), || t.to_owned(), |_| {}, false).map_err(|e| e.status);
         assert_eq!(refused("s1"), Ok(Outcome::RefreshToken));
         assert_eq!(c.token_step(|| 0.0, Some("s1"), Some(403)), TokenStep::GetToken);
         assert_eq!(c.accept_get_token(&OP, &j("\"s2\"")).as_deref(), Ok("s2"));
@@ -453,10 +471,10 @@ mod tests {
         static GONE: Operation = Operation { name: "createUserTotp", removed: Some("it was removed"), ..OP };
         let c = client(TokenSource::Fixed("tok-static-1".into()));
         for status in [404, 405] {
-            let e = c.finish(&GONE, &canned(status, ""), || "tok-static-1".into(), false).expect_err("gone"); // ok: test
+            let e = c.finish(&GONE, &canned(status, ""), || "tok-static-1".into(), |_| {}, false).expect_err("gone"); // ok: test
             assert_eq!(e.message, format!("createUserTotp: HTTP {status} (it was removed)"));
         }
-        let e = c.finish(&GONE, &canned(500, ""), || "tok-static-1".into(), false).expect_err("500"); // ok: test
+        let e = c.finish(&GONE, &canned(500, ""), || "tok-static-1".into(), |_| {}, false).expect_err("500"); // ok: test
         assert_eq!(e.message, "createUserTotp: HTTP 500");
     }
 
@@ -493,6 +511,35 @@ mod tests {
                 assert!(!shown.contains(&KEY[..4]), "{at}: {}", &shown[shown.len() - 40..]);
             }
         }
+    }
+
+    #[test]
+    fn credential_header_values_are_redacted_like_the_clients_own() {
+        const KEY: &str = "hdr-api-key-0123456789";
+        let mut c = cc();
+        c.headers =
+            vec![("x-api-key".into(), KEY.into()), ("x-key".into(), "ab".into()), ("x-trace".into(), "trace-1".into())];
+        let echo = format!(r#"{{"errors":[{{"code":"{KEY}","message":"x-api-key: {KEY}"}}],"pad":"ab"}}"#);
+        // A success that is not an object (a decode error), and API errors.
+        for (status, body) in [(200, format!("[{echo}]")), (400, echo.clone()), (500, echo)] {
+            let e = finish(&c, &canned(status, &body), false).expect_err("error"); // ok: test
+            assert!(!format!("{e:?}").contains("hdr-api"), "{status}: {e:?}");
+            // Values under 4 characters are not redacted (as for every secret).
+            assert!(e.body.as_deref().is_some_and(|b| b.contains("\"ab\"")), "{status}: {e:?}");
+        }
+        // Across the body's cut: no start of it stays.
+        let body = format!("{}{KEY}{}", "x".repeat(BODY_LIMIT - 8), "y".repeat(100));
+        let e = finish(&c, &canned(400, &body), false).expect_err("400"); // ok: test
+        assert!(!e.body.clone().unwrap_or_default().contains("hdr-"));
+        // A call's own credential headers, in an API error.
+        const CALL: &str = "call-session-token-987";
+        let e = c.finish(&OP, &canned(400, &format!("{KEY} {CALL}")), || "t".into(), |s| s.add(CALL), false);
+        let e = e.expect_err("400"); // ok: test
+        assert_eq!(e.body.as_deref(), Some("[redacted] [redacted]"));
+        let e = c.no_response(&OP, ErrorKind::Network, (&format!("refused {KEY}"), false), None, None);
+        assert_eq!(e.message, "getUserSessions: refused [redacted]");
+        let e = c.accept_token(&OP, &canned(401, &format!("{}{KEY}", "z".repeat(BODY_LIMIT - 6))), 0.0);
+        assert!(!format!("{e:?}").contains("hdr-"), "{e:?}");
     }
 
     #[test]

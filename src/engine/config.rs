@@ -1,6 +1,6 @@
 //! Reading the options object callers pass to a client and to each call.
 
-use super::error::Error;
+use super::error::{Error, Secrets};
 use super::retry::{MAX_RETRIES, RetryPolicy};
 use super::text::{cat, int, is_one_of, is_space, pieces, push_joined, trim};
 use super::value::{Kind, Value};
@@ -14,7 +14,8 @@ pub(crate) const MAX_TIMEOUT_MS: u32 = 600_000;
 /// part of every config the JS driver uses).
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Settings {
-    /// Headers for every request.
+    /// Headers for every request (taken by the [`super::client::Client`]
+    /// made with these settings, which keeps them).
     pub headers: Vec<(String, String)>,
     /// The time a call may take (token request, attempts and waits).
     pub timeout_ms: u32,
@@ -159,6 +160,29 @@ pub(crate) fn base_url(raw: &str, label: &str) -> Result<String, Error> {
     Ok(cat(&[scheme, rest]))
 }
 
+/// Whether a header of this (lowercase) name carries a credential, so its
+/// value is redacted like the client's own: `cookie`, `proxy-authorization`,
+/// or a name containing `token`, `secret`, `key`, `auth`, `session`,
+/// `password`, `credential` or `signature` (`x-api-key`,
+/// `cf-access-client-secret`, `x-session-token`, ...).
+pub(crate) fn is_secret_header(name: &str) -> bool {
+    const PARTS: [&str; 8] = ["token", "secret", "key", "auth", "session", "password", "credential", "signature"];
+    // Compared as bytes: `str::contains(&str)` brings in the two-way searcher.
+    let name = name.as_bytes();
+    name == b"cookie" || PARTS.iter().any(|p| name.windows(p.len()).any(|w| w == p.as_bytes()))
+}
+
+/// Adds to `out` the values of the headers in `list` that carry
+/// credentials (see [`is_secret_header`]): secrets, redacted from errors
+/// like the client's own.
+pub(crate) fn add_header_secrets(list: &[(String, String)], out: &mut Secrets) {
+    for (name, value) in list {
+        if is_secret_header(name) {
+            out.add(value);
+        }
+    }
+}
+
 /// Header names and values from an object of strings, names lowercased.
 pub(crate) fn headers<V: Value>(value: &V, label: &str) -> Result<Vec<(String, String)>, Error> {
     match value.kind() {
@@ -270,6 +294,37 @@ mod tests {
         for bad in ["", "https://", "ftp://x", "acme.kinde.com?x=1", "a b.com", "https://u:p@x.com", "x.com#f"] {
             assert!(base_url(bad, "d").is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn credential_headers_are_named_by_the_rule() {
+        for name in [
+            "cookie",
+            "proxy-authorization",
+            "x-api-key",
+            "cf-access-client-secret",
+            "x-csrf-token",
+            "x-session-id",
+            "x-auth",
+            "x-password",
+            "x-credentials",
+            "x-amz-signature",
+            "apikey",
+        ] {
+            assert!(is_secret_header(name), "{name}");
+        }
+        for name in ["x-trace", "accept-language", "x-request-id", "cookies-x", "user-agent", "x-tenant", ""] {
+            assert!(!is_secret_header(name), "{name}");
+        }
+        let settings = Settings::parse(&j(
+            r#"{"headers":{"X-Api-Key":"k-123456","Cookie":"sid=abc","X-Trace":"trace-1234","x-token":"ab"}}"#,
+        ))
+        .expect("valid"); // ok: test
+        let mut secrets = Secrets::default();
+        add_header_secrets(&settings.headers, &mut secrets);
+        // Values under 4 characters are not redacted, as for every secret.
+        let text = "sid=abc k-123456 ab trace-1234";
+        assert_eq!(secrets.clip(text, false, 100), "[redacted] [redacted] ab trace-1234");
     }
 
     #[test]

@@ -34,7 +34,10 @@ pub(crate) fn client<V: Value>(config: &V, in_browser: bool) -> Result<(Client, 
         KindeAuth::Mint(grant) => TokenSource::Mint(TokenCache::new(grant)),
         KindeAuth::GetToken => TokenSource::get_token(),
     };
-    Ok((Client { provider: PROVIDER, base_url: parsed.base_url, tokens }, parsed.settings))
+    // The client keeps the headers (it redacts their credentials); the driver's settings are made from its copy.
+    let mut settings = parsed.settings;
+    let headers = std::mem::take(&mut settings.headers);
+    Ok((Client { provider: PROVIDER, base_url: parsed.base_url, tokens, headers }, settings))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export interface RequestOptions {
   /** Aborts the call: the request in flight is aborted, a wait between attempts ends, and the promise rejects with an `IdpUsersError` of kind `"aborted"`. */
   signal?: AbortSignal;
-  /** Extra headers for this request (they take precedence over the client's `headers`). */
+  /** Extra headers for this request (they take precedence over the client's `headers`); the value of a header carrying a credential (`Cookie`, `Proxy-Authorization`, or a name containing token, secret, key, auth, session, password, credential or signature, in any case) is redacted from errors like the client's own secrets. */
   headers?: Record<string, string>;
   /** Time limit of the whole call in milliseconds, retries and waits included (default: the client's `timeoutMs`). At the limit the request in flight is aborted and the promise rejects with kind `"timeout"`. */
   timeoutMs?: number;
@@ -208,7 +208,7 @@ export interface KindeUsersApiBaseConfig {
   /** Your Kinde domain: `acme.kinde.com`, `https://acme.kinde.com`, or a custom domain or proxy URL. */
   domain: string;
 {FETCH_OPTION}
-  /** Headers sent with every API request. */
+  /** Headers sent with every API request (`Authorization` cannot be set here); the value of a header carrying a credential (`Cookie`, `Proxy-Authorization`, or a name containing token, secret, key, auth, session, password, credential or signature, in any case) is redacted from errors like the client's own secrets. */
   headers?: Record<string, string>;
 {CALL_LIMIT_OPTIONS}
   /** Allow `clientSecret` in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */
@@ -258,7 +258,7 @@ export interface ClerkUsersApiBaseConfig {
   /** Value of the `Clerk-API-Version` header (default `"{API_VERSION}"`, the version these typings follow). */
   apiVersion?: string;
 {FETCH_OPTION}
-  /** Headers sent with every request (the API version is set with `apiVersion`). */
+  /** Headers sent with every request (the API version is set with `apiVersion`; `Authorization` cannot be set here); the value of a header carrying a credential (`Cookie`, `Proxy-Authorization`, or a name containing token, secret, key, auth, session, password, credential or signature, in any case) is redacted from errors like the client's own secrets. */
   headers?: Record<string, string>;
 {CALL_LIMIT_OPTIONS}
   /** Allow the secret key in a browser page (where `window` and `document` exist), which exposes it to anyone who can load the page. */

@@ -10,7 +10,7 @@ use super::js::{get, in_browser, json_parse, text_prefix, thrown_text};
 use super::protocol::{self, Provider, TokenSource};
 use crate::engine::auth::{self, TokenStep};
 use crate::engine::client::{Client, MAX_MESSAGE, Outcome, now_ms};
-use crate::engine::config::Settings;
+use crate::engine::config::{self, Settings, add_header_secrets};
 use crate::engine::error::{BODY_LIMIT, Error, ErrorKind, is_proxy_answer};
 use crate::engine::exchange::{OutBody, Prepared};
 use crate::engine::op::{Operation, ParamsObject};
@@ -133,7 +133,7 @@ impl UsersApi {
         let function = |key: &str| get(&config, key).dyn_into::<Function>().map_or(JsValue::UNDEFINED, JsValue::from);
         let fetch = if settings.custom_fetch { function("fetch") } else { JsValue::UNDEFINED };
         let settings_js =
-            protocol::settings(fetch, settings.timeout_ms, headers_js(&settings.headers), function("getToken"));
+            protocol::settings(fetch, settings.timeout_ms, headers_js(&client.headers), function("getToken"));
         Ok(UsersApi { client, operations, retry: settings.retry, settings: settings_js })
     }
 
@@ -312,9 +312,12 @@ impl UsersApi {
 
     /// Reads the API's response: the data, or undefined to refresh the
     /// token and send once more (the API refused `token`, and `retried` says whether this
-    /// was already the retry). The token stays a JS string unless an error
-    /// must be redacted of it.
+    /// was already the retry). `call_headers`: the call's own headers (its
+    /// validated `options.headers`, if any), whose credentials an error
+    /// does not show either. The token and those headers stay JS values
+    /// unless an error must be redacted of them.
     #[wasm_bindgen(js_name = __finish)]
+    #[allow(clippy::too_many_arguments)] // each is one plain value of the exchange, as the driver has it
     pub fn finish(
         &self,
         index: u32,
@@ -323,10 +326,16 @@ impl UsersApi {
         headers: JsValue,
         token: JsValue,
         retried: bool,
+        call_headers: JsValue,
     ) -> Result<JsValue, JsValue> {
         let op = self.op(index)?;
         let token = || text_prefix(&token, MAX_TEXT as u32).unwrap_or_default();
-        match self.client.finish(op, &JsResponse { status, text, headers }, token, retried).map_err(to_js)? {
+        let call = |secrets: &mut _| {
+            if let Ok(list) = config::headers(&call_headers, "options.headers") {
+                add_header_secrets(&list, secrets);
+            }
+        };
+        match self.client.finish(op, &JsResponse { status, text, headers }, token, call, retried).map_err(to_js)? {
             Outcome::Done(data) => Ok(data),
             Outcome::RefreshToken => Ok(JsValue::UNDEFINED),
         }

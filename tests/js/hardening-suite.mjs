@@ -634,4 +634,59 @@ export async function hardeningTests({ lib, fake, runtime, test, ok, eq, rejects
     const t4 = all(e4);
     ok(!t4.includes('secret_tail_0123') && !t4.includes('bad_token_with'), `the token is absent: ${t4.slice(0, 300)}`);
   });
+
+  await test('secrets: the values of credential headers (x-api-key, cookie, cf-access-client-secret, proxy-authorization in the config; a session token in a call\'s options) never reach an error\'s message, body, toJSON or cause; x-trace and values under 4 characters are kept', async () => {
+    const creds = {
+      'X-Api-Key': 'hdr_api_key_0123456789',
+      Cookie: 'sid=hdr_cookie_0123456789',
+      'CF-Access-Client-Secret': 'hdr_cf_secret_0123456789',
+      'Proxy-Authorization': 'Basic aGRyX3Byb3h5XzAxMjM0NTY3ODk=',
+    };
+    const callCreds = { 'x-session-token': 'hdr_call_session_0123456789' };
+    const headers = { ...creds, 'X-Trace': 'trace_visible_0123456789', 'X-Short-Key': 'k9z' };
+    const kept = ['trace_visible_0123456789', 'x-short-key: k9z'];
+    // Every header the request carried but the accept and the bearer token, as `name: value; ...`.
+    const echoed = (init) =>
+      Object.entries(init.headers)
+        .filter(([name]) => name !== 'authorization' && name !== 'accept')
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('; ');
+    const shown = (e) => {
+      const parts = [e.message, JSON.stringify(e), String(e.body)];
+      for (let c = e.cause, depth = 0; c && depth < 4; c = c.cause, depth++) parts.push(String(c.message), String(c.name), String(c.code));
+      return parts.join('\n');
+    };
+    const check = (e, what, hidden, visible) => {
+      const text = shown(e);
+      for (const v of hidden) ok(!text.includes(v.slice(0, 12)) && !text.includes(encodeURIComponent(v).slice(0, 12)), `${what}: ${v.slice(0, 6)}… is absent: ${text.slice(0, 600)}`);
+      ok(text.includes('[redacted]'), `${what}: [redacted] in its place`);
+      for (const v of visible) ok(text.includes(v), `${what}: ${v} is kept: ${text.slice(0, 600)}`);
+    };
+    const answer = (status, body) => new Response(body, { status, headers: { 'content-type': 'application/json' } });
+    // What fetch threw echoes the request's headers (the config's and the call's), padded across the message's 300 characters and the cause's 1,000.
+    for (const pad of [0, 280, 990]) {
+      const thrower = async (url, init) => {
+        throw new TypeError(`${'x'.repeat(pad)}${echoed(init)}`, { cause: Object.assign(new Error(`inner ${echoed(init)}`), { code: 'EHDR' }) });
+      };
+      const c = clerkClient(fake.createFakeProviders(), { fetch: thrower, headers, retries: 0 });
+      const e = await rejects(c.getUser(CU1, { headers: callCreds }), { kind: 'network' }, `thrown, pad ${pad}`);
+      check(e, `thrown fetch error, pad ${pad}`, [...Object.values(creds), ...Object.values(callCreds)], pad === 0 ? kept : []);
+    }
+    // An API error and a success that is not JSON, echoing the config's headers and the call's.
+    const bodies = [
+      [400, (init) => JSON.stringify({ errors: [{ code: 'bad_header', message: `echo ${echoed(init)}`, long_message: echoed(init) }] }), 'api'],
+      [500, (init) => JSON.stringify({ errors: [{ code: 'x', message: echoed(init) }], meta: { echo: JSON.stringify(init.headers) } }), 'api'],
+      [200, (init) => `not json: ${echoed(init)}`, 'decode'],
+    ];
+    for (const [status, body, kind] of bodies) {
+      const c = clerkClient(fake.createFakeProviders(), { fetch: async (url, init) => answer(status, body(init)), headers, retries: 0 });
+      const e = await rejects(c.getUser(CU1, { headers: callCreds }), { kind, status }, `HTTP ${status}`);
+      check(e, `HTTP ${status} echoing the headers`, [...Object.values(creds), ...Object.values(callCreds)], kept);
+    }
+    // The Kinde token endpoint refusing the client and echoing its headers.
+    const f = fake.createFakeProviders();
+    const tokenEcho = async (url, init) => (String(url).includes('/oauth2/token') ? answer(401, JSON.stringify({ error: 'invalid_client', error_description: echoed(init) })) : f.fetch(url, init));
+    const k = kindeClient(f, { fetch: tokenEcho, headers, retries: 0 });
+    check(await rejects(k.getUserData(KU1), { kind: 'auth', status: 401 }, 'token endpoint echo'), 'token endpoint echoing the headers', Object.values(creds), kept);
+  });
 }

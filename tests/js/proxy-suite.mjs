@@ -259,6 +259,48 @@ export async function proxyTests({ lib, fake, proxy, test, ok, eq, rejects, allo
     ok(handler.length <= 1, 'a handler of one request');
   });
 
+  await test('proxy: the values of credential headers in a provider\'s config (x-api-key, cookie, cf-access-client-secret, a session token) never leave, echoed in a body or a passed-back header; x-trace is kept', async () => {
+    const creds = { 'X-Api-Key': 'hdr_api_key_0123456789', Cookie: 'sid=hdr_cookie_0123456789', 'CF-Access-Client-Secret': 'hdr_cf_secret_0123456789', 'x-session-token': 'hdr_session_0123456789' };
+    const trace = 'trace-visible-ZX81';
+    const f = fake.createFakeProviders();
+    let status = 400;
+    // The provider echoes every header it got but the bearer token: in the error, and in a rate-limit header.
+    // (Its token endpoint mints for a client secret of its own: the fake's, `fake-client-secret`, shares 10
+    // letters in a row with the header name `cf-access-client-secret`, which the proxy would rightly withhold.)
+    const echo = async (url, init) => {
+      if (String(url).includes('/oauth2/token')) return new Response(JSON.stringify({ access_token: 'tok_hdr_minted_5d2c', expires_in: 3600 }), { status: 200 });
+      const got = Object.entries(init.headers).filter(([name]) => name !== 'authorization');
+      const text = got.map(([name, value]) => `${name}: ${value}`).join('; ');
+      const body = JSON.stringify({ errors: [{ code: 'bad_header', message: `echo ${text}`, long_message: JSON.stringify(init.headers) }] });
+      return new Response(body, { status, headers: { 'content-type': 'application/json', 'x-ratelimit-policy': init.headers['x-api-key'], 'x-ratelimit-limit': init.headers['x-trace'] } });
+    };
+    const headers = { ...creds, 'X-Trace': trace };
+    const handler = createUsersProxy({
+      kinde: { domain: KINDE_DOMAIN, clientId: 'cid_hdr', clientSecret: 'cs_hdr_distinct_7f3e', fetch: echo, headers, ...consent },
+      clerk: { secretKey: f.clerk.secretKey, baseUrl: CLERK_BASE, fetch: echo, headers, ...consent },
+      allow: ['kinde.*', 'clerk.*'],
+      authorize: () => true,
+    });
+    for (const [path, what] of [['/admin-api/kinde/api/v1/users', 'kinde'], [`/admin-api/clerk/users/${C1}`, 'clerk']]) {
+      for (const code of [400, 200]) {
+        status = code;
+        const res = await handler(new Request(`${ORIGIN}${path}`));
+        const text = await res.text();
+        const back = [...res.headers].map(([h, v]) => `${h}: ${v}`).join('\n');
+        for (const value of Object.values(creds)) {
+          for (const piece of [value, value.slice(4, 18), encodeURIComponent(value)]) {
+            ok(!text.includes(piece) && !back.includes(piece), `${what} ${code}: no ${value.slice(0, 8)}… in the answer: ${text.slice(0, 400)}`);
+          }
+        }
+        if (code === 400) {
+          eq(res.status, 400, `${what}: the provider's status`);
+          ok(text.includes(trace) && text.includes('[redacted]'), `${what}: x-trace kept, the credentials redacted: ${text.slice(0, 400)}`);
+          eq([res.headers.get('x-ratelimit-policy'), res.headers.get('x-ratelimit-limit')], [null, trace], `${what}: the header echoing the key is dropped, the one echoing x-trace kept`);
+        }
+      }
+    }
+  });
+
   await test('proxy: bodies over maxBodyBytes get 413, by Content-Length and by counting the stream', async () => {
     const { f, call } = setup({ maxBodyBytes: 64 });
     const big = JSON.stringify({ given_name: 'x'.repeat(100) });

@@ -89,7 +89,7 @@ mod driven {
 
         /// Reads the response with the core: the data, or the error.
         fn finish(&self, attempt: &Attempt, resp: &JsResponse) -> Result<JsValue, JsValue> {
-            match self.client.finish(attempt.op, resp, || attempt.token.clone(), false).map_err(to_js)? {
+            match self.client.finish(attempt.op, resp, || attempt.token.clone(), |_| {}, false).map_err(to_js)? {
                 Outcome::Done(data) => Ok(data),
                 Outcome::RefreshToken => Err(self.failed(attempt.op, ErrorKind::Auth, "the API refused the token")),
             }
