@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check of the project, in order, failing fast.
-//   lint (fmt, clippy native + wasm32) → Rust unit tests → wasm-layer tests
+//   lint (fmt, clippy native + wasm32) → Rust unit tests (and of the one-provider builds, with their clippy) → wasm-layer tests
 //   (Node, headless Chromium) → release build (three entries) →
 //   fake provider tests → size budgets → the stable-toolchain fallback build →
 //   packed package (typings, shipped docs, README code blocks, bin) → the browser entries built by
@@ -46,6 +46,9 @@ const stages = [
   ['clippy (native)', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']],
   ['clippy (wasm32)', 'cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--tests', '--', '-D', 'warnings']],
   ['Rust unit tests', 'cargo', ['test', '--quiet']],
+  // The one-provider builds behind idp-users/clerk and idp-users/kinde leave
+  // parts of the engine out (features `clerk`, `kinde`): linted and tested as built.
+  ['Rust unit tests and clippy, one-provider builds (clerk, kinde)', null, oneProviderBuilds],
   ['wasm tests (Node)', null, () => wasmTests('node')],
   ['wasm tests (headless Chromium)', null, () => wasmTests('chromium')],
   ['release build (npm run build)', 'node', ['scripts/build.mjs']],
@@ -65,6 +68,17 @@ const stages = [
   // Two runtimes at a time (tests/runtimes/README.md), each against a fake server of its own.
   ['cross-runtime suite', 'node', ['tests/runtimes/run.mjs']],
 ];
+
+/** clippy -D warnings and the unit tests of each one-provider build (`--no-default-features --features <p>`). */
+function oneProviderBuilds() {
+  for (const feature of ['clerk', 'kinde']) {
+    const only = ['--no-default-features', '--features', feature];
+    for (const args of [['clippy', '--all-targets', ...only, '--', '-D', 'warnings'], ['test', '--quiet', ...only]]) {
+      if (spawnSync('cargo', args, { cwd: root, stdio: 'inherit', env }).status !== 0) return false;
+    }
+  }
+  return true;
+}
 
 // The tests of src/wasm (src/wasm/tests.rs): one debug build for wasm32, run
 // by wasm-bindgen-test-runner (the cargo runner set in .cargo/config.toml)

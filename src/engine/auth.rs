@@ -327,6 +327,7 @@ pub(crate) fn get_token_value<V: Value>(value: &V) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(feature = "kinde")]
     use crate::engine::exchange::testing::canned;
     use crate::engine::value::json::j;
 
@@ -361,6 +362,7 @@ mod tests {
         assert_eq!(refresh_at(1000.0, 2000.0), 2800.0);
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn the_token_request_is_a_form_post() {
         let req = cache().request();
@@ -373,6 +375,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn tokens_are_cached_until_shortly_before_expiry() {
         let auth = TokenSource::Mint(cache());
@@ -386,6 +389,7 @@ mod tests {
         assert_eq!(auth.step(|| 90_000.0, None, None), TokenStep::Mint);
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn a_rejected_token_is_dropped_but_a_newer_one_kept() {
         let auth = TokenSource::Mint(cache());
@@ -406,6 +410,7 @@ mod tests {
         assert_eq!(get_token_value(&j("42")).map_err(|e| e.kind), Err(ErrorKind::Auth));
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn failed_token_requests_carry_the_answer_but_not_the_secret() {
         let c = cache();
@@ -424,6 +429,7 @@ mod tests {
         assert_eq!(c.fresh(0.0), None);
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn a_token_endpoint_echoing_the_form_body_does_not_leak_the_secret() {
         let c = TokenCache::new(Grant { client_secret: "p@ss word/+=~*é".into(), ..cache().grant().clone() });
@@ -439,6 +445,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn minted_tokens_are_redacted_from_errors() {
         let auth = TokenSource::Mint(cache());
@@ -452,6 +459,7 @@ mod tests {
         assert_eq!(e.message, "[redacted]");
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn token_responses_without_a_token_are_auth_errors() {
         let e = cache().accept(&canned(200, r#"{"token_type":"bearer"}"#), 0.0, &secrets()).expect_err("no token"); // ok: test
@@ -460,6 +468,7 @@ mod tests {
         assert_eq!(e.kind, ErrorKind::Auth);
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn missing_lifetimes_default_to_five_minutes() {
         let c = cache();

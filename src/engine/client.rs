@@ -254,7 +254,9 @@ pub(crate) fn now_ms() -> f64 {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    #[cfg(feature = "kinde")]
     use crate::engine::auth::{Grant, TokenCache};
+    #[cfg(feature = "kinde")]
     use crate::engine::error::is_proxy_answer;
     use crate::engine::exchange::HttpMethod;
     use crate::engine::exchange::testing::{Canned, canned};
@@ -281,6 +283,7 @@ mod tests {
         Client { provider: "kinde", base_url: "https://acme.kinde.com".into(), tokens, headers: vec![] }
     }
 
+    #[cfg(feature = "kinde")]
     fn cc() -> Client {
         client(TokenSource::Mint(TokenCache::new(Grant {
             token_url: "https://acme.kinde.com/oauth2/token".into(),
@@ -358,6 +361,7 @@ mod tests {
         assert_eq!(Shape::of("Array"), Shape::Object);
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn rejected_tokens_are_refreshed_once_unless_fixed() {
         let c = cc();
@@ -370,6 +374,7 @@ mod tests {
         assert_eq!(finish(&client(TokenSource::get_token()), &canned(401, ""), false), Ok(Outcome::RefreshToken));
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn a_token_is_re_minted_at_most_once_on_403() {
         let c = cc();
@@ -429,6 +434,7 @@ mod tests {
         assert_eq!(c.token_step(|| 0.0, Some("s2"), Some(403)), TokenStep::Ready("s2".into()));
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn the_proxys_own_refusals_are_final() {
         let body = |code: &str| {
@@ -513,6 +519,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn credential_header_values_are_redacted_like_the_clients_own() {
         const KEY: &str = "hdr-api-key-0123456789";
@@ -552,6 +559,7 @@ mod tests {
         assert_eq!(e.message, "getUserSessions: Bearer [redacted]");
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn requests_without_response() {
         let c = cc();
@@ -572,6 +580,7 @@ mod tests {
         assert_eq!(e.message, "getUserSessions: aborted by the caller's signal");
     }
 
+    #[cfg(feature = "kinde")]
     #[test]
     fn the_client_credentials_flow() {
         let c = cc();
