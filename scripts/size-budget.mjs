@@ -43,15 +43,16 @@ export const SIZE_GOALS = {
 
 /**
  * The sizes measured when these were set (`node scripts/size-budget.mjs`
- * after `node scripts/build.mjs`, the tables branch on 2026-12-08: the
- * provider-only engine parts out of the one-provider builds, wasm-opt's
- * relooper), plus about 2%. The Clerk entry meets its goal; both providers
+ * after `node scripts/build.mjs`, main on 2026-12-08: the provider-only
+ * engine parts and error fields out of the one-provider builds, wasm-opt's
+ * relooper, credential headers redacted), plus about 2% (capped at the
+ * goal for both providers). The Clerk entry meets its goal; both providers
  * meet theirs.
  */
 export const SIZE_MEASURED_BUDGETS = {
-  both: 43_310, // measured 42,458 B
-  clerk: 37_580, // measured 36,846 B
-  kinde: 39_020, // measured 38,258 B
+  both: 43_620, // measured 42,768 B
+  clerk: 38_010, // measured 37,267 B
+  kinde: 39_500, // measured 38,723 B
 };
 
 /** The switch: 'goals' fails the stage above SIZE_GOALS, 'measured' above SIZE_MEASURED_BUDGETS. */
