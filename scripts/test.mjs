@@ -45,6 +45,8 @@ const stages = [
   ['cargo fmt', 'cargo', ['fmt', '--all', '--', '--check']],
   ['clippy (native)', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']],
   ['clippy (wasm32)', 'cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--tests', '--', '-D', 'warnings']],
+  // The crate-choice spikes behind `node benches/crates.mjs` (README: the crates chosen and why) still build.
+  ['benches/crates spikes (cargo check, wasm32, every spike feature)', 'cargo', ['check', '--quiet', '-p', 'idp-users-spikes', '--target', 'wasm32-unknown-unknown', '--features', 'spike-futures,spike-gloo,spike-serde']],
   ['Rust unit tests', 'cargo', ['test', '--quiet']],
   // The one-provider builds behind idp-users/clerk and idp-users/kinde leave
   // parts of the engine out (features `clerk`, `kinde`): linted and tested as built.

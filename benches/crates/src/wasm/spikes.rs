@@ -306,7 +306,7 @@ mod serde_read {
     fn serde_error(label: &str, e: serde_wasm_bindgen::Error) -> Error {
         // serde-wasm-bindgen's errors are JS `Error`s; their text is `String(error)`.
         let text = e.to_string();
-        Error::invalid(label, format!("is invalid: {}", text.strip_prefix("Error: ").unwrap_or(&text)))
+        Error::invalid(label, &format!("is invalid: {}", text.strip_prefix("Error: ").unwrap_or(&text)))
     }
 
     fn non_empty(value: Option<String>, param: &str) -> Result<Option<String>, Error> {
@@ -326,7 +326,7 @@ mod serde_read {
     fn in_range(value: Option<u32>, param: &str, min: u32, max: u32) -> Result<Option<u32>, Error> {
         match value {
             Some(n) if n < min || n > max => {
-                Err(Error::invalid(param, format!("must be a whole number from {min} to {max}")))
+                Err(Error::invalid(param, &format!("must be a whole number from {min} to {max}")))
             }
             other => Ok(other),
         }
@@ -339,20 +339,20 @@ mod serde_read {
             let at = format!("{label}.{key}");
             let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
             if key.is_empty() || !key.chars().all(token) {
-                return Err(Error::invalid(at, "is not a valid header name"));
+                return Err(Error::invalid(&at, "is not a valid header name"));
             }
             let name = key.to_ascii_lowercase();
             if name == "__proto__" {
-                return Err(Error::invalid(at, "is not a header name this client can send"));
+                return Err(Error::invalid(&at, "is not a header name this client can send"));
             }
             if name == "authorization" {
                 return Err(Error::invalid(
-                    at,
+                    &at,
                     "cannot be set here; authentication comes from the client's credentials",
                 ));
             }
             if text.contains(['\r', '\n', '\0']) {
-                return Err(Error::invalid(at, "must not contain line breaks"));
+                return Err(Error::invalid(&at, "must not contain line breaks"));
             }
             out.retain(|(n, _)| *n != name);
             out.push((name, text));
