@@ -50,6 +50,7 @@ import { call } from './driver/call.js';
 import { paged } from './driver/paging.js';
 import { bearer } from './driver/token.js';
 import { bulk } from './driver/bulk.js';
+import { headerSecrets } from './driver/secrets.js';
 
 export { IdpUsersError, KindeUsersApi, ClerkUsersApi, bulk };
 
@@ -119,6 +120,8 @@ export const __proxy = {
   baseUrl: (Api, client) => internal(Api, client, '__baseUrl'),
   /** The index of the operation that serves `method` `path`, or undefined. */
   route: (Api, method, path) => UsersApi.__route(providerOf(Api), method, path),
+  /** The values of the credential headers among `headers` (the one rule of driver/secrets.js). */
+  headerSecrets,
 };
 
 function install(cls, provider, name) {

@@ -178,12 +178,9 @@ function makeClient(provider, config) {
     } catch {}
   }
   const settings = __proxy.settings(provider.Api, api);
-  // The values of its credential headers (`x-api-key`, `cookie`, ...: the
-  // rule of `is_secret_header` in src/engine/config.rs), of 4 characters
-  // or more like every secret the core redacts.
-  for (const [name, value] of Object.entries(settings.headers ?? {})) {
-    if (/^cookie$|token|secret|key|auth|session|password|credential|signature/.test(name) && value.length >= 4) secrets.push(value);
-  }
+  // The values of its credential headers (`x-api-key`, `cookie`, ...), of
+  // 4 characters or more like every secret the core redacts.
+  for (const value of __proxy.headerSecrets(settings.headers)) if (value.length >= 4) secrets.push(value);
   return {
     ...provider,
     api,
